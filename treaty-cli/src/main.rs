@@ -1,0 +1,2 @@
+//! The `treaty` command.
+fn main() {}

@@ -1,0 +1,36 @@
+//! # treaty-model
+//!
+//! The typed, machine-readable model of the **UN Convention against Cybercrime**: its text
+//! versions and structure, the investigative and cooperation powers it creates, the data they
+//! reach, the safeguards that apply to them (mandatory, discretionary or absent), and the
+//! analyses, participation records and implementation assessments around it.
+//!
+//! * [`model`]: one Rust type per dataset file kind, with serde and (feature `schema`) JSON
+//!   Schema derives; see the module docs for the file kinds and for how newer data is read.
+//! * Identifiers ([`ids`]), [`ProvisionRef`] (version-aware provision references in every
+//!   common notation), [`Date`] / [`PartialDate`], [`StateCode`], [`Url`].
+//! * [`schema`] (feature `schema`): the JSON Schemas published in `schemas/`.
+//!
+//! ## Features
+//!
+//! * `schema`: JSON Schema generation (schemars).
+//! * `validate` (default): loading YAML/JSON with positions and validating datasets.
+//! * `bundled` (default): the project's datasets, embedded at compile time.
+//!
+//! With `default-features = false` the crate is the types and serde only.
+#![warn(missing_docs)]
+
+pub mod date;
+pub mod ids;
+pub mod model;
+pub mod provision;
+#[cfg(feature = "schema")]
+pub mod schema;
+pub mod state;
+pub mod web;
+
+pub use date::{Date, PartialDate};
+pub use model::*;
+pub use provision::ProvisionRef;
+pub use state::StateCode;
+pub use web::Url;

@@ -1,0 +1,177 @@
+//! The two header fields every file carries: `kind` and `schema_version`.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// Which kind of document a file holds; selects its JSON Schema and Rust type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum FileKind {
+    /// A file of type `Instrument`.
+    Instrument,
+    /// A file of type `Sources`.
+    Sources,
+    /// A file of type `Chapter`.
+    Chapter,
+    /// A file of type `Definitions`.
+    Definitions,
+    /// A file of type `DataCategories`.
+    DataCategories,
+    /// A file of type `SensitivityCategories`.
+    SensitivityCategories,
+    /// A file of type `Safeguards`.
+    Safeguards,
+    /// A file of type `Powers`.
+    Powers,
+    /// A file of type `Offences`.
+    Offences,
+    /// A file of type `Analysis`.
+    Analysis,
+    /// A file of type `Concordance`.
+    Concordance,
+    /// A file of type `Crosswalk`.
+    Crosswalk,
+    /// A file of type `Participation`.
+    Participation,
+    /// A file of type `Assessment`.
+    Assessment,
+    /// The whole dataset in one JSON document.
+    Bundle,
+    /// A kind this version of the crate does not know.
+    #[serde(other)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    Unrecognized,
+}
+
+impl FileKind {
+    /// Every kind a dataset file may declare, in a stable order (dependencies first).
+    pub const FILE_KINDS: [FileKind; 14] = [
+        Self::Instrument,
+        Self::Sources,
+        Self::Chapter,
+        Self::Definitions,
+        Self::DataCategories,
+        Self::SensitivityCategories,
+        Self::Safeguards,
+        Self::Powers,
+        Self::Offences,
+        Self::Analysis,
+        Self::Concordance,
+        Self::Crosswalk,
+        Self::Participation,
+        Self::Assessment,
+    ];
+
+    /// The name written in `kind:`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Instrument => "instrument",
+            Self::Sources => "sources",
+            Self::Chapter => "chapter",
+            Self::Definitions => "definitions",
+            Self::DataCategories => "data-categories",
+            Self::SensitivityCategories => "sensitivity-categories",
+            Self::Safeguards => "safeguards",
+            Self::Powers => "powers",
+            Self::Offences => "offences",
+            Self::Analysis => "analysis",
+            Self::Concordance => "concordance",
+            Self::Crosswalk => "crosswalk",
+            Self::Participation => "participation",
+            Self::Assessment => "assessment",
+            Self::Bundle => "bundle",
+            Self::Unrecognized => "unrecognized",
+        }
+    }
+}
+
+impl fmt::Display for FileKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for FileKind {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::FILE_KINDS
+            .into_iter()
+            .chain([Self::Bundle])
+            .find(|k| k.as_str() == s)
+            .ok_or(())
+    }
+}
+
+/// The schema version a file was written for: `MAJOR.MINOR`, such as `1.0`.
+///
+/// Minor versions only add optional fields and vocabulary values; a reader built for 1.0 reads
+/// 1.x data (see the module docs on tolerant reading). A new major version breaks readers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SchemaVersion {
+    /// Incremented for changes that break readers.
+    pub major: u16,
+    /// Incremented for additions.
+    pub minor: u16,
+}
+
+impl SchemaVersion {
+    /// The version this crate writes and validates.
+    pub const CURRENT: SchemaVersion = SchemaVersion { major: 1, minor: 0 };
+}
+
+/// Why a text is not a schema version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchemaVersionError {
+    /// The rejected text.
+    pub input: String,
+}
+
+impl fmt::Display for SchemaVersionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "`{}` is not a schema version: expected MAJOR.MINOR in quotes, such as \"1.0\"",
+            self.input
+        )
+    }
+}
+
+impl std::error::Error for SchemaVersionError {}
+
+impl FromStr for SchemaVersion {
+    type Err = SchemaVersionError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let err = || SchemaVersionError {
+            input: s.to_owned(),
+        };
+        let (major, minor) = s.split_once('.').ok_or_else(err)?;
+        let num = |p: &str| -> Option<u16> {
+            (!p.is_empty()
+                && p.bytes().all(|b| b.is_ascii_digit())
+                && (p == "0" || !p.starts_with('0')))
+            .then(|| p.parse().ok())
+            .flatten()
+        };
+        Ok(Self {
+            major: num(major).ok_or_else(err)?,
+            minor: num(minor).ok_or_else(err)?,
+        })
+    }
+}
+
+impl fmt::Display for SchemaVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}", self.major, self.minor)
+    }
+}
+
+crate::date::string_serde!(
+    SchemaVersion,
+    "SchemaVersion",
+    r"^1\.(0|[1-9][0-9]*)$",
+    "The schema version the file was written for, MAJOR.MINOR, as a quoted string (\"1.0\")."
+);

@@ -1,0 +1,365 @@
+//! The JSON Schemas of the file kinds and of the bundle, generated from the Rust types.
+//!
+//! Each schema is draft 2020-12, self-contained (definitions inline under `$defs`), with a
+//! stable versioned `$id`, titles and descriptions from the rustdoc, and
+//! `additionalProperties: false` on every object: the schemas are the strict linter, the Rust
+//! types the tolerant reader.
+
+use schemars::generate::SchemaSettings;
+use schemars::{JsonSchema, Schema};
+use serde_json::{Map, Value, json};
+
+use crate::model::*;
+
+/// Where the schemas are published; the major schema version is part of the path.
+pub const SCHEMA_BASE_URL: &str = "https://un-cybercrime-data.github.io/treaty-model/schemas/v1/";
+
+/// A generated schema and the file name it is published under.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct NamedSchema {
+    /// The file name in `schemas/` (`powers.schema.json`).
+    pub file_name: String,
+    /// The kind it validates, or `None` for auxiliary schemas.
+    pub kind: Option<FileKind>,
+    /// The schema.
+    pub schema: Value,
+}
+
+/// The file name of a kind's schema (`powers.schema.json`).
+pub fn file_name(kind: FileKind) -> String {
+    format!("{}.schema.json", kind.as_str())
+}
+
+/// Generates the schema of one file kind (or of the bundle).
+pub fn for_kind(kind: FileKind) -> Option<Value> {
+    Some(match kind {
+        FileKind::Instrument => generate::<Instrument>(kind),
+        FileKind::Sources => generate::<Sources>(kind),
+        FileKind::Chapter => generate::<Chapter>(kind),
+        FileKind::Definitions => generate::<Definitions>(kind),
+        FileKind::DataCategories => generate::<DataCategories>(kind),
+        FileKind::SensitivityCategories => generate::<SensitivityCategories>(kind),
+        FileKind::Safeguards => generate::<Safeguards>(kind),
+        FileKind::Powers => generate::<Powers>(kind),
+        FileKind::Offences => generate::<Offences>(kind),
+        FileKind::Analysis => generate::<Analysis>(kind),
+        FileKind::Concordance => generate::<Concordance>(kind),
+        FileKind::Crosswalk => generate::<Crosswalk>(kind),
+        FileKind::Participation => generate::<Participation>(kind),
+        FileKind::Assessment => generate::<Assessment>(kind),
+        FileKind::Bundle => generate::<Bundle>(kind),
+        FileKind::Unrecognized => return None,
+    })
+}
+
+/// Every schema published in `schemas/`: one per file kind, then the bundle.
+pub fn all() -> Vec<NamedSchema> {
+    FileKind::FILE_KINDS
+        .into_iter()
+        .chain([FileKind::Bundle])
+        .filter_map(|kind| {
+            Some(NamedSchema {
+                file_name: file_name(kind),
+                kind: Some(kind),
+                schema: for_kind(kind)?,
+            })
+        })
+        .collect()
+}
+
+/// Serialises a schema the way it is committed: pretty JSON with a final newline.
+pub fn to_pretty(schema: &Value) -> String {
+    let mut s = serde_json::to_string_pretty(schema).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+fn generate<T: JsonSchema>(kind: FileKind) -> Value {
+    let generator = SchemaSettings::draft2020_12().into_generator();
+    let schema: Schema = generator.into_root_schema_for::<T>();
+    let mut value = schema.to_value();
+    tighten(&mut value);
+    if let Value::Object(root) = &mut value {
+        pin_kind(root, kind);
+        prune_defs(root);
+        let mut ordered = Map::new();
+        ordered.insert(
+            "$schema".into(),
+            json!("https://json-schema.org/draft/2020-12/schema"),
+        );
+        ordered.insert(
+            "$id".into(),
+            json!(format!("{SCHEMA_BASE_URL}{}", file_name(kind))),
+        );
+        for (k, v) in std::mem::take(root) {
+            if k != "$schema" {
+                ordered.insert(k, v);
+            }
+        }
+        *root = ordered;
+    }
+    value
+}
+
+/// Makes the generated schema strict: `additionalProperties: false` on every object schema
+/// that lists properties, and no `null` for optional fields (an absent field is omitted,
+/// never written as `null`).
+fn tighten(value: &mut Value) {
+    let mut stack = vec![value];
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::Object(map) => {
+                if map.contains_key("properties") && !map.contains_key("additionalProperties") {
+                    map.insert("additionalProperties".into(), Value::Bool(false));
+                }
+                drop_null(map);
+                consts_to_enum(map);
+                stack.extend(map.values_mut());
+            }
+            Value::Array(items) => stack.extend(items.iter_mut()),
+            _ => {}
+        }
+    }
+}
+
+/// Rewrites `oneOf: [{const: a, description}, ...]` (how schemars writes a documented unit
+/// enum) as `enum: [a, ...]`: validators then report "not one of [...]" instead of a oneOf
+/// failure, and the values' meanings move into the description.
+fn consts_to_enum(map: &mut Map<String, Value>) {
+    let Some(Value::Array(alts)) = map.get("oneOf") else {
+        return;
+    };
+    let values: Option<Vec<(Value, Option<String>)>> = alts
+        .iter()
+        .map(|a| {
+            let c = a.get("const")?;
+            c.is_string().then(|| {
+                let d = a
+                    .get("description")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned);
+                (c.clone(), d)
+            })
+        })
+        .collect();
+    let Some(values) = values else {
+        return;
+    };
+    let mut text = map
+        .get("description")
+        .and_then(Value::as_str)
+        .map(|d| format!("{d}\n\n"))
+        .unwrap_or_default();
+    text.push_str("Values:");
+    for (v, d) in &values {
+        text.push_str(&format!("\n- `{}`", v.as_str().unwrap_or_default()));
+        if let Some(d) = d {
+            text.push_str(&format!(": {d}"));
+        }
+    }
+    map.remove("oneOf");
+    map.insert("type".into(), json!("string"));
+    map.insert(
+        "enum".into(),
+        Value::Array(values.into_iter().map(|(v, _)| v).collect()),
+    );
+    map.insert("description".into(), Value::String(text));
+}
+
+/// Removes `$defs` entries nothing refers to (the `FileKind` enum, once `kind` is pinned).
+fn prune_defs(root: &mut Map<String, Value>) {
+    loop {
+        let text = serde_json::to_string(&root).unwrap_or_default();
+        let Some(Value::Object(defs)) = root.get_mut("$defs") else {
+            return;
+        };
+        let unused: Vec<String> = defs
+            .keys()
+            .filter(|k| !text.contains(&format!("\"#/$defs/{k}\"")))
+            .cloned()
+            .collect();
+        if unused.is_empty() {
+            return;
+        }
+        for k in unused {
+            defs.remove(&k);
+        }
+    }
+}
+
+fn drop_null(map: &mut Map<String, Value>) {
+    if let Some(Value::Array(types)) = map.get_mut("type") {
+        types.retain(|t| t != "null");
+        if let [only] = types.as_slice() {
+            let only = only.clone();
+            map.insert("type".into(), only);
+        }
+    }
+    let is_null = |s: &Value| s.get("type") == Some(&json!("null"));
+    if let Some(Value::Array(alts)) = map.get_mut("anyOf") {
+        if alts.iter().any(is_null) {
+            alts.retain(|s| !is_null(s));
+            if alts.len() == 1 {
+                if let Some(Value::Object(inner)) = alts.pop() {
+                    map.remove("anyOf");
+                    for (k, v) in inner {
+                        map.entry(k).or_insert(v);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Narrows the root's `kind` property to the one value the file kind allows.
+fn pin_kind(root: &mut Map<String, Value>, kind: FileKind) {
+    if let Some(Value::Object(props)) = root.get_mut("properties") {
+        props.insert(
+            "kind".into(),
+            json!({
+                "description": "The kind of document; selects this schema.",
+                "const": kind.as_str()
+            }),
+        );
+    }
+}
+
+/// A committed schema file that differs from what the code generates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Drift {
+    /// The file name in the schema directory.
+    pub file_name: String,
+    /// What differs.
+    pub problem: DriftProblem,
+}
+
+/// How a committed schema differs from the generated one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DriftProblem {
+    /// The file is missing.
+    Missing,
+    /// The file differs; a line diff (`-` committed, `+` generated).
+    Changed(String),
+    /// A `*.schema.json` file that the code does not generate.
+    Unexpected,
+}
+
+impl std::fmt::Display for Drift {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.problem {
+            DriftProblem::Missing => write!(
+                f,
+                "{}: missing (run `treaty schema --out schemas`)",
+                self.file_name
+            ),
+            DriftProblem::Unexpected => write!(
+                f,
+                "{}: not generated by the code; delete it or add its type",
+                self.file_name
+            ),
+            DriftProblem::Changed(diff) => write!(
+                f,
+                "{}: differs from the generated schema (run `treaty schema --out schemas`):\n{diff}",
+                self.file_name
+            ),
+        }
+    }
+}
+
+/// Writes every schema into `dir` (created if needed), each file atomically.
+pub fn write_dir(dir: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    for s in all() {
+        let path = dir.join(&s.file_name);
+        let tmp = dir.join(format!(".{}.tmp", s.file_name));
+        std::fs::write(&tmp, to_pretty(&s.schema))?;
+        std::fs::rename(&tmp, &path)?;
+    }
+    Ok(())
+}
+
+/// Compares `dir` with the generated schemas; an empty result means no drift.
+pub fn check_dir(dir: &std::path::Path) -> std::io::Result<Vec<Drift>> {
+    let generated = all();
+    let mut drifts = Vec::new();
+    for s in &generated {
+        let want = to_pretty(&s.schema);
+        match std::fs::read_to_string(dir.join(&s.file_name)) {
+            Ok(have) if have == want => {}
+            Ok(have) => drifts.push(Drift {
+                file_name: s.file_name.clone(),
+                problem: DriftProblem::Changed(line_diff(&have, &want)),
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => drifts.push(Drift {
+                file_name: s.file_name.clone(),
+                problem: DriftProblem::Missing,
+            }),
+            Err(e) => return Err(e),
+        }
+    }
+    for entry in std::fs::read_dir(dir)? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".schema.json") && !generated.iter().any(|s| s.file_name == name) {
+            drifts.push(Drift {
+                file_name: name,
+                problem: DriftProblem::Unexpected,
+            });
+        }
+    }
+    drifts.sort_by(|a, b| a.file_name.cmp(&b.file_name));
+    Ok(drifts)
+}
+
+/// A minimal unified-style line diff with two lines of context, enough to read a drift.
+pub fn line_diff(old: &str, new: &str) -> String {
+    let a: Vec<&str> = old.lines().collect();
+    let b: Vec<&str> = new.lines().collect();
+    // Longest common subsequence table; schema files are a few hundred lines, so O(n*m) is fine.
+    let mut lcs = vec![vec![0u32; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let mut ops: Vec<(char, usize, &str)> = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        if i < a.len() && j < b.len() && a[i] == b[j] {
+            ops.push((' ', i + 1, a[i]));
+            i += 1;
+            j += 1;
+        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
+            ops.push(('+', j + 1, b[j]));
+            j += 1;
+        } else {
+            ops.push(('-', i + 1, a[i]));
+            i += 1;
+        }
+    }
+    let near_change = |k: usize| {
+        ops[k.saturating_sub(2)..(k + 3).min(ops.len())]
+            .iter()
+            .any(|(c, _, _)| *c != ' ')
+    };
+    let mut out = String::new();
+    let mut skipped = false;
+    for (k, (c, line, text)) in ops.iter().enumerate() {
+        if *c == ' ' && !near_change(k) {
+            skipped = true;
+            continue;
+        }
+        if skipped {
+            out.push_str("   ...\n");
+            skipped = false;
+        }
+        out.push_str(&format!("{c}{line:>5} {text}\n"));
+    }
+    out
+}
