@@ -181,6 +181,13 @@ id_type!(
     "source"
 );
 
+impl TextVersionId {
+    /// `final`: the id of the adopted text, the version unqualified references default to.
+    pub fn final_text() -> Self {
+        Self("final".to_owned())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

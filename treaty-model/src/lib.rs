@@ -10,6 +10,9 @@
 //! * Identifiers ([`ids`]), [`ProvisionRef`] (version-aware provision references in every
 //!   common notation), [`Date`] / [`PartialDate`], [`StateCode`], [`Url`].
 //! * [`schema`] (feature `schema`): the JSON Schemas published in `schemas/`.
+//! * [`validate`] (feature `validate`): load a dataset from YAML/JSON and get every problem as
+//!   a [`diagnostic::Diagnostic`] with file, line and column; [`Dataset`] has indexed lookups.
+//! * [`bundled()`] (feature `bundled`): the project's own datasets, embedded and validated.
 //!
 //! ## Features
 //!
@@ -20,14 +23,31 @@
 //! With `default-features = false` the crate is the types and serde only.
 #![warn(missing_docs)]
 
+#[cfg(feature = "bundled")]
+mod bundled;
+#[cfg(feature = "validate")]
+pub mod dataset;
 pub mod date;
+#[cfg(feature = "validate")]
+pub mod diagnostic;
 pub mod ids;
 pub mod model;
 pub mod provision;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod state;
+#[cfg(feature = "validate")]
+pub mod suggest;
+#[cfg(feature = "validate")]
+pub mod syntax;
+#[cfg(feature = "validate")]
+pub mod validate;
 pub mod web;
+
+#[cfg(feature = "bundled")]
+pub use bundled::{bundled, bundled_files};
+#[cfg(feature = "validate")]
+pub use dataset::Dataset;
 
 pub use date::{Date, PartialDate};
 pub use model::*;

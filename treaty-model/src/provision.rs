@@ -254,9 +254,9 @@ impl FromStr for ProvisionRef {
             None => (None, s),
         };
         let components = if let Some(eid) = body.strip_prefix("art_") {
-            eid_components(eid).map_err(|p| fail(p))?
+            eid_components(eid).map_err(&fail)?
         } else {
-            notation_components(body).map_err(|p| fail(p))?
+            notation_components(body).map_err(&fail)?
         };
         let mut parts = components.into_iter();
         let article = parts
@@ -387,7 +387,8 @@ fn notation_components(body: &str) -> Result<Vec<String>, &'static str> {
 /// `s` without `prefix`, compared ignoring ASCII case (people write `Article`, `article`, `ART.`).
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let head = s.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix).then(|| &s[prefix.len()..])
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
 }
 
 impl serde::Serialize for ProvisionRef {

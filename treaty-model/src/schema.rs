@@ -197,16 +197,16 @@ fn drop_null(map: &mut Map<String, Value>) {
         }
     }
     let is_null = |s: &Value| s.get("type") == Some(&json!("null"));
-    if let Some(Value::Array(alts)) = map.get_mut("anyOf") {
-        if alts.iter().any(is_null) {
-            alts.retain(|s| !is_null(s));
-            if alts.len() == 1 {
-                if let Some(Value::Object(inner)) = alts.pop() {
-                    map.remove("anyOf");
-                    for (k, v) in inner {
-                        map.entry(k).or_insert(v);
-                    }
-                }
+    if let Some(Value::Array(alts)) = map.get_mut("anyOf")
+        && alts.iter().any(is_null)
+    {
+        alts.retain(|s| !is_null(s));
+        if alts.len() == 1
+            && let Some(Value::Object(inner)) = alts.pop()
+        {
+            map.remove("anyOf");
+            for (k, v) in inner {
+                map.entry(k).or_insert(v);
             }
         }
     }

@@ -60,12 +60,6 @@ pub struct Bundle {
     pub assessments: Vec<Assessment>,
 }
 
-impl Default for FileKind {
-    fn default() -> Self {
-        Self::Bundle
-    }
-}
-
 impl Default for SchemaVersion {
     fn default() -> Self {
         Self::CURRENT

@@ -6,7 +6,9 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 /// Which kind of document a file holds; selects its JSON Schema and Rust type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
@@ -40,6 +42,7 @@ pub enum FileKind {
     /// A file of type `Assessment`.
     Assessment,
     /// The whole dataset in one JSON document.
+    #[default]
     Bundle,
     /// A kind this version of the crate does not know.
     #[serde(other)]

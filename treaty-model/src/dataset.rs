@@ -1,0 +1,307 @@
+//! A validated dataset with indexed lookups.
+
+use std::collections::HashMap;
+
+use crate::date::Date;
+use crate::diagnostic::Report;
+use crate::ids::{DataCategoryId, PowerId, SafeguardId, TextVersionId};
+use crate::model::*;
+use crate::provision::ProvisionRef;
+use crate::state::StateCode;
+
+/// A dataset that passed validation: the typed documents and indexes over them.
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    bundle: Bundle,
+    files: Vec<(String, FileKind)>,
+    report: Report,
+    powers: HashMap<PowerId, (usize, usize)>,
+    safeguards: HashMap<SafeguardId, (usize, usize)>,
+    articles: HashMap<(TextVersionId, u16), (usize, usize)>,
+}
+
+/// One provision found in the structure: its article and, when the reference is that precise,
+/// its paragraph and point.
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub struct ProvisionView<'a> {
+    /// The chapter that contains it.
+    pub chapter: &'a Chapter,
+    /// The article.
+    pub article: &'a Article,
+    /// The paragraph, when the reference names one.
+    pub paragraph: Option<&'a Paragraph>,
+    /// The point, when the reference names one.
+    pub point: Option<&'a Point>,
+}
+
+/// Where a concern cites a provision.
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub struct Citation<'a> {
+    /// The analysis.
+    pub analysis: &'a Analysis,
+    /// The concern.
+    pub concern: &'a Concern,
+    /// The provision as the analysis cites it, in its own text version.
+    pub cited: &'a ProvisionRef,
+}
+
+/// Whether the convention is in force, computed from the deposits recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum EntryIntoForce {
+    /// Enough instruments were deposited; the date follows from the rule.
+    InForce {
+        /// The date of entry into force.
+        date: Date,
+        /// The state whose deposit completed the count.
+        decisive_state: StateCode,
+    },
+    /// Not enough dated deposits are recorded.
+    Pending {
+        /// Deposits recorded with a full date.
+        dated_deposits: usize,
+        /// Deposits recorded without a full date (reported, not confirmed).
+        undated_deposits: usize,
+        /// Deposits the rule requires.
+        required: u16,
+    },
+}
+
+impl Dataset {
+    pub(crate) fn new(docs: Vec<(String, Document)>, report: Report) -> Self {
+        let mut bundle = Bundle::default();
+        let mut files = Vec::new();
+        for (path, doc) in docs {
+            files.push((path, doc_kind(&doc)));
+            bundle.push(doc);
+        }
+        let mut powers = HashMap::new();
+        for (f, file) in bundle.powers.iter().enumerate() {
+            for (i, p) in file.powers.iter().enumerate() {
+                powers.insert(p.id.clone(), (f, i));
+            }
+        }
+        let mut safeguards = HashMap::new();
+        for (f, file) in bundle.safeguards.iter().enumerate() {
+            for (i, s) in file.safeguards.iter().enumerate() {
+                safeguards.insert(s.id.clone(), (f, i));
+            }
+        }
+        let mut articles = HashMap::new();
+        for (c, chapter) in bundle.chapters.iter().enumerate() {
+            for (i, a) in chapter.articles.iter().enumerate() {
+                articles.insert((chapter.text_version.clone(), a.number), (c, i));
+            }
+        }
+        Self {
+            bundle,
+            files,
+            report,
+            powers,
+            safeguards,
+            articles,
+        }
+    }
+
+    /// All documents grouped by kind: the JSON bundle.
+    pub fn bundle(&self) -> &Bundle {
+        &self.bundle
+    }
+
+    /// The files read, with their kinds, in path order.
+    pub fn files(&self) -> &[(String, FileKind)] {
+        &self.files
+    }
+
+    /// The warnings (and suppressed diagnostics) of the validation that produced the dataset.
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+
+    /// The instrument, if the dataset has one.
+    pub fn instrument(&self) -> Option<&Instrument> {
+        self.bundle.instrument.first()
+    }
+
+    /// A text version by id.
+    pub fn text_version(&self, id: &TextVersionId) -> Option<&TextVersion> {
+        self.instrument()?
+            .text_versions
+            .iter()
+            .find(|v| &v.id == id)
+    }
+
+    /// An article by number in a text version.
+    pub fn article(&self, version: &TextVersionId, number: u16) -> Option<&Article> {
+        let (c, i) = self.articles.get(&(version.clone(), number))?;
+        self.bundle.chapters.get(*c)?.articles.get(*i)
+    }
+
+    /// A provision by reference; an unqualified reference is read in the final text.
+    pub fn provision(&self, r: &ProvisionRef) -> Option<ProvisionView<'_>> {
+        let version = r
+            .version()
+            .cloned()
+            .unwrap_or_else(TextVersionId::final_text);
+        let (c, i) = self.articles.get(&(version, r.article_number()))?;
+        let chapter = self.bundle.chapters.get(*c)?;
+        let article = chapter.articles.get(*i)?;
+        let paragraph = match r.paragraph() {
+            Some(n) => Some(article.paragraphs.iter().find(|p| p.number == n)?),
+            None => None,
+        };
+        let points = paragraph.map_or(&article.points, |p| &p.points);
+        let point = match r.point() {
+            Some(l) => Some(points.iter().find(|p| p.letter == l)?),
+            None => None,
+        };
+        Some(ProvisionView {
+            chapter,
+            article,
+            paragraph,
+            point,
+        })
+    }
+
+    /// Every power, domestic then cross-border, in file order.
+    pub fn powers(&self) -> impl Iterator<Item = &Power> {
+        self.bundle.powers.iter().flat_map(|f| f.powers.iter())
+    }
+
+    /// A power by id.
+    pub fn power(&self, id: &str) -> Option<&Power> {
+        let (f, i) = self.powers.get(id)?;
+        self.bundle.powers.get(*f)?.powers.get(*i)
+    }
+
+    /// The powers that reach a data category.
+    pub fn powers_reaching<'a>(
+        &'a self,
+        category: &'a DataCategoryId,
+    ) -> impl Iterator<Item = &'a Power> {
+        self.powers()
+            .filter(move |p| p.data_categories.contains(category))
+    }
+
+    /// A safeguard of the taxonomy by id.
+    pub fn safeguard(&self, id: &str) -> Option<&Safeguard> {
+        let (f, i) = self.safeguards.get(id)?;
+        self.bundle.safeguards.get(*f)?.safeguards.get(*i)
+    }
+
+    /// Every safeguard of the taxonomy.
+    pub fn safeguards(&self) -> impl Iterator<Item = &Safeguard> {
+        self.bundle
+            .safeguards
+            .iter()
+            .flat_map(|f| f.safeguards.iter())
+    }
+
+    /// The safeguard statuses recorded for a power.
+    pub fn safeguards_of(&self, power: &str) -> &[SafeguardStatus] {
+        self.power(power).map_or(&[], |p| p.safeguards.as_slice())
+    }
+
+    /// Maps a provision of any text version to the final text through the concordances.
+    pub fn to_final(&self, r: &ProvisionRef, version: &TextVersionId) -> Option<ProvisionRef> {
+        if version.as_str() == "final" {
+            return Some(r.unversioned());
+        }
+        let unversioned = r.unversioned();
+        let entry = self
+            .bundle
+            .concordances
+            .iter()
+            .filter(|c| &c.from == version && c.to.as_str() == "final")
+            .flat_map(|c| c.entries.iter())
+            .filter(|e| e.from.contains(&unversioned))
+            .max_by_key(|e| e.from.to_string().len())?;
+        let to = entry.to.as_ref()?;
+        if entry.from == unversioned {
+            return Some(to.unversioned());
+        }
+        // An article-level entry carries the paragraph and point over unchanged.
+        let mut s = to.unversioned().to_string();
+        let own = unversioned.to_string();
+        let prefix = entry.from.to_string();
+        s.push_str(own.strip_prefix(&prefix).unwrap_or_default());
+        s.parse().ok()
+    }
+
+    /// Every concern that cites a provision of the final text (or a provision inside it, or
+    /// one containing it), following concordances for analyses of drafts.
+    pub fn analyses_citing(&self, r: &ProvisionRef) -> Vec<Citation<'_>> {
+        let target = r.unversioned();
+        let mut out = Vec::new();
+        for analysis in &self.bundle.analyses {
+            for concern in &analysis.concerns {
+                for cited in &concern.provisions {
+                    let version = cited.version().unwrap_or(&analysis.text_version);
+                    let Some(in_final) = self.to_final(cited, version) else {
+                        continue;
+                    };
+                    if target.contains(&in_final) || in_final.contains(&target) {
+                        out.push(Citation {
+                            analysis,
+                            concern,
+                            cited,
+                        });
+                        break;
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Entry into force, computed from the dated deposits and the instrument's rule.
+    pub fn entry_into_force(&self) -> Option<EntryIntoForce> {
+        let rule = &self.instrument()?.entry_into_force;
+        let mut dated: Vec<(Date, StateCode)> = Vec::new();
+        let mut undated = 0;
+        for p in &self.bundle.participation {
+            for s in &p.states {
+                let deposit = s.steps.iter().find(|st| st.step.is_consent_to_be_bound());
+                match deposit.map(|d| d.date.and_then(|x| x.full())) {
+                    Some(Some(date)) => dated.push((date, s.state)),
+                    Some(None) => undated += 1,
+                    None => {}
+                }
+            }
+        }
+        dated.sort();
+        let needed = usize::from(rule.instruments_required);
+        Some(match dated.get(needed.wrapping_sub(1)) {
+            Some((date, state)) if needed > 0 => EntryIntoForce::InForce {
+                date: date.add_days(u32::from(rule.days_after_deposit))?,
+                decisive_state: *state,
+            },
+            _ => EntryIntoForce::Pending {
+                dated_deposits: dated.len(),
+                undated_deposits: undated,
+                required: rule.instruments_required,
+            },
+        })
+    }
+}
+
+fn doc_kind(doc: &Document) -> FileKind {
+    match doc {
+        Document::Instrument(_) => FileKind::Instrument,
+        Document::Sources(_) => FileKind::Sources,
+        Document::Chapter(_) => FileKind::Chapter,
+        Document::Definitions(_) => FileKind::Definitions,
+        Document::DataCategories(_) => FileKind::DataCategories,
+        Document::SensitivityCategories(_) => FileKind::SensitivityCategories,
+        Document::Safeguards(_) => FileKind::Safeguards,
+        Document::Powers(_) => FileKind::Powers,
+        Document::Offences(_) => FileKind::Offences,
+        Document::Analysis(_) => FileKind::Analysis,
+        Document::Concordance(_) => FileKind::Concordance,
+        Document::Crosswalk(_) => FileKind::Crosswalk,
+        Document::Participation(_) => FileKind::Participation,
+        Document::Assessment(_) => FileKind::Assessment,
+    }
+}

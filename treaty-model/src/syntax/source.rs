@@ -1,0 +1,262 @@
+//! Checks on the raw bytes before parsing, and position bookkeeping shared by both readers.
+
+use super::span::{Pos, Range, Span, to_usize};
+use super::{Limits, Problem, ProblemKind};
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The input after the byte-level checks: valid UTF-8 without a leading byte order mark, short
+/// enough for every offset to fit in a `u32`.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Source<'a> {
+    pub(super) text: &'a str,
+    /// Bytes stripped before `text` (a byte order mark), added back to every offset reported.
+    pub(super) base: usize,
+}
+
+/// Run the checks every format shares: size, byte order mark, UTF-8 and NUL bytes.
+///
+/// Returns `None` when the text cannot be parsed at all; the reason is in `problems`.
+pub(super) fn prepare<'a>(
+    bytes: &'a [u8],
+    limits: &Limits,
+    problems: &mut Vec<Problem>,
+) -> Option<Source<'a>> {
+    // The span arena stores `u32` offsets, so 4 GiB is a hard ceiling whatever the limit says.
+    let max = limits.max_bytes.min(to_usize(u32::MAX - 1));
+    if bytes.len() > max {
+        problems.push(
+            Problem::error(
+                ProblemKind::SizeLimit,
+                Span::point(Pos::START),
+                format!(
+                    "the file is {} bytes, more than the limit of {max} bytes",
+                    bytes.len()
+                ),
+            )
+            .with_help("split the file into smaller files"),
+        );
+        return None;
+    }
+    let (base, body) = match bytes.strip_prefix(BOM) {
+        Some(body) => {
+            problems.push(
+                Problem::warning(
+                    ProblemKind::ByteOrderMark,
+                    Span {
+                        start: Pos::START,
+                        end: Pos {
+                            offset: BOM.len(),
+                            ..Pos::START
+                        },
+                    },
+                    "the file starts with a UTF-8 byte order mark; it was ignored",
+                )
+                .with_help("save the file as UTF-8 without a byte order mark"),
+            );
+            (BOM.len(), body)
+        }
+        None => (0, bytes),
+    };
+    let text = match std::str::from_utf8(body) {
+        Ok(text) => text,
+        Err(err) => {
+            problems.push(invalid_utf8(bytes, body, base, &err));
+            return None;
+        }
+    };
+    let src = Source { text, base };
+    if let Some(nul) = text.bytes().position(|b| b == 0) {
+        let start = src.pos_of(nul);
+        let end = Pos {
+            offset: start.offset + 1,
+            column: start.column.saturating_add(1),
+            ..start
+        };
+        problems.push(
+            Problem::error(
+                ProblemKind::NulByte,
+                Span { start, end },
+                "the file contains a NUL byte",
+            )
+            .with_help("remove the NUL byte; a file full of them is binary or saved as UTF-16"),
+        );
+        return None;
+    }
+    Some(src)
+}
+
+fn invalid_utf8(bytes: &[u8], body: &[u8], base: usize, err: &std::str::Utf8Error) -> Problem {
+    let valid = err.valid_up_to();
+    let prefix = body.get(..valid).unwrap_or_default();
+    let start = Lines::build(prefix).pos(prefix, base, valid);
+    let bad = err.error_len().unwrap_or(body.len().saturating_sub(valid));
+    let end = Pos {
+        offset: start.offset + bad,
+        column: start.column.saturating_add(1),
+        ..start
+    };
+    let byte = body.get(valid).copied().unwrap_or_default();
+    let message = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        "the file is not UTF-8; it looks like UTF-16".to_owned()
+    } else if err.error_len().is_none() {
+        "the file ends in the middle of a UTF-8 character".to_owned()
+    } else {
+        format!("invalid UTF-8: byte 0x{byte:02X} cannot appear here")
+    };
+    Problem::error(ProblemKind::InvalidUtf8, Span { start, end }, message)
+        .with_help("save the file as UTF-8")
+}
+
+impl Source<'_> {
+    pub(super) fn bytes(&self) -> &[u8] {
+        self.text.as_bytes()
+    }
+
+    /// Position of byte `rel` of `text`: for one-off reports only, as it scans from the start.
+    pub(super) fn pos_of(&self, rel: usize) -> Pos {
+        let prefix = self.bytes().get(..rel).unwrap_or(self.bytes());
+        Lines::build(prefix).pos(prefix, self.base, rel)
+    }
+
+    /// Byte just after the character starting at `rel` (`rel` itself at the end).
+    pub(super) fn char_end(&self, rel: usize) -> usize {
+        rel + self
+            .text
+            .get(rel..)
+            .and_then(|rest| rest.chars().next())
+            .map_or(0, char::len_utf8)
+    }
+
+    /// A range over the one character at `rel` (empty at a line break or the end).
+    pub(super) fn char_range(&self, rel: usize) -> Range {
+        let end = match self.bytes().get(rel) {
+            None | Some(b'\n' | b'\r') => rel,
+            Some(_) => self.char_end(rel),
+        };
+        Range {
+            start: offset(rel),
+            end: offset(end),
+        }
+    }
+
+    /// Byte where the line holding byte `rel`, at 0-based char column `col`, starts.
+    pub(super) fn line_start(&self, rel: usize, col: usize) -> usize {
+        let bytes = self.bytes();
+        let mut i = rel.min(bytes.len());
+        let mut chars = col;
+        while chars > 0 && i > 0 {
+            i -= 1;
+            if bytes.get(i).is_some_and(|b| !is_continuation(*b)) {
+                chars -= 1;
+            }
+        }
+        i
+    }
+}
+
+/// Narrow a text offset for the arena; `prepare` guarantees it fits.
+pub(super) fn offset(rel: usize) -> u32 {
+    u32::try_from(rel).unwrap_or(u32::MAX - 1)
+}
+
+pub(super) fn is_continuation(byte: u8) -> bool {
+    byte & 0xC0 == 0x80
+}
+
+/// Start offsets of every line, for turning byte offsets into lines and columns.
+///
+/// Lines end at `\n`, `\r\n` or a lone `\r`, as the YAML scanner counts them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Lines {
+    starts: Vec<u32>,
+}
+
+impl Lines {
+    pub(super) fn build(bytes: &[u8]) -> Self {
+        let mut starts = Vec::with_capacity(bytes.len() / 40 + 1);
+        starts.push(0);
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                starts.push(offset(i + 1));
+            }
+        }
+        Self { starts }
+    }
+
+    /// Position of byte `rel` of `bytes` (the text these lines were built from).
+    pub(super) fn pos(&self, bytes: &[u8], base: usize, rel: usize) -> Pos {
+        let rel = rel.min(bytes.len());
+        let index = self
+            .starts
+            .partition_point(|&s| to_usize(s) <= rel)
+            .saturating_sub(1);
+        let start = self.starts.get(index).map_or(0, |s| to_usize(*s));
+        let segment = bytes.get(start..rel).unwrap_or_default();
+        let column = if segment.is_ascii() {
+            segment.len()
+        } else {
+            segment.iter().filter(|b| !is_continuation(**b)).count()
+        };
+        Pos {
+            offset: base + rel,
+            line: u32::try_from(index + 1).unwrap_or(u32::MAX),
+            column: u32::try_from(column + 1).unwrap_or(u32::MAX),
+        }
+    }
+}
+
+/// Maps the YAML scanner's char indices to byte offsets.
+///
+/// The scanner counts positions in chars; a cursor that moves both ways keeps the conversion
+/// linear overall because event positions are nearly monotonic, and all-ASCII input (the common
+/// case) needs no walking at all.
+#[derive(Debug)]
+pub(super) struct CharMap<'a> {
+    bytes: &'a [u8],
+    ascii: bool,
+    char_idx: usize,
+    byte_idx: usize,
+}
+
+impl<'a> CharMap<'a> {
+    pub(super) fn new(text: &'a str) -> Self {
+        Self {
+            bytes: text.as_bytes(),
+            ascii: text.is_ascii(),
+            char_idx: 0,
+            byte_idx: 0,
+        }
+    }
+
+    pub(super) fn byte_of(&mut self, char_idx: usize) -> usize {
+        let len = self.bytes.len();
+        if self.ascii {
+            return char_idx.min(len);
+        }
+        while self.char_idx < char_idx && self.byte_idx < len {
+            self.byte_idx += 1;
+            while self
+                .bytes
+                .get(self.byte_idx)
+                .is_some_and(|b| is_continuation(*b))
+            {
+                self.byte_idx += 1;
+            }
+            self.char_idx += 1;
+        }
+        while self.char_idx > char_idx && self.byte_idx > 0 {
+            self.byte_idx -= 1;
+            while self.byte_idx > 0
+                && self
+                    .bytes
+                    .get(self.byte_idx)
+                    .is_some_and(|b| is_continuation(*b))
+            {
+                self.byte_idx -= 1;
+            }
+            self.char_idx -= 1;
+        }
+        self.byte_idx
+    }
+}

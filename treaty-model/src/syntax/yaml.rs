@@ -1,0 +1,568 @@
+//! YAML reader: drives saphyr-parser's event iterator into the builder.
+//!
+//! The iterator API (`Parser::next_event`) is a state machine with an explicit state stack, so
+//! deep input costs heap, not call stack; `Parser::load` would recurse and is not used.
+
+use std::borrow::Cow;
+
+use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError};
+use serde_json::Value;
+
+use super::build::Builder;
+use super::scalar::{Resolved, resolve_plain};
+use super::source::{self, CharMap, Source};
+use super::span::{Pos, Range, Span, to_usize};
+use super::{Limits, Parsed, Problem, ProblemKind};
+
+pub(super) fn parse(bytes: &[u8], limits: &Limits) -> Parsed {
+    let mut problems = Vec::new();
+    let Some(src) = source::prepare(bytes, limits, &mut problems) else {
+        return Parsed::finish(None, problems);
+    };
+    let mut reader = Reader {
+        src,
+        chars: CharMap::new(src.text),
+        b: Builder::new(src, limits),
+        tab_line: 0,
+    };
+    reader.run();
+    let (doc, mut found) = reader.b.finish();
+    problems.append(&mut found);
+    Parsed::finish(doc, problems)
+}
+
+fn is_separator(byte: u8) -> bool {
+    matches!(
+        byte,
+        b' ' | b'\t' | b'\r' | b'\n' | b',' | b'[' | b']' | b'{' | b'}'
+    )
+}
+
+struct Reader<'a> {
+    src: Source<'a>,
+    chars: CharMap<'a>,
+    b: Builder<'a>,
+    /// Last line whose indentation was checked for tabs.
+    tab_line: usize,
+}
+
+impl Reader<'_> {
+    /// Text offset of a scanner position.
+    fn off(&mut self, m: Marker) -> u32 {
+        source::offset(self.chars.byte_of(m.index()))
+    }
+
+    fn range(&mut self, s: saphyr_parser::Span) -> Range {
+        Range {
+            start: self.off(s.start),
+            end: self.off(s.end),
+        }
+    }
+
+    fn run(&mut self) {
+        let mut parser = Parser::new_from_str(self.src.text);
+        let mut documents = 0usize;
+        while let Some(item) = parser.next_event() {
+            let (event, raw) = match item {
+                Ok(ok) => ok,
+                Err(err) => {
+                    self.scan_error(&err);
+                    return;
+                }
+            };
+            match event {
+                Event::Nothing | Event::StreamStart | Event::DocumentEnd => {}
+                Event::StreamEnd => break,
+                Event::DocumentStart(_) => {
+                    documents += 1;
+                    if documents > 1 {
+                        let range = self.range(raw);
+                        let span = self.b.span(range);
+                        self.b.halt(
+                            Problem::error(
+                                ProblemKind::MultipleDocuments,
+                                span,
+                                "a second YAML document starts here; a file may hold only one",
+                            )
+                            .with_help("move each document to a file of its own"),
+                        );
+                        return;
+                    }
+                }
+                Event::Alias(id) => self.alias(id, raw),
+                Event::Scalar(text, style, anchor, tag) => {
+                    self.scalar(text, style, anchor, tag.is_some(), raw);
+                }
+                Event::SequenceStart(anchor, tag) => self.begin(false, anchor, tag.is_some(), raw),
+                Event::MappingStart(anchor, tag) => self.begin(true, anchor, tag.is_some(), raw),
+                Event::SequenceEnd | Event::MappingEnd => {
+                    let end = self.off(raw.end);
+                    self.b.end(end);
+                }
+            }
+            if self.b.halted() {
+                return;
+            }
+        }
+        if documents == 0 {
+            self.b.report(
+                Problem::error(
+                    ProblemKind::EmptyDocument,
+                    Span::point(Pos::START),
+                    "the file contains no YAML document",
+                )
+                .with_help("write the document's content"),
+            );
+        }
+    }
+
+    fn scalar(
+        &mut self,
+        text: Cow<'_, str>,
+        style: ScalarStyle,
+        anchor: usize,
+        tagged: bool,
+        raw: saphyr_parser::Span,
+    ) {
+        let mut span = self.range(raw);
+        if anchor != 0 || tagged {
+            // The event's span starts at the anchor or tag; users expect the value's own text.
+            let (start, tag) = self.skip_properties(span.start, span.end);
+            span.start = start;
+            if let Some(tag) = tag {
+                self.tag_error(tag);
+            }
+        }
+        // An empty scalar is positioned at whatever token follows it: no text of its own to check.
+        if span.start != span.end {
+            self.check_tabs(raw.start);
+        }
+        if self.b.expects_key() {
+            if style == ScalarStyle::Plain && text == "<<" {
+                let at = self.b.span(span);
+                self.b.report(
+                    Problem::error(
+                        ProblemKind::MergeKey,
+                        at,
+                        "merge keys are not supported; write the keys out",
+                    )
+                    .with_help("copy the merged keys into this mapping"),
+                );
+            }
+            let key = text.into_owned();
+            if anchor != 0 {
+                self.b.anchor_key(anchor, &key);
+            }
+            self.b.set_key(key, span);
+            return;
+        }
+        if self.b.at_root()
+            && style == ScalarStyle::Plain
+            && text.is_empty()
+            && anchor == 0
+            && !tagged
+        {
+            let at = self.b.span(span);
+            self.b.report(
+                Problem::error(ProblemKind::EmptyDocument, at, "the document is empty")
+                    .with_help("write the document's content after `---`"),
+            );
+        }
+        let raw_text = (anchor != 0).then(|| text.to_string());
+        let value = if style == ScalarStyle::Plain && !tagged {
+            self.resolve(text, span)
+        } else {
+            Value::String(text.into_owned())
+        };
+        self.b.scalar(value, span, anchor, raw_text);
+    }
+
+    fn resolve(&mut self, text: Cow<'_, str>, span: Range) -> Value {
+        match resolve_plain(&text) {
+            Resolved::String => Value::String(text.into_owned()),
+            Resolved::Value(value) => value,
+            Resolved::Yaml11Boolean => {
+                let at = self.b.span(span);
+                self.b.report(
+                    Problem::warning(
+                        ProblemKind::Yaml11Boolean,
+                        at,
+                        format!(
+                            "`{text}` is read as the string \"{text}\" (YAML 1.2); YAML 1.1 tools \
+                             read it as a boolean"
+                        ),
+                    )
+                    .with_help(format!(
+                        "quote it (\"{text}\") if a string is meant, or write true/false"
+                    )),
+                );
+                Value::String(text.into_owned())
+            }
+            Resolved::LeadingZero(value, octal) => {
+                let at = self.b.span(span);
+                let message = match octal {
+                    Some(octal) => format!(
+                        "`{text}` is read as the decimal number {value} (YAML 1.1 would read it \
+                         as octal {octal})"
+                    ),
+                    None => format!(
+                        "`{text}` is read as the decimal number {value}; a leading zero is \
+                         ambiguous"
+                    ),
+                };
+                self.b.report(
+                    Problem::warning(ProblemKind::LeadingZeroNumber, at, message).with_help(
+                        format!(
+                            "quote it (\"{text}\") if a string is meant, or write {value} \
+                             (0o{} for octal)",
+                            text.trim_start_matches(['-', '+', '0'])
+                        ),
+                    ),
+                );
+                value
+            }
+            Resolved::NonFinite => {
+                let at = self.b.span(span);
+                self.b.report(
+                    Problem::error(
+                        ProblemKind::NonFiniteNumber,
+                        at,
+                        format!("`{text}` is not a finite number, which JSON cannot represent"),
+                    )
+                    .with_help(format!("quote it (\"{text}\") if a string is meant")),
+                );
+                Value::Null
+            }
+        }
+    }
+
+    fn begin(&mut self, map: bool, anchor: usize, tagged: bool, raw: saphyr_parser::Span) {
+        let span = self.range(raw);
+        let end_rel = to_usize(span.end);
+        // A flow collection's start event covers its bracket; a block collection's ends where its
+        // first entry starts.
+        let flow = span.start != span.end
+            && end_rel > 0
+            && matches!(self.src.bytes().get(end_rel - 1), Some(b'[' | b'{'));
+        let start = if flow {
+            span.end - 1
+        } else if map {
+            span.end
+        } else {
+            self.dash_before(span.end)
+        };
+        if tagged && let (_, Some(tag)) = self.skip_properties(span.start, start) {
+            self.tag_error(tag);
+        }
+        self.check_tabs(raw.start);
+        self.b.begin(map, start, anchor, flow);
+    }
+
+    /// A block sequence's start event can sit after its first `- `; move it back to the dash.
+    fn dash_before(&self, at: u32) -> u32 {
+        let bytes = self.src.bytes();
+        let rel = to_usize(at);
+        if bytes.get(rel) == Some(&b'-') {
+            return at;
+        }
+        let mut i = rel;
+        while i > 0 && matches!(bytes.get(i - 1), Some(b' ' | b'\t')) {
+            i -= 1;
+        }
+        if i > 0 && bytes.get(i - 1) == Some(&b'-') {
+            return source::offset(i - 1);
+        }
+        at
+    }
+
+    fn alias(&mut self, id: usize, raw: saphyr_parser::Span) {
+        let span = self.range(raw);
+        self.check_tabs(raw.start);
+        let name = self.name_at(to_usize(span.start));
+        if self.b.expects_key() {
+            match self.b.alias_key(id, span, &name) {
+                Some(key) => self.b.set_key(key, span),
+                None => self.b.discard_key(),
+            }
+        } else {
+            self.b.alias(id, span, &name);
+        }
+    }
+
+    /// The anchor or alias name written at byte `rel` (after its `&` or `*`).
+    fn name_at(&self, rel: usize) -> String {
+        let rest = self.src.text.get(rel..).unwrap_or_default();
+        let rest = rest.strip_prefix(['*', '&']).unwrap_or(rest);
+        let len = rest.bytes().take_while(|b| !is_separator(*b)).count();
+        rest.get(..len).unwrap_or_default().to_owned()
+    }
+
+    /// Skip the anchor and tag written before a node's content, which starts no later than
+    /// `limit`. Returns where the content starts and the tag's range, if there is a tag.
+    fn skip_properties(&self, start: u32, limit: u32) -> (u32, Option<Range>) {
+        let bytes = self.src.bytes();
+        let limit = to_usize(limit);
+        let mut i = to_usize(start);
+        let mut tag = None;
+        while i < limit && matches!(bytes.get(i), Some(b'!' | b'&')) {
+            let from = i;
+            if bytes.get(i..i + 2) == Some(b"!<") {
+                // Verbatim tags may contain flow indicators; they end at `>`.
+                while i < limit && bytes.get(i) != Some(&b'>') {
+                    i += 1;
+                }
+                i += 1;
+            } else {
+                while i < limit && bytes.get(i).is_some_and(|b| !is_separator(*b)) {
+                    i += 1;
+                }
+            }
+            if bytes.get(from) == Some(&b'!') {
+                tag = Some(Range {
+                    start: source::offset(from),
+                    end: source::offset(i.min(limit)),
+                });
+            }
+            while i < limit {
+                match bytes.get(i) {
+                    Some(b' ' | b'\t' | b'\r' | b'\n') => i += 1,
+                    Some(b'#') => {
+                        while i < limit && !matches!(bytes.get(i), Some(b'\n' | b'\r') | None) {
+                            i += 1;
+                        }
+                    }
+                    _ => break,
+                }
+            }
+        }
+        (source::offset(i.min(limit)), tag)
+    }
+
+    fn tag_error(&mut self, range: Range) {
+        let written = self
+            .src
+            .text
+            .get(to_usize(range.start)..to_usize(range.end))
+            .unwrap_or("!")
+            .to_owned();
+        let span = self.b.span(range);
+        self.b.report(
+            Problem::error(
+                ProblemKind::Tag,
+                span,
+                format!("tags are not supported; remove the tag `{written}`"),
+            )
+            .with_help(
+                "values are typed by how they are written; quote a value to make it a string",
+            ),
+        );
+    }
+
+    /// Report a tab in the indentation of the line where block content starts at `at`.
+    ///
+    /// The parser rejects most such tabs itself, but accepts some (a tab after indentation spaces,
+    /// or before top-level content) that still make the indentation ambiguous to readers. Each
+    /// line is checked once, by its first node.
+    fn check_tabs(&mut self, at: Marker) {
+        if self.b.in_flow() || at.line() <= self.tab_line {
+            return;
+        }
+        self.tab_line = at.line();
+        let rel = self.chars.byte_of(at.index());
+        let start = self.src.line_start(rel, at.col());
+        let bytes = self.src.bytes();
+        let mut i = start;
+        while let Some(&b) = bytes.get(i) {
+            match b {
+                b' ' => i += 1,
+                b'\t' => {
+                    let span = self.b.span(self.src.char_range(i));
+                    self.b.report(tab_problem(span));
+                    return;
+                }
+                _ => return,
+            }
+        }
+    }
+
+    fn scan_error(&mut self, err: &ScanError) {
+        let marker = *err.marker();
+        let rel = self.chars.byte_of(marker.index());
+        let info = err.info();
+        let problem = if info.contains("unknown anchor") {
+            let name = self.name_at(rel);
+            let span = self.b.span(Range {
+                start: source::offset(rel),
+                end: source::offset(rel + 1 + name.len()),
+            });
+            Problem::error(
+                ProblemKind::UnknownAlias,
+                span,
+                format!("unknown alias `*{name}`: no anchor `&{name}` is defined before it"),
+            )
+            .with_help(format!(
+                "define the anchor with `&{name}` on a node before this alias"
+            ))
+        } else if info == "recursion limit exceeded" {
+            let span = self.b.span(self.src.char_range(rel));
+            Problem::error(
+                ProblemKind::DepthLimit,
+                span,
+                "flow collections are nested too deeply for the YAML parser",
+            )
+            .with_help("flatten the structure")
+        } else if let Some(tab) = self.find_tab(rel, marker.col(), info) {
+            let span = self.b.span(tab);
+            tab_problem(span)
+        } else {
+            let span = self.b.span(self.src.char_range(rel));
+            Problem::error(ProblemKind::Syntax, span, clean_message(info))
+        };
+        self.b.halt(problem);
+    }
+
+    /// For a parser error at byte `rel` (char column `col`) caused by a tab, the tab to blame:
+    /// the parser often reports such errors at the end of the previous token rather than at the
+    /// tab.
+    fn find_tab(&self, rel: usize, col: usize, info: &str) -> Option<Range> {
+        let about_tabs = info.contains("tab");
+        let about_indentation = matches!(
+            info,
+            "invalid indentation"
+                | "while parsing a block mapping, did not find expected key"
+                | "while parsing a block collection, did not find expected '-' indicator"
+                | "mapping values are not allowed in this context"
+                | "block sequence entries are not allowed in this context"
+                | "did not find expected <document start>"
+        );
+        if !about_tabs && !about_indentation {
+            return None;
+        }
+        let bytes = self.src.bytes();
+        let mut line_start = self.src.line_start(rel, col);
+        let mut first_line = true;
+        loop {
+            let mut i = line_start;
+            let mut tab = None;
+            while let Some(&b) = bytes.get(i) {
+                match b {
+                    b' ' => {}
+                    b'\t' => {
+                        tab.get_or_insert(i);
+                    }
+                    _ => break,
+                }
+                i += 1;
+            }
+            let has_content = !matches!(bytes.get(i), None | Some(b'\n' | b'\r' | b'#'));
+            if let Some(tab) = tab
+                && has_content
+            {
+                return Some(self.src.char_range(tab));
+            }
+            // The scanner looked no further than the first line with content after the error.
+            if !about_tabs || (!first_line && has_content) {
+                break;
+            }
+            while !matches!(bytes.get(i), None | Some(b'\n' | b'\r')) {
+                i += 1;
+            }
+            match bytes.get(i) {
+                None => break,
+                Some(b'\r') if bytes.get(i + 1) == Some(&b'\n') => i += 2,
+                Some(_) => i += 1,
+            }
+            first_line = false;
+            line_start = i;
+        }
+        about_tabs.then(|| self.src.char_range(rel))
+    }
+}
+
+fn tab_problem(span: Span) -> Problem {
+    Problem::error(
+        ProblemKind::TabIndentation,
+        span,
+        "a tab is used for indentation; YAML indentation must be spaces",
+    )
+    .with_help("indent with spaces")
+}
+
+/// Turn the parser's terse messages into plain words.
+fn clean_message(info: &str) -> String {
+    let known = match info {
+        "while parsing a node, did not find expected node content" => "expected a value here",
+        "while parsing a block mapping, did not find expected key" => {
+            "expected a `key: value` entry here; check the indentation of this line"
+        }
+        "while parsing a block collection, did not find expected '-' indicator" => {
+            "expected a `- ` list item here; check the indentation of this line"
+        }
+        "mapping values are not allowed in this context" => {
+            "unexpected `:`; quote the value if it contains `: `, or check the indentation"
+        }
+        "block sequence entries are not allowed in this context" => {
+            "a `- ` list item is not allowed here; check the indentation"
+        }
+        "simple key expect ':'" | "simple key expected" => {
+            "expected `:` after a key on the same line"
+        }
+        "invalid indentation" => "this line's indentation does not match the lines around it",
+        "while parsing a flow sequence, expected ',' or ']'" => "expected `,` or `]` in this list",
+        "while parsing a flow mapping, did not find expected ',' or '}'" => {
+            "expected `,` or `}` in this mapping"
+        }
+        "while scanning a quoted scalar, found unexpected end of stream" => {
+            "a quoted string is not closed before the end of the file"
+        }
+        "while scanning a quoted scalar, found unexpected document indicator" => {
+            "a quoted string is not closed before a `---` or `...` line"
+        }
+        "misplaced bracket" => "a closing bracket without a matching opening bracket",
+        "while parsing a quoted scalar, found unknown escape character" => {
+            "unknown escape sequence in a double-quoted string; write `\\\\` for a backslash"
+        }
+        "did not find expected <document start>" => {
+            "unexpected content after the document; check the indentation of this line"
+        }
+        "comments must be separated from other tokens by whitespace" => {
+            "a `#` comment must be preceded by a space"
+        }
+        "comment intercepting the multiline text" => {
+            "a comment cannot interrupt a value that continues on the next line"
+        }
+        "found unprintable character" => "unprintable character",
+        "invalid trailing content after double-quoted scalar" => {
+            "unexpected text after a closing quote"
+        }
+        _ => "",
+    };
+    if !known.is_empty() {
+        return known.to_owned();
+    }
+    if let Some(rest) = info.strip_prefix("unexpected character: `") {
+        let c = rest.trim_end_matches('\'');
+        return format!("`{c}` cannot start a plain value; quote the value");
+    }
+    // "while scanning a plain scalar, found a tab" -> "found a tab (in a plain scalar)".
+    let (context, detail) = match info.split_once(", ") {
+        Some((context, detail)) if context.starts_with("while ") => {
+            let what = context
+                .trim_start_matches("while ")
+                .trim_start_matches("parsing ")
+                .trim_start_matches("scanning ");
+            (Some(what.replace("scalar", "value")), detail)
+        }
+        _ => (None, info),
+    };
+    let detail = detail
+        .replace("did not find expected", "expected")
+        .replace("did not find the expected", "expected")
+        .replace("could not find expected", "expected")
+        .replace("<document start>", "`---`")
+        .replace("<document-start>", "`---`");
+    match context {
+        Some(what) => format!("{detail} (in {what})"),
+        None => detail,
+    }
+}

@@ -1,0 +1,362 @@
+//! One file through syntax, header, schema and typed checks, ending with its facts.
+
+use serde_json::Value;
+
+use super::facts::{self, Facts};
+use super::locate::{Locator, location};
+use super::suppress::{self, InlineAllow};
+use super::{Options, schema_check};
+use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::model::{Document, FileKind, SchemaVersion};
+use crate::suggest::closest;
+use crate::syntax::{self, ProblemKind, ProblemSeverity};
+
+/// What one file yields.
+#[derive(Debug)]
+pub(crate) struct FileOutcome {
+    pub path: String,
+    pub kind: Option<FileKind>,
+    pub document: Option<Document>,
+    pub facts: Facts,
+    pub diagnostics: Vec<Diagnostic>,
+    pub allows: Vec<InlineAllow>,
+}
+
+impl FileOutcome {
+    /// The outcome of a file that yields nothing but diagnostics.
+    pub(crate) fn empty(path: &str) -> Self {
+        Self {
+            path: path.to_owned(),
+            kind: None,
+            document: None,
+            facts: Facts::default(),
+            diagnostics: Vec::new(),
+            allows: Vec::new(),
+        }
+    }
+}
+
+/// Checks one file's bytes. Never panics on any input.
+pub(crate) fn check(path: &str, bytes: &[u8], options: &Options) -> FileOutcome {
+    let mut out = FileOutcome::empty(path);
+    if bytes.len() > options.limits.max_bytes {
+        out.diagnostics.push(too_large(
+            path,
+            bytes.len() as u64,
+            options.limits.max_bytes,
+        ));
+        return out;
+    }
+    let is_json = path.ends_with(".json");
+    let parsed = if is_json {
+        syntax::parse_json(bytes, &options.limits)
+    } else {
+        syntax::parse_yaml(bytes, &options.limits)
+    };
+    for p in parsed.problems {
+        out.diagnostics.push(syntax_diagnostic(path, p, is_json));
+    }
+    let Some(doc) = parsed.doc else {
+        return out;
+    };
+    let text = std::str::from_utf8(bytes).unwrap_or_default();
+    if !is_json {
+        let (allows, problems) = suppress::scan(path, text);
+        out.allows = allows;
+        out.diagnostics.extend(problems);
+    }
+    let locator = Locator::new(path, &doc.value, &doc.spans);
+    let Some(kind) = header(&doc.value, &locator, &mut out.diagnostics) else {
+        return out;
+    };
+    out.kind = Some(kind);
+    if !is_json {
+        modeline(path, text, kind, &mut out.diagnostics);
+    }
+    let schema_errors = schema_check::check(kind, &doc.value, &locator);
+    let schema_ok = schema_errors.is_empty();
+    out.diagnostics.extend(schema_errors);
+    out.facts = facts::collect(kind, &locator);
+    if schema_ok {
+        // Deserialise through the path tracker so a typed error still has its place.
+        match typed(kind, &doc.value) {
+            Ok(d) => out.document = Some(d),
+            Err((pointer, message)) => out.diagnostics.push(
+                Diagnostic::new(Code::InvalidData, message, Some(locator.node(&pointer)))
+                    .with_help(
+                        "the value has the right shape but does not exist (a date, a country code)",
+                    ),
+            ),
+        }
+    }
+    out
+}
+
+fn typed(kind: FileKind, value: &Value) -> Result<Document, (String, String)> {
+    macro_rules! read {
+        ($variant:ident) => {
+            serde_path_to_error::deserialize(value)
+                .map(Document::$variant)
+                .map_err(|e| (pointer_of(e.path()), e.into_inner().to_string()))
+        };
+    }
+    match kind {
+        FileKind::Instrument => read!(Instrument),
+        FileKind::Sources => read!(Sources),
+        FileKind::Chapter => read!(Chapter),
+        FileKind::Definitions => read!(Definitions),
+        FileKind::DataCategories => read!(DataCategories),
+        FileKind::SensitivityCategories => read!(SensitivityCategories),
+        FileKind::Safeguards => read!(Safeguards),
+        FileKind::Powers => read!(Powers),
+        FileKind::Offences => read!(Offences),
+        FileKind::Analysis => read!(Analysis),
+        FileKind::Concordance => read!(Concordance),
+        FileKind::Crosswalk => read!(Crosswalk),
+        FileKind::Participation => read!(Participation),
+        FileKind::Assessment => read!(Assessment),
+        _ => Err((
+            String::new(),
+            format!("`{kind}` is not a kind of dataset file"),
+        )),
+    }
+}
+
+fn pointer_of(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut s = String::new();
+    for seg in path.iter() {
+        match seg {
+            Segment::Seq { index } => s.push_str(&format!("/{index}")),
+            Segment::Map { key } => {
+                s.push('/');
+                s.push_str(&key.replace('~', "~0").replace('/', "~1"));
+            }
+            Segment::Enum { .. } | Segment::Unknown => {}
+        }
+    }
+    s
+}
+
+pub(crate) fn too_large(path: &str, size: u64, max: usize) -> Diagnostic {
+    Diagnostic::new(
+        Code::FileTooLarge,
+        format!("the file is {size} bytes, more than the limit of {max} bytes"),
+        Some(Location::file_start(path)),
+    )
+    .with_help("split it into smaller files (one per natural unit), or raise the limit")
+}
+
+/// Checks `kind` and `schema_version`; returns the kind when the file can go on to the schema.
+fn header(value: &Value, locator: &Locator<'_>, out: &mut Vec<Diagnostic>) -> Option<FileKind> {
+    let Some(map) = value.as_object() else {
+        out.push(
+            Diagnostic::new(
+                Code::MissingKind,
+                "the document is not a mapping with `kind` and `schema_version`",
+                Some(locator.node("")),
+            )
+            .with_help(kinds_help()),
+        );
+        return None;
+    };
+    let kind = match map.get("kind") {
+        None => {
+            out.push(
+                Diagnostic::new(
+                    Code::MissingKind,
+                    "missing `kind`",
+                    Some(locator.start_of("")),
+                )
+                .with_help(kinds_help()),
+            );
+            return None;
+        }
+        Some(Value::String(s)) => match s.parse::<FileKind>() {
+            Ok(FileKind::Bundle) | Err(()) => {
+                let names = FileKind::FILE_KINDS.iter().map(|k| k.as_str());
+                let help = match closest(s, names) {
+                    Some(m) => format!("did you mean `{m}`?"),
+                    None => kinds_help(),
+                };
+                out.push(
+                    Diagnostic::new(
+                        Code::UnknownKind,
+                        format!("`{s}` is not a kind of dataset file"),
+                        Some(locator.node("/kind")),
+                    )
+                    .with_help(help),
+                );
+                return None;
+            }
+            Ok(k) => k,
+        },
+        Some(_) => {
+            out.push(
+                Diagnostic::new(
+                    Code::UnknownKind,
+                    "`kind` must be text",
+                    Some(locator.node("/kind")),
+                )
+                .with_help(kinds_help()),
+            );
+            return None;
+        }
+    };
+    match map.get("schema_version") {
+        Some(Value::String(s)) => match s.parse::<SchemaVersion>() {
+            Ok(v) if v.major != SchemaVersion::CURRENT.major => {
+                out.push(
+                    Diagnostic::new(
+                        Code::UnsupportedSchemaVersion,
+                        format!(
+                            "the file was written for schema {v}; this validator reads schema {}.x",
+                            SchemaVersion::CURRENT.major
+                        ),
+                        Some(locator.node("/schema_version")),
+                    )
+                    .with_help("a new major version changes the format: upgrade treaty-model"),
+                );
+                return None;
+            }
+            Ok(v) if v.minor > SchemaVersion::CURRENT.minor => out.push(
+                Diagnostic::new(
+                    Code::NewerSchemaVersion,
+                    format!(
+                        "the file was written for schema {v}, newer than this validator's {}",
+                        SchemaVersion::CURRENT
+                    ),
+                    Some(locator.node("/schema_version")),
+                )
+                .with_help(
+                    "fields added after this version are reported as unknown: upgrade treaty-model",
+                ),
+            ),
+            Ok(_) => {}
+            Err(e) => out.push(
+                Diagnostic::new(
+                    Code::MissingSchemaVersion,
+                    e.to_string(),
+                    Some(locator.node("/schema_version")),
+                )
+                .with_help(format!(
+                    "write `schema_version: \"{}\"`",
+                    SchemaVersion::CURRENT
+                )),
+            ),
+        },
+        Some(other) => out.push(
+            Diagnostic::new(
+                Code::MissingSchemaVersion,
+                format!("`schema_version` must be quoted text, found `{other}`"),
+                Some(locator.node("/schema_version")),
+            )
+            .with_help(format!(
+                "write `schema_version: \"{}\"` with the quotes: unquoted, YAML reads a number",
+                SchemaVersion::CURRENT
+            )),
+        ),
+        None => out.push(
+            Diagnostic::new(
+                Code::MissingSchemaVersion,
+                "missing `schema_version`",
+                Some(locator.start_of("")),
+            )
+            .with_help(format!(
+                "add `schema_version: \"{}\"`",
+                SchemaVersion::CURRENT
+            )),
+        ),
+    }
+    Some(kind)
+}
+
+fn kinds_help() -> String {
+    let names: Vec<&str> = FileKind::FILE_KINDS.iter().map(|k| k.as_str()).collect();
+    format!("`kind` is one of: {}", names.join(", "))
+}
+
+const MODELINE: &str = "# yaml-language-server: $schema=";
+
+/// The editor modeline must name the schema of the file's kind.
+fn modeline(path: &str, text: &str, kind: FileKind, out: &mut Vec<Diagnostic>) {
+    let expected = crate::schema::file_name(kind);
+    let found = text
+        .lines()
+        .enumerate()
+        .take_while(|(_, l)| l.trim_start().starts_with('#') || l.trim().is_empty())
+        .find_map(|(i, l)| {
+            l.trim_start()
+                .strip_prefix(MODELINE)
+                .map(|s| (i, l, s.trim()))
+        });
+    match found {
+        None => out.push(
+            Diagnostic::new(
+                Code::MissingModeline,
+                "the file has no `# yaml-language-server: $schema=...` line",
+                Some(Location::file_start(path)),
+            )
+            .with_help(format!(
+                "add `{MODELINE}<relative path>/schemas/{expected}` as the first line so editors validate as you type"
+            )),
+        ),
+        Some((i, line, target)) => {
+            let name = target.rsplit('/').next().unwrap_or(target);
+            if name != expected {
+                let line_no = u32::try_from(i + 1).unwrap_or(u32::MAX);
+                let col = u32::try_from(line.chars().count() - target.chars().count() + 1).unwrap_or(1);
+                let mut loc = Location::file_start(path);
+                loc.start.line = line_no;
+                loc.start.column = col;
+                loc.end.line = line_no;
+                loc.end.column = col + u32::try_from(target.chars().count()).unwrap_or(0);
+                out.push(
+                    Diagnostic::new(
+                        Code::ModelineMismatch,
+                        format!("the modeline names `{name}`, but the file's kind is `{kind}`"),
+                        Some(loc),
+                    )
+                    .with_help(format!("point it at `{expected}`")),
+                );
+            }
+        }
+    }
+}
+
+fn syntax_diagnostic(path: &str, p: syntax::Problem, is_json: bool) -> Diagnostic {
+    let code = match p.kind {
+        ProblemKind::InvalidUtf8 => Code::InvalidUtf8,
+        ProblemKind::ByteOrderMark => Code::ByteOrderMark,
+        ProblemKind::Syntax if is_json => Code::JsonSyntax,
+        ProblemKind::Syntax => Code::YamlSyntax,
+        ProblemKind::JsonSyntax => Code::JsonSyntax,
+        ProblemKind::TabIndentation => Code::TabIndentation,
+        ProblemKind::DuplicateKey => Code::DuplicateKey,
+        ProblemKind::NonScalarKey => Code::NonScalarKey,
+        ProblemKind::AliasLimit => Code::AliasLimit,
+        ProblemKind::UnknownAlias => Code::UnknownAlias,
+        ProblemKind::DepthLimit => Code::DepthLimit,
+        ProblemKind::SizeLimit => Code::FileTooLarge,
+        ProblemKind::NodeLimit => Code::NodeLimit,
+        ProblemKind::MultipleDocuments => Code::MultipleDocuments,
+        ProblemKind::EmptyDocument => Code::EmptyDocument,
+        ProblemKind::Tag => Code::YamlTag,
+        ProblemKind::MergeKey => Code::MergeKey,
+        ProblemKind::Yaml11Boolean => Code::Yaml11Boolean,
+        ProblemKind::LeadingZeroNumber => Code::LeadingZero,
+        ProblemKind::NonFiniteNumber => Code::NonFiniteNumber,
+        ProblemKind::NulByte => Code::NulByte,
+    };
+    let mut d = Diagnostic::new(code, p.message, Some(location(path, p.span)));
+    if p.severity == ProblemSeverity::Warning {
+        d.severity = crate::diagnostic::Severity::Warning;
+    }
+    if let Some(r) = p.related {
+        d = d.with_related(location(path, r), "first written here");
+    }
+    if let Some(h) = p.help {
+        d = d.with_help(h);
+    }
+    d
+}

@@ -1,0 +1,70 @@
+//! From JSON pointers back to file positions.
+
+use serde_json::Value;
+
+use crate::diagnostic::{Location, Position};
+use crate::syntax::{Pos, Span, SpanTree};
+
+/// One parsed file's value and span tree, able to place a pointer in the file.
+#[derive(Debug)]
+pub(crate) struct Locator<'a> {
+    file: &'a str,
+    value: &'a Value,
+    spans: &'a SpanTree,
+}
+
+pub(crate) fn position(p: Pos) -> Position {
+    Position {
+        line: p.line,
+        column: p.column,
+        offset: p.offset,
+    }
+}
+
+pub(crate) fn location(file: &str, span: Span) -> Location {
+    Location {
+        file: file.to_owned(),
+        start: position(span.start),
+        end: position(span.end),
+    }
+}
+
+impl<'a> Locator<'a> {
+    pub(crate) fn new(file: &'a str, value: &'a Value, spans: &'a SpanTree) -> Self {
+        Self { file, value, spans }
+    }
+
+    pub(crate) fn value(&self) -> &'a Value {
+        self.value
+    }
+
+    /// The node at `pointer`, or its nearest existing ancestor.
+    pub(crate) fn node(&self, pointer: &str) -> Location {
+        location(
+            self.file,
+            self.spans.locate_nearest(self.value, pointer).span,
+        )
+    }
+
+    /// The key of the node at `pointer` when it is a mapping value, else the node.
+    pub(crate) fn key_or_node(&self, pointer: &str) -> Location {
+        let l = self.spans.locate_nearest(self.value, pointer);
+        location(self.file, l.key_span.unwrap_or(l.span))
+    }
+
+    /// The first character of the node at `pointer` (a mapping that lacks a field: point at
+    /// where it starts rather than underline all of it).
+    pub(crate) fn start_of(&self, pointer: &str) -> Location {
+        let span = self.spans.locate_nearest(self.value, pointer).span;
+        let mut end = span.start;
+        end.column += 1;
+        end.offset += 1;
+        location(
+            self.file,
+            Span {
+                start: span.start,
+                end,
+            },
+        )
+    }
+}

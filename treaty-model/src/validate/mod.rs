@@ -1,0 +1,194 @@
+//! Loading and validating a dataset: every problem, at its place.
+//!
+//! Data flows one way: bytes -> YAML/JSON parse into a value with a span per node -> header
+//! (`kind`, `schema_version`, editor modeline) -> JSON Schema -> typed model -> facts ->
+//! cross-file checks -> [`Report`]. Files are checked in parallel; each file's text and spans
+//! are dropped once its facts (with their locations) are taken.
+//!
+//! ```no_run
+//! use treaty_model::validate::{Options, validate_paths};
+//!
+//! let outcome = validate_paths(&["datasets".into()], &Options::default());
+//! for d in &outcome.report.diagnostics {
+//!     eprintln!("{d}");
+//! }
+//! if let Some(dataset) = outcome.dataset {
+//!     println!("{} powers", dataset.powers().count());
+//! }
+//! ```
+
+mod discover;
+mod facts;
+mod file;
+mod locate;
+mod schema_check;
+mod semantic;
+mod suppress;
+
+use std::path::PathBuf;
+
+pub use discover::{discover, is_dataset_file};
+
+use crate::dataset::Dataset;
+use crate::diagnostic::{Report, SeverityOverrides, Suppressed};
+pub use crate::syntax::Limits;
+
+/// How to validate.
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct Options {
+    /// Limits on file size, nesting depth, node count and alias expansion.
+    pub limits: Limits,
+    /// Per-code severity changes.
+    pub overrides: SeverityOverrides,
+}
+
+/// A file to validate, already in memory.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// The path shown in diagnostics.
+    pub path: String,
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// The result of a validation: the report, and the typed dataset when there is no error.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct Validation {
+    /// Every diagnostic, sorted.
+    pub report: Report,
+    /// The dataset, when the report has no error.
+    pub dataset: Option<Dataset>,
+}
+
+impl Validation {
+    /// The dataset, or the report when there is an error.
+    pub fn into_result(self) -> Result<Dataset, Report> {
+        match self.dataset {
+            Some(d) => Ok(d),
+            None => Err(self.report),
+        }
+    }
+}
+
+/// Loads and validates the dataset files under `paths` (files or directories).
+pub fn validate_paths(paths: &[PathBuf], options: &Options) -> Validation {
+    let (files, problems) = discover(paths);
+    let max = options.limits.max_bytes;
+    let outcomes = parallel_map(&files, |path| {
+        let shown = discover::display(path);
+        // Check the size before reading, so a huge file is never loaded into memory.
+        match std::fs::metadata(path) {
+            Ok(m) if m.len() > max as u64 => {
+                let mut o = file::FileOutcome::empty(&shown);
+                o.diagnostics.push(file::too_large(&shown, m.len(), max));
+                o
+            }
+            _ => match std::fs::read(path) {
+                Ok(bytes) => file::check(&shown, &bytes, options),
+                Err(e) => {
+                    let mut o = file::FileOutcome::empty(&shown);
+                    o.diagnostics.push(discover::io_problem(path, &e));
+                    o
+                }
+            },
+        }
+    });
+    finish(outcomes, problems, options)
+}
+
+/// Validates files already in memory (the bundled dataset, tests, editors).
+pub fn validate_inputs(inputs: &[Input], options: &Options) -> Validation {
+    let outcomes = parallel_map(inputs, |i| file::check(&i.path, &i.bytes, options));
+    finish(outcomes, Vec::new(), options)
+}
+
+/// Loads a dataset, or returns the report of why it is invalid.
+pub fn load(paths: &[PathBuf]) -> Result<Dataset, Report> {
+    validate_paths(paths, &Options::default()).into_result()
+}
+
+fn finish(
+    mut outcomes: Vec<file::FileOutcome>,
+    problems: Vec<crate::diagnostic::Diagnostic>,
+    options: &Options,
+) -> Validation {
+    let mut raw = problems;
+    raw.extend(semantic::check(&outcomes));
+    let mut allows = Vec::new();
+    for o in &mut outcomes {
+        raw.append(&mut o.diagnostics);
+        allows.append(&mut o.allows);
+    }
+    let mut report = Report {
+        files: outcomes.len(),
+        ..Report::default()
+    };
+    for d in raw {
+        if let Some(a) = allows.iter_mut().find(|a| suppress::covers(a, &d)) {
+            a.used = true;
+            report.suppressed.push(Suppressed {
+                diagnostic: d,
+                reason: a.reason.clone(),
+            });
+            continue;
+        }
+        if let Some(d) = options.overrides.apply(d) {
+            report.diagnostics.push(d);
+        }
+    }
+    for a in allows.into_iter().filter(|a| !a.used) {
+        let d = crate::diagnostic::Diagnostic::new(
+            crate::diagnostic::Code::UnusedSuppression,
+            format!(
+                "`allow({})` silences nothing on this line or the next",
+                a.code
+            ),
+            Some(a.location),
+        )
+        .with_help("remove the comment, or move it above the line it is meant for");
+        if let Some(d) = options.overrides.apply(d) {
+            report.diagnostics.push(d);
+        }
+    }
+    report.sort();
+    let dataset = report.is_valid().then(|| {
+        let files = outcomes
+            .into_iter()
+            .filter_map(|o| Some((o.path, o.document?)))
+            .collect();
+        Dataset::new(files, report.clone())
+    });
+    Validation { report, dataset }
+}
+
+/// Maps `items` on all cores, keeping order. Files are independent until the cross-file checks.
+fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads <= 1 || items.len() < 2 {
+        return items.iter().map(f).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads.min(items.len()))
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        mine.push((i, f(item)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
+}

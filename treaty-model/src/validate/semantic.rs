@@ -1,0 +1,431 @@
+//! Cross-file checks: ids, references, provisions, powers, dates.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use super::facts::{Fact, FactKind, IdKind};
+use super::file::FileOutcome;
+use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::ids::TextVersionId;
+use crate::model::{Chapter, Document, FileKind, PowerScope};
+use crate::provision::ProvisionRef;
+use crate::suggest::closest;
+
+/// What the structure files and concordances say exists in each text version.
+#[derive(Debug, Default)]
+pub(crate) struct Structure {
+    /// Versions described by chapter files: every article, paragraph, point and subpoint.
+    described: HashMap<TextVersionId, HashSet<ProvisionRef>>,
+    /// Article number -> chapter number (roman), per version.
+    chapters: HashMap<TextVersionId, HashMap<u16, String>>,
+    /// Articles of versions without chapter files, known from concordance entries.
+    concorded: HashMap<TextVersionId, BTreeSet<u16>>,
+}
+
+impl Structure {
+    pub(crate) fn build<'a>(docs: impl Iterator<Item = &'a Document>) -> Self {
+        let mut s = Self::default();
+        for doc in docs {
+            match doc {
+                Document::Chapter(c) => s.add_chapter(c),
+                Document::Concordance(c) => {
+                    s.concorded
+                        .entry(c.from.clone())
+                        .or_default()
+                        .extend(c.entries.iter().map(|e| e.from.article_number()));
+                }
+                _ => {}
+            }
+        }
+        s
+    }
+
+    fn add_chapter(&mut self, c: &Chapter) {
+        let set = self.described.entry(c.text_version.clone()).or_default();
+        let chapters = self.chapters.entry(c.text_version.clone()).or_default();
+        for a in &c.articles {
+            chapters.insert(a.number, c.number.clone());
+            let art = ProvisionRef::article(a.number);
+            set.insert(art.clone());
+            for p in &a.points {
+                add_point(set, &art, p);
+            }
+            for para in &a.paragraphs {
+                let pr = art.clone().with_paragraph(para.number);
+                set.insert(pr.clone());
+                for p in &para.points {
+                    add_point(set, &pr, p);
+                }
+            }
+        }
+    }
+
+    /// The chapter (roman numeral) of an article in a version.
+    pub(crate) fn chapter_of(&self, version: &TextVersionId, article: u16) -> Option<&str> {
+        self.chapters
+            .get(version)?
+            .get(&article)
+            .map(String::as_str)
+    }
+}
+
+fn add_point(set: &mut HashSet<ProvisionRef>, parent: &ProvisionRef, p: &crate::model::Point) {
+    if let Some(pr) = parent.clone().with_point(&p.letter) {
+        for sp in &p.subpoints {
+            if let Ok(r) = format!("{pr}({})", sp.numeral).parse::<ProvisionRef>() {
+                set.insert(r);
+            }
+        }
+        set.insert(pr);
+    }
+}
+
+/// Runs every cross-file check.
+pub(crate) fn check(files: &[FileOutcome]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let docs = || files.iter().filter_map(|f| f.document.as_ref());
+    let structure = Structure::build(docs());
+    let defs = check_ids(files, &mut out);
+    let has_instrument = files.iter().any(|f| f.kind == Some(FileKind::Instrument));
+    check_references(files, &defs, has_instrument, &mut out);
+    if !has_instrument && !files.is_empty() {
+        out.push(
+            Diagnostic::new(
+                Code::MissingInstrument,
+                "the dataset has no file of kind `instrument`, so no text version is defined",
+                None,
+            )
+            .with_help("validate the whole dataset directory, or add `instrument.yaml`"),
+        );
+    }
+    check_provisions(files, &defs, &structure, has_instrument, &mut out);
+    check_powers(files, &structure, &mut out);
+    check_dates(files, &mut out);
+    out
+}
+
+type Defs<'a> = HashMap<(IdKind, &'a str), &'a Fact>;
+
+fn check_ids<'a>(files: &'a [FileOutcome], out: &mut Vec<Diagnostic>) -> Defs<'a> {
+    let mut defs: Defs<'a> = HashMap::new();
+    for file in files {
+        // Concern ids are unique within their analysis only.
+        let mut concerns: HashMap<&str, &Fact> = HashMap::new();
+        for fact in &file.facts.facts {
+            let FactKind::Def(kind) = fact.kind else {
+                continue;
+            };
+            let first = if kind == IdKind::Concern {
+                concerns.insert(&fact.text, fact)
+            } else {
+                match defs.get(&(kind, fact.text.as_str())) {
+                    Some(f) => Some(*f),
+                    None => {
+                        defs.insert((kind, &fact.text), fact);
+                        None
+                    }
+                }
+            };
+            if let Some(first) = first {
+                out.push(
+                    Diagnostic::new(
+                        Code::DuplicateId,
+                        format!("{} `{}` is defined twice", kind.noun(), fact.text),
+                        Some(fact.location.clone()),
+                    )
+                    .with_related(first.location.clone(), "first defined here")
+                    .with_help("ids must be unique: rename one, or merge the two entries"),
+                );
+            }
+        }
+    }
+    defs
+}
+
+fn check_references(
+    files: &[FileOutcome],
+    defs: &Defs<'_>,
+    has_instrument: bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut known: HashMap<IdKind, Vec<&str>> = HashMap::new();
+    for (kind, id) in defs.keys() {
+        known.entry(*kind).or_default().push(id);
+    }
+    for v in known.values_mut() {
+        v.sort_unstable();
+    }
+    for file in files {
+        for fact in &file.facts.facts {
+            let FactKind::Ref(kind) = fact.kind else {
+                continue;
+            };
+            // Without an instrument every text version is unknown: one missing-instrument
+            // diagnostic says so instead of one per reference.
+            if defs.contains_key(&(kind, fact.text.as_str()))
+                || (kind == IdKind::TextVersion && !has_instrument)
+            {
+                continue;
+            }
+            out.push(unknown_id(kind, &fact.text, fact.location.clone(), &known));
+        }
+    }
+}
+
+fn unknown_id(
+    kind: IdKind,
+    id: &str,
+    location: Location,
+    known: &HashMap<IdKind, Vec<&str>>,
+) -> Diagnostic {
+    let code = if kind == IdKind::TextVersion {
+        Code::UnknownTextVersion
+    } else {
+        Code::UnknownReference
+    };
+    let candidates = known.get(&kind).map(Vec::as_slice).unwrap_or_default();
+    let help = match closest(id, candidates.iter().copied()) {
+        Some(m) => format!("did you mean `{m}`?"),
+        None if candidates.is_empty() => format!(
+            "no {} is defined; define it in {}",
+            kind.noun(),
+            kind.home()
+        ),
+        None => format!(
+            "define it in {}, or use a defined {}",
+            kind.home(),
+            kind.noun()
+        ),
+    };
+    Diagnostic::new(
+        code,
+        format!("no {} has the id `{id}`", kind.noun()),
+        Some(location),
+    )
+    .with_help(help)
+}
+
+fn check_provisions(
+    files: &[FileOutcome],
+    defs: &Defs<'_>,
+    structure: &Structure,
+    has_instrument: bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    for file in files {
+        for fact in &file.facts.facts {
+            let FactKind::Provision(p, version) = &fact.kind else {
+                continue;
+            };
+            if has_instrument && !defs.contains_key(&(IdKind::TextVersion, version.as_str())) {
+                let known: HashMap<IdKind, Vec<&str>> = HashMap::from([(
+                    IdKind::TextVersion,
+                    defs.keys()
+                        .filter(|(k, _)| *k == IdKind::TextVersion)
+                        .map(|(_, id)| *id)
+                        .collect(),
+                )]);
+                out.push(unknown_id(
+                    IdKind::TextVersion,
+                    version.as_str(),
+                    fact.location.clone(),
+                    &known,
+                ));
+                continue;
+            }
+            let unversioned = p.unversioned();
+            if let Some(described) = structure.described.get(version) {
+                let article = ProvisionRef::article(p.article_number());
+                if !described.contains(&article) {
+                    let mut numbers: Vec<u16> = described
+                        .iter()
+                        .filter(|r| r.paragraph().is_none() && r.point().is_none())
+                        .map(ProvisionRef::article_number)
+                        .collect();
+                    numbers.sort_unstable();
+                    let range = match (numbers.first(), numbers.last()) {
+                        (Some(a), Some(b)) => format!("it has Articles {a}-{b}"),
+                        _ => "it has no articles".into(),
+                    };
+                    out.push(
+                        Diagnostic::new(
+                            Code::UnknownProvision,
+                            format!("Article {} does not exist in the `{version}` text ({range})", p.article_number()),
+                            Some(fact.location.clone()),
+                        )
+                        .with_help("check the number; a provision of another text version needs its prefix, such as `zero-draft:17`"),
+                    );
+                } else if !described.contains(&unversioned) {
+                    out.push(
+                        Diagnostic::new(
+                            Code::UndescribedProvision,
+                            format!("`{unversioned}` is cited but not described in the `{version}` chapter files"),
+                            Some(fact.location.clone()),
+                        )
+                        .with_help(format!(
+                            "add it under Article {} of its chapter file, with a summary and sources",
+                            p.article_number()
+                        )),
+                    );
+                }
+            } else if let Some(articles) = structure.concorded.get(version) {
+                if !articles.contains(&p.article_number()) {
+                    out.push(
+                        Diagnostic::new(
+                            Code::UnknownProvision,
+                            format!(
+                                "Article {} of the `{version}` text is not in any concordance from `{version}`",
+                                p.article_number()
+                            ),
+                            Some(fact.location.clone()),
+                        )
+                        .with_help(format!(
+                            "`{version}` has no chapter files; add an entry for Article {} to its concordance so the reference resolves",
+                            p.article_number()
+                        )),
+                    );
+                }
+            } else if has_instrument {
+                out.push(
+                    Diagnostic::new(
+                        Code::UnknownProvision,
+                        format!("`{p}` cannot be resolved: the `{version}` text has no chapter files and no concordance"),
+                        Some(fact.location.clone()),
+                    )
+                    .with_help(format!("add a concordance from `{version}` to the final text")),
+                );
+            }
+        }
+    }
+}
+
+fn check_powers(files: &[FileOutcome], structure: &Structure, out: &mut Vec<Diagnostic>) {
+    let mut scopes: HashMap<&str, PowerScope> = HashMap::new();
+    for f in files {
+        if let Some(Document::Powers(p)) = &f.document {
+            for power in &p.powers {
+                scopes.insert(power.id.as_str(), power.scope);
+            }
+        }
+    }
+    for f in files {
+        let Some(Document::Powers(doc)) = &f.document else {
+            continue;
+        };
+        for (i, power) in doc.powers.iter().enumerate() {
+            let at = |field: &str| {
+                f.facts
+                    .location(&format!("/powers/{i}/{field}"))
+                    .cloned()
+                    .unwrap_or_else(|| Location::file_start(f.path.clone()))
+            };
+            if let Some(c) = &power.domestic_counterpart
+                && let Some(scope) = scopes.get(c.as_str())
+                && *scope != PowerScope::Domestic
+            {
+                out.push(
+                            Diagnostic::new(
+                                Code::CounterpartNotDomestic,
+                                format!("the domestic counterpart of `{}` is `{c}`, which is not a domestic power", power.id),
+                                Some(at("domestic_counterpart")),
+                            )
+                            .with_help("name the Chapter IV power this cross-border power relies on"),
+                        );
+            }
+            let version = power
+                .provision
+                .version()
+                .cloned()
+                .unwrap_or_else(|| doc.text_version.clone());
+            let expected = match power.scope {
+                PowerScope::Domestic => "IV",
+                PowerScope::CrossBorder => "V",
+                _ => continue,
+            };
+            if let Some(chapter) = structure.chapter_of(&version, power.provision.article_number())
+                && chapter != expected
+            {
+                out.push(
+                    Diagnostic::new(
+                        Code::ScopeMismatch,
+                        format!(
+                            "`{}` has scope `{}` but Article {} is in Chapter {chapter}",
+                            power.id,
+                            if expected == "IV" {
+                                "domestic"
+                            } else {
+                                "cross-border"
+                            },
+                            power.provision.article_number()
+                        ),
+                        Some(at("provision")),
+                    )
+                    .with_help(
+                        "domestic powers are in Chapter IV, cross-border powers in Chapter V",
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn check_dates(files: &[FileOutcome], out: &mut Vec<Diagnostic>) {
+    use std::cmp::Ordering;
+    for f in files {
+        let Some(Document::Participation(p)) = &f.document else {
+            continue;
+        };
+        let at = |pointer: String| {
+            f.facts
+                .location(&pointer)
+                .cloned()
+                .unwrap_or_else(|| Location::file_start(f.path.clone()))
+        };
+        if let Some(sig) = &p.signature
+            && let Some(closes) = sig.closes
+            && closes < sig.opened
+        {
+            out.push(
+                Diagnostic::new(
+                    Code::DatesOutOfOrder,
+                    format!(
+                        "signature closes on {closes}, before it opens on {}",
+                        sig.opened
+                    ),
+                    Some(at("/signature/closes".into())),
+                )
+                .with_related(at("/signature/opened".into()), "opens here"),
+            );
+        }
+        for (si, state) in p.states.iter().enumerate() {
+            let signature = state
+                .steps
+                .iter()
+                .enumerate()
+                .find(|(_, s)| s.step == crate::model::StepKind::Signature)
+                .and_then(|(i, s)| Some((i, s.date?)));
+            let Some((sig_i, sig_date)) = signature else {
+                continue;
+            };
+            for (i, step) in state.steps.iter().enumerate() {
+                let Some(date) = step.date else { continue };
+                if step.step.is_consent_to_be_bound()
+                    && step.step != crate::model::StepKind::Accession
+                    && date.certain_cmp(sig_date) == Some(Ordering::Less)
+                {
+                    out.push(
+                        Diagnostic::new(
+                            Code::DatesOutOfOrder,
+                            format!(
+                                "{} deposits on {date}, before signing on {sig_date}",
+                                state.state
+                            ),
+                            Some(at(format!("/states/{si}/steps/{i}/date"))),
+                        )
+                        .with_related(at(format!("/states/{si}/steps/{sig_i}/date")), "signature date")
+                        .with_help("ratification, acceptance and approval follow signature; a state that did not sign accedes"),
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! Inline suppressions: `# treaty: allow(code) reason` silences one diagnostic, with a reason.
+//!
+//! The comment applies to a diagnostic that starts on the same line (a trailing comment) or on
+//! the next line (a comment on its own line above the offending one). A reason is required, so
+//! that every silenced problem says why; reports list what was silenced.
+
+use crate::diagnostic::{Code, Diagnostic, Location, Position};
+
+/// One `# treaty: allow(...)` comment.
+#[derive(Debug, Clone)]
+pub(crate) struct InlineAllow {
+    pub code: Code,
+    pub reason: String,
+    pub line: u32,
+    pub location: Location,
+    pub used: bool,
+}
+
+const MARKER: &str = "# treaty: allow(";
+
+/// Finds the allow comments of a file; malformed ones become diagnostics.
+pub(crate) fn scan(file: &str, text: &str) -> (Vec<InlineAllow>, Vec<Diagnostic>) {
+    let mut allows = Vec::new();
+    let mut problems = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        let Some(at) = line.find(MARKER) else {
+            continue;
+        };
+        let line_no = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        let column = u32::try_from(line[..at].chars().count() + 1).unwrap_or(u32::MAX);
+        let rest = &line[at + MARKER.len()..];
+        let location = Location {
+            file: file.to_owned(),
+            start: Position {
+                line: line_no,
+                column,
+                offset: 0,
+            },
+            end: Position {
+                line: line_no,
+                column: column + u32::try_from(line[at..].chars().count()).unwrap_or(0),
+                offset: 0,
+            },
+        };
+        let Some((code, reason)) = rest.split_once(')') else {
+            problems.push(
+                Diagnostic::new(
+                    Code::SuppressionWithoutReason,
+                    "this allow comment is not closed with `)`",
+                    Some(location),
+                )
+                .with_help("write `# treaty: allow(code) reason`"),
+            );
+            continue;
+        };
+        let code = match code.trim().parse::<Code>() {
+            Ok(c) => c,
+            Err(message) => {
+                problems.push(Diagnostic::new(Code::UnknownCode, message, Some(location)));
+                continue;
+            }
+        };
+        let reason = reason.trim();
+        if reason.is_empty() {
+            problems.push(
+                Diagnostic::new(
+                    Code::SuppressionWithoutReason,
+                    format!("`allow({code})` gives no reason"),
+                    Some(location),
+                )
+                .with_help(format!(
+                    "write why: `# treaty: allow({code}) the source gives only the month`"
+                )),
+            );
+            continue;
+        }
+        allows.push(InlineAllow {
+            code,
+            reason: reason.to_owned(),
+            line: line_no,
+            location,
+            used: false,
+        });
+    }
+    (allows, problems)
+}
+
+/// Whether `allow` silences `d`.
+pub(crate) fn covers(allow: &InlineAllow, d: &Diagnostic) -> bool {
+    d.code == allow.code
+        && d.location.as_ref().is_some_and(|l| {
+            l.file == allow.location.file
+                && (l.start.line == allow.line || l.start.line == allow.line + 1)
+        })
+}
