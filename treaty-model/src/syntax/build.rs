@@ -17,6 +17,12 @@ use super::{Limits, Problem, ProblemKind, SpannedDoc};
 /// Largest capacity guessed for a new collection from its previous sibling.
 const MAX_CAPACITY_HINT: usize = 64;
 
+/// Key comparisons allowed, per document, for finding where a duplicated key first appeared.
+/// The search is linear in the mapping's size, so without a cap a file repeating one key of a
+/// huge mapping would take quadratic time; past the cap duplicates are still reported, just
+/// without the first occurrence.
+const DUPLICATE_SEARCH_BUDGET: usize = 1 << 24;
+
 /// What an open mapping expects next.
 enum Pending {
     /// A key.
@@ -86,6 +92,7 @@ pub(super) struct Builder<'a> {
     text_bytes: usize,
     expanded_nodes: usize,
     expanded_bytes: usize,
+    duplicate_search_left: usize,
     flow_depth: usize,
     problems: Vec<Problem>,
     lines: Option<Lines>,
@@ -95,9 +102,10 @@ pub(super) struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     pub(super) fn new(src: Source<'a>, limits: &Limits) -> Self {
-        // A rough guess at the node count saves most of the arena's regrowth copies on big
-        // files without committing much memory on small ones.
-        let guess = (src.text.len() / 16).min(limits.max_nodes).min(1 << 24);
+        // Reserving for a generous node count (data files run 8-20 bytes per node) avoids the
+        // arena's regrowth copies; untouched reserved pages cost no memory, and `finish` gives
+        // the excess back.
+        let guess = (src.text.len() / 8).min(limits.max_nodes).min(1 << 26);
         Self {
             src,
             limits: *limits,
@@ -116,6 +124,7 @@ impl<'a> Builder<'a> {
             text_bytes: 0,
             expanded_nodes: 0,
             expanded_bytes: 0,
+            duplicate_search_left: DUPLICATE_SEARCH_BUDGET,
             flow_depth: 0,
             problems: Vec::new(),
             lines: None,
@@ -166,6 +175,12 @@ impl<'a> Builder<'a> {
     /// Whether the next node is the document's root.
     pub(super) fn at_root(&self) -> bool {
         self.frames.is_empty() && self.root.is_none()
+    }
+
+    /// Where the innermost open flow collection (`[` or `{`) starts.
+    pub(super) fn open_flow_start(&self) -> Option<u32> {
+        let frame = self.frames.iter().rev().find(|f| f.flow)?;
+        self.nodes.get(to_usize(frame.node)).map(|n| n.span.start)
     }
 
     /// Whether some collection is still open.
@@ -573,7 +588,13 @@ impl<'a> Builder<'a> {
                     }
                     Entry::Occupied(slot) => {
                         let key = slot.key().clone();
-                        let first = map.keys().position(|k| *k == key);
+                        let first = match self.duplicate_search_left.checked_sub(map.len()) {
+                            Some(left) => {
+                                self.duplicate_search_left = left;
+                                map.keys().position(|k| *k == key)
+                            }
+                            None => None,
+                        };
                         let base = frame.child_base;
                         let first_span = first
                             .and_then(|i| self.child_stack.get(base + i))
@@ -609,6 +630,8 @@ impl<'a> Builder<'a> {
         if !self.placeholders.is_empty() {
             self.restore_anchors(&mut value);
         }
+        self.nodes.shrink_to_fit();
+        self.children.shrink_to_fit();
         let spans = SpanTree::from_parts(Parts {
             nodes: self.nodes,
             children: self.children,

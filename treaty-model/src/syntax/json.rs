@@ -102,6 +102,9 @@ impl Reader<'_> {
         }
         let mut want_value = true;
         loop {
+            if self.b.halted() {
+                return Err(Stop);
+            }
             if want_value {
                 want_value = self.value()?;
                 continue;
@@ -211,6 +214,16 @@ impl Reader<'_> {
                 start + 1,
                 format!("expected a value before `{}`", char::from(c)),
             ),
+            b'.' | b'+' => {
+                let end = start + 1 + self.digits(start + 1);
+                let written = self.text.get(start..end).unwrap_or_default().to_owned();
+                self.fail_help(
+                    start,
+                    end,
+                    format!("invalid number `{written}`"),
+                    Some("JSON numbers start with a digit or `-`, like 0.5 or 12"),
+                )
+            }
             _ if is_word_byte(c) => self.word(),
             _ => {
                 let end = self.char_end(start);

@@ -8,6 +8,19 @@
 //!
 //! YAML is read under the YAML 1.2 core schema with JSON-compatible restrictions: one document per
 //! file, string keys only, no tags, no merge keys, and aliases expanded in place within a budget.
+//!
+//! Conventions worth knowing when reporting against the result:
+//! - A scalar mapping key becomes the object key by its text as written (`1: x` and `0x1F: x`
+//!   give keys `"1"` and `"0x1F"`); only values are typed, and only values get the YAML 1.1
+//!   warnings, because a key's meaning does not change with the YAML version here.
+//! - Spans: a scalar covers its text (quotes included, anchor and tag excluded; a block scalar
+//!   starts at its first content line); a flow collection covers its brackets; a block
+//!   collection runs from its first key or dash to the end of its last entry.
+//! - Nodes copied through an alias are located at the anchor's definition; the alias node
+//!   itself at the `*alias`.
+//! - When any problem is an error, [`Parsed::doc`] is `None`; reading stops at the first error
+//!   that makes going on pointless (syntax, limits, a second document) and otherwise continues
+//!   to collect problems.
 
 mod build;
 mod json;

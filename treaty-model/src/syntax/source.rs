@@ -66,7 +66,13 @@ pub(super) fn prepare<'a>(
         }
     };
     let src = Source { text, base };
-    if let Some(nul) = text.bytes().position(|b| b == 0) {
+    // `contains` on bytes is memchr-fast; the position is only needed when there is one.
+    if let Some(nul) = text
+        .as_bytes()
+        .contains(&0)
+        .then(|| text.bytes().position(|b| b == 0))
+        .flatten()
+    {
         let start = src.pos_of(nul);
         let end = Pos {
             offset: start.offset + 1,
@@ -164,12 +170,19 @@ pub(super) fn is_continuation(byte: u8) -> bool {
     byte & 0xC0 == 0x80
 }
 
-/// Start offsets of every line, for turning byte offsets into lines and columns.
+/// Bytes per checkpoint of the char count in [`Lines`].
+const CHUNK: usize = 1024;
+
+/// Start offsets of every line, for turning byte offsets into lines and columns in O(log n).
 ///
-/// Lines end at `\n`, `\r\n` or a lone `\r`, as the YAML scanner counts them.
+/// Lines end at `\n`, `\r\n` or a lone `\r`, as the YAML scanner counts them. Columns count
+/// chars; for non-ASCII text a char count every `CHUNK` bytes bounds the counting per lookup, so
+/// positions on one long line (minified JSON) do not cost a scan from the line's start each.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Lines {
     starts: Vec<u32>,
+    /// Chars before byte `k * CHUNK`; empty when the text is ASCII (chars are bytes).
+    chars: Vec<u32>,
 }
 
 impl Lines {
@@ -181,7 +194,25 @@ impl Lines {
                 starts.push(offset(i + 1));
             }
         }
-        Self { starts }
+        let mut chars = Vec::new();
+        if !bytes.is_ascii() {
+            chars.reserve(bytes.len() / CHUNK + 1);
+            let mut count = 0usize;
+            for chunk in bytes.chunks(CHUNK) {
+                chars.push(offset(count));
+                count += chunk.iter().filter(|b| !is_continuation(**b)).count();
+            }
+            chars.push(offset(count));
+        }
+        Self { starts, chars }
+    }
+
+    /// Chars in `bytes[..rel]`.
+    fn chars_before(&self, bytes: &[u8], rel: usize) -> usize {
+        let chunk = rel / CHUNK;
+        let base = self.chars.get(chunk).map_or(0, |c| to_usize(*c));
+        let tail = bytes.get(chunk * CHUNK..rel).unwrap_or_default();
+        base + tail.iter().filter(|b| !is_continuation(**b)).count()
     }
 
     /// Position of byte `rel` of `bytes` (the text these lines were built from).
@@ -192,11 +223,11 @@ impl Lines {
             .partition_point(|&s| to_usize(s) <= rel)
             .saturating_sub(1);
         let start = self.starts.get(index).map_or(0, |s| to_usize(*s));
-        let segment = bytes.get(start..rel).unwrap_or_default();
-        let column = if segment.is_ascii() {
-            segment.len()
+        let column = if self.chars.is_empty() {
+            rel - start
         } else {
-            segment.iter().filter(|b| !is_continuation(**b)).count()
+            self.chars_before(bytes, rel)
+                .saturating_sub(self.chars_before(bytes, start))
         };
         Pos {
             offset: base + rel,

@@ -416,7 +416,25 @@ impl Reader<'_> {
             tab_problem(span)
         } else {
             let span = self.b.span(self.src.char_range(rel));
-            Problem::error(ProblemKind::Syntax, span, clean_message(info))
+            let problem = Problem::error(ProblemKind::Syntax, span, clean_message(info));
+            match self.b.open_flow_start() {
+                // Most errors inside a flow collection come from a missing closing bracket,
+                // which the parser only notices lines later.
+                Some(open) => {
+                    let bracket = self.b.span(self.src.char_range(to_usize(open)));
+                    let written = self.src.bytes().get(to_usize(open)).copied();
+                    let (open, close) = if written == Some(b'{') {
+                        ('{', '}')
+                    } else {
+                        ('[', ']')
+                    };
+                    problem.with_related(bracket).with_help(format!(
+                        "inside the `{open}` opened on line {}; check that it is closed with `{close}`",
+                        bracket.start.line
+                    ))
+                }
+                None => problem,
+            }
         };
         self.b.halt(problem);
     }
