@@ -1,0 +1,186 @@
+//! Lossless conversion between the YAML and JSON forms of a document.
+//!
+//! JSON is written by serde_json (key order kept). YAML is written by a small emitter of our
+//! own rather than a serde layer, because losslessness depends entirely on quoting: a string
+//! that a YAML reader could take for anything else (`yes`, `1.0`, `2024`, `null`, `- x`,
+//! `a: b`) is double-quoted, so YAML -> JSON -> YAML -> JSON is the identity. Block style,
+//! two-space indentation, keys in their original order: the output reads like the datasets.
+
+use serde_json::Value;
+
+/// Pretty JSON with a final newline, keys in their original order.
+pub fn to_json(value: &Value) -> String {
+    let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// Block-style YAML 1.2 that reads back as exactly `value`.
+///
+/// ```
+/// let v = serde_json::json!({"kind": "powers", "version": "1.0", "count": 1, "list": ["no", "28(4)"]});
+/// let yaml = treaty_model::convert::to_yaml(&v);
+/// assert_eq!(yaml, "kind: powers\nversion: \"1.0\"\ncount: 1\nlist:\n  - \"no\"\n  - 28(4)\n");
+/// ```
+pub fn to_yaml(value: &Value) -> String {
+    let mut out = String::new();
+    match value {
+        Value::Object(map) if !map.is_empty() => write_map(&mut out, map, 0),
+        Value::Array(items) if !items.is_empty() => write_seq(&mut out, items, 0),
+        scalar => {
+            out.push_str(&inline(scalar));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn indent(out: &mut String, n: usize) {
+    out.extend(std::iter::repeat_n(' ', n));
+}
+
+fn write_map(out: &mut String, map: &serde_json::Map<String, Value>, level: usize) {
+    let mut first = true;
+    for (k, v) in map {
+        // The first key of a mapping that is a sequence item continues the `- ` line.
+        if !first || level == 0 || !out.ends_with("- ") {
+            indent(out, level);
+        }
+        first = false;
+        out.push_str(&scalar_string(k));
+        out.push(':');
+        write_value_after_key(out, v, level);
+    }
+}
+
+fn write_value_after_key(out: &mut String, v: &Value, level: usize) {
+    match v {
+        Value::Object(m) if !m.is_empty() => {
+            out.push('\n');
+            write_map(out, m, level + 2);
+        }
+        Value::Array(a) if !a.is_empty() => {
+            out.push('\n');
+            write_seq(out, a, level + 2);
+        }
+        other => {
+            out.push(' ');
+            out.push_str(&inline(other));
+            out.push('\n');
+        }
+    }
+}
+
+fn write_seq(out: &mut String, items: &[Value], level: usize) {
+    for item in items {
+        if !out.ends_with("- ") {
+            indent(out, level);
+        }
+        out.push_str("- ");
+        match item {
+            Value::Object(m) if !m.is_empty() => write_map(out, m, level + 2),
+            Value::Array(a) if !a.is_empty() => write_seq(out, a, level + 2),
+            other => {
+                out.push_str(&inline(other));
+                out.push('\n');
+            }
+        }
+    }
+}
+
+/// A scalar or an empty collection on one line.
+fn inline(v: &Value) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => scalar_string(s),
+        Value::Array(_) => "[]".into(),
+        Value::Object(_) => "{}".into(),
+    }
+}
+
+/// A string, plain when no YAML reader (1.1 or 1.2) could read it as anything else,
+/// double-quoted otherwise.
+fn scalar_string(s: &str) -> String {
+    if is_plain_safe(s) {
+        s.to_owned()
+    } else {
+        // A JSON string literal is a valid YAML double-quoted scalar with the same meaning.
+        serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+    }
+}
+
+const RESERVED: [&str; 22] = [
+    "null", "Null", "NULL", "~", "true", "True", "TRUE", "false", "False", "FALSE", "yes", "Yes",
+    "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF",
+];
+
+fn is_plain_safe(s: &str) -> bool {
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    let last = s.chars().next_back().unwrap_or(first);
+    if RESERVED.contains(&s) || matches!(s.to_ascii_lowercase().as_str(), "y" | "n") {
+        return false;
+    }
+    // Anything that starts like a number, a date or a special float is quoted, whichever YAML
+    // version the reader resolves it with.
+    if first.is_ascii_digit() && !s.contains('(') || matches!(first, '+' | '.') {
+        return false;
+    }
+    if first == '-'
+        && s.chars()
+            .nth(1)
+            .is_none_or(|c| c == ' ' || c.is_ascii_digit() || c == '.')
+    {
+        return false;
+    }
+    if "?:,[]{}#&*!|>'\"%@`".contains(first) || first.is_whitespace() || last.is_whitespace() {
+        return false;
+    }
+    if last == ':' || s.contains(": ") || s.contains(" #") || s.contains(":\t") {
+        return false;
+    }
+    !s.chars()
+        .any(|c| c.is_control() || c == '\u{feff}' || c == '\u{2028}' || c == '\u{2029}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn roundtrip(v: &Value) -> Value {
+        let yaml = to_yaml(v);
+        let parsed = crate::syntax::parse_yaml(yaml.as_bytes(), &crate::syntax::Limits::default());
+        assert!(
+            parsed.problems.iter().all(|p| !p.is_error()),
+            "{yaml}\n{:?}",
+            parsed.problems
+        );
+        parsed.doc.map(|d| d.value).unwrap_or(Value::Null)
+    }
+
+    #[test]
+    fn strings_that_look_like_other_things_are_quoted() {
+        let v = json!({
+            "a": ["yes", "no", "on", "off", "y", "N", "null", "~", "true", "1.0", "2024", "2024-12-24",
+                  "0755", ".inf", "-1", "- x", "a: b", "#c", "x #y", "", " lead", "trail ", "é",
+                  "line\nbreak", "tab\there", "28(4)", "zero-draft:17", "as appropriate", "-x", "key:"],
+            "nested": {"empty_list": [], "empty_map": {}, "n": 1.5, "b": false, "z": null},
+            "list_of_lists": [[1, 2], [], [{"k": "v", "k2": ["x"]}]],
+            "1": "numeric key", "yes": "bool key"
+        });
+        assert_eq!(roundtrip(&v), v);
+    }
+
+    #[test]
+    fn output_reads_like_a_dataset_file() {
+        let v = json!({"kind": "powers", "powers": [{"id": "p", "data_categories": ["electronic-data"]}]});
+        assert_eq!(
+            to_yaml(&v),
+            "kind: powers\npowers:\n  - id: p\n    data_categories:\n      - electronic-data\n"
+        );
+    }
+}

@@ -1,0 +1,483 @@
+//! Exports for readers who do not load YAML: CSV tables, JSON Lines and a Markdown document.
+//!
+//! * [`tables`] flattens a [`Dataset`](crate::Dataset) into one [`Table`] per entity
+//!   (articles, provisions, powers, safeguard statuses, concerns...) for spreadsheets, pandas
+//!   or R; [`to_csv`] writes one table as RFC 4180 CSV.
+//! * [`jsonl`] writes one JSON object per entity and line, tagged with the table name, for
+//!   `jq`, log pipelines and line-oriented loaders.
+//! * [`markdown`] renders the convention, its powers, the analyses and the sources as one
+//!   readable document in which every fact shows the ids of its sources.
+//!
+//! These exports are views: they flatten and omit (file headers, the signature period, reported
+//! counts...). The lossless interchange format is the JSON bundle
+//! ([`Dataset::bundle`](crate::Dataset::bundle)).
+//!
+//! Conventions shared by the tables and the lines, so that the two can be joined:
+//!
+//! * Vocabulary values are written exactly as in the YAML (`cross-border`, `shall-as-appropriate`),
+//!   taken from serde rather than from a hand-written match, so they cannot drift.
+//! * Provision references are written in their canonical form (`28(4)(a)`), in the numbering
+//!   of the row's `text_version` unless they carry their own prefix (`zero-draft:17`).
+//! * Rows come in file order, then entry order; parent keys come first in a row.
+//!
+//! ```
+//! let dataset = treaty_model::bundled().expect("the bundled dataset is valid");
+//! let tables = treaty_model::export::tables(dataset);
+//! let powers = tables.iter().find(|t| t.name == "powers").expect("a powers table");
+//! let csv = treaty_model::export::to_csv(powers);
+//! assert!(csv.starts_with("text_version,id,name,provision,"));
+//! ```
+
+mod csv;
+mod jsonl;
+mod markdown;
+mod tables;
+
+pub use self::csv::to_csv;
+pub use self::jsonl::jsonl;
+pub use self::markdown::markdown;
+pub use self::tables::{Table, tables};
+
+use std::fmt::Display;
+
+use serde::Serialize;
+
+use crate::ids::SourceId;
+use crate::model::{Article, Modality, Paragraph, Point, Quote, Subpoint, Verification};
+use crate::provision::ProvisionRef;
+
+/// A vocabulary value as the YAML writes it: serde's own name, so exports follow renames.
+fn word<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(other) => other.to_string(),
+        Err(_) => String::new(),
+    }
+}
+
+/// Vocabulary values joined with `sep`.
+fn words<T: Serialize>(values: &[T], sep: &str) -> String {
+    values.iter().map(word).collect::<Vec<_>>().join(sep)
+}
+
+/// An optional vocabulary value; empty when absent.
+fn opt_word<T: Serialize>(value: Option<&T>) -> String {
+    value.map(word).unwrap_or_default()
+}
+
+/// Ids or provisions joined with `sep`.
+fn join<T: Display>(values: &[T], sep: &str) -> String {
+    values
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+/// An optional value; empty when absent.
+fn opt<T: Display>(value: Option<&T>) -> String {
+    value.map(ToString::to_string).unwrap_or_default()
+}
+
+/// An optional boolean as `true`/`false`; empty when unknown, never guessed.
+fn flag(value: Option<bool>) -> String {
+    value.map(|b| b.to_string()).unwrap_or_default()
+}
+
+/// Source ids as the tables write them.
+fn sources(ids: &[SourceId]) -> String {
+    join(ids, "; ")
+}
+
+/// Quoted words as the tables write them (`|` is rare in prose, unlike `;`).
+fn quotes(quotes: &[Quote]) -> String {
+    quotes
+        .iter()
+        .map(|q| q.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+/// The depth of a provision in its article's tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Level {
+    Article,
+    Paragraph,
+    Point,
+    Subpoint,
+}
+
+impl Level {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Article => "article",
+            Self::Paragraph => "paragraph",
+            Self::Point => "point",
+            Self::Subpoint => "subpoint",
+        }
+    }
+}
+
+/// One entry of an article's tree, whatever its level.
+#[derive(Debug, Clone, Copy)]
+enum Entry<'a> {
+    Article(&'a Article),
+    Paragraph(&'a Paragraph),
+    Point(&'a Point),
+    Subpoint(&'a Subpoint),
+}
+
+/// A provision of the structure with the reference it has in its text version.
+///
+/// The tables, the lines and the document all walk articles the same way; one walker keeps
+/// their references and order identical.
+#[derive(Debug, Clone)]
+struct Node<'a> {
+    reference: ProvisionRef,
+    level: Level,
+    /// Nesting below the article: a point directly under an article is at depth 1.
+    depth: usize,
+    entry: Entry<'a>,
+}
+
+impl<'a> Node<'a> {
+    fn modality(&self) -> Option<&'a Modality> {
+        match self.entry {
+            Entry::Article(a) => a.modality.as_ref(),
+            Entry::Paragraph(p) => p.modality.as_ref(),
+            Entry::Point(p) => p.modality.as_ref(),
+            Entry::Subpoint(_) => None,
+        }
+    }
+
+    fn summary(&self) -> Option<&'a str> {
+        match self.entry {
+            Entry::Article(a) => a.summary.as_deref(),
+            Entry::Paragraph(p) => p.summary.as_deref(),
+            Entry::Point(p) => p.summary.as_deref(),
+            Entry::Subpoint(s) => s.summary.as_deref(),
+        }
+    }
+
+    fn quotes(&self) -> &'a [Quote] {
+        match self.entry {
+            Entry::Article(a) => &a.quotes,
+            Entry::Paragraph(p) => &p.quotes,
+            Entry::Point(p) => &p.quotes,
+            Entry::Subpoint(s) => &s.quotes,
+        }
+    }
+
+    fn cross_references(&self) -> &'a [ProvisionRef] {
+        match self.entry {
+            Entry::Article(a) => &a.cross_references,
+            Entry::Paragraph(p) => &p.cross_references,
+            Entry::Point(p) => &p.cross_references,
+            Entry::Subpoint(_) => &[],
+        }
+    }
+
+    /// The entry's own verification; `None` where it follows the article's.
+    fn verification(&self) -> Option<&'a Verification> {
+        match self.entry {
+            Entry::Article(a) => Some(&a.verification),
+            Entry::Paragraph(p) => p.verification.as_ref(),
+            Entry::Point(p) => p.verification.as_ref(),
+            Entry::Subpoint(_) => None,
+        }
+    }
+
+    fn note(&self) -> Option<&'a str> {
+        match self.entry {
+            Entry::Paragraph(p) => p.note.as_deref(),
+            Entry::Point(p) => p.note.as_deref(),
+            Entry::Article(_) | Entry::Subpoint(_) => None,
+        }
+    }
+
+    fn sources(&self) -> &'a [SourceId] {
+        match self.entry {
+            Entry::Article(a) => &a.sources,
+            Entry::Paragraph(p) => &p.sources,
+            Entry::Point(p) => &p.sources,
+            Entry::Subpoint(s) => &s.sources,
+        }
+    }
+}
+
+/// Every provision of an article, the article first, in document order (depth first).
+fn provisions(article: &Article) -> Vec<Node<'_>> {
+    let reference = ProvisionRef::article(article.number);
+    let mut out = vec![Node {
+        reference: reference.clone(),
+        level: Level::Article,
+        depth: 0,
+        entry: Entry::Article(article),
+    }];
+    for point in &article.points {
+        push_point(&mut out, &reference, point, 1);
+    }
+    for paragraph in &article.paragraphs {
+        let reference = reference.clone().with_paragraph(paragraph.number);
+        out.push(Node {
+            reference: reference.clone(),
+            level: Level::Paragraph,
+            depth: 1,
+            entry: Entry::Paragraph(paragraph),
+        });
+        for point in &paragraph.points {
+            push_point(&mut out, &reference, point, 2);
+        }
+    }
+    out
+}
+
+fn push_point<'a>(out: &mut Vec<Node<'a>>, parent: &ProvisionRef, point: &'a Point, depth: usize) {
+    // The schema restricts letters and numerals to what references accept; an entry that
+    // still fails to parse has no reference to export under, so it is left out.
+    let Some(reference) = child(parent, &point.letter) else {
+        return;
+    };
+    out.push(Node {
+        reference: reference.clone(),
+        level: Level::Point,
+        depth,
+        entry: Entry::Point(point),
+    });
+    for subpoint in &point.subpoints {
+        if let Some(r) = child(&reference, &subpoint.numeral) {
+            out.push(Node {
+                reference: r,
+                level: Level::Subpoint,
+                depth: depth + 1,
+                entry: Entry::Subpoint(subpoint),
+            });
+        }
+    }
+}
+
+/// `parent` narrowed by one bracketed segment, through the parser so numerals are checked too.
+fn child(parent: &ProvisionRef, segment: &str) -> Option<ProvisionRef> {
+    format!("{parent}({segment})").parse().ok()
+}
+
+/// A tiny valid dataset shared by the tests of the export modules.
+#[cfg(test)]
+mod fixture {
+    use crate::dataset::Dataset;
+    use crate::validate::{Input, Options, validate_inputs};
+
+    const INSTRUMENT: &str = r#"# yaml-language-server: $schema=../schemas/instrument.schema.json
+kind: instrument
+schema_version: "1.0"
+id: un-convention-against-cybercrime
+short_title: UN Convention against Cybercrime
+official_title: United Nations Convention against Cybercrime
+text_versions:
+  - id: final
+    label: Final text
+    stage: final
+    symbol: A/RES/79/243
+    date: 2024-12-24
+    verification: verified
+    summary: The text adopted by the General Assembly.
+    sources: [seed-000]
+entry_into_force:
+  # treaty: allow(unknown-provision) Article 65 is in Chapter IX, which the fixture leaves out
+  provision: 65(1)
+  instruments_required: 40
+  days_after_deposit: 90
+  verification: verified
+  sources: [seed-000]
+sources: [seed-000]
+"#;
+
+    const SOURCES: &str = r#"# yaml-language-server: $schema=../schemas/sources.schema.json
+kind: sources
+schema_version: "1.0"
+sources:
+  - id: seed-000
+    title: UN Cybercrime Draft Convention Dangerously Expands State Surveillance Powers
+    kind: analysis
+    publisher: Electronic Frontier Foundation
+    published: 2024-07
+    locator: shared/seeds/000.txt
+    verification: verified
+"#;
+
+    const CHAPTER: &str = r#"# yaml-language-server: $schema=../schemas/chapter.schema.json
+kind: chapter
+schema_version: "1.0"
+text_version: final
+number: IV
+title: Procedural measures and law enforcement
+verification: verified
+articles:
+  - number: 24
+    title: Conditions and safeguards
+    verification: verified
+    paragraphs:
+      - number: 1
+        modality: shall
+        summary: Conditions and safeguards under domestic law.
+        sources: [seed-000]
+    sources: [seed-000]
+  - number: 25
+    title: Expedited preservation of stored electronic data
+    verification: unverified
+    modality: shall
+    summary: Quick preservation of specified electronic data.
+    paragraphs:
+      - number: 2
+        modality: shall
+        summary: Keep the data for up to 90 days, renewable.
+        quotes:
+          - text: up to a maximum of 90 days
+        sources: [seed-000]
+      - number: 3
+        modality: shall-as-appropriate
+        summary: Keep the order secret.
+        cross_references: ["24"]
+        points:
+          - letter: a
+            summary: For a period set by domestic law.
+            verification: partly
+            sources: [seed-000]
+        sources: [seed-000]
+    sources: [seed-000]
+sources: [seed-000]
+"#;
+
+    const DATA_CATEGORIES: &str = r#"# yaml-language-server: $schema=../schemas/data-categories.schema.json
+kind: data-categories
+schema_version: "1.0"
+categories:
+  - id: electronic-data
+    name: Electronic data
+    summary: Any data an ICT system can process.
+    sources: [seed-000]
+"#;
+
+    const SAFEGUARDS: &str = r#"# yaml-language-server: $schema=../schemas/safeguards.schema.json
+kind: safeguards
+schema_version: "1.0"
+safeguards:
+  - id: prior-judicial-authorisation
+    name: Prior judicial authorisation
+    family: surveillance-principle
+    summary: A judge authorises the measure before it is used.
+    sources: [seed-000]
+"#;
+
+    const POWERS: &str = r#"# yaml-language-server: $schema=../schemas/powers.schema.json
+kind: powers
+schema_version: "1.0"
+text_version: final
+powers:
+  - id: expedited-preservation
+    name: Expedited preservation
+    provision: "25"
+    scope: domestic
+    obligation: mandatory
+    summary: 'Orders a holder to keep data "quickly", for up to 90 days'
+    data_categories: [electronic-data]
+    compellable: [person-with-data, service-provider]
+    duration:
+      max_days: 90
+      renewable: true
+      provision: 25(2)
+      sources: [seed-000]
+    confidentiality:
+      status: mandatory
+      bound: [service-provider]
+      time_limit: left-to-domestic-law
+      provision: 25(3)
+      sources: [seed-000]
+    safeguards:
+      - safeguard: prior-judicial-authorisation
+        status: absent
+        note: No judge, says "seed-000", before preservation
+        sources: [seed-000]
+    sources: [seed-000]
+"#;
+
+    const ANALYSIS: &str = r#"# yaml-language-server: $schema=../schemas/analysis.schema.json
+kind: analysis
+schema_version: "1.0"
+id: eff-2024-07
+title: Dangerously expands state surveillance powers
+publisher: Electronic Frontier Foundation
+genre: analysis
+published: 2024-07
+text_version: final
+source: seed-000
+summary: The powers lack robust safeguards.
+concerns:
+  - id: preservation-without-judge
+    summary: Preservation needs no prior judicial authorisation.
+    provisions: [25(2)]
+    powers: [expedited-preservation]
+    missing_safeguards: [prior-judicial-authorisation]
+    recommendations:
+      - action: make-mandatory
+        summary: Require prior judicial authorisation.
+        safeguards: [prior-judicial-authorisation]
+    sources: [seed-000]
+"#;
+
+    /// An assessment with one power and one safeguard, whose entries cite no sources.
+    pub(super) const ASSESSMENT: &str = r#"# yaml-language-server: $schema=../schemas/assessment.schema.json
+kind: assessment
+schema_version: "1.0"
+state: FRA
+text_version: final
+as_of: 2025-01
+assessed_by: Fixture team
+powers:
+  - power: expedited-preservation
+    implemented: partly
+    legal_basis:
+      - law: Example Code
+        provision: art. 1
+        url: https://example.org/code
+    safeguards:
+      - safeguard: prior-judicial-authorisation
+        implemented: "no"
+sources: [seed-000]
+"#;
+
+    /// The fixture, validated; panics with the diagnostics when it is not valid.
+    pub(super) fn dataset() -> Dataset {
+        dataset_with(&[])
+    }
+
+    /// The fixture and `extra` files (name, text), validated.
+    pub(super) fn dataset_with(extra: &[(&str, &str)]) -> Dataset {
+        let files = [
+            ("instrument.yaml", INSTRUMENT),
+            ("sources.yaml", SOURCES),
+            ("chapter-04.yaml", CHAPTER),
+            ("data-categories.yaml", DATA_CATEGORIES),
+            ("safeguards.yaml", SAFEGUARDS),
+            ("powers.yaml", POWERS),
+            ("analysis.yaml", ANALYSIS),
+        ];
+        let inputs: Vec<Input> = files
+            .iter()
+            .chain(extra)
+            .map(|(path, text)| Input {
+                path: format!("datasets/{path}"),
+                bytes: text.as_bytes().to_vec(),
+            })
+            .collect();
+        let validation = validate_inputs(&inputs, &Options::default());
+        let shown: Vec<String> = validation
+            .report
+            .diagnostics
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert!(shown.is_empty(), "the fixture has diagnostics:\n{shown:#?}");
+        validation.dataset.expect("a dataset without diagnostics")
+    }
+}

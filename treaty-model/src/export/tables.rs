@@ -1,0 +1,990 @@
+//! The dataset flattened into one table per entity.
+
+use super::{flag, join, opt, opt_word, provisions, quotes, sources, word, words};
+use crate::dataset::Dataset;
+use crate::model::{
+    Article24Coverage, Bundle, Confidentiality, Duration, LegalCitation, OffenceScope, Power,
+    Requirement, StandardRef,
+};
+
+/// One entity flattened into rows of text, ready for CSV ([`super::to_csv`]).
+///
+/// Every row has one cell per column. Lists are joined into one cell (ids and provisions with
+/// `"; "`, quoted words with `" | "`), except the many-to-many links that analyses filter on,
+/// which get a table of their own (`power_data_categories`, `power_safeguards`). Absent
+/// optional values are empty cells; booleans are `true` or `false`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Table {
+    /// The table name, also the `entity` of the JSON Lines export (`powers`).
+    pub name: &'static str,
+    /// The column names, in a stable order.
+    pub columns: Vec<&'static str>,
+    /// The rows: file order, then entry order.
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    fn new(name: &'static str, columns: &[&'static str]) -> Self {
+        Self {
+            name,
+            columns: columns.to_vec(),
+            rows: Vec::new(),
+        }
+    }
+}
+
+/// Every table of the dataset, in a stable order: the convention's structure, the
+/// vocabularies, the powers, offences, analyses, concordances, participation, assessments, and
+/// last the sources every row cites.
+///
+/// | table | one row per |
+/// |---|---|
+/// | `text_versions` | text version of the instrument |
+/// | `chapters` | chapter file |
+/// | `articles` | article |
+/// | `provisions` | article, paragraph, point and subpoint |
+/// | `definitions` | defined term |
+/// | `data_categories` | data category |
+/// | `sensitivity_categories` | sensitivity category |
+/// | `safeguards` | safeguard of the taxonomy |
+/// | `powers` | power |
+/// | `power_data_categories` | power and data category it reaches |
+/// | `power_safeguards` | power and safeguard status |
+/// | `offences` | offence |
+/// | `analyses` | analysis |
+/// | `concerns` | concern of an analysis |
+/// | `recommendations` | recommendation of a concern |
+/// | `concordance` | concordance entry |
+/// | `crosswalk` | crosswalk entry |
+/// | `participation_steps` | step of a state |
+/// | `statements` | reservation or declaration |
+/// | `assessments` | assessed power of a state, then each of its assessed safeguards |
+/// | `sources` | source |
+pub fn tables(dataset: &Dataset) -> Vec<Table> {
+    let b = dataset.bundle();
+    vec![
+        text_versions(b),
+        chapters(b),
+        articles(b),
+        provision_table(b),
+        definitions(b),
+        data_categories(b),
+        sensitivity_categories(b),
+        safeguards(b),
+        powers(b),
+        power_data_categories(b),
+        power_safeguards(b),
+        offences(b),
+        analyses(b),
+        concerns(b),
+        recommendations(b),
+        concordance(b),
+        crosswalk(b),
+        participation_steps(b),
+        statements(b),
+        assessments(b),
+        source_table(b),
+    ]
+}
+
+fn text_versions(b: &Bundle) -> Table {
+    let mut t = Table::new(
+        "text_versions",
+        &[
+            "instrument",
+            "id",
+            "label",
+            "stage",
+            "symbol",
+            "date",
+            "verification",
+            "summary",
+            "sources",
+        ],
+    );
+    for i in &b.instrument {
+        for v in &i.text_versions {
+            t.rows.push(vec![
+                i.id.to_string(),
+                v.id.to_string(),
+                v.label.clone(),
+                word(&v.stage),
+                opt(v.symbol.as_ref()),
+                opt(v.date.as_ref()),
+                word(&v.verification),
+                v.summary.clone(),
+                sources(&v.sources),
+            ]);
+        }
+    }
+    t
+}
+
+fn chapters(b: &Bundle) -> Table {
+    let mut t = Table::new(
+        "chapters",
+        &[
+            "text_version",
+            "number",
+            "title",
+            "verification",
+            "articles",
+            "sources",
+        ],
+    );
+    for c in &b.chapters {
+        let numbers: Vec<u16> = c.articles.iter().map(|a| a.number).collect();
+        t.rows.push(vec![
+            c.text_version.to_string(),
+            c.number.clone(),
+            c.title.clone(),
+            word(&c.verification),
+            join(&numbers, "; "),
+            sources(&c.sources),
+        ]);
+    }
+    t
+}
+
+fn articles(b: &Bundle) -> Table {
+    let mut t = Table::new(
+        "articles",
+        &[
+            "text_version",
+            "chapter",
+            "article",
+            "title",
+            "verification",
+            "modality",
+            "summary",
+            "sources",
+        ],
+    );
+    for c in &b.chapters {
+        for a in &c.articles {
+            t.rows.push(vec![
+                c.text_version.to_string(),
+                c.number.clone(),
+                a.number.to_string(),
+                a.title.clone(),
+                word(&a.verification),
+                opt_word(a.modality.as_ref()),
+                opt(a.summary.as_ref()),
+                sources(&a.sources),
+            ]);
+        }
+    }
+    t
+}
+
+fn provision_table(b: &Bundle) -> Table {
+    let mut t = Table::new(
+        "provisions",
+        &[
+            "text_version",
+            "provision",
+            "eid",
+            "level",
+            "modality",
+            "summary",
+            "quotes",
+            "cross_references",
+            "sources",
+            "verification",
+            "note",
+        ],
+    );
+    for c in &b.chapters {
+        for node in c.articles.iter().flat_map(provisions) {
+            t.rows.push(vec![
+                c.text_version.to_string(),
+                node.reference.to_string(),
+                node.reference.to_eid(),
+                node.level.as_str().to_owned(),
+                opt_word(node.modality()),
+                node.summary().unwrap_or_default().to_owned(),
+                quotes(node.quotes()),
+                join(node.cross_references(), "; "),
+                sources(node.sources()),
+                opt_word(node.verification()),
+                node.note().unwrap_or_default().to_owned(),
+            ]);
+        }
+    }
+    t
+}
+
+fn definitions(b: &Bundle) -> Table {
+    let mut t = Table::new(
+        "definitions",
+        &[
+            "text_version",
+            "id",
+            "term",
+            "provision",
+            "data_category",
+            "verification",
+            "summary",
+            "quotes",
+            "sources",
+        ],
+    );
+    for f in &b.definitions {
+        for d in &f.terms {
+            t.rows.push(vec![
+                f.text_version.to_string(),
+                d.id.to_string(),
+                d.term.clone(),
+                d.provision.to_string(),
+                opt(d.data_category.as_ref()),
+                word(&d.verification),
+                opt(d.summary.as_ref()),
+                quotes(&d.quotes),
+                sources(&d.sources),
+            ]);
+        }
+    }
+    t
+}
+
+fn data_categories(b: &Bundle) -> Table {
+    let mut t = Table::new(
+        "data_categories",
+        &["id", "name", "defined_by", "summary", "sources"],
+    );
+    for c in b.data_categories.iter().flat_map(|f| &f.categories) {
+        t.rows.push(vec![
+            c.id.to_string(),
+            c.name.clone(),
+            opt(c.defined_by.as_ref()),
+            c.summary.clone(),
+            sources(&c.sources),
+        ]);
+    }
+    t
+}
+
+fn sensitivity_categories(b: &Bundle) -> Table {
+    let mut t = Table::new(
+        "sensitivity_categories",
+        &["id", "name", "summary", "sources"],
+    );
+    for c in b.sensitivity_categories.iter().flat_map(|f| &f.categories) {
+        t.rows.push(vec![
+            c.id.to_string(),
+            c.name.clone(),
+            c.summary.clone(),
+            sources(&c.sources),
+        ]);
+    }
+    t
+}
+
+fn safeguards(b: &Bundle) -> Table {
+    let mut t = Table::new(
+        "safeguards",
+        &["id", "name", "family", "summary", "standards", "sources"],
+    );
+    for s in b.safeguards.iter().flat_map(|f| &f.safeguards) {
+        t.rows.push(vec![
+            s.id.to_string(),
+            s.name.clone(),
+            word(&s.family),
+            s.summary.clone(),
+            standards(&s.standards),
+            sources(&s.sources),
+        ]);
+    }
+    t
+}
+
+/// `necessary-and-proportionate: Legality; ...`: the standard's id, then its own wording.
+fn standards(refs: &[StandardRef]) -> String {
+    refs.iter()
+        .map(|r| format!("{}: {}", word(&r.standard), r.principle))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+const POWER_COLUMNS: &[&str] = &[
+    "text_version",
+    "id",
+    "name",
+    "provision",
+    "scope",
+    "obligation",
+    "summary",
+    "data_categories",
+    "sensitive_data",
+    "compellable",
+    "offence_classes",
+    "offence_scope_provision",
+    "offence_scope_note",
+    "offence_scope_sources",
+    "duration_max_days",
+    "duration_renewable",
+    "duration_renewals_limited",
+    "duration_provision",
+    "duration_note",
+    "duration_sources",
+    "confidentiality_status",
+    "confidentiality_bound",
+    "confidentiality_time_limit",
+    "confidentiality_provision",
+    "confidentiality_note",
+    "confidentiality_sources",
+    "domestic_counterpart",
+    "article_24_applies",
+    "article_24_provision",
+    "article_24_note",
+    "article_24_sources",
+    "sources",
+];
+
+fn powers(b: &Bundle) -> Table {
+    let mut t = Table::new("powers", POWER_COLUMNS);
+    for f in &b.powers {
+        for p in &f.powers {
+            let mut row = vec![f.text_version.to_string()];
+            row.extend(power_cells(p));
+            row.extend(offence_scope_cells(p.offence_scope.as_ref()));
+            row.extend(duration_cells(p.duration.as_ref()));
+            row.extend(confidentiality_cells(p.confidentiality.as_ref()));
+            row.push(opt(p.domestic_counterpart.as_ref()));
+            row.extend(article_24_cells(p.article_24.as_ref()));
+            row.push(sources(&p.sources));
+            t.rows.push(row);
+        }
+    }
+    t
+}
+
+fn power_cells(p: &Power) -> [String; 9] {
+    [
+        p.id.to_string(),
+        p.name.clone(),
+        p.provision.to_string(),
+        word(&p.scope),
+        word(&p.obligation),
+        p.summary.clone(),
+        join(&p.data_categories, "; "),
+        join(&p.sensitive_data, "; "),
+        words(&p.compellable, "; "),
+    ]
+}
+
+fn offence_scope_cells(s: Option<&OffenceScope>) -> [String; 4] {
+    let Some(s) = s else {
+        return Default::default();
+    };
+    [
+        words(&s.covers, "; "),
+        s.provision.to_string(),
+        opt(s.note.as_ref()),
+        sources(&s.sources),
+    ]
+}
+
+fn duration_cells(d: Option<&Duration>) -> [String; 6] {
+    let Some(d) = d else {
+        return Default::default();
+    };
+    [
+        opt(d.max_days.as_ref()),
+        flag(d.renewable),
+        flag(d.renewals_limited),
+        d.provision.to_string(),
+        opt(d.note.as_ref()),
+        sources(&d.sources),
+    ]
+}
+
+fn confidentiality_cells(c: Option<&Confidentiality>) -> [String; 6] {
+    let Some(c) = c else {
+        return Default::default();
+    };
+    [
+        word(&c.status),
+        words(&c.bound, "; "),
+        word(&c.time_limit),
+        c.provision.to_string(),
+        opt(c.note.as_ref()),
+        sources(&c.sources),
+    ]
+}
+
+fn article_24_cells(a: Option<&Article24Coverage>) -> [String; 4] {
+    let Some(a) = a else {
+        return Default::default();
+    };
+    [
+        word(&a.applies),
+        opt(a.provision.as_ref()),
+        opt(a.note.as_ref()),
+        sources(&a.sources),
+    ]
+}
+
+fn power_data_categories(b: &Bundle) -> Table {
+    let mut t = Table::new("power_data_categories", &["power", "data_category"]);
+    for p in b.powers.iter().flat_map(|f| &f.powers) {
+        for c in &p.data_categories {
+            t.rows.push(vec![p.id.to_string(), c.to_string()]);
+        }
+    }
+    t
+}
+
+fn power_safeguards(b: &Bundle) -> Table {
+    let mut t = Table::new(
+        "power_safeguards",
+        &[
+            "power",
+            "safeguard",
+            "status",
+            "provision",
+            "note",
+            "sources",
+        ],
+    );
+    for p in b.powers.iter().flat_map(|f| &f.powers) {
+        for s in &p.safeguards {
+            t.rows.push(vec![
+                p.id.to_string(),
+                s.safeguard.to_string(),
+                word(&s.status),
+                opt(s.provision.as_ref()),
+                opt(s.note.as_ref()),
+                sources(&s.sources),
+            ]);
+        }
+    }
+    t
+}
+
+fn offences(b: &Bundle) -> Table {
+    let mut t = Table::new(
+        "offences",
+        &[
+            "text_version",
+            "id",
+            "name",
+            "provision",
+            "core_cybercrime",
+            "summary",
+            "intent_requirement",
+            "intent_requirement_provision",
+            "intent_requirement_note",
+            "intent_requirement_sources",
+            "public_interest_exemption",
+            "public_interest_exemption_provision",
+            "public_interest_exemption_note",
+            "public_interest_exemption_sources",
+            "sources",
+        ],
+    );
+    for f in &b.offences {
+        for o in &f.offences {
+            let mut row = vec![
+                f.text_version.to_string(),
+                o.id.to_string(),
+                o.name.clone(),
+                o.provision.to_string(),
+                o.core_cybercrime.to_string(),
+                opt(o.summary.as_ref()),
+            ];
+            row.extend(requirement_cells(o.intent_requirement.as_ref()));
+            row.extend(requirement_cells(o.public_interest_exemption.as_ref()));
+            row.push(sources(&o.sources));
+            t.rows.push(row);
+        }
+    }
+    t
+}
+
+fn requirement_cells(r: Option<&Requirement>) -> [String; 4] {
+    let Some(r) = r else {
+        return Default::default();
+    };
+    [
+        word(&r.status),
+        opt(r.provision.as_ref()),
+        opt(r.note.as_ref()),
+        sources(&r.sources),
+    ]
+}
+
+fn analyses(b: &Bundle) -> Table {
+    let mut t = Table::new(
+        "analyses",
+        &[
+            "id",
+            "title",
+            "publisher",
+            "genre",
+            "published",
+            "text_version",
+            "source",
+            "summary",
+        ],
+    );
+    for a in &b.analyses {
+        t.rows.push(vec![
+            a.id.to_string(),
+            a.title.clone(),
+            a.publisher.clone(),
+            word(&a.genre),
+            a.published.to_string(),
+            a.text_version.to_string(),
+            a.source.to_string(),
+            a.summary.clone(),
+        ]);
+    }
+    t
+}
+
+fn concerns(b: &Bundle) -> Table {
+    let mut t = Table::new(
+        "concerns",
+        &[
+            "analysis",
+            "concern",
+            "summary",
+            "provisions",
+            "powers",
+            "missing_safeguards",
+            "data_categories",
+            "sensitive_data",
+            "quotes",
+            "sources",
+        ],
+    );
+    for a in &b.analyses {
+        for c in &a.concerns {
+            t.rows.push(vec![
+                a.id.to_string(),
+                c.id.to_string(),
+                c.summary.clone(),
+                join(&c.provisions, "; "),
+                join(&c.powers, "; "),
+                join(&c.missing_safeguards, "; "),
+                join(&c.data_categories, "; "),
+                join(&c.sensitive_data, "; "),
+                quotes(&c.quotes),
+                sources(&c.sources),
+            ]);
+        }
+    }
+    t
+}
+
+fn recommendations(b: &Bundle) -> Table {
+    let mut t = Table::new(
+        "recommendations",
+        &[
+            "analysis",
+            "concern",
+            "action",
+            "summary",
+            "provisions",
+            "safeguards",
+        ],
+    );
+    for a in &b.analyses {
+        for c in &a.concerns {
+            for r in &c.recommendations {
+                t.rows.push(vec![
+                    a.id.to_string(),
+                    c.id.to_string(),
+                    word(&r.action),
+                    r.summary.clone(),
+                    join(&r.provisions, "; "),
+                    join(&r.safeguards, "; "),
+                ]);
+            }
+        }
+    }
+    t
+}
+
+fn concordance(b: &Bundle) -> Table {
+    let mut t = Table::new(
+        "concordance",
+        &[
+            "from_version",
+            "to_version",
+            "from",
+            "to",
+            "relation",
+            "subject",
+            "note",
+            "verification",
+            "sources",
+        ],
+    );
+    for c in &b.concordances {
+        for e in &c.entries {
+            t.rows.push(vec![
+                c.from.to_string(),
+                c.to.to_string(),
+                e.from.to_string(),
+                opt(e.to.as_ref()),
+                word(&e.relation),
+                opt(e.subject.as_ref()),
+                opt(e.note.as_ref()),
+                word(&e.verification),
+                sources(&e.sources),
+            ]);
+        }
+    }
+    t
+}
+
+fn crosswalk(b: &Bundle) -> Table {
+    let mut t = Table::new(
+        "crosswalk",
+        &[
+            "text_version",
+            "other_instrument",
+            "provision",
+            "other_provision",
+            "other_title",
+            "relation",
+            "note",
+            "verification",
+            "sources",
+        ],
+    );
+    for c in &b.crosswalks {
+        for e in &c.entries {
+            t.rows.push(vec![
+                c.text_version.to_string(),
+                c.other.id.to_string(),
+                opt(e.provision.as_ref()),
+                opt(e.other_provision.as_ref()),
+                opt(e.other_title.as_ref()),
+                word(&e.relation),
+                opt(e.note.as_ref()),
+                word(&e.verification),
+                sources(&e.sources),
+            ]);
+        }
+    }
+    t
+}
+
+fn participation_steps(b: &Bundle) -> Table {
+    let mut t = Table::new(
+        "participation_steps",
+        &["state", "step", "date", "note", "verification", "sources"],
+    );
+    for s in b.participation.iter().flat_map(|p| &p.states) {
+        for step in &s.steps {
+            t.rows.push(vec![
+                s.state.to_string(),
+                word(&step.step),
+                opt(step.date.as_ref()),
+                opt(step.note.as_ref()),
+                word(&step.verification),
+                sources(&step.sources),
+            ]);
+        }
+    }
+    t
+}
+
+fn statements(b: &Bundle) -> Table {
+    let mut t = Table::new(
+        "statements",
+        &[
+            "state",
+            "statement",
+            "provisions",
+            "summary",
+            "date",
+            "verification",
+            "sources",
+        ],
+    );
+    for s in b.participation.iter().flat_map(|p| &p.states) {
+        for st in &s.statements {
+            t.rows.push(vec![
+                s.state.to_string(),
+                word(&st.statement),
+                join(&st.provisions, "; "),
+                st.summary.clone(),
+                opt(st.date.as_ref()),
+                word(&st.verification),
+                sources(&st.sources),
+            ]);
+        }
+    }
+    t
+}
+
+fn assessments(b: &Bundle) -> Table {
+    let mut t = Table::new(
+        "assessments",
+        &[
+            "state",
+            "text_version",
+            "as_of",
+            "assessed_by",
+            "power",
+            "safeguard",
+            "implemented",
+            "legal_basis",
+            "note",
+            "sources",
+        ],
+    );
+    for a in &b.assessments {
+        let head = [
+            a.state.to_string(),
+            a.text_version.to_string(),
+            a.as_of.to_string(),
+            opt(a.assessed_by.as_ref()),
+        ];
+        for p in &a.powers {
+            // An entry without sources rests on the assessment's own; saying so keeps every
+            // row traceable on its own.
+            let power_sources = if p.sources.is_empty() {
+                &a.sources
+            } else {
+                &p.sources
+            };
+            let mut row = head.to_vec();
+            row.extend([
+                p.power.to_string(),
+                String::new(),
+                word(&p.implemented),
+                legal_basis(&p.legal_basis),
+                opt(p.note.as_ref()),
+                sources(power_sources),
+            ]);
+            t.rows.push(row);
+            for s in &p.safeguards {
+                let own = if s.sources.is_empty() {
+                    power_sources
+                } else {
+                    &s.sources
+                };
+                let mut row = head.to_vec();
+                row.extend([
+                    p.power.to_string(),
+                    s.safeguard.to_string(),
+                    word(&s.implemented),
+                    legal_basis(&s.legal_basis),
+                    opt(s.note.as_ref()),
+                    sources(own),
+                ]);
+                t.rows.push(row);
+            }
+        }
+    }
+    t
+}
+
+/// `Code of Criminal Procedure, art. 185 <https://...>; ...`
+fn legal_basis(citations: &[LegalCitation]) -> String {
+    citations
+        .iter()
+        .map(|c| {
+            let mut s = c.law.clone();
+            if let Some(p) = &c.provision {
+                s.push_str(&format!(", {p}"));
+            }
+            if let Some(u) = &c.url {
+                s.push_str(&format!(" <{u}>"));
+            }
+            s
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn source_table(b: &Bundle) -> Table {
+    let mut t = Table::new(
+        "sources",
+        &[
+            "id",
+            "title",
+            "kind",
+            "publisher",
+            "published",
+            "url",
+            "locator",
+            "verification",
+            "note",
+        ],
+    );
+    for s in b.sources.iter().flat_map(|f| &f.sources) {
+        t.rows.push(vec![
+            s.id.to_string(),
+            s.title.clone(),
+            word(&s.kind),
+            opt(s.publisher.as_ref()),
+            opt(s.published.as_ref()),
+            opt(s.url.as_ref()),
+            opt(s.locator.as_ref()),
+            word(&s.verification),
+            opt(s.note.as_ref()),
+        ]);
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::{fixture, to_csv};
+
+    fn table(name: &str) -> Table {
+        let dataset = fixture::dataset();
+        tables(&dataset)
+            .into_iter()
+            .find(|t| t.name == name)
+            .unwrap_or_else(|| panic!("no table `{name}`"))
+    }
+
+    #[test]
+    fn tables_come_in_a_stable_order() {
+        let dataset = fixture::dataset();
+        let names: Vec<&str> = tables(&dataset).iter().map(|t| t.name).collect();
+        assert_eq!(
+            names,
+            [
+                "text_versions",
+                "chapters",
+                "articles",
+                "provisions",
+                "definitions",
+                "data_categories",
+                "sensitivity_categories",
+                "safeguards",
+                "powers",
+                "power_data_categories",
+                "power_safeguards",
+                "offences",
+                "analyses",
+                "concerns",
+                "recommendations",
+                "concordance",
+                "crosswalk",
+                "participation_steps",
+                "statements",
+                "assessments",
+                "sources",
+            ]
+        );
+    }
+
+    #[test]
+    fn every_row_has_one_cell_per_column() {
+        let dataset = fixture::dataset();
+        for t in tables(&dataset) {
+            for row in &t.rows {
+                assert_eq!(row.len(), t.columns.len(), "a row of `{}`", t.name);
+            }
+        }
+    }
+
+    #[test]
+    fn powers_csv_quotes_commas_and_quotes() {
+        let expected = concat!(
+            "text_version,id,name,provision,scope,obligation,summary,data_categories,",
+            "sensitive_data,compellable,offence_classes,offence_scope_provision,",
+            "offence_scope_note,offence_scope_sources,duration_max_days,duration_renewable,",
+            "duration_renewals_limited,duration_provision,duration_note,duration_sources,",
+            "confidentiality_status,confidentiality_bound,confidentiality_time_limit,",
+            "confidentiality_provision,confidentiality_note,confidentiality_sources,",
+            "domestic_counterpart,article_24_applies,article_24_provision,article_24_note,",
+            "article_24_sources,sources\r\n",
+            "final,expedited-preservation,Expedited preservation,25,domestic,mandatory,",
+            "\"Orders a holder to keep data \"\"quickly\"\", for up to 90 days\",",
+            "electronic-data,,person-with-data; service-provider,,,,,",
+            "90,true,,25(2),,seed-000,",
+            "mandatory,service-provider,left-to-domestic-law,25(3),,seed-000,",
+            ",,,,,seed-000\r\n",
+        );
+        assert_eq!(to_csv(&table("powers")), expected);
+    }
+
+    #[test]
+    fn power_safeguards_csv_is_one_row_per_status() {
+        let expected = concat!(
+            "power,safeguard,status,provision,note,sources\r\n",
+            "expedited-preservation,prior-judicial-authorisation,absent,,",
+            "\"No judge, says \"\"seed-000\"\", before preservation\",seed-000\r\n",
+        );
+        assert_eq!(to_csv(&table("power_safeguards")), expected);
+    }
+
+    #[test]
+    fn provisions_cover_every_level_in_document_order() {
+        let provisions = table("provisions");
+        let rows: Vec<[&str; 5]> = provisions
+            .rows
+            .iter()
+            .map(|r| [&r[1], &r[2], &r[3], &r[4], &r[9]].map(String::as_str))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ["24", "art_24", "article", "", "verified"],
+                ["24(1)", "art_24__para_1", "paragraph", "shall", ""],
+                ["25", "art_25", "article", "shall", "unverified"],
+                ["25(2)", "art_25__para_2", "paragraph", "shall", ""],
+                [
+                    "25(3)",
+                    "art_25__para_3",
+                    "paragraph",
+                    "shall-as-appropriate",
+                    ""
+                ],
+                ["25(3)(a)", "art_25__para_3__point_a", "point", "", "partly"],
+            ]
+        );
+        assert_eq!(provisions.rows[3][6], "up to a maximum of 90 days");
+    }
+
+    #[test]
+    fn nested_entities_carry_their_parents() {
+        assert_eq!(
+            table("recommendations").rows,
+            [[
+                "eff-2024-07",
+                "preservation-without-judge",
+                "make-mandatory",
+                "Require prior judicial authorisation.",
+                "",
+                "prior-judicial-authorisation",
+            ]]
+        );
+        assert_eq!(
+            table("power_data_categories").rows,
+            [["expedited-preservation", "electronic-data"]]
+        );
+    }
+
+    #[test]
+    fn assessment_rows_are_powers_then_their_safeguards_with_inherited_sources() {
+        let dataset = fixture::dataset_with(&[("assessment.yaml", fixture::ASSESSMENT)]);
+        let assessments = tables(&dataset)
+            .into_iter()
+            .find(|t| t.name == "assessments")
+            .expect("an assessments table");
+        assert_eq!(
+            to_csv(&assessments),
+            concat!(
+                "state,text_version,as_of,assessed_by,power,safeguard,implemented,legal_basis,",
+                "note,sources\r\n",
+                "FRA,final,2025-01,Fixture team,expedited-preservation,,partly,",
+                "\"Example Code, art. 1 <https://example.org/code>\",,seed-000\r\n",
+                "FRA,final,2025-01,Fixture team,expedited-preservation,",
+                "prior-judicial-authorisation,no,,,seed-000\r\n",
+            )
+        );
+    }
+}
