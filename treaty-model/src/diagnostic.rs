@@ -9,7 +9,9 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 /// How serious a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The data is invalid.
@@ -28,7 +30,19 @@ impl fmt::Display for Severity {
 }
 
 /// A position in a file: 1-based line and column (columns count characters), and byte offset.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Default,
+    serde::Serialize,
+    schemars::JsonSchema,
+)]
 pub struct Position {
     /// 1-based line.
     pub line: u32,
@@ -39,7 +53,9 @@ pub struct Position {
 }
 
 /// A range in a file.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, schemars::JsonSchema,
+)]
 pub struct Location {
     /// The file, as given to the validator (relative paths stay relative).
     pub file: String,
@@ -72,7 +88,7 @@ impl fmt::Display for Location {
 }
 
 /// A secondary location with its own short message.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct Related {
     /// Where.
     pub location: Location,
@@ -237,6 +253,21 @@ impl std::str::FromStr for Code {
     }
 }
 
+impl schemars::JsonSchema for Code {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Code".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let codes: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        schemars::json_schema!({
+            "type": "string",
+            "enum": codes,
+            "description": "A stable diagnostic code; see docs/DIAGNOSTICS.md."
+        })
+    }
+}
+
 impl serde::Serialize for Code {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
@@ -244,7 +275,7 @@ impl serde::Serialize for Code {
 }
 
 /// One problem found in a dataset.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 #[non_exhaustive]
 pub struct Diagnostic {
     /// The stable code.
@@ -253,7 +284,8 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// What is wrong, in plain words.
     pub message: String,
-    /// Where; `None` for a problem of the dataset as a whole.
+    /// Where; absent for a problem of the dataset as a whole.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,
     /// Other places involved.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -353,7 +385,7 @@ impl SeverityOverrides {
 }
 
 /// A diagnostic silenced by an inline `# treaty: allow(code) reason` comment.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct Suppressed {
     /// The silenced diagnostic.
     pub diagnostic: Diagnostic,
@@ -362,7 +394,7 @@ pub struct Suppressed {
 }
 
 /// Everything a validation found.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct Report {
     /// Number of files read.
     pub files: usize,
@@ -403,5 +435,72 @@ impl Report {
     /// True when a file could not be read (the CLI exits 2 rather than 1).
     pub fn has_io_error(&self) -> bool {
         self.diagnostics.iter().any(|d| d.code == Code::Io)
+    }
+}
+
+/// Counts for a validation run.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[non_exhaustive]
+pub struct Summary {
+    /// Files read.
+    pub files: usize,
+    /// Errors reported.
+    pub errors: usize,
+    /// Warnings reported.
+    pub warnings: usize,
+    /// Diagnostics silenced inline.
+    pub suppressed: usize,
+    /// Wall-clock time of the run in milliseconds, when measured.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub elapsed_ms: Option<u64>,
+}
+
+/// The machine-readable result of `treaty validate --format json`.
+///
+/// Its JSON Schema is published as `schemas/validation-report.schema.json`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[non_exhaustive]
+pub struct ReportDocument {
+    /// The tool that wrote the report (`treaty`).
+    pub tool: String,
+    /// The tool's version.
+    pub version: String,
+    /// Whether the data is valid (no errors).
+    pub valid: bool,
+    /// Counts.
+    pub summary: Summary,
+    /// Every diagnostic, sorted by file and position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Diagnostics silenced inline, with their reasons.
+    pub suppressed: Vec<Suppressed>,
+}
+
+impl Report {
+    /// The counts of this report.
+    pub fn summary(&self, elapsed_ms: Option<u64>) -> Summary {
+        Summary {
+            files: self.files,
+            errors: self.errors(),
+            warnings: self.warnings(),
+            suppressed: self.suppressed.len(),
+            elapsed_ms,
+        }
+    }
+
+    /// The report as the JSON document `--format json` writes.
+    pub fn to_document(
+        &self,
+        tool: &str,
+        version: &str,
+        elapsed_ms: Option<u64>,
+    ) -> ReportDocument {
+        ReportDocument {
+            tool: tool.to_owned(),
+            version: version.to_owned(),
+            valid: self.is_valid(),
+            summary: self.summary(elapsed_ms),
+            diagnostics: self.diagnostics.clone(),
+            suppressed: self.suppressed.clone(),
+        }
     }
 }

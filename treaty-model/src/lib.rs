@@ -26,13 +26,19 @@
 #[cfg(feature = "bundled")]
 mod bundled;
 #[cfg(feature = "validate")]
+pub mod convert;
+#[cfg(feature = "validate")]
 pub mod dataset;
 pub mod date;
 #[cfg(feature = "validate")]
 pub mod diagnostic;
+#[cfg(feature = "validate")]
+pub mod export;
 pub mod ids;
 pub mod model;
 pub mod provision;
+#[cfg(feature = "validate")]
+pub mod query;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod state;

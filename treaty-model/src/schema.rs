@@ -53,9 +53,13 @@ pub fn for_kind(kind: FileKind) -> Option<Value> {
     })
 }
 
-/// Every schema published in `schemas/`: one per file kind, then the bundle.
+/// File name of the schema of `treaty validate --format json` output.
+pub const REPORT_SCHEMA: &str = "validation-report.schema.json";
+
+/// Every schema published in `schemas/`: one per file kind, the bundle, and (with the
+/// `validate` feature) the validation report.
 pub fn all() -> Vec<NamedSchema> {
-    FileKind::FILE_KINDS
+    let mut all: Vec<NamedSchema> = FileKind::FILE_KINDS
         .into_iter()
         .chain([FileKind::Bundle])
         .filter_map(|kind| {
@@ -65,7 +69,14 @@ pub fn all() -> Vec<NamedSchema> {
                 schema: for_kind(kind)?,
             })
         })
-        .collect()
+        .collect();
+    #[cfg(feature = "validate")]
+    all.push(NamedSchema {
+        file_name: REPORT_SCHEMA.to_owned(),
+        kind: None,
+        schema: generate_named::<crate::diagnostic::ReportDocument>(REPORT_SCHEMA, None),
+    });
+    all
 }
 
 /// Serialises a schema the way it is committed: pretty JSON with a final newline.
@@ -76,22 +87,32 @@ pub fn to_pretty(schema: &Value) -> String {
 }
 
 fn generate<T: JsonSchema>(kind: FileKind) -> Value {
-    let generator = SchemaSettings::draft2020_12().into_generator();
+    generate_named::<T>(&file_name(kind), Some(kind))
+}
+
+fn generate_named<T: JsonSchema>(file: &str, kind: Option<FileKind>) -> Value {
+    let settings = SchemaSettings::draft2020_12();
+    // Dataset files are read by us; the validation report is only written by us.
+    let settings = if kind.is_some() {
+        settings
+    } else {
+        settings.for_serialize()
+    };
+    let generator = settings.into_generator();
     let schema: Schema = generator.into_root_schema_for::<T>();
     let mut value = schema.to_value();
     tighten(&mut value);
     if let Value::Object(root) = &mut value {
-        pin_kind(root, kind);
+        if let Some(kind) = kind {
+            pin_kind(root, kind);
+        }
         prune_defs(root);
         let mut ordered = Map::new();
         ordered.insert(
             "$schema".into(),
             json!("https://json-schema.org/draft/2020-12/schema"),
         );
-        ordered.insert(
-            "$id".into(),
-            json!(format!("{SCHEMA_BASE_URL}{}", file_name(kind))),
-        );
+        ordered.insert("$id".into(), json!(format!("{SCHEMA_BASE_URL}{file}")));
         for (k, v) in std::mem::take(root) {
             if k != "$schema" {
                 ordered.insert(k, v);

@@ -29,6 +29,9 @@ pub struct Participation {
     /// What each state has done.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub states: Vec<StateParticipation>,
+    /// Context in our words (reports too vague to record as counts or steps).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// The signature period.

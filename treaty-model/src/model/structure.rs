@@ -90,6 +90,13 @@ pub struct Paragraph {
     /// Lettered points.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub points: Vec<Point>,
+    /// How far the entry's place and content were checked, when it differs from the
+    /// article's (a paragraph known only from a draft's numbering, for example).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verification: Option<Verification>,
+    /// Details in our words: numbering assumptions, differences between sources.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// Sources for the facts above.
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub sources: Vec<SourceId>,
@@ -118,6 +125,13 @@ pub struct Point {
     /// Roman-numbered subpoints: the `(i)` of `2(f)(i)`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub subpoints: Vec<Subpoint>,
+    /// How far the entry's place and content were checked, when it differs from the
+    /// article's (a paragraph known only from a draft's numbering, for example).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verification: Option<Verification>,
+    /// Details in our words: numbering assumptions, differences between sources.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// Sources for the facts above.
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub sources: Vec<SourceId>,

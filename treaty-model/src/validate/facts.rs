@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use super::locate::Locator;
-use crate::diagnostic::Location;
+use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::ids::TextVersionId;
 use crate::model::FileKind;
 use crate::provision::ProvisionRef;
@@ -110,6 +110,9 @@ pub(crate) struct Fact {
 #[derive(Debug, Default)]
 pub(crate) struct Facts {
     pub facts: Vec<Fact>,
+    /// Strings that match their pattern but name nothing real (30 February, `XYZ`): all of
+    /// them, where typed deserialisation would stop at the first.
+    pub invalid: Vec<Diagnostic>,
     by_pointer: HashMap<String, usize>,
 }
 
@@ -257,7 +260,32 @@ pub(crate) fn collect(kind: FileKind, locator: &Locator<'_>) -> Facts {
                         }
                         _ => None,
                     },
-                    Some("Date" | "PartialDate") => Some(FactKind::Date),
+                    Some(def @ ("Date" | "PartialDate" | "StateCode")) => {
+                        let problem = match def {
+                            "Date" => text.parse::<crate::Date>().err().map(|e| e.to_string()),
+                            "PartialDate" => text
+                                .parse::<crate::PartialDate>()
+                                .err()
+                                .map(|e| e.to_string()),
+                            _ => text
+                                .parse::<crate::StateCode>()
+                                .err()
+                                .map(|e| e.to_string()),
+                        };
+                        if let Some(message) = problem {
+                            facts.invalid.push(
+                                Diagnostic::new(Code::InvalidData, message, Some(locator.node(&pointer)))
+                                    .with_help(if def == "StateCode" {
+                                        "use the ISO 3166-1 alpha-3 code of the state, such as `FRA`"
+                                    } else {
+                                        "the date has the right shape but does not exist; check it against its source"
+                                    }),
+                            );
+                            None
+                        } else {
+                            (def != "StateCode").then_some(FactKind::Date)
+                        }
+                    }
                     Some(n) => IdKind::from_def(n).and_then(|k| {
                         crate::ids::is_valid_id(text).then_some(if is_id_field {
                             FactKind::Def(k)

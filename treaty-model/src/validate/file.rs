@@ -20,6 +20,8 @@ pub(crate) struct FileOutcome {
     pub facts: Facts,
     pub diagnostics: Vec<Diagnostic>,
     pub allows: Vec<InlineAllow>,
+    /// The parsed value, kept only for conversion.
+    pub value: Option<Value>,
 }
 
 impl FileOutcome {
@@ -32,12 +34,22 @@ impl FileOutcome {
             facts: Facts::default(),
             diagnostics: Vec::new(),
             allows: Vec::new(),
+            value: None,
         }
     }
 }
 
+/// Like [`check`], keeping the parsed value when the file is valid on its own.
+pub(crate) fn check_keeping_value(path: &str, bytes: &[u8], options: &Options) -> FileOutcome {
+    run(path, bytes, options, true)
+}
+
 /// Checks one file's bytes. Never panics on any input.
 pub(crate) fn check(path: &str, bytes: &[u8], options: &Options) -> FileOutcome {
+    run(path, bytes, options, false)
+}
+
+fn run(path: &str, bytes: &[u8], options: &Options, keep_value: bool) -> FileOutcome {
     let mut out = FileOutcome::empty(path);
     if bytes.len() > options.limits.max_bytes {
         out.diagnostics.push(too_large(
@@ -77,10 +89,18 @@ pub(crate) fn check(path: &str, bytes: &[u8], options: &Options) -> FileOutcome 
     let schema_ok = schema_errors.is_empty();
     out.diagnostics.extend(schema_errors);
     out.facts = facts::collect(kind, &locator);
-    if schema_ok {
+    let invalid = std::mem::take(&mut out.facts.invalid);
+    let strings_ok = invalid.is_empty();
+    out.diagnostics.extend(invalid);
+    if schema_ok && strings_ok {
         // Deserialise through the path tracker so a typed error still has its place.
         match typed(kind, &doc.value) {
-            Ok(d) => out.document = Some(d),
+            Ok(d) => {
+                out.document = Some(d);
+                if keep_value {
+                    out.value = Some(doc.value.clone());
+                }
+            }
             Err((pointer, message)) => out.diagnostics.push(
                 Diagnostic::new(Code::InvalidData, message, Some(locator.node(&pointer)))
                     .with_help(

@@ -34,13 +34,64 @@ use crate::diagnostic::{Report, SeverityOverrides, Suppressed};
 pub use crate::syntax::Limits;
 
 /// How to validate.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct Options {
     /// Limits on file size, nesting depth, node count and alias expansion.
     pub limits: Limits,
     /// Per-code severity changes.
     pub overrides: SeverityOverrides,
+    /// Run the cross-file checks (references, provisions, dates). Off only when a single file
+    /// is checked on its own, as `treaty convert FILE` does.
+    pub cross_file: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            limits: Limits::default(),
+            overrides: SeverityOverrides::default(),
+            cross_file: true,
+        }
+    }
+}
+
+/// The result of validating one file on its own: the report, and when valid, the file's value
+/// (keys in file order) and a dataset holding just that document.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct FileValidation {
+    /// Every diagnostic of the file.
+    pub report: Report,
+    /// The document as JSON, when it is valid.
+    pub value: Option<serde_json::Value>,
+    /// A dataset of this one document, when it is valid.
+    pub dataset: Option<Dataset>,
+}
+
+/// Validates one file without the cross-file checks, keeping its value for conversion.
+pub fn validate_file(path: &std::path::Path, options: &Options) -> FileValidation {
+    let shown = discover::display(path);
+    let mut outcome = match std::fs::read(path) {
+        Ok(bytes) => file::check_keeping_value(&shown, &bytes, options),
+        Err(e) => {
+            let mut o = file::FileOutcome::empty(&shown);
+            o.diagnostics.push(discover::io_problem(path, &e));
+            o
+        }
+    };
+    let value = outcome.value.take();
+    let options = Options {
+        cross_file: false,
+        ..options.clone()
+    };
+    let validation = finish(vec![outcome], Vec::new(), &options);
+    let value = validation.dataset.as_ref().and(value);
+    FileValidation {
+        report: validation.report,
+        value,
+        dataset: validation.dataset,
+    }
 }
 
 /// A file to validate, already in memory.
@@ -115,7 +166,9 @@ fn finish(
     options: &Options,
 ) -> Validation {
     let mut raw = problems;
-    raw.extend(semantic::check(&outcomes));
+    if options.cross_file {
+        raw.extend(semantic::check(&outcomes));
+    }
     let mut allows = Vec::new();
     for o in &mut outcomes {
         raw.append(&mut o.diagnostics);
