@@ -1,0 +1,98 @@
+//! `treaty convert`.
+
+use std::path::{Path, PathBuf};
+
+use treaty_model::Dataset;
+use treaty_model::convert::{to_json, to_yaml};
+use treaty_model::diagnostic::Report;
+use treaty_model::validate::{validate_file, validate_paths};
+
+use crate::args::{ConvertArgs, Target};
+use crate::output::{Sink, write_dir_atomic};
+use crate::{exit, render};
+
+pub fn run(args: ConvertArgs) -> Result<u8, String> {
+    let options = super::options(Default::default());
+    let is_dir = args.input.is_dir();
+    let (report, value, dataset) = if is_dir {
+        let v = validate_paths(std::slice::from_ref(&args.input), &options);
+        let value = v
+            .dataset
+            .as_ref()
+            .map(|d| serde_json::to_value(d.bundle()).map_err(|e| e.to_string()))
+            .transpose()?;
+        (v.report, value, v.dataset)
+    } else {
+        let v = validate_file(&args.input, &options);
+        (v.report, v.value, v.dataset)
+    };
+    let (Some(value), Some(dataset)) = (value, dataset) else {
+        return Ok(refuse(&report));
+    };
+    guard_input(&args.input, args.output.as_deref(), args.force)?;
+    match args.to {
+        Target::Csv => write_tables(&dataset, args.output.as_deref())?,
+        target => {
+            let text = match target {
+                Target::Json => to_json(&value),
+                Target::Yaml => to_yaml(&value),
+                Target::Jsonl => treaty_model::export::jsonl(&dataset),
+                _ => treaty_model::export::markdown(&dataset),
+            };
+            let sink = Sink::from_arg(args.output.as_deref());
+            sink.write(&text)
+                .map_err(|e| write_error(args.output.as_deref(), &e))?;
+        }
+    }
+    Ok(exit::OK)
+}
+
+/// Invalid input: show why, write nothing.
+fn refuse(report: &Report) -> u8 {
+    render::human::print(report, None);
+    eprintln!("treaty: the input is not valid; nothing was written");
+    if report.has_io_error() {
+        exit::USAGE_OR_IO
+    } else {
+        exit::INVALID
+    }
+}
+
+/// The input is never overwritten unless `--force`.
+fn guard_input(input: &Path, output: Option<&Path>, force: bool) -> Result<(), String> {
+    let Some(output) = output.filter(|o| o.as_os_str() != "-") else {
+        return Ok(());
+    };
+    let same = match (std::fs::canonicalize(input), std::fs::canonicalize(output)) {
+        (Ok(a), Ok(b)) => a == b || (input.is_dir() && b.starts_with(&a) && output.is_file()),
+        _ => false,
+    };
+    if same && !force {
+        return Err(format!(
+            "`{}` would overwrite the input; choose another output or pass --force",
+            output.display()
+        ));
+    }
+    Ok(())
+}
+
+fn write_tables(dataset: &Dataset, output: Option<&Path>) -> Result<(), String> {
+    let dir: PathBuf = match output {
+        Some(p) if p.as_os_str() != "-" => p.to_path_buf(),
+        _ => return Err("`--to csv` writes one file per table: pass a directory with -o".into()),
+    };
+    let files: Vec<(String, String)> = treaty_model::export::tables(dataset)
+        .iter()
+        .map(|t| (format!("{}.csv", t.name), treaty_model::export::to_csv(t)))
+        .collect();
+    write_dir_atomic(&dir, &files).map_err(|e| write_error(Some(&dir), &e))?;
+    eprintln!("treaty: wrote {} tables to {}", files.len(), dir.display());
+    Ok(())
+}
+
+fn write_error(path: Option<&Path>, e: &std::io::Error) -> String {
+    match path {
+        Some(p) => format!("cannot write {}: {e}", p.display()),
+        None => format!("cannot write to standard output: {e}"),
+    }
+}

@@ -1,0 +1,70 @@
+//! One module per subcommand; each returns the process exit code.
+
+mod convert;
+mod schema;
+mod show;
+mod validate;
+
+use std::path::PathBuf;
+
+use treaty_model::diagnostic::{Code, Level, SeverityOverrides};
+use treaty_model::validate::Options;
+
+use crate::args::{Cli, Command};
+use crate::exit;
+
+/// Runs the parsed command.
+pub fn run(cli: Cli) -> u8 {
+    let result = match cli.command {
+        Command::Validate(a) => validate::run(a),
+        Command::Convert(a) => convert::run(a),
+        Command::Schema(a) => schema::run(a),
+        Command::Show(a) => show::run(a),
+        Command::Completions(a) => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(a.shell, &mut cmd, "treaty", &mut std::io::stdout());
+            Ok(exit::OK)
+        }
+    };
+    result.unwrap_or_else(|message| {
+        eprintln!("treaty: error: {message}");
+        exit::USAGE_OR_IO
+    })
+}
+
+/// Severity overrides from `--allow`, `--warn`, `--deny`, `--deny-warnings`.
+pub(crate) fn overrides(
+    allow: &[String],
+    warn: &[String],
+    deny: &[String],
+    deny_warnings: bool,
+) -> Result<SeverityOverrides, String> {
+    let mut o = SeverityOverrides::default();
+    o.deny_warnings = deny_warnings;
+    for (codes, level) in [
+        (allow, Level::Allow),
+        (warn, Level::Warn),
+        (deny, Level::Deny),
+    ] {
+        for c in codes {
+            o.set(c.parse::<Code>()?, level);
+        }
+    }
+    Ok(o)
+}
+
+/// Validation options with the given overrides.
+pub(crate) fn options(overrides: SeverityOverrides) -> Options {
+    let mut o = Options::default();
+    o.overrides = overrides;
+    o
+}
+
+/// The paths given, or the repository's `datasets/`.
+pub(crate) fn paths_or_default(paths: Vec<PathBuf>) -> Result<Vec<PathBuf>, String> {
+    if paths.is_empty() {
+        crate::repo::default_paths()
+    } else {
+        Ok(paths)
+    }
+}

@@ -1,0 +1,168 @@
+//! `treaty show PROVISION`.
+
+use std::fmt::Write as _;
+
+use treaty_model::query::ProvisionInfo;
+use treaty_model::validate::validate_paths;
+use treaty_model::{Dataset, Modality, ProvisionRef};
+
+use crate::args::{ShowArgs, ShowFormat};
+use crate::{exit, render};
+
+pub fn run(args: ShowArgs) -> Result<u8, String> {
+    let asked: ProvisionRef = args.provision.parse().map_err(|e| format!("{e}"))?;
+    let owned;
+    let dir = args.data.or_else(|| {
+        let cwd = std::env::current_dir().ok()?;
+        crate::repo::find_datasets(&cwd)
+    });
+    let dataset: &Dataset = match dir {
+        Some(dir) => {
+            let v = validate_paths(&[dir], &super::options(Default::default()));
+            match v.dataset {
+                Some(d) => {
+                    owned = d;
+                    &owned
+                }
+                None => {
+                    render::human::print(&v.report, None);
+                    eprintln!("treaty: the dataset is not valid; fix it first (`treaty validate`)");
+                    return Ok(exit::INVALID);
+                }
+            }
+        }
+        None => treaty_model::bundled().map_err(|_| "the bundled dataset is invalid".to_owned())?,
+    };
+    match dataset.describe(&asked) {
+        Ok(info) => {
+            match args.format {
+                ShowFormat::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&info).map_err(|e| e.to_string())?
+                ),
+                ShowFormat::Human => print!("{}", human(dataset, &info)),
+            }
+            Ok(exit::OK)
+        }
+        Err(nf) => {
+            let near: Vec<String> = nf.nearest.iter().map(|p| format!("`{p}`")).collect();
+            eprintln!("treaty: no such provision: `{asked}`");
+            if !near.is_empty() {
+                eprintln!("  nearest: {}", near.join(", "));
+            }
+            Ok(exit::INVALID)
+        }
+    }
+}
+
+fn modality(m: Option<Modality>) -> String {
+    m.and_then(|m| serde_json::to_value(m).ok())
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .map(|s| format!(" [{}]", s.replace('-', " ")))
+        .unwrap_or_default()
+}
+
+fn human(dataset: &Dataset, info: &ProvisionInfo<'_>) -> String {
+    let mut out = String::new();
+    let title = info.title.map(|t| format!(": {t}")).unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "{} ({} text){title}",
+        info.provision.unversioned(),
+        info.text_version
+    );
+    if let Some(view) = &info.view {
+        let _ = writeln!(
+            out,
+            "  Chapter {}: {}",
+            view.chapter.number, view.chapter.title
+        );
+        let (summary, quotes, m, sources) = match (view.point, view.paragraph) {
+            (Some(p), _) => (&p.summary, &p.quotes, p.modality, &p.sources),
+            (None, Some(p)) => (&p.summary, &p.quotes, p.modality, &p.sources),
+            (None, None) => (
+                &view.article.summary,
+                &view.article.quotes,
+                view.article.modality,
+                &view.article.sources,
+            ),
+        };
+        if let Some(s) = summary {
+            let _ = writeln!(out, "\n  {s}{}", modality(m));
+        }
+        for q in quotes {
+            let _ = writeln!(out, "  quoted: \"{}\"", q.text);
+        }
+        let _ = writeln!(out, "  sources: {}", join(sources));
+        if view.paragraph.is_none() && view.point.is_none() && !view.article.paragraphs.is_empty() {
+            let _ = writeln!(out, "\n  Paragraphs described:");
+            for p in &view.article.paragraphs {
+                let _ = writeln!(
+                    out,
+                    "    ({}) {}{}",
+                    p.number,
+                    p.summary.as_deref().unwrap_or("(no summary)"),
+                    modality(p.modality)
+                );
+            }
+        }
+    }
+    if !info.numbering.is_empty() {
+        let _ = writeln!(out, "\nNumbering in other versions:");
+        for n in &info.numbering {
+            let other = n
+                .provision
+                .as_ref()
+                .map_or("no counterpart".to_owned(), ToString::to_string);
+            let rel = serde_json::to_value(n.relation)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            let _ = writeln!(out, "  {}: {other} ({rel})", n.text_version);
+        }
+    }
+    if !info.powers.is_empty() {
+        let _ = writeln!(out, "\nPowers:");
+        for p in &info.powers {
+            let _ = writeln!(out, "  {} ({}): {}", p.id, p.provision, p.name);
+            for s in &p.safeguards {
+                let name = dataset
+                    .safeguard(s.safeguard.as_str())
+                    .map_or(s.safeguard.as_str(), |g| g.name.as_str());
+                let status = serde_json::to_value(s.status)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default();
+                let at = s
+                    .provision
+                    .as_ref()
+                    .map(|p| format!(" ({p})"))
+                    .unwrap_or_default();
+                let _ = writeln!(out, "    {status:<14} {name}{at} [{}]", join(&s.sources));
+            }
+        }
+    }
+    if !info.citations.is_empty() {
+        let _ = writeln!(out, "\nCited by:");
+        for c in &info.citations {
+            let _ = writeln!(
+                out,
+                "  {} ({}, as {} in {}): {}",
+                c.analysis.id,
+                c.analysis.publisher,
+                c.cited,
+                c.analysis.text_version,
+                c.concern.summary.trim()
+            );
+        }
+    }
+    out
+}
+
+fn join<T: std::fmt::Display>(items: &[T]) -> String {
+    items
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,0 +1,34 @@
+//! `treaty validate`.
+
+use std::time::Instant;
+
+use treaty_model::validate::validate_paths;
+
+use crate::args::{Format, ValidateArgs};
+use crate::{exit, render};
+
+pub fn run(args: ValidateArgs) -> Result<u8, String> {
+    let overrides = super::overrides(&args.allow, &args.warn, &args.deny, args.deny_warnings)?;
+    let paths = super::paths_or_default(args.paths)?;
+    let start = Instant::now();
+    let validation = validate_paths(&paths, &super::options(overrides));
+    let elapsed = u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX);
+    let report = &validation.report;
+    match args.format {
+        Format::Human => render::human::print(report, Some(elapsed)),
+        Format::Json => println!("{}", render::json::render(report, Some(elapsed))),
+        Format::Github => {
+            print!("{}", render::github::render(report));
+            render::github::write_step_summary(report)
+                .map_err(|e| format!("cannot write $GITHUB_STEP_SUMMARY: {e}"))?;
+        }
+        Format::Sarif => println!("{}", render::sarif::render(report)),
+    }
+    Ok(if report.has_io_error() {
+        exit::USAGE_OR_IO
+    } else if report.is_valid() {
+        exit::OK
+    } else {
+        exit::INVALID
+    })
+}

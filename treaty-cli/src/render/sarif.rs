@@ -1,0 +1,87 @@
+//! `--format sarif`: SARIF 2.1.0 for GitHub code scanning.
+
+use serde_json::{Value, json};
+use treaty_model::diagnostic::{Code, Diagnostic, Location, Report, Severity};
+
+/// The report as a SARIF 2.1.0 log, with rule metadata for every code.
+pub fn render(report: &Report) -> String {
+    let rules: Vec<Value> = Code::ALL.iter().map(|c| rule(*c)).collect();
+    let results: Vec<Value> = report.diagnostics.iter().map(result).collect();
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "treaty",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://github.com/un-cybercrime-data/treaty-model",
+                "rules": rules
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results
+        }]
+    });
+    serde_json::to_string_pretty(&log).unwrap_or_default()
+}
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+fn rule(c: Code) -> Value {
+    json!({
+        "id": c.as_str(),
+        "name": c.as_str(),
+        "shortDescription": {"text": c.summary()},
+        "help": {"text": c.fix()},
+        "helpUri": format!("https://github.com/un-cybercrime-data/treaty-model/blob/main/docs/DIAGNOSTICS.md#{}", c.as_str()),
+        "defaultConfiguration": {"level": level(c.default_severity())}
+    })
+}
+
+fn location(l: &Location) -> Value {
+    json!({"physicalLocation": {
+        "artifactLocation": {"uri": l.file, "uriBaseId": "%SRCROOT%"},
+        "region": {
+            "startLine": l.start.line,
+            "startColumn": l.start.column,
+            "endLine": l.end.line,
+            "endColumn": l.end.column.max(l.start.column + u32::from(l.end.line == l.start.line))
+        }
+    }})
+}
+
+fn result(d: &Diagnostic) -> Value {
+    let index = Code::ALL.iter().position(|c| *c == d.code).unwrap_or(0);
+    let mut text = d.message.clone();
+    if let Some(h) = &d.help {
+        text.push_str(&format!(" (help: {h})"));
+    }
+    let mut r = json!({
+        "ruleId": d.code.as_str(),
+        "ruleIndex": index,
+        "level": level(d.severity),
+        "message": {"text": text},
+    });
+    if let Some(l) = &d.location {
+        r["locations"] = json!([location(l)]);
+    }
+    if !d.related.is_empty() {
+        let related: Vec<Value> = d
+            .related
+            .iter()
+            .enumerate()
+            .map(|(i, rel)| {
+                let mut v = location(&rel.location);
+                v["id"] = json!(i);
+                v["message"] = json!({"text": rel.message});
+                v
+            })
+            .collect();
+        r["relatedLocations"] = json!(related);
+    }
+    r
+}

@@ -1,0 +1,32 @@
+//! Finding the repository's `datasets/` directory.
+
+use std::path::{Path, PathBuf};
+
+/// The `datasets/` directory of the repository containing `start`: the first ancestor that has
+/// a `datasets/` directory and is a repository root (`.git`) or this project (`schemas/`).
+pub fn find_datasets(start: &Path) -> Option<PathBuf> {
+    start.ancestors().find_map(|dir| {
+        let datasets = dir.join("datasets");
+        (datasets.is_dir() && (dir.join(".git").exists() || dir.join("schemas").is_dir()))
+            .then_some(datasets)
+    })
+}
+
+/// The default dataset paths, or a message saying what to pass.
+pub fn default_paths() -> Result<Vec<PathBuf>, String> {
+    let cwd =
+        std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
+    match find_datasets(&cwd) {
+        Some(d) => Ok(vec![relative_to(&d, &cwd)]),
+        None => Err(
+            "no `datasets/` directory found here or in any parent repository; pass the files or directories to validate, for example `treaty validate path/to/datasets`"
+                .into(),
+        ),
+    }
+}
+
+/// `path` relative to `base` when it is inside it, so diagnostics show short paths.
+fn relative_to(path: &Path, base: &Path) -> PathBuf {
+    path.strip_prefix(base)
+        .map_or_else(|_| path.to_path_buf(), Path::to_path_buf)
+}
