@@ -136,6 +136,7 @@ fn tighten(value: &mut Value) {
                 }
                 drop_null(map);
                 consts_to_enum(map);
+                bound_integers(map);
                 stack.extend(map.values_mut());
             }
             Value::Array(items) => stack.extend(items.iter_mut()),
@@ -186,6 +187,18 @@ fn consts_to_enum(map: &mut Map<String, Value>) {
         Value::Array(values.into_iter().map(|(v, _)| v).collect()),
     );
     map.insert("description".into(), Value::String(text));
+}
+
+/// schemars states `format: uint32` but no maximum; validators skip formats by default, so
+/// the bound is written out and an overflow is an out-of-range error, not a serde failure.
+fn bound_integers(map: &mut Map<String, Value>) {
+    let max = match map.get("format").and_then(Value::as_str) {
+        Some("uint8") => u64::from(u8::MAX),
+        Some("uint16") => u64::from(u16::MAX),
+        Some("uint32") => u64::from(u32::MAX),
+        _ => return,
+    };
+    map.entry("maximum").or_insert(json!(max));
 }
 
 /// Removes `$defs` entries nothing refers to (the `FileKind` enum, once `kind` is pinned).

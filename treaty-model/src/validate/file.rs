@@ -72,6 +72,8 @@ fn run(path: &str, bytes: &[u8], options: &Options, keep_value: bool) -> FileOut
         return out;
     };
     let text = std::str::from_utf8(bytes).unwrap_or_default();
+    // A byte-order mark (already reported) must not hide the modeline on line 1.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if !is_json {
         let (allows, problems) = suppress::scan(path, text);
         out.allows = allows;
@@ -85,29 +87,56 @@ fn run(path: &str, bytes: &[u8], options: &Options, keep_value: bool) -> FileOut
     if !is_json {
         modeline(path, text, kind, &mut out.diagnostics);
     }
-    let schema_errors = schema_check::check(kind, &doc.value, &locator);
-    let schema_ok = schema_errors.is_empty();
-    out.diagnostics.extend(schema_errors);
+    let header_places: Vec<_> = out
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::MissingSchemaVersion)
+        .filter_map(|d| d.location.as_ref().map(|l| l.start))
+        .collect();
+    // The header already reported a bad `schema_version`; the schema would say it again.
+    let schema_errors: Vec<Diagnostic> = schema_check::check(kind, &doc.value, &locator)
+        .into_iter()
+        .filter(|d| {
+            let repeats_header = !header_places.is_empty()
+                && (d.message.contains("`schema_version`")
+                    || d.location
+                        .as_ref()
+                        .is_some_and(|l| header_places.contains(&l.start)));
+            !repeats_header
+        })
+        .collect();
     out.facts = facts::collect(kind, &locator);
-    let invalid = std::mem::take(&mut out.facts.invalid);
-    let strings_ok = invalid.is_empty();
+    // A string the schema pattern already rejected is not reported a second time.
+    let invalid: Vec<Diagnostic> = std::mem::take(&mut out.facts.invalid)
+        .into_iter()
+        .filter(|d| {
+            !schema_errors.iter().any(|s| {
+                s.location.as_ref().map(|l| l.start) == d.location.as_ref().map(|l| l.start)
+            })
+        })
+        .collect();
+    out.diagnostics.extend(schema_errors);
     out.diagnostics.extend(invalid);
-    if schema_ok && strings_ok {
-        // Deserialise through the path tracker so a typed error still has its place.
-        match typed(kind, &doc.value) {
-            Ok(d) => {
-                out.document = Some(d);
-                if keep_value {
-                    out.value = Some(doc.value.clone());
-                }
+    let explained = out
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == crate::diagnostic::Severity::Error);
+    // The typed reader is tolerant, so it is tried even after schema errors: when those are
+    // suppressed inline the document must still reach the dataset. Its own error is reported
+    // only when nothing earlier explains it.
+    match typed(kind, &doc.value) {
+        Ok(d) => {
+            out.document = Some(d);
+            if keep_value {
+                out.value = Some(doc.value.clone());
             }
-            Err((pointer, message)) => out.diagnostics.push(
-                Diagnostic::new(Code::InvalidData, message, Some(locator.node(&pointer)))
-                    .with_help(
-                        "the value has the right shape but does not exist (a date, a country code)",
-                    ),
-            ),
         }
+        Err((pointer, message)) if !explained => out.diagnostics.push(
+            Diagnostic::new(Code::InvalidData, message, Some(locator.node(&pointer))).with_help(
+                "the value has the right shape but does not exist (a date, a country code)",
+            ),
+        ),
+        Err(_) => {}
     }
     out
 }

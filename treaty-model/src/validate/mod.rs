@@ -205,6 +205,23 @@ fn finish(
             report.diagnostics.push(d);
         }
     }
+    // A suppressed error can leave a file unreadable by the model; the dataset would then
+    // silently lack it. That cannot be silenced.
+    if report.is_valid() {
+        for o in outcomes
+            .iter()
+            .filter(|o| o.kind.is_some() && o.document.is_none())
+        {
+            report.diagnostics.push(
+                crate::diagnostic::Diagnostic::new(
+                    crate::diagnostic::Code::InvalidData,
+                    "the file cannot be read into the model: a suppressed error makes its data unreadable",
+                    Some(crate::diagnostic::Location::file_start(o.path.clone())),
+                )
+                .with_help("fix the suppressed error; an inline allow cannot silence a problem that loses data"),
+            );
+        }
+    }
     report.sort();
     let dataset = report.is_valid().then(|| {
         let files = outcomes

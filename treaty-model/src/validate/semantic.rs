@@ -217,6 +217,11 @@ fn check_provisions(
                 continue;
             };
             if has_instrument && !defs.contains_key(&(IdKind::TextVersion, version.as_str())) {
+                // An unqualified provision is read in the file's `text_version`, which is
+                // reported once, where it is written.
+                if p.version().is_none() {
+                    continue;
+                }
                 let known: HashMap<IdKind, Vec<&str>> = HashMap::from([(
                     IdKind::TextVersion,
                     defs.keys()

@@ -26,6 +26,9 @@ pub(crate) fn scan(file: &str, text: &str) -> (Vec<InlineAllow>, Vec<Diagnostic>
         let Some(at) = line.find(MARKER) else {
             continue;
         };
+        if !is_comment_start(&line[..at]) {
+            continue;
+        }
         let line_no = u32::try_from(index + 1).unwrap_or(u32::MAX);
         let column = u32::try_from(line[..at].chars().count() + 1).unwrap_or(u32::MAX);
         let rest = &line[at + MARKER.len()..];
@@ -83,6 +86,14 @@ pub(crate) fn scan(file: &str, text: &str) -> (Vec<InlineAllow>, Vec<Diagnostic>
         });
     }
     (allows, problems)
+}
+
+/// Whether a `#` after `before` starts a comment: at the line start or after a space, and
+/// not inside a quoted string (an odd number of quotes before it means inside).
+fn is_comment_start(before: &str) -> bool {
+    let after_space = before.is_empty() || before.ends_with([' ', '\t']);
+    let quotes = |q: char| before.chars().filter(|c| *c == q).count() % 2 == 1;
+    after_space && !quotes('"') && !quotes('\'')
 }
 
 /// Whether `allow` silences `d`.
