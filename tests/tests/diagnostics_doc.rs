@@ -1,0 +1,176 @@
+//! `docs/DIAGNOSTICS.md` is generated from the codes and the fixture corpus, so every code is
+//! documented with a real example that the validator really produces. The test fails when the
+//! committed file differs; `TREATY_BLESS=1 cargo test -p treaty-tests --test diagnostics_doc`
+//! rewrites it.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use treaty_model::diagnostic::{Code, Diagnostic};
+use treaty_model::validate::{Options, validate_paths};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// Codes no single file produces, with how they arise.
+const WITHOUT_FIXTURE: &[(&str, &str)] = &[
+    (
+        "io-error",
+        "`treaty validate does/not/exist.yaml`: the path cannot be read (also an unreadable file, or a symbolic link loop in a dataset directory). Exit code 2.",
+    ),
+    (
+        "file-too-large",
+        "a file larger than the size limit (64 MiB by default) is reported before it is read into memory.",
+    ),
+    (
+        "node-limit",
+        "a file with more than 10 million nodes (values, keys and list items).",
+    ),
+    (
+        "missing-instrument",
+        "`treaty validate datasets/powers`: a dataset without `instrument.yaml` has no text versions, so provisions cannot be resolved. Validate the whole dataset directory.",
+    ),
+    (
+        "schema-violation",
+        "a schema rule without a more specific code; none of the current schemas uses one.",
+    ),
+];
+
+/// The fixture that best shows `code`: the one named after it, else the first whose expected
+/// results contain it.
+fn fixture_for(code: Code) -> Option<PathBuf> {
+    let dir = root().join("tests/fixtures/invalid");
+    let mut cases: Vec<PathBuf> = fs::read_dir(&dir)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e != "expected"))
+        .collect();
+    cases.sort();
+    let named = cases
+        .iter()
+        .find(|p| p.file_stem().is_some_and(|s| s == code.as_str()));
+    named.cloned().or_else(|| {
+        cases.into_iter().find(|p| {
+            fs::read_to_string(p.with_extension("expected")).is_ok_and(|t| {
+                t.lines()
+                    .any(|l| l.split(' ').nth(1) == Some(code.as_str()))
+            })
+        })
+    })
+}
+
+fn relative(p: &Path) -> String {
+    p.strip_prefix(root())
+        .unwrap_or(p)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+fn example(code: Code, fixture: &Path) -> Option<String> {
+    let base = root().join("tests/fixtures/base");
+    let report = validate_paths(&[base, fixture.to_path_buf()], &Options::default()).report;
+    let shown = fixture.to_string_lossy().replace('\\', "/");
+    let in_fixture =
+        |d: &&Diagnostic| d.code == code && d.location.as_ref().is_some_and(|l| l.file == shown);
+    let d = report.diagnostics.iter().find(in_fixture).or_else(|| {
+        report
+            .suppressed
+            .iter()
+            .map(|s| &s.diagnostic)
+            .find(in_fixture)
+    })?;
+    let loc = d.location.as_ref()?;
+    let bytes = fs::read(fixture).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    let line = text
+        .split('\n')
+        .nth(usize::try_from(loc.start.line).ok()?.checked_sub(1)?)
+        .unwrap_or_default()
+        .trim_end_matches('\r')
+        .replace('\t', "\\t")
+        .replace('\u{feff}', "<BOM>")
+        .replace('\0', "<NUL>");
+    let mut out = String::new();
+    let _ = writeln!(out, "Example: [`{}`](../{0})\n", relative(fixture));
+    let _ = writeln!(out, "```text");
+    let _ = writeln!(out, "{:>4} | {line}", loc.start.line);
+    let _ = writeln!(
+        out,
+        "{}: {}[{}]: {}",
+        loc.start.line, d.severity, d.code, d.message
+    );
+    if let Some(h) = &d.help {
+        let _ = writeln!(out, "help: {h}");
+    }
+    let _ = writeln!(out, "```");
+    Some(out)
+}
+
+fn generate() -> String {
+    let mut out = String::from(
+        "# Diagnostics\n\n\
+         Every problem `treaty validate` reports has a stable code. Change a code's severity with\n\
+         `--allow CODE`, `--warn CODE` or `--deny CODE` (`--deny-warnings` for all warnings), or\n\
+         silence one occurrence in a dataset with a comment on the line above it, with a reason:\n\
+         `# treaty: allow(CODE) why`. Suppressed diagnostics are listed in the reports.\n\n\
+         This file is generated from the code and the fixture corpus (`tests/fixtures/invalid/`):\n\
+         every example below is real output.\n\n\
+         | code | default | meaning |\n|---|---|---|\n",
+    );
+    for c in Code::ALL {
+        let _ = writeln!(
+            out,
+            "| [`{0}`](#{0}) | {1} | {2} |",
+            c.as_str(),
+            c.default_severity(),
+            c.summary()
+        );
+    }
+    for c in Code::ALL {
+        let _ = writeln!(out, "\n## {}\n", c.as_str());
+        let _ = writeln!(
+            out,
+            "Default severity: **{}**. {}.\n\nFix: {}.\n",
+            c.default_severity(),
+            capitalise(c.summary()),
+            c.fix()
+        );
+        if let Some((_, how)) = WITHOUT_FIXTURE.iter().find(|(n, _)| *n == c.as_str()) {
+            let _ = writeln!(out, "Example: {how}");
+        } else if let Some(text) = fixture_for(*c).and_then(|f| example(*c, &f)) {
+            out.push_str(&text);
+        } else {
+            let _ = writeln!(out, "Example: none yet.");
+        }
+    }
+    out
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
+#[test]
+fn diagnostics_reference_is_up_to_date() {
+    let path = root().join("docs/DIAGNOSTICS.md");
+    let want = generate();
+    if std::env::var_os("TREATY_BLESS").is_some() {
+        fs::create_dir_all(root().join("docs")).expect("docs dir");
+        fs::write(&path, &want).expect("write docs/DIAGNOSTICS.md");
+    }
+    let have = fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        have == want,
+        "docs/DIAGNOSTICS.md is out of date; regenerate it with `TREATY_BLESS=1 cargo test -p treaty-tests --test diagnostics_doc`"
+    );
+    assert!(
+        !want.contains("Example: none yet."),
+        "a code has no example: add a fixture under tests/fixtures/invalid/"
+    );
+}
