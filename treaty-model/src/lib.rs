@@ -23,6 +23,10 @@
 //! With `default-features = false` the crate is the types and serde only.
 #![warn(missing_docs)]
 
+#[cfg(all(doctest, feature = "bundled"))]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 #[cfg(feature = "bundled")]
 mod bundled;
 #[cfg(feature = "validate")]
