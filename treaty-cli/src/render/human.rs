@@ -21,6 +21,11 @@ impl Style {
         }
     }
 
+    /// No colour: files, pipes, tests.
+    pub fn plain() -> Self {
+        Self { on: false }
+    }
+
     fn paint(self, code: &str, text: &str) -> String {
         if self.on {
             format!("\x1b[{code}m{text}\x1b[0m")
