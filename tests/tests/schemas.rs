@@ -84,3 +84,75 @@ fn every_object_is_closed_and_every_vocabulary_is_an_enum() {
         }
     }
 }
+
+/// `schemas/released/<MAJOR.MINOR>/` holds the schemas as last released. Within one major
+/// version the generated schemas may only add (see docs/VERSIONING.md).
+#[test]
+fn no_breaking_change_without_a_new_major_version() {
+    let released_root = schemas_dir().join("released");
+    let mut versions: Vec<treaty_model::SchemaVersion> = std::fs::read_dir(&released_root)
+        .expect("schemas/released/")
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok())
+        .collect();
+    versions.sort();
+    let last = *versions.last().expect("at least one released version");
+    let current = treaty_model::SchemaVersion::CURRENT;
+    assert!(current >= last, "the current schema version {current} is older than the released {last}");
+    if current.major != last.major {
+        return;
+    }
+    let dir = released_root.join(last.to_string());
+    let mut problems = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("released dir") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let old: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("json");
+        let Some(new) = treaty_model::schema::all().into_iter().find(|s| s.file_name == name) else {
+            problems.push(format!("{name}: no longer generated"));
+            continue;
+        };
+        for change in treaty_model::schema::breaking_changes(&old, &new.schema) {
+            problems.push(format!("{name}: {change}"));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "breaking changes since schema {last} without a new major version (see docs/VERSIONING.md):\n{}",
+        problems.join("\n")
+    );
+}
+
+/// Every dataset file matches exactly one catalog pattern, and it is its own kind's.
+#[test]
+fn the_catalog_maps_every_dataset_file_to_its_schema() {
+    fn matches(pattern: &str, path: &str) -> bool {
+        let pattern = pattern.trim_start_matches("**/");
+        let (p_dir, p_file) = pattern.rsplit_once('/').unwrap_or(("", pattern));
+        let (dir, file) = path.rsplit_once('/').unwrap_or(("", path));
+        let file_ok = match p_file.split_once('*') {
+            Some((pre, post)) => file.starts_with(pre) && file.ends_with(post) && file.len() >= pre.len() + post.len(),
+            None => file == p_file,
+        };
+        file_ok && (dir == p_dir || dir.ends_with(&format!("/{p_dir}")))
+    }
+    let catalog: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(schemas_dir().join("catalog.json")).expect("catalog.json"),
+    )
+    .expect("json");
+    let dataset = treaty_model::bundled().expect("valid");
+    for (path, kind) in dataset.files() {
+        let hits: Vec<&str> = catalog["schemas"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["fileMatch"].as_array().unwrap().iter().any(|p| matches(p.as_str().unwrap(), path)))
+            .map(|s| s["url"].as_str().unwrap())
+            .collect();
+        let want = format!("/{}", treaty_model::schema::file_name(*kind));
+        assert!(
+            hits.len() == 1 && hits[0].ends_with(&want),
+            "{path} ({kind}) matches {hits:?}"
+        );
+    }
+}
