@@ -231,6 +231,25 @@ codes! {
     UnknownCode = "unknown-code", Error, "an inline allow names an unknown code", "use a code from docs/DIAGNOSTICS.md";
 }
 
+impl Code {
+    /// Whether the code comes from a cross-file check, so that a change in one file can
+    /// cause it in another (used by the pull-request mode, which still reports these
+    /// everywhere while it reports file-local problems only in the changed files).
+    pub fn is_cross_file(self) -> bool {
+        matches!(
+            self,
+            Code::DuplicateId
+                | Code::UnknownReference
+                | Code::UnknownTextVersion
+                | Code::UnknownProvision
+                | Code::UndescribedProvision
+                | Code::CounterpartNotDomestic
+                | Code::ScopeMismatch
+                | Code::MissingInstrument
+        )
+    }
+}
+
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

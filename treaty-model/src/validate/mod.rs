@@ -44,6 +44,10 @@ pub struct Options {
     /// Run the cross-file checks (references, provisions, dates). Off only when a single file
     /// is checked on its own, as `treaty convert FILE` does.
     pub cross_file: bool,
+    /// Pull-request mode: when set, file-local problems are reported only for these files,
+    /// while cross-file problems are reported wherever they are (a change to one file can
+    /// break a reference in another). Paths are compared after canonicalisation.
+    pub changed: Option<Vec<PathBuf>>,
 }
 
 impl Default for Options {
@@ -52,6 +56,7 @@ impl Default for Options {
             limits: Limits::default(),
             overrides: SeverityOverrides::default(),
             cross_file: true,
+            changed: None,
         }
     }
 }
@@ -166,6 +171,12 @@ fn finish(
     options: &Options,
 ) -> Validation {
     let mut raw = problems;
+    let changed = options.changed.as_ref().map(|files| {
+        files
+            .iter()
+            .map(|f| std::fs::canonicalize(f).unwrap_or_else(|_| f.clone()))
+            .collect::<std::collections::HashSet<PathBuf>>()
+    });
     if options.cross_file {
         raw.extend(semantic::check(&outcomes));
     }
@@ -187,6 +198,9 @@ fn finish(
             });
             continue;
         }
+        if !in_scope(&d, changed.as_ref()) {
+            continue;
+        }
         if let Some(d) = options.overrides.apply(d) {
             report.diagnostics.push(d);
         }
@@ -206,24 +220,28 @@ fn finish(
         }
     }
     // A suppressed error can leave a file unreadable by the model; the dataset would then
-    // silently lack it. That cannot be silenced.
+    // silently lack it. That cannot be silenced. (In pull-request mode an unchanged broken
+    // file is out of scope: it is not reported, but there is no dataset either.)
+    let unreadable: Vec<&file::FileOutcome> = outcomes
+        .iter()
+        .filter(|o| o.kind.is_some() && o.document.is_none())
+        .collect();
     if report.is_valid() {
-        for o in outcomes
-            .iter()
-            .filter(|o| o.kind.is_some() && o.document.is_none())
-        {
-            report.diagnostics.push(
-                crate::diagnostic::Diagnostic::new(
-                    crate::diagnostic::Code::InvalidData,
-                    "the file cannot be read into the model: a suppressed error makes its data unreadable",
-                    Some(crate::diagnostic::Location::file_start(o.path.clone())),
-                )
-                .with_help("fix the suppressed error; an inline allow cannot silence a problem that loses data"),
-            );
+        for o in &unreadable {
+            let d = crate::diagnostic::Diagnostic::new(
+                crate::diagnostic::Code::InvalidData,
+                "the file cannot be read into the model: a suppressed error makes its data unreadable",
+                Some(crate::diagnostic::Location::file_start(o.path.clone())),
+            )
+            .with_help("fix the suppressed error; an inline allow cannot silence a problem that loses data");
+            if in_scope(&d, changed.as_ref()) {
+                report.diagnostics.push(d);
+            }
         }
     }
+    let complete = unreadable.is_empty();
     report.sort();
-    let dataset = report.is_valid().then(|| {
+    let dataset = (report.is_valid() && complete).then(|| {
         let files = outcomes
             .into_iter()
             .filter_map(|o| Some((o.path, o.document?)))
@@ -231,6 +249,24 @@ fn finish(
         Dataset::new(files, report.clone())
     });
     Validation { report, dataset }
+}
+
+/// In pull-request mode, whether a diagnostic concerns the change.
+fn in_scope(
+    d: &crate::diagnostic::Diagnostic,
+    changed: Option<&std::collections::HashSet<PathBuf>>,
+) -> bool {
+    let Some(changed) = changed else {
+        return true;
+    };
+    let Some(location) = &d.location else {
+        return true;
+    };
+    if d.code.is_cross_file() {
+        return true;
+    }
+    let path = PathBuf::from(&location.file);
+    changed.contains(&std::fs::canonicalize(&path).unwrap_or(path))
 }
 
 /// Maps `items` on all cores, keeping order. Files are independent until the cross-file checks.
