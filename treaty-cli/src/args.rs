@@ -45,6 +45,12 @@ pub enum Command {
         after_help = "Examples:\n  treaty show \"28(4)\"\n  treaty show \"Article 24(2)\"\n  treaty show zero-draft:17 --format json"
     )]
     Show(ShowArgs),
+    /// Start a new dataset file from a template.
+    #[command(
+        subcommand,
+        after_help = "Example:\n  treaty new assessment --state ISL --as-of 2026-01 --out datasets/assessments/isl.yaml"
+    )]
+    New(NewCommand),
     /// Print a shell completion script.
     #[command(
         after_help = "Example:\n  treaty completions bash > ~/.local/share/bash-completion/completions/treaty"
@@ -149,6 +155,37 @@ pub enum ShowFormat {
     Human,
     /// JSON for scripts.
     Json,
+}
+
+/// The templates of `treaty new`.
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// An implementation assessment of one state: every power and its safeguards, all `unknown`.
+    #[command(
+        after_help = "Examples:\n  treaty new assessment --state ISL --as-of 2026-01 --out datasets/assessments/isl.yaml\n  treaty new assessment --state FRA --as-of 2025-06-30 > fra.yaml\n\nThe template cites the placeholder source `assessment-source`: `treaty validate` reports it\n(unknown-reference) until the sources the assessment relies on are in sources.yaml.\nHow to fill it in: docs/ASSESSMENTS.md.\n\nExit codes: 0 written, 1 the dataset read is invalid, 2 usage or I/O error\n(including an existing --out file without --force)."
+    )]
+    Assessment(NewAssessmentArgs),
+}
+
+/// Arguments of `treaty new assessment`.
+#[derive(Debug, Args)]
+pub struct NewAssessmentArgs {
+    /// The state assessed: its ISO 3166-1 alpha-3 code (`ISL`, `FRA`).
+    #[arg(long, value_name = "CODE")]
+    pub state: treaty_model::StateCode,
+    /// The date of the law assessed: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: treaty_model::PartialDate,
+    /// Write the template to this file (atomically) instead of standard output; `-` for standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Overwrite the --out file if it exists (an assessment in progress is otherwise kept).
+    #[arg(long)]
+    pub force: bool,
+    /// The dataset whose powers and safeguards the template lists (default: the repository's
+    /// `datasets/`, else the bundled dataset).
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
 }
 
 /// Arguments of `treaty completions`.

@@ -165,7 +165,7 @@ impl Dataset {
         })
     }
 
-    /// Every power, domestic then cross-border, in file order.
+    /// Every power, in file order (files sorted by path), then entry order.
     pub fn powers(&self) -> impl Iterator<Item = &Power> {
         self.bundle.powers.iter().flat_map(|f| f.powers.iter())
     }

@@ -13,6 +13,8 @@
 //! * [`validate`] (feature `validate`): load a dataset from YAML/JSON and get every problem as
 //!   a [`diagnostic::Diagnostic`] with file, line and column; [`Dataset`] has indexed lookups.
 //! * [`bundled()`] (feature `bundled`): the project's own datasets, embedded and validated.
+//! * [`scaffold`] (feature `validate`): templates for new files, such as an implementation
+//!   assessment with every power and safeguard to fill in.
 //!
 //! ## Features
 //!
@@ -43,6 +45,8 @@ pub mod model;
 pub mod provision;
 #[cfg(feature = "validate")]
 pub mod query;
+#[cfg(feature = "validate")]
+pub mod scaffold;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod state;

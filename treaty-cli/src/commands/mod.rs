@@ -1,6 +1,7 @@
 //! One module per subcommand; each returns the process exit code.
 
 mod convert;
+mod new;
 mod schema;
 mod show;
 mod validate;
@@ -20,6 +21,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Convert(a) => convert::run(a),
         Command::Schema(a) => schema::run(a),
         Command::Show(a) => show::run(a),
+        Command::New(a) => new::run(a),
         Command::Completions(a) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(a.shell, &mut cmd, "treaty", &mut std::io::stdout());

@@ -42,18 +42,17 @@ fn compare(old: &Value, new: &Value, path: &str, out: &mut Vec<String>) {
         if let (Some(a), Some(b)) = (
             o.get(key).and_then(Value::as_f64),
             n.get(key).and_then(Value::as_f64),
-        ) {
-            if b < a {
-                out.push(format!("{path}/{key}: lowered from {a} to {b}"));
-            }
+        ) && b < a
+        {
+            out.push(format!("{path}/{key}: lowered from {a} to {b}"));
         }
     }
     for key in ["minLength", "minimum", "minItems"] {
         let a = o.get(key).and_then(Value::as_f64).unwrap_or(f64::MIN);
-        if let Some(b) = n.get(key).and_then(Value::as_f64) {
-            if b > a {
-                out.push(format!("{path}/{key}: raised to {b}"));
-            }
+        if let Some(b) = n.get(key).and_then(Value::as_f64)
+            && b > a
+        {
+            out.push(format!("{path}/{key}: raised to {b}"));
         }
     }
     if let (Some(a), Some(b)) = (
