@@ -27,7 +27,7 @@ pub struct Cli {
 pub enum Command {
     /// Validate dataset files and report every problem with its file, line and column.
     #[command(
-        after_help = "Examples:\n  treaty validate\n  treaty validate datasets/powers --format github\n  treaty validate --deny-warnings --allow missing-modeline\n\nExit codes: 0 valid, 1 invalid data, 2 usage or I/O error."
+        after_help = "Examples:\n  treaty validate\n  treaty validate datasets/powers --format github\n  treaty validate --deny-warnings --allow missing-modeline\n  treaty validate --changed-since origin/main --format github\n\nExit codes: 0 valid, 1 invalid data, 2 usage or I/O error."
     )]
     Validate(ValidateArgs),
     /// Convert a dataset file or directory to JSON, YAML, JSON Lines, CSV or Markdown.
@@ -78,6 +78,14 @@ pub struct ValidateArgs {
     /// Treat every warning as an error.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Pull-request mode: report file-local problems only in this changed file (repeatable);
+    /// cross-file checks still cover the whole dataset.
+    #[arg(long, value_name = "FILE", conflicts_with = "changed_since")]
+    pub changed: Vec<PathBuf>,
+    /// Pull-request mode: the changed files are those that differ from git revision REV
+    /// (committed, staged, unstaged or untracked).
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
 }
 
 /// How `validate` reports.

@@ -4,6 +4,7 @@
 
 pub mod args;
 mod commands;
+mod git;
 mod output;
 pub mod render;
 mod repo;

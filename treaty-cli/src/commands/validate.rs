@@ -10,8 +10,14 @@ use crate::{exit, render};
 pub fn run(args: ValidateArgs) -> Result<u8, String> {
     let overrides = super::overrides(&args.allow, &args.warn, &args.deny, args.deny_warnings)?;
     let paths = super::paths_or_default(args.paths)?;
+    let mut options = super::options(overrides);
+    options.changed = match (&args.changed_since, args.changed.is_empty()) {
+        (Some(rev), _) => Some(crate::git::changed_since(rev)?),
+        (None, false) => Some(args.changed),
+        (None, true) => None,
+    };
     let start = Instant::now();
-    let validation = validate_paths(&paths, &super::options(overrides));
+    let validation = validate_paths(&paths, &options);
     let elapsed = u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX);
     let report = &validation.report;
     match args.format {
