@@ -45,6 +45,26 @@ pub enum Command {
         after_help = "Examples:\n  treaty show \"28(4)\"\n  treaty show \"Article 24(2)\"\n  treaty show zero-draft:17 --format json"
     )]
     Show(ShowArgs),
+    /// The power x safeguard matrix: which safeguards are mandatory, discretionary or absent.
+    #[command(
+        after_help = "Examples:\n  treaty coverage\n  treaty coverage --lacking prior-judicial-authorisation\n  treaty coverage --scope cross-border --safeguard dual-criminality --safeguard human-rights-refusal\n  treaty coverage --data-category electronic-data --format csv -o coverage.csv\n  treaty coverage --format html -o coverage.html\n\nCells: M mandatory, d discretionary, - absent, / not applicable, ? not recorded.\n--lacking X lists the powers for which X is recorded as discretionary or absent.\n\nExit codes: 0 printed, 1 the dataset read is invalid, 2 usage or I/O error (an unknown id)."
+    )]
+    Coverage(CoverageArgs),
+    /// Explain one power in plain language: data, people, offences, duration, safeguards, critics.
+    #[command(
+        after_help = "Examples:\n  treaty explain production-order-electronic-data\n  treaty explain \"28(4)\"\n  treaty explain mla-intrusive-measures --format json\n\nExit codes: 0 explained, 1 no such power (or the dataset read is invalid), 2 usage or I/O error."
+    )]
+    Explain(ExplainArgs),
+    /// What changed between two dataset directories, named by entity, id and provision.
+    #[command(
+        after_help = "Examples:\n  treaty diff old/datasets datasets\n  git worktree add /tmp/base origin/main && treaty diff /tmp/base/datasets datasets > changes.md\n  treaty diff old/datasets datasets --format json\n\nThe Markdown is ready to paste into a pull-request comment; see docs/DIFF.md.\n\nExit codes: 0 compared (with or without changes), 1 a dataset is invalid, 2 usage or I/O error."
+    )]
+    Diff(DiffArgs),
+    /// Write the static HTML edition: articles, powers, the coverage heat map, analyses.
+    #[command(
+        after_help = "Examples:\n  treaty report --out site\n  treaty report --data datasets --out /tmp/site && xdg-open /tmp/site/index.html\n\nThe pages are self-contained (inline CSS, no script, no network resource) and link to\neach other with relative links: open them from disk or put them on any static host.\nAn existing --out directory is replaced only if it holds an earlier report (or --force).\n\nExit codes: 0 written, 1 the dataset read is invalid, 2 usage or I/O error."
+    )]
+    Report(ReportArgs),
     /// Start a new dataset file from a template.
     #[command(
         subcommand,
@@ -163,6 +183,108 @@ pub enum ShowFormat {
     Human,
     /// JSON for scripts.
     Json,
+}
+
+/// Arguments of `treaty coverage`.
+#[derive(Debug, Args)]
+pub struct CoverageArgs {
+    /// Only the powers of this scope.
+    #[arg(long, value_enum)]
+    pub scope: Option<ScopeArg>,
+    /// Only the powers that reach this data category (`electronic-data`).
+    #[arg(long, value_name = "ID")]
+    pub data_category: Option<treaty_model::ids::DataCategoryId>,
+    /// Only this safeguard as a column (repeatable).
+    #[arg(long, value_name = "ID")]
+    pub safeguard: Vec<treaty_model::ids::SafeguardId>,
+    /// Only the powers that lack a mandatory SAFEGUARD (recorded as discretionary or absent).
+    #[arg(long, value_name = "SAFEGUARD")]
+    pub lacking: Option<treaty_model::ids::SafeguardId>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CoverageFormat::Table)]
+    pub format: CoverageFormat,
+    /// The width the table fits (format `table`); the list of powers keeps its own width.
+    #[arg(long, value_name = "COLUMNS", default_value_t = 100)]
+    pub width: usize,
+    /// Write to this file (atomically) instead of standard output; `-` for standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The dataset directory (default: the repository's `datasets/`, else the bundled dataset).
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+}
+
+/// Power scopes, for `--scope`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScopeArg {
+    /// Chapter IV powers.
+    Domestic,
+    /// Chapter V powers.
+    CrossBorder,
+}
+
+/// How `coverage` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CoverageFormat {
+    /// A table for the terminal, with abbreviated headers and a legend.
+    Table,
+    /// One CSV record per cell, with its provision, sources and note.
+    Csv,
+    /// The matrix as JSON.
+    Json,
+    /// A self-contained HTML heat map.
+    Html,
+}
+
+/// Arguments of `treaty explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A power id (`production-order-electronic-data`), or the provision granting it (`28(4)`).
+    pub power: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ShowFormat::Human)]
+    pub format: ShowFormat,
+    /// The dataset directory (default: the repository's `datasets/`, else the bundled dataset).
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+}
+
+/// Arguments of `treaty diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The old dataset directory (for example a `git worktree` of the base branch).
+    pub old: PathBuf,
+    /// The new dataset directory.
+    pub new: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Markdown)]
+    pub format: DiffFormat,
+    /// Write to this file (atomically) instead of standard output; `-` for standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// How `diff` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Markdown for a pull-request comment.
+    Markdown,
+    /// JSON for scripts.
+    Json,
+}
+
+/// Arguments of `treaty report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The directory to write the site into (replaced as a whole).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Replace --out even if it holds something other than an earlier report.
+    #[arg(long)]
+    pub force: bool,
+    /// The dataset directory (default: the repository's `datasets/`, else the bundled dataset).
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
 }
 
 /// The templates of `treaty new`.

@@ -5,9 +5,11 @@
 pub mod args;
 mod commands;
 mod git;
+mod load;
 mod output;
 pub mod render;
 mod repo;
+pub mod report;
 
 use std::process::ExitCode;
 

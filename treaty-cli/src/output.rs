@@ -33,6 +33,14 @@ impl Sink {
             Self::File(path) => write_atomic(path, text.as_bytes()),
         }
     }
+
+    /// Writes all of `text`; an error names where it could not be written.
+    pub fn emit(&self, text: &str) -> Result<(), String> {
+        self.write(text).map_err(|e| match self {
+            Self::Stdout => format!("cannot write to standard output: {e}"),
+            Self::File(path) => format!("cannot write {}: {e}", path.display()),
+        })
+    }
 }
 
 /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`: a reader (or

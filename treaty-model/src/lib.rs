@@ -34,10 +34,16 @@ mod bundled;
 #[cfg(feature = "validate")]
 pub mod convert;
 #[cfg(feature = "validate")]
+pub mod coverage;
+#[cfg(feature = "validate")]
 pub mod dataset;
 pub mod date;
 #[cfg(feature = "validate")]
 pub mod diagnostic;
+#[cfg(feature = "validate")]
+pub mod diff;
+#[cfg(feature = "validate")]
+pub mod explain;
 #[cfg(feature = "validate")]
 pub mod export;
 pub mod ids;

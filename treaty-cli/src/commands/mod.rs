@@ -1,7 +1,11 @@
 //! One module per subcommand; each returns the process exit code.
 
 mod convert;
+mod coverage;
+mod diff;
+mod explain;
 mod new;
+mod report;
 mod schema;
 mod show;
 mod validate;
@@ -21,6 +25,10 @@ pub fn run(cli: Cli) -> u8 {
         Command::Convert(a) => convert::run(a),
         Command::Schema(a) => schema::run(a),
         Command::Show(a) => show::run(a),
+        Command::Coverage(a) => coverage::run(a),
+        Command::Explain(a) => explain::run(a),
+        Command::Diff(a) => diff::run(a),
+        Command::Report(a) => report::run(a),
         Command::New(a) => new::run(a),
         Command::Completions(a) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();

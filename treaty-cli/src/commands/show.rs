@@ -3,35 +3,16 @@
 use std::fmt::Write as _;
 
 use treaty_model::query::ProvisionInfo;
-use treaty_model::validate::validate_paths;
 use treaty_model::{Dataset, Modality, ProvisionRef};
 
 use crate::args::{ShowArgs, ShowFormat};
-use crate::{exit, render};
+use crate::exit;
 
 pub fn run(args: ShowArgs) -> Result<u8, String> {
     let asked: ProvisionRef = args.provision.parse().map_err(|e| format!("{e}"))?;
-    let owned;
-    let dir = args.data.or_else(|| {
-        let cwd = std::env::current_dir().ok()?;
-        crate::repo::find_datasets(&cwd)
-    });
-    let dataset: &Dataset = match dir {
-        Some(dir) => {
-            let v = validate_paths(&[dir], &super::options(Default::default()));
-            match v.dataset {
-                Some(d) => {
-                    owned = d;
-                    &owned
-                }
-                None => {
-                    render::human::print(&v.report, None);
-                    eprintln!("treaty: the dataset is not valid; fix it first (`treaty validate`)");
-                    return Ok(exit::INVALID);
-                }
-            }
-        }
-        None => treaty_model::bundled().map_err(|_| "the bundled dataset is invalid".to_owned())?,
+    let dataset = match crate::load::dataset(args.data.as_deref()) {
+        Ok(d) => d,
+        Err(stop) => return stop.exit(),
     };
     match dataset.describe(&asked) {
         Ok(info) => {
@@ -40,7 +21,7 @@ pub fn run(args: ShowArgs) -> Result<u8, String> {
                     "{}",
                     serde_json::to_string_pretty(&info).map_err(|e| e.to_string())?
                 ),
-                ShowFormat::Human => print!("{}", human(dataset, &info)),
+                ShowFormat::Human => print!("{}", human(&dataset, &info)),
             }
             Ok(exit::OK)
         }

@@ -1,0 +1,55 @@
+//! `treaty coverage`: the power x safeguard matrix.
+
+use treaty_model::coverage::Filter;
+use treaty_model::model::PowerScope;
+
+use crate::args::{CoverageArgs, CoverageFormat, ScopeArg};
+use crate::output::Sink;
+use crate::render::coverage as render;
+use crate::{exit, load};
+
+pub fn run(args: CoverageArgs) -> Result<u8, String> {
+    let dataset = match load::dataset(args.data.as_deref()) {
+        Ok(d) => d,
+        Err(stop) => return stop.exit(),
+    };
+    let mut filter = Filter::default();
+    filter.scope = args.scope.map(|s| match s {
+        ScopeArg::Domestic => PowerScope::Domestic,
+        ScopeArg::CrossBorder => PowerScope::CrossBorder,
+    });
+    filter.data_category = args.data_category;
+    filter.safeguards = args.safeguard;
+    filter.lacking = args.lacking;
+    let matrix = dataset.coverage(&filter).map_err(|e| e.to_string())?;
+    let lacking = filter.lacking.as_ref().map(|l| l.as_str());
+    let text = match args.format {
+        CoverageFormat::Table => render::table(&matrix, args.width, lacking),
+        CoverageFormat::Csv => render::csv(&matrix),
+        CoverageFormat::Json => render::json(&matrix),
+        CoverageFormat::Html => render::html(&matrix, &title(&filter)),
+    };
+    Sink::from_arg(args.output.as_deref()).emit(&text)?;
+    Ok(exit::OK)
+}
+
+/// The HTML page's title, naming the filters.
+fn title(f: &Filter) -> String {
+    let mut t = String::from("Safeguard coverage");
+    if f.scope.is_none() && f.data_category.is_none() && f.lacking.is_none() {
+        return t;
+    }
+    t.push_str(": ");
+    if let Some(s) = f.scope {
+        t.push_str(treaty_model::coverage::scope_word(s));
+        t.push(' ');
+    }
+    t.push_str("powers");
+    if let Some(c) = &f.data_category {
+        t.push_str(&format!(" reaching {c}"));
+    }
+    if let Some(l) = &f.lacking {
+        t.push_str(&format!(" without a mandatory {l}"));
+    }
+    t
+}

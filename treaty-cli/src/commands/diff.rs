@@ -1,0 +1,28 @@
+//! `treaty diff OLD NEW`: what changed between two dataset directories.
+
+use crate::args::{DiffArgs, DiffFormat};
+use crate::output::Sink;
+use crate::render::diff as render;
+use crate::{exit, load};
+
+pub fn run(args: DiffArgs) -> Result<u8, String> {
+    let old = match load::directory(&args.old) {
+        Ok(d) => d,
+        Err(stop) => return stop.exit(),
+    };
+    let new = match load::directory(&args.new) {
+        Ok(d) => d,
+        Err(stop) => return stop.exit(),
+    };
+    let diff = treaty_model::diff::diff(&old, &new);
+    let (o, n) = (
+        args.old.display().to_string(),
+        args.new.display().to_string(),
+    );
+    let text = match args.format {
+        DiffFormat::Markdown => render::markdown(&diff, &o, &n),
+        DiffFormat::Json => render::json(&diff, &o, &n),
+    };
+    Sink::from_arg(args.output.as_deref()).emit(&text)?;
+    Ok(exit::OK)
+}

@@ -1,0 +1,88 @@
+//! Loading the dataset a command works on: `--data DIR`, else the repository's `datasets/`,
+//! else the dataset bundled in the binary.
+
+use std::ops::Deref;
+use std::path::{Path, PathBuf};
+
+use treaty_model::Dataset;
+use treaty_model::validate::validate_paths;
+
+use crate::{exit, render};
+
+/// A dataset read from disk, or the bundled one.
+#[derive(Debug)]
+pub enum Loaded {
+    /// Read and validated from a directory.
+    Read(Box<Dataset>),
+    /// Embedded in the binary.
+    Bundled(&'static Dataset),
+}
+
+impl Deref for Loaded {
+    type Target = Dataset;
+    fn deref(&self) -> &Dataset {
+        match self {
+            Self::Read(d) => d,
+            Self::Bundled(d) => d,
+        }
+    }
+}
+
+/// Why no dataset could be had; [`Stop::exit`] turns it into the command's result.
+#[derive(Debug)]
+pub enum Stop {
+    /// The data is invalid; its diagnostics were printed.
+    Invalid,
+    /// Something else went wrong (usage, I/O).
+    Error(String),
+}
+
+impl Stop {
+    /// The command's result: exit 1 for invalid data, an error message otherwise.
+    pub fn exit(self) -> Result<u8, String> {
+        match self {
+            Self::Invalid => Ok(exit::INVALID),
+            Self::Error(m) => Err(m),
+        }
+    }
+}
+
+/// The dataset in `data`, else the repository's `datasets/`, else the bundled one.
+pub fn dataset(data: Option<&Path>) -> Result<Loaded, Stop> {
+    let dir: Option<PathBuf> = data.map(Path::to_path_buf).or_else(|| {
+        let cwd = std::env::current_dir().ok()?;
+        crate::repo::find_datasets(&cwd)
+    });
+    match dir {
+        Some(dir) => directory(&dir).map(|d| Loaded::Read(Box::new(d))),
+        None => treaty_model::bundled()
+            .map(Loaded::Bundled)
+            .map_err(|_| Stop::Error("the bundled dataset is invalid".to_owned())),
+    }
+}
+
+/// The dataset in one directory (or file); invalid data gets its diagnostics printed.
+pub fn directory(dir: &Path) -> Result<Dataset, Stop> {
+    if !dir.exists() {
+        return Err(Stop::Error(format!("`{}` does not exist", dir.display())));
+    }
+    let v = validate_paths(
+        &[dir.to_path_buf()],
+        &crate::commands::options(Default::default()),
+    );
+    match v.dataset {
+        Some(d) => Ok(d),
+        None => {
+            render::human::print(&v.report, None);
+            if v.report.has_io_error() {
+                return Err(Stop::Error(format!("cannot read `{}`", dir.display())));
+            }
+            eprintln!(
+                "treaty: the dataset in `{}` is not valid; fix it first (`treaty validate {}`)",
+                dir.display(),
+                dir.display()
+            );
+            Err(Stop::Invalid)
+        }
+    }
+}

@@ -1,0 +1,205 @@
+//! The coverage matrix as a coloured heat map: a real table (row and column headers, a
+//! caption), a legend with counts, and a letter in every cell so that nothing depends on
+//! colour alone.
+
+use std::fmt::Write as _;
+
+use treaty_model::coverage::{CellStatus, Matrix, Row};
+
+use super::html::{esc, status_class, status_symbol};
+use super::links;
+use crate::render::coverage::{category_codes, group_title};
+use crate::render::text::{capitalise, words};
+
+/// The heat map, its legend and a summary; with `linked`, row headers link to the power
+/// pages and cells to the safeguard's row there (the site), else nothing links (a page on
+/// its own).
+pub fn heatmap(matrix: &Matrix, linked: bool) -> String {
+    let mut out = String::new();
+    let total = matrix.row_count() * matrix.safeguards.len();
+    let _ = writeln!(
+        out,
+        "<p class=\"lede\">{} powers (rows) by {} safeguards (columns): for each, whether the \
+         convention makes the safeguard <strong>mandatory</strong>, leaves it to each state \
+         (<strong>discretionary</strong>), or does not provide it (<strong>absent</strong>), as \
+         the cited analyses read it.{}</p>",
+        matrix.row_count(),
+        matrix.safeguards.len(),
+        if linked {
+            " Each cell links to the status on the power's page, with its provision, note and sources."
+        } else {
+            " Hover over a cell for its provision, note and sources."
+        }
+    );
+    legend(&mut out, matrix, total);
+    if matrix.row_count() == 0 {
+        out.push_str("<p>No power matches.</p>\n");
+        return out;
+    }
+    let codes = category_codes(matrix);
+    let _ = writeln!(
+        out,
+        "<div class=\"scroll\" role=\"region\" aria-labelledby=\"matrix-caption\" tabindex=\"0\">\n\
+         <table class=\"matrix\">\n<caption id=\"matrix-caption\" class=\"vh\">Safeguard coverage: \
+         {} powers by {} safeguards</caption>",
+        matrix.row_count(),
+        matrix.safeguards.len()
+    );
+    header(&mut out, matrix);
+    let width = matrix.safeguards.len() + 3;
+    out.push_str("<tbody>\n");
+    for group in &matrix.groups {
+        let _ = writeln!(
+            out,
+            "<tr class=\"group\"><th colspan=\"{width}\" scope=\"rowgroup\">{}</th></tr>",
+            group_title(group.scope)
+        );
+        for row in &group.rows {
+            row_html(&mut out, matrix, row, &codes, linked);
+        }
+    }
+    out.push_str("</tbody>\n</table>\n</div>\n");
+    out
+}
+
+fn legend(out: &mut String, matrix: &Matrix, total: usize) {
+    out.push_str("<ul class=\"legend\" aria-label=\"Legend\">\n");
+    for s in CellStatus::ALL {
+        let n = matrix.count(s);
+        let _ = writeln!(
+            out,
+            "<li><span class=\"sw {}\" aria-hidden=\"true\">{}</span>{} ({n} of {total} cells)</li>",
+            status_class(s),
+            status_symbol(s),
+            s.label()
+        );
+    }
+    out.push_str("</ul>\n");
+    let cats: Vec<String> = matrix
+        .data_categories
+        .iter()
+        .zip(category_codes(matrix))
+        .map(|(c, code)| format!("{code} {}", esc(&c.name.to_lowercase())))
+        .collect();
+    let _ = writeln!(
+        out,
+        "<p class=\"meta\">Data: {}. Art. 24: whether Article 24's conditions and safeguards \
+         reach the power (yes, no, unclear). A question mark means the dataset records nothing: \
+         the sources are silent, so the data is too.</p>",
+        cats.join(", ")
+    );
+}
+
+fn header(out: &mut String, matrix: &Matrix) {
+    out.push_str(
+        "<thead>\n<tr><th class=\"corner\" rowspan=\"2\" scope=\"col\">Power</th>\
+         <th rowspan=\"2\" scope=\"col\">Data</th><th rowspan=\"2\" scope=\"col\">Art.&nbsp;24</th>",
+    );
+    let mut i = 0;
+    while i < matrix.safeguards.len() {
+        let family = matrix.safeguards[i].family;
+        let n = matrix.safeguards[i..]
+            .iter()
+            .take_while(|c| c.family == family)
+            .count();
+        let _ = write!(
+            out,
+            "<th class=\"fam\" colspan=\"{n}\" scope=\"colgroup\" title=\"{name}\">{name}</th>",
+            name = esc(&capitalise(&words(&family)))
+        );
+        i += n;
+    }
+    out.push_str("</tr>\n<tr>");
+    for c in &matrix.safeguards {
+        let _ = write!(
+            out,
+            "<th class=\"sg\" scope=\"col\" id=\"col-{}\"><span>{}</span></th>",
+            c.id,
+            esc(&c.name)
+        );
+    }
+    out.push_str("</tr>\n</thead>\n");
+}
+
+fn row_html(out: &mut String, matrix: &Matrix, row: &Row, codes: &[String], linked: bool) {
+    let label = if linked {
+        format!(
+            "<a href=\"{}\">{}</a>",
+            links::power(row.power.as_str()),
+            row.provision
+        )
+    } else {
+        row.provision.to_string()
+    };
+    let (data, data_names): (Vec<&str>, Vec<String>) = row
+        .data_categories
+        .iter()
+        .filter_map(|id| {
+            let i = matrix.data_categories.iter().position(|c| &c.id == id)?;
+            Some((
+                codes[i].as_str(),
+                matrix.data_categories[i].name.to_lowercase(),
+            ))
+        })
+        .unzip();
+    let art24 = match row.article_24 {
+        Some(treaty_model::Coverage::Applies) => "yes",
+        Some(treaty_model::Coverage::DoesNotApply) => "no",
+        Some(treaty_model::Coverage::Unclear) => "unclear",
+        _ => "?",
+    };
+    let _ = write!(
+        out,
+        "<tr id=\"row-{}\"><th class=\"row\" scope=\"row\">{label}<span class=\"pname\">{}</span></th>\
+         <td class=\"info\"><abbr title=\"{}\">{}</abbr></td><td class=\"info\">{art24}</td>",
+        row.power,
+        esc(&row.name),
+        esc(&data_names.join(", ")),
+        data.concat()
+    );
+    for (cell, col) in row.cells.iter().zip(&matrix.safeguards) {
+        let mut title = format!(
+            "{} ({}), {}: {}",
+            row.name, row.provision, col.name, cell.status
+        );
+        if let Some(p) = &cell.provision {
+            let _ = write!(title, ", Article {p}");
+        }
+        if let Some(n) = &cell.note {
+            let _ = write!(
+                title,
+                ". {}",
+                n.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+        }
+        if !cell.sources.is_empty() {
+            let ids: Vec<&str> = cell.sources.iter().map(|s| s.as_str()).collect();
+            let _ = write!(title, " [sources: {}]", ids.join(", "));
+        }
+        let label = format!(
+            "{} {}, {}: {}",
+            row.provision, row.name, col.name, cell.status
+        );
+        let inner = if linked {
+            format!(
+                "<a href=\"{}\" aria-label=\"{}\">{}</a>",
+                links::power_safeguard(row.power.as_str(), &col.id),
+                esc(&label),
+                status_symbol(cell.status)
+            )
+        } else {
+            format!(
+                "<span class=\"v\" aria-hidden=\"true\">{}</span><span class=\"vh\">{}</span>",
+                status_symbol(cell.status),
+                esc(&label)
+            )
+        };
+        let _ = write!(
+            out,
+            "<td class=\"cell {}\" title=\"{}\">{inner}</td>",
+            status_class(cell.status),
+            esc(&title)
+        );
+    }
+    out.push_str("</tr>\n");
+}

@@ -1,0 +1,116 @@
+//! Small HTML builders: escaping, badges, source citations, quotes.
+
+use std::fmt::Write as _;
+
+use treaty_model::coverage::CellStatus;
+use treaty_model::ids::SourceId;
+use treaty_model::model::{Modality, Quote};
+
+use super::links;
+use crate::render::text::words;
+
+/// Text made safe for element content and attribute values.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A link with escaped text.
+pub fn a(href: &str, text: &str) -> String {
+    format!("<a href=\"{}\">{}</a>", esc(href), esc(text))
+}
+
+/// A paragraph of prose (YAML-folded whitespace collapsed).
+pub fn p(text: &str) -> String {
+    format!(
+        "<p>{}</p>\n",
+        esc(&text.split_whitespace().collect::<Vec<_>>().join(" "))
+    )
+}
+
+/// `[seed-000, seed-001]` with each id linked to the list of sources; nothing when empty.
+pub fn sources(ids: &[SourceId]) -> String {
+    if ids.is_empty() {
+        return String::new();
+    }
+    let links: Vec<String> = ids
+        .iter()
+        .map(|id| a(&links::source(id), id.as_str()))
+        .collect();
+    format!(
+        " <span class=\"src\">[sources: {}]</span>",
+        links.join(", ")
+    )
+}
+
+/// The CSS class of a status.
+pub fn status_class(s: CellStatus) -> &'static str {
+    match s {
+        CellStatus::Mandatory => "s-mandatory",
+        CellStatus::Discretionary => "s-discretionary",
+        CellStatus::Absent => "s-absent",
+        CellStatus::NotApplicable => "s-na",
+        _ => "s-unknown",
+    }
+}
+
+/// The short text a heat-map cell shows (never colour alone).
+pub fn status_symbol(s: CellStatus) -> &'static str {
+    match s {
+        CellStatus::Mandatory => "M",
+        CellStatus::Discretionary => "D",
+        CellStatus::Absent => "A",
+        CellStatus::NotApplicable => "n/a",
+        _ => "?",
+    }
+}
+
+/// A coloured badge that also says the status in words.
+pub fn status_badge(s: CellStatus) -> String {
+    format!(
+        "<span class=\"badge {}\">{}</span>",
+        status_class(s),
+        s.label()
+    )
+}
+
+/// A modality badge (`shall as appropriate`).
+pub fn modality(m: Option<Modality>) -> String {
+    match m {
+        Some(m) => format!(" <span class=\"modality\">{}</span>", esc(&words(&m))),
+        None => String::new(),
+    }
+}
+
+/// Verbatim quotes as a list of quotations.
+pub fn quotes(qs: &[Quote]) -> String {
+    if qs.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("<ul class=\"quotes\">\n");
+    for q in qs {
+        let _ = write!(out, "<li><q>{}</q>", esc(&q.text));
+        if let Some(n) = &q.note {
+            let _ = write!(out, " <span class=\"note\">{}</span>", esc(n));
+        }
+        out.push_str(&sources(&q.sources));
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ul>\n");
+    out
+}
+
+/// A definition-list entry.
+pub fn dt_dd(term: &str, html_value: &str) -> String {
+    format!("<dt>{}</dt><dd>{html_value}</dd>\n", esc(term))
+}

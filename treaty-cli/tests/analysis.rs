@@ -1,0 +1,473 @@
+//! End-to-end tests of the analysis commands: `treaty coverage`, `treaty explain`, `treaty diff`
+//! and `treaty report` (its files and its guard; the browser test is `report_browser.rs`).
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run_in(dir: &Path, args: &[&str]) -> Run {
+    let out = Command::cargo_bin("treaty")
+        .expect("the treaty binary is built")
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .args(args)
+        .output()
+        .expect("treaty runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn run(args: &[&str]) -> Run {
+    run_in(&root(), args)
+}
+
+fn tmp_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("treaty-analysis-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).expect("temp dir");
+    d
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create dir");
+    for entry in std::fs::read_dir(from).expect("readable dir") {
+        let path = entry.expect("entry").path();
+        let target = to.join(path.file_name().expect("a name"));
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).expect("copy");
+        }
+    }
+}
+
+/// Replaces the first `old` after `after` in a file; the test data must still contain both.
+fn edit(file: &Path, after: &str, old: &str, new: &str) {
+    let text = std::fs::read_to_string(file).expect("readable");
+    let start = text
+        .find(after)
+        .unwrap_or_else(|| panic!("`{after}` not in {}", file.display()));
+    let i = start
+        + text[start..]
+            .find(old)
+            .unwrap_or_else(|| panic!("`{old}` not after `{after}` in {}", file.display()));
+    let text = format!("{}{new}{}", &text[..i], &text[i + old.len()..]);
+    std::fs::write(file, text).expect("write");
+}
+
+// ---------------------------------------------------------------------------------------------
+// treaty coverage
+
+#[test]
+fn coverage_lacking_answers_which_powers_lack_a_mandatory_safeguard() {
+    let r = run(&[
+        "coverage",
+        "--lacking",
+        "prior-judicial-authorisation",
+        "--safeguard",
+        "prior-judicial-authorisation",
+        "--safeguard",
+        "proportionality",
+        "--scope",
+        "domestic",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stderr, "");
+    assert_eq!(
+        r.stdout,
+        "\
+Safeguard coverage: 10 powers x 2 safeguards
+Powers for which `prior-judicial-authorisation` is recorded but not mandatory (discretionary or absent).
+
+  article power                                   data Article 24
+Domestic powers (Chapter IV)
+  25      expedited-preservation-stored-data      E    applies
+  26      expedited-preservation-traffic-data     T    applies
+  27(a)   production-order-electronic-data        E    applies
+  27(b)   production-order-subscriber-information S    applies
+  28(1)   search-and-access                       E    applies
+  28(2)   extended-search                         E    applies
+  28(3)   seizure-of-stored-data                  E    applies
+  28(4)   compelled-technical-assistance          E    applies
+  29      real-time-traffic-data-collection       T    applies
+  30      interception-of-content-data            C    applies
+
+Safeguards 1-2 of 2
+          Pro PJA
+Domestic powers (Chapter IV)
+  25      M   d
+  26      M   d
+  27(a)   M   d
+  27(b)   M   d
+  28(1)   M   d
+  28(2)   M   d
+  28(3)   M   d
+  28(4)   M   d
+  29      M   d
+  30      M   d
+
+Legend
+  M mandatory (10)   d discretionary (10)   - absent (0)   / not applicable (0)   ? not recorded (0)
+  E electronic data   T traffic data   C content data   S subscriber information
+  Pro  Proportionality               PJA  Prior judicial authorisation
+"
+    );
+}
+
+#[test]
+fn coverage_table_fits_100_columns() {
+    let r = run(&["coverage"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for line in r.stdout.lines() {
+        assert!(
+            line.chars().count() <= 100,
+            "{} columns: {line}",
+            line.len()
+        );
+    }
+    insta::assert_snapshot!(r.stdout);
+}
+
+#[test]
+fn coverage_as_csv_json_and_html() {
+    let r = run(&["coverage", "--format", "csv"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let lines: Vec<&str> = r.stdout.split("\r\n").collect();
+    assert_eq!(
+        lines[0],
+        "scope,power,power_provision,data_categories,safeguard,status,provision,sources,note"
+    );
+    let dataset = treaty_model::bundled().expect("valid");
+    let cells = dataset.powers().count() * dataset.safeguards().count();
+    assert_eq!(
+        lines.len(),
+        cells + 2,
+        "header, one record per cell, final CRLF"
+    );
+    assert!(lines.iter().any(|l| l.starts_with(
+        "domestic,compelled-technical-assistance,28(4),electronic-data,prior-judicial-authorisation,discretionary,24(2),seed-000; seed-001; seed-002,"
+    )));
+
+    let r = run(&["coverage", "--format", "json", "--scope", "cross-border"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    assert_eq!(v["groups"].as_array().map(Vec::len), Some(1));
+    assert_eq!(v["groups"][0]["scope"], "cross-border");
+    let row = &v["groups"][0]["rows"][0];
+    assert_eq!(row["power"], "mla-intrusive-measures");
+    let dual = row["cells"]
+        .as_array()
+        .expect("cells")
+        .iter()
+        .find(|c| c["safeguard"] == "dual-criminality")
+        .expect("a dual-criminality cell");
+    assert_eq!(dual["status"], "discretionary");
+    assert_eq!(dual["provision"], "40(8)");
+
+    let out = tmp_dir("coverage-html").join("coverage.html");
+    let r = run(&[
+        "coverage",
+        "--format",
+        "html",
+        "-o",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert_eq!((r.code, r.stdout.as_str()), (0, ""), "{}", r.stderr);
+    let html = std::fs::read_to_string(&out).expect("written");
+    assert_eq!(html.matches("<td class=\"cell ").count(), cells);
+    assert!(html.contains("<ul class=\"legend\""));
+    assert!(!html.contains("<script") && !html.contains("href=\"power-"));
+}
+
+#[test]
+fn coverage_refuses_unknown_ids_with_a_suggestion() {
+    let r = run(&["coverage", "--lacking", "prior-judicial-authorization"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stdout, "");
+    assert_eq!(
+        r.stderr,
+        "treaty: error: no such safeguard: `prior-judicial-authorization`; did you mean `prior-judicial-authorisation`?\n"
+    );
+    let r = run(&["coverage", "--data-category", "Electronic"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("`Electronic` is not a valid data category"),
+        "{}",
+        r.stderr
+    );
+    let r = run(&["coverage", "--data", "no/such/dir"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stderr, "treaty: error: `no/such/dir` does not exist\n");
+}
+
+// ---------------------------------------------------------------------------------------------
+// treaty explain
+
+#[test]
+fn explain_a_power_in_plain_language() {
+    let r = run(&["explain", "28(4)"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stderr, "");
+    for line in r.stdout.lines() {
+        assert!(line.chars().count() <= 100, "{line}");
+    }
+    insta::assert_snapshot!(r.stdout);
+}
+
+#[test]
+fn explain_as_json() {
+    let r = run(&["explain", "mla-intrusive-measures", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    assert_eq!(v["power"]["id"], "mla-intrusive-measures");
+    assert_eq!(v["power"]["article_24"]["applies"], "unclear");
+    let dual = v["safeguards"]
+        .as_array()
+        .expect("safeguards")
+        .iter()
+        .find(|s| s["safeguard"]["id"] == "dual-criminality")
+        .expect("dual criminality");
+    assert_eq!(dual["status"], "discretionary");
+    assert_eq!(dual["recorded"]["provision"], "40(8)");
+}
+
+#[test]
+fn explain_an_unknown_power_suggests_the_nearest() {
+    let r = run(&["explain", "compelled-technical-assistence"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(r.stdout, "");
+    assert_eq!(
+        r.stderr,
+        "treaty: no such power: `compelled-technical-assistence`; did you mean `compelled-technical-assistance`?\n  `treaty coverage` lists every power\n"
+    );
+    let r = run(&["explain", "28"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.stderr,
+        "treaty: `28` grants 4 powers; name one: `search-and-access`, `extended-search`, `seizure-of-stored-data`, `compelled-technical-assistance`\n"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// treaty diff
+
+/// Two real revisions of the datasets: `old/` is the repository's, `new/` changes a safeguard
+/// status (with a new source), adds a concern and removes a participation step.
+fn two_revisions(name: &str) -> PathBuf {
+    let dir = tmp_dir(name);
+    copy_dir(&root().join("datasets"), &dir.join("old"));
+    copy_dir(&root().join("datasets"), &dir.join("new"));
+    let new = dir.join("new");
+    edit(
+        &new.join("powers/domestic.yaml"),
+        "id: compelled-technical-assistance",
+        "      - safeguard: prior-judicial-authorisation\n        status: discretionary",
+        "      - safeguard: prior-judicial-authorisation\n        status: absent",
+    );
+    edit(
+        &new.join("powers/domestic.yaml"),
+        "id: compelled-technical-assistance",
+        "prior judicial authorisation is not required (seeds 000, 001, 002).\n        sources: [seed-000, seed-001, seed-002]",
+        "prior judicial authorisation is not required (seeds 000, 001, 002).\n        sources: [seed-000, seed-001, seed-002, seed-003]",
+    );
+    let ynet = new.join("analyses/ynet-2024-08-privacy-concerns.yaml");
+    let mut text = std::fs::read_to_string(&ynet).expect("readable");
+    text.push_str(
+        "  - id: data-held-abroad\n    summary: >-\n      Companies will be required to provide \
+         data even if it was collected in other countries.\n    provisions: [\"27\"]\n    \
+         powers: [production-order-electronic-data]\n    sources: [seed-004]\n",
+    );
+    std::fs::write(&ynet, text).expect("write");
+    edit(
+        &new.join("participation/participation.yaml"),
+        "state: AZE",
+        "      - step: domestic-approval\n        date: 2026-02-23\n        note: >-\n          \
+         The President signed the approval law. Whether and when an instrument of ratification\n          \
+         was deposited with the Secretary-General is not verified, so no ratification step is\n          \
+         recorded.\n        verification: partly\n        sources: [reference-facts]\n",
+        "",
+    );
+    dir
+}
+
+#[test]
+fn diff_of_two_revisions_reads_like_a_review() {
+    let dir = two_revisions("diff");
+    let r = run_in(&dir, &["diff", "old", "new"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stderr, "");
+    assert_eq!(
+        r.stdout,
+        "\
+## Dataset changes
+
+`old` -> `new`: 3 changes (1 added, 1 removed, 1 changed).
+
+### Powers and safeguards
+
+- power `compelled-technical-assistance` (28(4)): prior-judicial-authorisation changed from discretionary to absent (source added: seed-003)
+
+### Analyses
+
+- concern `data-held-abroad` of `ynet-2024-08-privacy-concerns` added (source: seed-004)
+
+### Participation
+
+- AZE: domestic-approval (2026-02-23) removed (source: reference-facts)
+"
+    );
+
+    let r = run_in(&dir, &["diff", "old", "new", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    let first = &v["changes"][0];
+    assert_eq!(first["entity"], "safeguard-status");
+    assert_eq!(first["change"], "changed");
+    assert_eq!(first["parent"], "compelled-technical-assistance");
+    assert_eq!(first["provision"], "28(4)");
+    assert_eq!(first["fields"][0]["field"], "status");
+    assert_eq!(first["fields"][0]["old"], "discretionary");
+    assert_eq!(first["fields"][0]["new"], "absent");
+    assert_eq!(first["sources_added"][0], "seed-003");
+    assert_eq!(v["changes"].as_array().map(Vec::len), Some(3));
+
+    let r = run_in(&dir, &["diff", "new", "old"]);
+    assert!(
+        r.stdout.contains(
+            "- power `compelled-technical-assistance` (28(4)): prior-judicial-authorisation changed from absent to discretionary (source removed: seed-003)"
+        ),
+        "{}",
+        r.stdout
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn diff_of_identical_datasets_and_of_an_invalid_one() {
+    let r = run(&["diff", "datasets", "datasets"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout,
+        "## Dataset changes\n\nNo semantic change between `datasets` and `datasets`.\n"
+    );
+    let dir = tmp_dir("diff-invalid");
+    copy_dir(&root().join("datasets"), &dir.join("broken"));
+    edit(
+        &dir.join("broken/powers/domestic.yaml"),
+        "id: compelled-technical-assistance",
+        "status: discretionary",
+        "status: discretionnary",
+    );
+    let r = run_in(
+        &dir,
+        &[
+            "diff",
+            "broken",
+            &root().join("datasets").display().to_string(),
+        ],
+    );
+    assert_eq!(r.code, 1);
+    assert_eq!(r.stdout, "");
+    assert!(r.stderr.contains("error[invalid-value]"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .ends_with("treaty: the dataset in `broken` is not valid; fix it first (`treaty validate broken`)\n"),
+        "{}",
+        r.stderr
+    );
+    let r = run(&["diff", "datasets", "no/such/dir"]);
+    assert_eq!(r.code, 2);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+// ---------------------------------------------------------------------------------------------
+// treaty report
+
+#[test]
+fn report_writes_a_page_per_article_power_and_analysis() {
+    let dir = tmp_dir("report");
+    let site = dir.join("site");
+    let r = run(&["report", "--out", site.to_str().expect("utf-8")]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, "");
+    let dataset = treaty_model::bundled().expect("valid");
+    let articles: usize = dataset
+        .bundle()
+        .chapters
+        .iter()
+        .map(|c| c.articles.len())
+        .sum();
+    let pages = 2 + articles + dataset.powers().count() + dataset.bundle().analyses.len() + 1;
+    assert_eq!(
+        r.stderr,
+        format!(
+            "treaty: wrote {pages} pages to {}; open {}\n",
+            site.display(),
+            site.join("index.html").display()
+        )
+    );
+    assert_eq!(std::fs::read_dir(&site).expect("site").count(), pages);
+    for page in [
+        "index.html",
+        "coverage.html",
+        "sources.html",
+        "art_28.html",
+        "power-compelled-technical-assistance.html",
+        "analysis-eff-2024-07-electronic-data.html",
+    ] {
+        assert!(site.join(page).is_file(), "{page}");
+    }
+    let art = std::fs::read_to_string(site.join("art_28.html")).expect("page");
+    assert!(art.contains("<section class=\"provision\" id=\"art_28__para_4\">"));
+    assert!(art.contains("href=\"power-compelled-technical-assistance.html\""));
+
+    // Writing again over an earlier report is fine; over anything else it is refused.
+    let r = run(&["report", "--out", site.to_str().expect("utf-8")]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let other = dir.join("notes");
+    std::fs::create_dir_all(&other).expect("dir");
+    std::fs::write(other.join("keep.txt"), "mine").expect("write");
+    let r = run(&["report", "--out", other.to_str().expect("utf-8")]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        format!(
+            "treaty: error: `{}` is not empty and holds no earlier report; it would be replaced as a whole: choose another directory or pass --force\n",
+            other.display()
+        )
+    );
+    assert!(other.join("keep.txt").is_file());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn every_new_command_has_examples_in_its_help() {
+    for command in ["coverage", "explain", "diff", "report"] {
+        let r = run(&[command, "--help"]);
+        assert_eq!(r.code, 0);
+        assert!(
+            r.stdout.contains("Examples:\n  treaty "),
+            "{command}: {}",
+            r.stdout
+        );
+        assert!(
+            r.stdout.contains("Exit codes: 0 "),
+            "{command}: {}",
+            r.stdout
+        );
+    }
+}
