@@ -97,7 +97,10 @@ fn no_breaking_change_without_a_new_major_version() {
     versions.sort();
     let last = *versions.last().expect("at least one released version");
     let current = treaty_model::SchemaVersion::CURRENT;
-    assert!(current >= last, "the current schema version {current} is older than the released {last}");
+    assert!(
+        current >= last,
+        "the current schema version {current} is older than the released {last}"
+    );
     if current.major != last.major {
         return;
     }
@@ -108,7 +111,10 @@ fn no_breaking_change_without_a_new_major_version() {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let old: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("json");
-        let Some(new) = treaty_model::schema::all().into_iter().find(|s| s.file_name == name) else {
+        let Some(new) = treaty_model::schema::all()
+            .into_iter()
+            .find(|s| s.file_name == name)
+        else {
             problems.push(format!("{name}: no longer generated"));
             continue;
         };
@@ -131,7 +137,11 @@ fn the_catalog_maps_every_dataset_file_to_its_schema() {
         let (p_dir, p_file) = pattern.rsplit_once('/').unwrap_or(("", pattern));
         let (dir, file) = path.rsplit_once('/').unwrap_or(("", path));
         let file_ok = match p_file.split_once('*') {
-            Some((pre, post)) => file.starts_with(pre) && file.ends_with(post) && file.len() >= pre.len() + post.len(),
+            Some((pre, post)) => {
+                file.starts_with(pre)
+                    && file.ends_with(post)
+                    && file.len() >= pre.len() + post.len()
+            }
             None => file == p_file,
         };
         file_ok && (dir == p_dir || dir.ends_with(&format!("/{p_dir}")))
@@ -146,7 +156,13 @@ fn the_catalog_maps_every_dataset_file_to_its_schema() {
             .as_array()
             .unwrap()
             .iter()
-            .filter(|s| s["fileMatch"].as_array().unwrap().iter().any(|p| matches(p.as_str().unwrap(), path)))
+            .filter(|s| {
+                s["fileMatch"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|p| matches(p.as_str().unwrap(), path))
+            })
             .map(|s| s["url"].as_str().unwrap())
             .collect();
         let want = format!("/{}", treaty_model::schema::file_name(*kind));
