@@ -47,6 +47,9 @@ check() { # check NAME COMMAND...: run an example in the bundle's directory, dif
 
 check python python3 "$examples/python/powers_electronic_data.py" bundle.json
 check js node "$examples/js/powers_electronic_data.mjs" bundle.json
+# A Rust program depending on treaty-model with default features off (types and serde only).
+check rust cargo run -q --locked --manifest-path "$examples/rust/Cargo.toml" \
+  --target-dir "$ROOT/target/examples-rust" -- bundle.json
 if ! have_r && [ -n "${CI:-}" ]; then
   step "examples: installing R from Debian (r-base-core, r-cran-jsonlite)"
   install_r
