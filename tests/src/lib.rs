@@ -1,5 +1,8 @@
 //! Shared helpers for the end-to-end tests.
 
+pub mod fuzz;
+pub mod hostile;
+
 /// The README's examples compile and run.
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]

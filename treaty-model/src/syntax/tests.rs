@@ -467,6 +467,29 @@ fn nul_byte_position() {
 }
 
 #[test]
+fn tabs_inside_block_scalars_and_commented_flow_collections_are_content() {
+    // Regression, found by the YAML test suite (cases 96NN, R4YG, Y79Y/01, 6HB6): a tab after
+    // a block scalar's indentation is content, and a tab inside a flow collection whose `[` is
+    // followed by a comment is separation; both were reported as tab indentation. The second
+    // came from the flow collection being taken for a block one (its start event then covers
+    // the comment), which also misplaced its span.
+    assert_eq!(clean(&yaml("foo: |-\n \tbar\n")), &json!({"foo": "\tbar"}));
+    assert_eq!(
+        clean(&yaml("- >\n \t\n detected\n")),
+        &json!(["\t\ndetected\n"])
+    );
+    assert_eq!(
+        clean(&yaml("foo: |\n \t\nbar: 1\n")),
+        &json!({"foo": "\t\n", "bar": 1})
+    );
+    let parsed = yaml("x:\n f: [ # c\n   a,\n  \tb\n    ]\n");
+    assert_eq!(clean(&parsed), &json!({"x": {"f": ["a", "b"]}}));
+    assert_eq!(where_is(&parsed, "/x/f"), ((2, 5), (5, 6), Some((2, 2))));
+    let parsed = yaml("f: &a { # c\n  k: v}\n");
+    assert_eq!(where_is(&parsed, "/f"), ((1, 7), (2, 8), Some((1, 1))));
+}
+
+#[test]
 fn tabs_in_indentation() {
     // Rejected by the parser, reported at the tab rather than where the parser noticed.
     for (text, line, column) in [

@@ -134,7 +134,11 @@ impl Reader<'_> {
             }
         }
         // An empty scalar is positioned at whatever token follows it: no text of its own to check.
-        if span.start != span.end {
+        // A block scalar's event starts on its first content line, where a tab after the
+        // indentation is content (`|\n \tcode`), not indentation: the parser has already
+        // measured that indentation in spaces.
+        let block = matches!(style, ScalarStyle::Literal | ScalarStyle::Folded);
+        if span.start != span.end && !block {
             self.check_tabs(raw.start);
         }
         if self.b.expects_key() {
@@ -238,14 +242,14 @@ impl Reader<'_> {
 
     fn begin(&mut self, map: bool, anchor: usize, tagged: bool, raw: saphyr_parser::Span) {
         let span = self.range(raw);
-        let end_rel = to_usize(span.end);
-        // A flow collection's start event covers its bracket; a block collection's ends where its
-        // first entry starts.
-        let flow = span.start != span.end
-            && end_rel > 0
-            && matches!(self.src.bytes().get(end_rel - 1), Some(b'[' | b'{'));
+        // A flow collection's start event covers its properties and its bracket (and a comment
+        // after the bracket on the same line); a block collection's covers only its properties
+        // and ends where its first entry starts.
+        let (content, _) = self.skip_properties(span.start, span.end);
+        let flow = content < span.end
+            && matches!(self.src.bytes().get(to_usize(content)), Some(b'[' | b'{'));
         let start = if flow {
-            span.end - 1
+            content
         } else if map {
             span.end
         } else {

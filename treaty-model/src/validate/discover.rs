@@ -16,8 +16,9 @@ pub fn is_dataset_file(path: &Path) -> bool {
 }
 
 /// Expands directories (recursively, following symbolic links once) into their dataset files,
-/// sorted; files given explicitly are kept whatever their extension. Problems (a missing path,
-/// an unreadable directory, a symlink loop) become diagnostics.
+/// sorted; files given explicitly are kept whatever their extension (and whatever their type:
+/// `treaty validate <(cmd)` reads a pipe on purpose). Problems (a missing path, an unreadable
+/// directory, a symlink loop, a FIFO or device inside a directory) become diagnostics.
 pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -101,7 +102,20 @@ fn walk(
             }
             match std::fs::metadata(&path) {
                 Ok(m) if m.is_dir() => stack.push(path),
-                Ok(_) if is_dataset_file(&path) => files.push(path),
+                Ok(m) if m.is_file() && is_dataset_file(&path) => files.push(path),
+                // A FIFO, socket or device named like a dataset file: reading a FIFO with no
+                // writer blocks forever, so it is reported, never opened.
+                Ok(_) if is_dataset_file(&path) => problems.push(
+                    Diagnostic::new(
+                        Code::Io,
+                        format!(
+                            "`{}` is not a regular file (a FIFO, socket or device); it is skipped",
+                            path.display()
+                        ),
+                        Some(Location::file_start(display(&path))),
+                    )
+                    .with_help("dataset files are regular files; remove it or rename it"),
+                ),
                 Ok(_) => {}
                 Err(e) => problems.push(io_problem(&path, &e)),
             }

@@ -72,10 +72,13 @@ fn run(path: &str, bytes: &[u8], options: &Options, keep_value: bool) -> FileOut
         return out;
     };
     let text = std::str::from_utf8(bytes).unwrap_or_default();
-    // A byte-order mark (already reported) must not hide the modeline on line 1.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // A byte-order mark (already reported) must not hide the modeline on line 1; offsets
+    // still count it (`base`), as the parser's do.
+    let stripped = text.strip_prefix('\u{feff}');
+    let base = if stripped.is_some() { 3 } else { 0 };
+    let text = stripped.unwrap_or(text);
     if !is_json {
-        let (allows, problems) = suppress::scan(path, text);
+        let (allows, problems) = suppress::scan(path, text, base);
         out.allows = allows;
         out.diagnostics.extend(problems);
     }
@@ -85,7 +88,7 @@ fn run(path: &str, bytes: &[u8], options: &Options, keep_value: bool) -> FileOut
     };
     out.kind = Some(kind);
     if !is_json {
-        modeline(path, text, kind, &mut out.diagnostics);
+        modeline(path, text, base, kind, &mut out.diagnostics);
     }
     let header_places: Vec<_> = out
         .diagnostics
@@ -327,17 +330,17 @@ fn kinds_help() -> String {
 
 const MODELINE: &str = "# yaml-language-server: $schema=";
 
-/// The editor modeline must name the schema of the file's kind.
-fn modeline(path: &str, text: &str, kind: FileKind, out: &mut Vec<Diagnostic>) {
+/// The editor modeline must name the schema of the file's kind. `text` starts `base` bytes into
+/// the file (after a byte order mark).
+fn modeline(path: &str, text: &str, base: usize, kind: FileKind, out: &mut Vec<Diagnostic>) {
     let expected = crate::schema::file_name(kind);
-    let found = text
-        .lines()
+    let found = suppress::lines(text)
         .enumerate()
-        .take_while(|(_, l)| l.trim_start().starts_with('#') || l.trim().is_empty())
-        .find_map(|(i, l)| {
+        .take_while(|(_, (_, l))| l.trim_start().starts_with('#') || l.trim().is_empty())
+        .find_map(|(i, (start, l))| {
             l.trim_start()
                 .strip_prefix(MODELINE)
-                .map(|s| (i, l, s.trim()))
+                .map(|s| (i, start, l, s.trim()))
         });
     match found {
         None => out.push(
@@ -350,16 +353,16 @@ fn modeline(path: &str, text: &str, kind: FileKind, out: &mut Vec<Diagnostic>) {
                 "add `{MODELINE}<relative path>/schemas/{expected}` as the first line so editors validate as you type"
             )),
         ),
-        Some((i, line, target)) => {
+        Some((i, start, line, target)) => {
             let name = target.rsplit('/').next().unwrap_or(target);
             if name != expected {
                 let line_no = u32::try_from(i + 1).unwrap_or(u32::MAX);
-                let col = u32::try_from(line.chars().count() - target.chars().count() + 1).unwrap_or(1);
+                // `target` is a slice of `line`: its byte position there, whatever spaces
+                // surround it.
+                let at = (target.as_ptr() as usize).saturating_sub(line.as_ptr() as usize);
                 let mut loc = Location::file_start(path);
-                loc.start.line = line_no;
-                loc.start.column = col;
-                loc.end.line = line_no;
-                loc.end.column = col + u32::try_from(target.chars().count()).unwrap_or(0);
+                loc.start = suppress::position(base, line_no, start, line, at);
+                loc.end = suppress::position(base, line_no, start, line, at + target.len());
                 out.push(
                     Diagnostic::new(
                         Code::ModelineMismatch,

@@ -18,11 +18,47 @@ pub(crate) struct InlineAllow {
 
 const MARKER: &str = "# treaty: allow(";
 
-/// Finds the allow comments of a file; malformed ones become diagnostics.
-pub(crate) fn scan(file: &str, text: &str) -> (Vec<InlineAllow>, Vec<Diagnostic>) {
+/// The lines of `text`, each with the byte offset where it starts. Lines end at `\n`, `\r\n`
+/// or a lone `\r`, as the YAML reader counts them, so that line numbers found by scanning the
+/// text agree with the parser's; the line break is not part of the line.
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        let rest = text.get(start..).filter(|r| !r.is_empty())?;
+        let at = start;
+        let (line, width) = match rest.find(['\n', '\r']) {
+            Some(i) if rest[i..].starts_with("\r\n") => (&rest[..i], i + 2),
+            Some(i) => (&rest[..i], i + 1),
+            None => (rest, rest.len()),
+        };
+        start += width;
+        Some((at, line))
+    })
+}
+
+/// A position in `text` (after `base` stripped bytes, a byte order mark): byte `at` of the line
+/// numbered `line_no` that starts at byte `line_start`.
+pub(crate) fn position(
+    base: usize,
+    line_no: u32,
+    line_start: usize,
+    line: &str,
+    at: usize,
+) -> Position {
+    let before = line.get(..at).unwrap_or(line);
+    Position {
+        line: line_no,
+        column: u32::try_from(before.chars().count() + 1).unwrap_or(u32::MAX),
+        offset: base + line_start + before.len(),
+    }
+}
+
+/// Finds the allow comments of a file (`text`, after `base` stripped bytes); malformed ones
+/// become diagnostics.
+pub(crate) fn scan(file: &str, text: &str, base: usize) -> (Vec<InlineAllow>, Vec<Diagnostic>) {
     let mut allows = Vec::new();
     let mut problems = Vec::new();
-    for (index, line) in text.lines().enumerate() {
+    for (index, (line_start, line)) in lines(text).enumerate() {
         let Some(at) = line.find(MARKER) else {
             continue;
         };
@@ -30,20 +66,11 @@ pub(crate) fn scan(file: &str, text: &str) -> (Vec<InlineAllow>, Vec<Diagnostic>
             continue;
         }
         let line_no = u32::try_from(index + 1).unwrap_or(u32::MAX);
-        let column = u32::try_from(line[..at].chars().count() + 1).unwrap_or(u32::MAX);
         let rest = &line[at + MARKER.len()..];
         let location = Location {
             file: file.to_owned(),
-            start: Position {
-                line: line_no,
-                column,
-                offset: 0,
-            },
-            end: Position {
-                line: line_no,
-                column: column + u32::try_from(line[at..].chars().count()).unwrap_or(0),
-                offset: 0,
-            },
+            start: position(base, line_no, line_start, line, at),
+            end: position(base, line_no, line_start, line, line.len()),
         };
         let Some((code, reason)) = rest.split_once(')') else {
             problems.push(
