@@ -47,10 +47,7 @@ fn assessment(args: NewAssessmentArgs) -> Result<u8, String> {
     if dataset.powers().next().is_none() {
         eprintln!("treaty: warning: the dataset has no powers, so the template lists none");
     }
-    sink.write(&text).map_err(|e| match &sink {
-        Sink::File(path) => format!("cannot write {}: {e}", path.display()),
-        Sink::Stdout => format!("cannot write to standard output: {e}"),
-    })?;
+    sink.emit(&text)?;
     if let Sink::File(path) = &sink {
         eprintln!(
             "treaty: wrote {}; fill it in (docs/ASSESSMENTS.md), then run `treaty validate`",
