@@ -379,50 +379,7 @@ pub fn yaml_roundtrip(data: &[u8]) {
     let Ok(value) = arbitrary_value(&mut u, 0) else {
         return;
     };
-    if known_to_yaml_bug(&value).is_some() {
-        // Known bugs, found by this target, in `convert::to_yaml` (outside this work's remit):
-        // pinned by the `known_bug_*` tests of `tests/tests/fuzz_corpus.rs`. Remove a case
-        // from `known_to_yaml_bug` when `to_yaml` is fixed for it.
-        return;
-    }
     check_roundtrip(&value);
-}
-
-/// Why `convert::to_yaml` is known not to round-trip `value`, if it is:
-/// - a key that, written quoted (its longest form), exceeds YAML's 1024-character limit on
-///   implicit keys: `to_yaml` writes every key as an implicit key;
-/// - a key `<<`: written plain, it reads back as a merge key;
-/// - the top-level string, or a key of the top-level mapping, is `---` or starts with `--- `:
-///   written plain at the start of a line, it reads back as a document marker.
-pub fn known_to_yaml_bug(value: &Value) -> Option<&'static str> {
-    let marker = |s: &str| s == "---" || s.starts_with("--- ");
-    match value {
-        Value::String(s) if marker(s) => return Some("a top-level string `--- ...`"),
-        Value::Object(map) if map.keys().any(|k| marker(k)) => {
-            return Some("a top-level key `--- ...`");
-        }
-        _ => {}
-    }
-    let mut stack = vec![value];
-    while let Some(v) = stack.pop() {
-        match v {
-            Value::Object(map) => {
-                for (k, v) in map {
-                    let written = serde_json::to_string(k).unwrap_or_default();
-                    if written.chars().count() > 1000 {
-                        return Some("a key longer than 1024 characters");
-                    }
-                    if k == "<<" {
-                        return Some("a key `<<`");
-                    }
-                    stack.push(v);
-                }
-            }
-            Value::Array(items) => stack.extend(items),
-            _ => {}
-        }
-    }
-    None
 }
 
 /// `value` -> YAML -> value and `value` -> JSON -> value are the identity, without problems.

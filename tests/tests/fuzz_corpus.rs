@@ -188,71 +188,55 @@ fn regression_text_scanned_diagnostics_have_true_offsets_and_lines() {
 }
 
 #[test]
-fn known_bug_keys_over_1024_characters() {
-    // Found by `yaml_roundtrip` (fuzz/corpus/yaml_roundtrip/found-long-key): `to_yaml` writes
-    // a 1 025-character key as an implicit key, beyond YAML's 1 024-character limit, and the
-    // reader rejects its own writer's output. `treaty_model::convert` is outside this work's
-    // remit: this test pins the bug, and the fuzz body skips such keys. When it fails because
-    // the round trip works, remove this test and the case in `fuzz::known_to_yaml_bug`.
-    let value = serde_json::json!({ "k".repeat(1025): 1 });
+fn keys_over_the_implicit_key_limit_are_written_explicitly() {
+    // Found by `yaml_roundtrip` (fuzz/corpus/yaml_roundtrip/found-long-key): YAML caps implicit
+    // keys at 1024 characters, and a longer key written as `key: value` was rejected by our own
+    // reader. Such keys now use the explicit form, at any depth and in sequence items.
+    let long = "k".repeat(1025);
+    let value = serde_json::json!({ long.clone(): 1 });
     let yaml = treaty_model::convert::to_yaml(&value);
-    let parsed =
-        treaty_model::syntax::parse_yaml(yaml.as_bytes(), &treaty_model::syntax::Limits::default());
-    assert!(
-        parsed.doc.is_none(),
-        "long keys round-trip now: remove this test and the case in fuzz::known_to_yaml_bug"
-    );
-    assert!(fuzz::known_to_yaml_bug(&value).is_some());
-    // A key within the limit is fine.
-    fuzz::check_roundtrip(&serde_json::json!({ "k".repeat(900): 1 }));
+    assert_eq!(yaml, format!("? {long}\n: 1\n"));
+    fuzz::check_roundtrip(&value);
+    let multibyte = "é".repeat(600);
+    fuzz::check_roundtrip(&serde_json::json!({
+        "short": {multibyte.clone(): {long.clone(): [1, {"x": 2}]}},
+        "list": [{long.clone(): {"a": []}, "b": 1}, {multibyte: [[1]]}],
+    }));
+    // A key within the limit keeps the implicit form.
+    let yaml = treaty_model::convert::to_yaml(&serde_json::json!({ "k".repeat(900): 1 }));
+    assert_eq!(yaml, format!("{}: 1\n", "k".repeat(900)));
 }
 
 #[test]
-fn known_bug_merge_key_lookalike() {
-    // Found by `yaml_roundtrip` (fuzz/corpus/yaml_roundtrip/found-merge-key): `to_yaml` writes
-    // a key `<<` plain, and the reader takes it for a merge key, which it rejects. Quoted
-    // (`"<<": ...`) it would be an ordinary key. Pinned as above: when this fails because the
-    // round trip works, remove it and the case in `fuzz::known_to_yaml_bug`.
-    let value = serde_json::json!({ "<<": [1] });
-    let yaml = treaty_model::convert::to_yaml(&value);
-    let parsed =
-        treaty_model::syntax::parse_yaml(yaml.as_bytes(), &treaty_model::syntax::Limits::default());
-    assert!(
-        parsed.doc.is_none(),
-        "`<<` keys round-trip now: remove this test and the case in fuzz::known_to_yaml_bug"
-    );
-    assert!(fuzz::known_to_yaml_bug(&value).is_some());
-    // The reader itself is right: a quoted `<<` is an ordinary key.
-    let quoted = treaty_model::syntax::parse_yaml(
-        b"\"<<\": [1]\n",
-        &treaty_model::syntax::Limits::default(),
-    );
-    assert_eq!(quoted.doc.map(|d| d.value), Some(value));
-}
-
-#[test]
-fn known_bug_document_marker_lookalike() {
-    // Found by `yaml_roundtrip` (fuzz/corpus/yaml_roundtrip/found-document-marker): `to_yaml`
-    // writes the top-level string `--- a` plain, at the start of a line, where it is a document
-    // marker: it reads back as the string `a`, a silent change. `---` alone reads back as an
-    // empty document, and a top-level key `--- x` as a syntax error. Pinned as above: when this
-    // fails because the round trip works, remove it and the case in `fuzz::known_to_yaml_bug`.
-    let limits = treaty_model::syntax::Limits::default();
-    let changed = serde_json::json!("--- a");
-    let yaml = treaty_model::convert::to_yaml(&changed);
-    let back = treaty_model::syntax::parse_yaml(yaml.as_bytes(), &limits).doc;
+fn a_key_like_a_merge_key_is_quoted() {
+    // Found by `yaml_roundtrip` (fuzz/corpus/yaml_roundtrip/found-merge-key): a plain `<<` key
+    // is a merge key, which the reader rejects; quoted it is an ordinary key.
+    let value = serde_json::json!({ "<<": ["<<"] });
     assert_eq!(
-        back.map(|d| d.value),
-        Some(serde_json::json!("a")),
-        "`--- a` round-trips now: remove this test and the case in fuzz::known_to_yaml_bug"
+        treaty_model::convert::to_yaml(&value),
+        "\"<<\":\n  - \"<<\"\n"
+    );
+    fuzz::check_roundtrip(&value);
+}
+
+#[test]
+fn strings_like_document_markers_are_quoted() {
+    // Found by `yaml_roundtrip` (fuzz/corpus/yaml_roundtrip/found-document-marker): written
+    // plain at the start of a line, the top-level string `--- a` read back as `a` (a silent
+    // change), `---` as an empty document and a top-level key `--- x` as a syntax error.
+    assert_eq!(
+        treaty_model::convert::to_yaml(&serde_json::json!("--- a")),
+        "\"--- a\"\n"
     );
     for value in [
-        changed,
+        serde_json::json!("--- a"),
         serde_json::json!("---"),
-        serde_json::json!({"--- x": 1}),
+        serde_json::json!("..."),
+        serde_json::json!("... a"),
+        serde_json::json!({"--- x": 1, "...": 2}),
+        serde_json::json!(["---", "...", {"---": "---x"}]),
+        serde_json::json!({"k": ["--- a", "---"], "---": {"--- x": 1}}),
     ] {
-        assert!(fuzz::known_to_yaml_bug(&value).is_some(), "{value}");
+        fuzz::check_roundtrip(&value);
     }
-    // Below the top level the same strings are fine.
-    fuzz::check_roundtrip(&serde_json::json!({"k": ["--- a", "---"], "---": {"--- x": 1}}));
 }

@@ -47,11 +47,24 @@ fn write_map(out: &mut String, map: &serde_json::Map<String, Value>, level: usiz
             indent(out, level);
         }
         first = false;
-        out.push_str(&scalar_string(k));
+        let key = scalar_string(k);
+        if key.len() > MAX_IMPLICIT_KEY {
+            // YAML caps an implicit key at 1024 characters (readers count bytes or chars):
+            // beyond a safe margin the key goes in the explicit `? key` / `: value` form.
+            out.push_str("? ");
+            out.push_str(&key);
+            out.push('\n');
+            indent(out, level);
+        } else {
+            out.push_str(&key);
+        }
         out.push(':');
         write_value_after_key(out, v, level);
     }
 }
+
+/// The longest key, in bytes as written, given the implicit `key: value` form.
+const MAX_IMPLICIT_KEY: usize = 1000;
 
 fn write_value_after_key(out: &mut String, v: &Value, level: usize) {
     match v {
@@ -121,7 +134,15 @@ fn is_plain_safe(s: &str) -> bool {
         return false;
     };
     let last = s.chars().next_back().unwrap_or(first);
-    if RESERVED.contains(&s) || matches!(s.to_ascii_lowercase().as_str(), "y" | "n") {
+    if RESERVED.contains(&s) || s.eq_ignore_ascii_case("y") || s.eq_ignore_ascii_case("n") {
+        return false;
+    }
+    // `<<` is a merge key to YAML 1.1 readers, and our reader rejects merge keys.
+    if s == "<<" {
+        return false;
+    }
+    // At the start of a line `---` is a document marker (`...`, quoted below for its `.`).
+    if s.starts_with("---") {
         return false;
     }
     // Anything that starts like a number, a date or a special float is quoted, whichever YAML
