@@ -106,6 +106,26 @@ fn broken_power_file_reads_like_rustc() {
 }
 
 #[test]
+fn snippets_follow_every_kind_of_line_end() {
+    // The loader counts lines ending in `\n`, `\r\n` or a lone `\r`; the snippets under each
+    // diagnostic must show the same lines, whatever the file's line ends.
+    let lf = std::fs::read_to_string(root().join("tests/fixtures/broken/power-typos.yaml"))
+        .expect("fixture");
+    let dir = tmp_dir("line-ends");
+    let render = |text: String, name: &str| {
+        let path = dir.join(name);
+        std::fs::write(&path, text).expect("write");
+        let r = run(&["validate", "datasets", path.to_str().expect("utf-8 path")]);
+        assert_eq!(r.code, 1);
+        stable(&r.stderr).replace(&path.display().to_string(), "FILE")
+    };
+    let expected = render(lf.clone(), "lf.yaml");
+    assert!(expected.contains("11 |     sumary: A deliberately broken entry"));
+    assert_eq!(render(lf.replace('\n', "\r"), "cr.yaml"), expected);
+    assert_eq!(render(lf.replace('\n', "\r\n"), "crlf.yaml"), expected);
+}
+
+#[test]
 fn broken_analysis_file_reads_like_rustc() {
     let r = run(&[
         "validate",

@@ -29,6 +29,18 @@ impl fmt::Display for Severity {
     }
 }
 
+/// The lines of a file's text as diagnostics number them: a line ends at `\n`, `\r\n` or a
+/// lone `\r`, as YAML counts lines, and the break is not part of the line. Each line comes with
+/// the byte offset where it starts; line [`Position::line`] `n` is item `n - 1`.
+///
+/// ```
+/// let lines: Vec<_> = treaty_model::diagnostic::source_lines("a\r\nb\rc\n").collect();
+/// assert_eq!(lines, [(0, "a"), (3, "b"), (5, "c")]);
+/// ```
+pub fn source_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    crate::validate::suppress::lines(text)
+}
+
 /// A position in a file: 1-based line and column (columns count characters), and byte offset.
 #[derive(
     Debug,

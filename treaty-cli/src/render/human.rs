@@ -156,23 +156,32 @@ fn summary(out: &mut String, report: &Report, elapsed_ms: Option<u64>, style: St
     );
 }
 
-/// File contents, read once each, for snippets.
+/// File contents, read and split into lines once each, for snippets: a report may hold
+/// thousands of diagnostics in one large file.
 #[derive(Debug, Default)]
 struct Sources {
-    files: HashMap<String, Option<String>>,
+    files: HashMap<String, Option<Lines>>,
+}
+
+/// A file's text and the byte range of each of its lines.
+#[derive(Debug)]
+struct Lines {
+    text: String,
+    ranges: Vec<std::ops::Range<usize>>,
 }
 
 impl Sources {
     fn line(&mut self, file: &str, line: u32) -> Option<String> {
-        let text = self.files.entry(file.to_owned()).or_insert_with(|| {
-            std::fs::read(file)
-                .ok()
-                .map(|b| String::from_utf8_lossy(&b).into_owned())
+        let lines = self.files.entry(file.to_owned()).or_insert_with(|| {
+            let text = String::from_utf8_lossy(&std::fs::read(file).ok()?).into_owned();
+            let ranges = treaty_model::diagnostic::source_lines(&text)
+                .map(|(start, line)| start..start + line.len())
+                .collect();
+            Some(Lines { text, ranges })
         });
+        let lines = lines.as_ref()?;
         let index = usize::try_from(line).ok()?.checked_sub(1)?;
-        text.as_ref()?
-            .split('\n')
-            .nth(index)
-            .map(|l| l.trim_end_matches('\r').to_owned())
+        let range = lines.ranges.get(index)?.clone();
+        lines.text.get(range).map(str::to_owned)
     }
 }

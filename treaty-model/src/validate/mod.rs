@@ -23,7 +23,7 @@ mod file;
 mod locate;
 mod schema_check;
 mod semantic;
-mod suppress;
+pub(crate) mod suppress;
 
 use std::path::PathBuf;
 
