@@ -217,6 +217,22 @@ impl SpanTree {
         self.nodes.len()
     }
 
+    /// The root node, for walking the value and the tree together (see [`SpanTree::child_node`]).
+    pub(crate) fn root_node(&self) -> u32 {
+        0
+    }
+
+    /// The node of item or entry `index` (in the value's order) of the collection at `node`.
+    pub(crate) fn child_node(&self, node: u32, index: usize) -> Option<u32> {
+        self.child(self.node(node)?, index)
+    }
+
+    /// Where `node` is, as [`SpanTree::locate`] gives it: walking the value and the tree side by
+    /// side reaches every node without resolving a pointer from the root each time.
+    pub(crate) fn node_location(&self, node: u32) -> Location {
+        self.location(node)
+    }
+
     fn pos(&self, rel: u32) -> Pos {
         let lines = self
             .lines

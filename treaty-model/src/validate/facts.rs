@@ -113,21 +113,23 @@ pub(crate) struct Facts {
     /// Strings that match their pattern but name nothing real (30 February, `XYZ`): all of
     /// them, where typed deserialisation would stop at the first.
     pub invalid: Vec<Diagnostic>,
-    by_pointer: HashMap<String, usize>,
+    /// Built on the first lookup: only a diagnostic needs it.
+    by_pointer: std::sync::OnceLock<HashMap<String, usize>>,
 }
 
 impl Facts {
     /// The location of the fact at `pointer`, if there is one.
     pub(crate) fn location(&self, pointer: &str) -> Option<&Location> {
         self.by_pointer
+            .get_or_init(|| {
+                self.facts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| (f.pointer.clone(), i))
+                    .collect()
+            })
             .get(pointer)
             .map(|&i| &self.facts[i].location)
-    }
-
-    fn push(&mut self, fact: Fact) {
-        self.by_pointer
-            .insert(fact.pointer.clone(), self.facts.len());
-        self.facts.push(fact);
     }
 }
 
@@ -216,104 +218,248 @@ fn context_version(
     }
 }
 
-/// Walks a document of `kind` and collects its facts.
-pub(crate) fn collect(kind: FileKind, locator: &Locator<'_>) -> Facts {
-    let mut facts = Facts::default();
-    let Some(root) = super::schema_check::schema_value(kind) else {
-        return facts;
-    };
-    let value = locator.value();
-    let final_text = TextVersionId::final_text();
-    let (schema, name) = resolve(root, root);
-    let mut stack: Vec<(&Value, Option<&str>, &Value, String, bool)> =
-        vec![(schema, name, value, String::new(), false)];
-    while let Some((schema, name, node, pointer, is_id_field)) = stack.pop() {
+/// A file's schema compiled for the facts walk: `$ref`s resolved once, properties in a small
+/// list. Resolving `$ref`s and looking keys up in the schema's JSON maps for every node of a
+/// large file cost more than the rest of the walk.
+#[derive(Debug, Default)]
+struct Walker {
+    nodes: Vec<SchemaNode>,
+}
+
+#[derive(Debug, Default)]
+struct SchemaNode {
+    /// The `$defs` name the node was reached through, if any.
+    name: Option<&'static str>,
+    /// For objects: each property's node.
+    properties: Vec<(&'static str, usize)>,
+    /// For arrays: the items' node.
+    items: Option<usize>,
+}
+
+impl Walker {
+    fn for_kind(kind: FileKind) -> Option<&'static Walker> {
+        static CACHE: [std::sync::OnceLock<Option<Walker>>; FileKind::FILE_KINDS.len()] =
+            [const { std::sync::OnceLock::new() }; FileKind::FILE_KINDS.len()];
+        let index = FileKind::FILE_KINDS.iter().position(|k| *k == kind)?;
+        CACHE[index]
+            .get_or_init(|| {
+                let root = super::schema_check::schema_value(kind)?;
+                let mut w = Walker::default();
+                let mut seen = HashMap::new();
+                w.compile(root, root, &mut seen);
+                Some(w)
+            })
+            .as_ref()
+    }
+
+    /// Compiles `schema` (resolved), returning its node; recursive schemas share nodes.
+    fn compile(
+        &mut self,
+        root: &'static Value,
+        schema: &'static Value,
+        seen: &mut HashMap<*const Value, usize>,
+    ) -> usize {
+        let (schema, name) = resolve(root, schema);
+        let key = std::ptr::from_ref(schema);
+        if let Some(&id) = seen.get(&key) {
+            // The same schema reached under another name keeps the first name; our schemas
+            // give each `$defs` entry one name, so this only happens through recursion.
+            return id;
+        }
+        let id = self.nodes.len();
+        self.nodes.push(SchemaNode {
+            name,
+            ..SchemaNode::default()
+        });
+        seen.insert(key, id);
+        let mut properties = Vec::new();
+        if let Some(Value::Object(props)) = schema.get("properties") {
+            for (k, v) in props {
+                properties.push((k.as_str(), self.compile(root, v, seen)));
+            }
+        }
+        let items = schema.get("items").map(|s| self.compile(root, s, seen));
+        self.nodes[id].properties = properties;
+        self.nodes[id].items = items;
+        id
+    }
+
+    fn property(&self, node: usize, key: &str) -> Option<usize> {
+        self.nodes[node]
+            .properties
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|&(_, n)| n)
+    }
+}
+
+/// One step of the path from the root to the node being visited.
+#[derive(Debug, Clone, Copy)]
+enum Step<'v> {
+    Key(&'v str),
+    Index(usize),
+}
+
+fn pointer_of(path: &[Step<'_>]) -> String {
+    let mut out = String::new();
+    for step in path {
+        out.push('/');
+        match step {
+            Step::Key(k) if k.contains(['~', '/']) => {
+                out.push_str(&k.replace('~', "~0").replace('/', "~1"));
+            }
+            Step::Key(k) => out.push_str(k),
+            Step::Index(i) => {
+                use std::fmt::Write as _;
+                let _ = write!(out, "{i}");
+            }
+        }
+    }
+    out
+}
+
+/// The state of one walk: the file, its schema, and the path to the current node.
+struct Walk<'a, 'v> {
+    kind: FileKind,
+    walker: &'static Walker,
+    locator: &'a Locator<'v>,
+    /// The text version of the file's unqualified provisions, when it does not depend on
+    /// the node (every kind but concordances and crosswalks).
+    version: Option<TextVersionId>,
+    final_text: TextVersionId,
+    path: Vec<Step<'v>>,
+    facts: Facts,
+}
+
+impl<'v> Walk<'_, 'v> {
+    fn visit(&mut self, schema: usize, node: &'v Value, at: u32, is_id_field: bool) {
         match node {
             Value::Object(map) => {
-                let props = schema.get("properties");
-                for (key, child) in map {
-                    if let Some(s) = props.and_then(|p| p.get(key)) {
-                        let (s, n) = resolve(root, s);
-                        let child_pointer =
-                            format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"));
-                        stack.push((s, n, child, child_pointer, key == "id"));
-                    }
+                for (i, (key, child)) in map.iter().enumerate() {
+                    let (Some(s), Some(child_at)) = (
+                        self.walker.property(schema, key),
+                        self.locator.child_node(at, i),
+                    ) else {
+                        continue;
+                    };
+                    self.path.push(Step::Key(key));
+                    self.visit(s, child, child_at, key == "id");
+                    self.path.pop();
                 }
             }
             Value::Array(items) => {
-                if let Some(s) = schema.get("items") {
-                    let (s, n) = resolve(root, s);
-                    for (i, child) in items.iter().enumerate() {
-                        stack.push((s, n, child, format!("{pointer}/{i}"), false));
-                    }
+                let Some(s) = self.walker.nodes[schema].items else {
+                    return;
+                };
+                for (i, child) in items.iter().enumerate() {
+                    let Some(child_at) = self.locator.child_node(at, i) else {
+                        continue;
+                    };
+                    self.path.push(Step::Index(i));
+                    self.visit(s, child, child_at, false);
+                    self.path.pop();
                 }
             }
             Value::String(text) => {
-                let kind_of = match name {
-                    Some("ProvisionRef") => match (
-                        text.parse::<ProvisionRef>(),
-                        context_version(kind, value, &pointer, &final_text),
-                    ) {
-                        (Ok(p), Some(v)) => {
-                            let version = p.version().cloned().unwrap_or(v);
-                            Some(FactKind::Provision(p, version))
-                        }
-                        _ => None,
-                    },
-                    Some(def @ ("Date" | "PartialDate" | "StateCode")) => {
-                        let problem = match def {
-                            "Date" => text.parse::<crate::Date>().err().map(|e| e.to_string()),
-                            "PartialDate" => text
-                                .parse::<crate::PartialDate>()
-                                .err()
-                                .map(|e| e.to_string()),
-                            _ => text
-                                .parse::<crate::StateCode>()
-                                .err()
-                                .map(|e| e.to_string()),
-                        };
-                        if let Some(message) = problem {
-                            facts.invalid.push(
-                                Diagnostic::new(Code::InvalidData, message, Some(locator.node(&pointer)))
-                                    .with_help(if def == "StateCode" {
-                                        "use the ISO 3166-1 alpha-3 code of the state, such as `FRA`"
-                                    } else {
-                                        "the date has the right shape but does not exist; check it against its source"
-                                    }),
-                            );
-                            None
-                        } else {
-                            (def != "StateCode").then_some(FactKind::Date)
-                        }
-                    }
-                    Some(n) => IdKind::from_def(n).and_then(|k| {
-                        crate::ids::is_valid_id(text).then_some(if is_id_field {
-                            FactKind::Def(k)
-                        } else {
-                            FactKind::Ref(k)
-                        })
-                    }),
-                    None => None,
-                };
-                if let Some(kind) = kind_of {
-                    let location = locator.node(&pointer);
-                    facts.push(Fact {
+                if let Some(kind) = self.string_fact(schema, text, at, is_id_field) {
+                    self.facts.facts.push(Fact {
                         kind,
                         text: text.clone(),
-                        pointer,
-                        location,
+                        pointer: pointer_of(&self.path),
+                        location: self.locator.at(at),
                     });
                 }
             }
             _ => {}
         }
     }
+
+    /// What the string `text` at node `at` is, if it is a fact; records strings that match
+    /// their pattern but name nothing real.
+    fn string_fact(
+        &mut self,
+        schema: usize,
+        text: &str,
+        at: u32,
+        is_id_field: bool,
+    ) -> Option<FactKind> {
+        match self.walker.nodes[schema].name? {
+            "ProvisionRef" => {
+                let p = text.parse::<ProvisionRef>().ok()?;
+                let v = match &self.version {
+                    Some(v) => v.clone(),
+                    None => context_version(
+                        self.kind,
+                        self.locator.value(),
+                        &pointer_of(&self.path),
+                        &self.final_text,
+                    )?,
+                };
+                let version = p.version().cloned().unwrap_or(v);
+                Some(FactKind::Provision(p, version))
+            }
+            def @ ("Date" | "PartialDate" | "StateCode") => {
+                let problem = match def {
+                    "Date" => text.parse::<crate::Date>().err().map(|e| e.to_string()),
+                    "PartialDate" => text
+                        .parse::<crate::PartialDate>()
+                        .err()
+                        .map(|e| e.to_string()),
+                    _ => text
+                        .parse::<crate::StateCode>()
+                        .err()
+                        .map(|e| e.to_string()),
+                };
+                if let Some(message) = problem {
+                    self.facts.invalid.push(
+                        Diagnostic::new(Code::InvalidData, message, Some(self.locator.at(at)))
+                            .with_help(if def == "StateCode" {
+                                "use the ISO 3166-1 alpha-3 code of the state, such as `FRA`"
+                            } else {
+                                "the date has the right shape but does not exist; check it against its source"
+                            }),
+                    );
+                    None
+                } else {
+                    (def != "StateCode").then_some(FactKind::Date)
+                }
+            }
+            n => IdKind::from_def(n).and_then(|k| {
+                crate::ids::is_valid_id(text).then_some(if is_id_field {
+                    FactKind::Def(k)
+                } else {
+                    FactKind::Ref(k)
+                })
+            }),
+        }
+    }
+}
+
+/// Walks a document of `kind` and collects its facts.
+pub(crate) fn collect(kind: FileKind, locator: &Locator<'_>) -> Facts {
+    let Some(walker) = Walker::for_kind(kind) else {
+        return Facts::default();
+    };
+    let value = locator.value();
+    let final_text = TextVersionId::final_text();
+    let version = match kind {
+        FileKind::Concordance | FileKind::Crosswalk => None,
+        _ => context_version(kind, value, "", &final_text),
+    };
+    let mut walk = Walk {
+        kind,
+        walker,
+        locator,
+        version,
+        final_text,
+        path: Vec::new(),
+        facts: Facts::default(),
+    };
+    // Recursion is bounded by the parser's nesting limit (`Limits::max_depth`).
+    if !walker.nodes.is_empty() {
+        walk.visit(0, value, locator.root_node(), false);
+    }
+    let mut facts = walk.facts;
     facts.facts.sort_by_key(|a| a.location.start.offset);
-    facts.by_pointer = facts
-        .facts
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.pointer.clone(), i))
-        .collect();
     facts
 }

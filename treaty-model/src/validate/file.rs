@@ -124,27 +124,53 @@ fn run(path: &str, bytes: &[u8], options: &Options, keep_value: bool) -> FileOut
         .diagnostics
         .iter()
         .any(|d| d.severity == crate::diagnostic::Severity::Error);
+    // The spans are done with; the value moves into the typed model, so the two are never
+    // in memory at once (the value's strings become the model's).
+    let syntax::SpannedDoc { value, spans } = doc;
+    drop(spans);
+    if keep_value {
+        out.value = Some(value.clone());
+    }
     // The typed reader is tolerant, so it is tried even after schema errors: when those are
     // suppressed inline the document must still reach the dataset. Its own error is reported
     // only when nothing earlier explains it.
-    match typed(kind, &doc.value) {
-        Ok(d) => {
-            out.document = Some(d);
-            if keep_value {
-                out.value = Some(doc.value.clone());
+    match typed(kind, value) {
+        Ok(d) => out.document = Some(d),
+        Err((pointer, message)) => {
+            out.value = None;
+            if !explained {
+                out.diagnostics.push(
+                    Diagnostic::new(
+                        Code::InvalidData,
+                        message,
+                        Some(relocate(path, bytes, is_json, &pointer, options)),
+                    )
+                    .with_help(
+                        "the value has the right shape but does not exist (a date, a country code)",
+                    ),
+                );
             }
         }
-        Err((pointer, message)) if !explained => out.diagnostics.push(
-            Diagnostic::new(Code::InvalidData, message, Some(locator.node(&pointer))).with_help(
-                "the value has the right shape but does not exist (a date, a country code)",
-            ),
-        ),
-        Err(_) => {}
     }
     out
 }
 
-fn typed(kind: FileKind, value: &Value) -> Result<Document, (String, String)> {
+/// Where `pointer` is in the file: the value it pointed into has been consumed, so the file
+/// is read again. Only a file the typed model rejects after passing every other check gets here.
+fn relocate(path: &str, bytes: &[u8], is_json: bool, pointer: &str, options: &Options) -> Location {
+    let parsed = if is_json {
+        syntax::parse_json(bytes, &options.limits)
+    } else {
+        syntax::parse_yaml(bytes, &options.limits)
+    };
+    match parsed.doc {
+        Some(doc) => Locator::new(path, &doc.value, &doc.spans).node(pointer),
+        None => Location::file_start(path),
+    }
+}
+
+/// Reads `value` into the model, moving its strings rather than copying them.
+fn typed(kind: FileKind, value: Value) -> Result<Document, (String, String)> {
     macro_rules! read {
         ($variant:ident) => {
             serde_path_to_error::deserialize(value)

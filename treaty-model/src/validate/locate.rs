@@ -46,6 +46,21 @@ impl<'a> Locator<'a> {
         )
     }
 
+    /// The root's node in the span tree, for walks that keep the tree and the value in step.
+    pub(crate) fn root_node(&self) -> u32 {
+        self.spans.root_node()
+    }
+
+    /// The node of item or entry `index` of the collection at `node`.
+    pub(crate) fn child_node(&self, node: u32, index: usize) -> Option<u32> {
+        self.spans.child_node(node, index)
+    }
+
+    /// The location of a node found by such a walk.
+    pub(crate) fn at(&self, node: u32) -> Location {
+        location(self.file, self.spans.node_location(node).span)
+    }
+
     /// The key of the node at `pointer` when it is a mapping value, else the node.
     pub(crate) fn key_or_node(&self, pointer: &str) -> Location {
         let l = self.spans.locate_nearest(self.value, pointer);
