@@ -11,6 +11,8 @@ pub fn run(args: ValidateArgs) -> Result<u8, String> {
     let overrides = super::overrides(&args.allow, &args.warn, &args.deny, args.deny_warnings)?;
     let paths = super::paths_or_default(args.paths)?;
     let mut options = super::options(overrides);
+    // Only the report is shown: no need to keep every file's typed model.
+    options.dataset = false;
     options.changed = match (&args.changed_since, args.changed.is_empty()) {
         (Some(rev), _) => Some(crate::git::changed_since(rev)?),
         (None, false) => Some(args.changed),

@@ -6,11 +6,12 @@
 //! carries its location, so the cross-file checks run after the file's text and spans are gone.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde_json::Value;
 
 use super::locate::Locator;
-use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::diagnostic::{Code, Diagnostic, Location, Position};
 use crate::ids::TextVersionId;
 use crate::model::FileKind;
 use crate::provision::ProvisionRef;
@@ -91,45 +92,72 @@ pub(crate) enum FactKind {
     Def(IdKind),
     /// A reference to an id.
     Ref(IdKind),
-    /// A provision reference, with the text version it is read in.
-    Provision(ProvisionRef, TextVersionId),
+    /// A provision reference, with the text version it is read in (boxed: the other kinds
+    /// are small, and a large dataset holds hundreds of thousands of facts).
+    Provision(Box<(ProvisionRef, TextVersionId)>),
     /// A date or partial date.
     Date,
 }
 
-/// One fact: what, where (pointer and location), and the text as written.
+/// One fact: what, where, and the text as written. Facts outlive their file's value and
+/// spans, for the cross-file checks, so they are kept small: the file name is stored once per
+/// file, equal texts share one allocation, and the pointer is kept only where the cross-file
+/// checks look facts up by pointer.
 #[derive(Debug, Clone)]
 pub(crate) struct Fact {
     pub kind: FactKind,
-    pub text: String,
-    pub pointer: String,
-    pub location: Location,
+    pub text: Arc<str>,
+    /// The JSON pointer, in files of the kinds of [`keeps_pointers`] only.
+    pub pointer: Option<Box<str>>,
+    pub start: Position,
+    pub end: Position,
+}
+
+impl Fact {
+    /// The fact's location in `file`, the path of the file it was collected from.
+    pub(crate) fn location(&self, file: &str) -> Location {
+        Location {
+            file: file.to_owned(),
+            start: self.start,
+            end: self.end,
+        }
+    }
+}
+
+/// The kinds of file whose facts the cross-file checks look up by JSON pointer
+/// ([`Facts::location`]): the powers (`domestic_counterpart`, `scope`) and the participation
+/// dates.
+fn keeps_pointers(kind: FileKind) -> bool {
+    matches!(kind, FileKind::Powers | FileKind::Participation)
 }
 
 /// The facts of one file.
 #[derive(Debug, Default)]
 pub(crate) struct Facts {
+    /// The file, as shown in diagnostics.
+    pub file: Box<str>,
     pub facts: Vec<Fact>,
     /// Strings that match their pattern but name nothing real (30 February, `XYZ`): all of
     /// them, where typed deserialisation would stop at the first.
     pub invalid: Vec<Diagnostic>,
     /// Built on the first lookup: only a diagnostic needs it.
-    by_pointer: std::sync::OnceLock<HashMap<String, usize>>,
+    by_pointer: std::sync::OnceLock<HashMap<Box<str>, usize>>,
 }
 
 impl Facts {
-    /// The location of the fact at `pointer`, if there is one.
-    pub(crate) fn location(&self, pointer: &str) -> Option<&Location> {
+    /// The location of the fact at `pointer`, if there is one (in files of the kinds of
+    /// [`keeps_pointers`]; elsewhere pointers are not kept and this is `None`).
+    pub(crate) fn location(&self, pointer: &str) -> Option<Location> {
         self.by_pointer
             .get_or_init(|| {
                 self.facts
                     .iter()
                     .enumerate()
-                    .map(|(i, f)| (f.pointer.clone(), i))
+                    .filter_map(|(i, f)| Some((f.pointer.clone()?, i)))
                     .collect()
             })
             .get(pointer)
-            .map(|&i| &self.facts[i].location)
+            .map(|&i| self.facts[i].location(&self.file))
     }
 }
 
@@ -328,6 +356,9 @@ struct Walk<'a, 'v> {
     version: Option<TextVersionId>,
     final_text: TextVersionId,
     path: Vec<Step<'v>>,
+    keep_pointers: bool,
+    /// One allocation per distinct text: ids repeat across a file's entries.
+    texts: HashMap<&'v str, Arc<str>>,
     facts: Facts,
 }
 
@@ -362,11 +393,20 @@ impl<'v> Walk<'_, 'v> {
             }
             Value::String(text) => {
                 if let Some(kind) = self.string_fact(schema, text, at, is_id_field) {
+                    let location = self.locator.at(at);
+                    let text = Arc::clone(
+                        self.texts
+                            .entry(text.as_str())
+                            .or_insert_with(|| Arc::from(text.as_str())),
+                    );
                     self.facts.facts.push(Fact {
                         kind,
-                        text: text.clone(),
-                        pointer: pointer_of(&self.path),
-                        location: self.locator.at(at),
+                        text,
+                        pointer: self
+                            .keep_pointers
+                            .then(|| pointer_of(&self.path).into_boxed_str()),
+                        start: location.start,
+                        end: location.end,
                     });
                 }
             }
@@ -396,7 +436,7 @@ impl<'v> Walk<'_, 'v> {
                     )?,
                 };
                 let version = p.version().cloned().unwrap_or(v);
-                Some(FactKind::Provision(p, version))
+                Some(FactKind::Provision(Box::new((p, version))))
             }
             def @ ("Date" | "PartialDate" | "StateCode") => {
                 let problem = match def {
@@ -438,7 +478,10 @@ impl<'v> Walk<'_, 'v> {
 /// Walks a document of `kind` and collects its facts.
 pub(crate) fn collect(kind: FileKind, locator: &Locator<'_>) -> Facts {
     let Some(walker) = Walker::for_kind(kind) else {
-        return Facts::default();
+        return Facts {
+            file: locator.file().into(),
+            ..Facts::default()
+        };
     };
     let value = locator.value();
     let final_text = TextVersionId::final_text();
@@ -453,13 +496,19 @@ pub(crate) fn collect(kind: FileKind, locator: &Locator<'_>) -> Facts {
         version,
         final_text,
         path: Vec::new(),
-        facts: Facts::default(),
+        keep_pointers: keeps_pointers(kind),
+        texts: HashMap::new(),
+        facts: Facts {
+            file: locator.file().into(),
+            ..Facts::default()
+        },
     };
     // Recursion is bounded by the parser's nesting limit (`Limits::max_depth`).
     if !walker.nodes.is_empty() {
         walk.visit(0, value, locator.root_node(), false);
     }
     let mut facts = walk.facts;
-    facts.facts.sort_by_key(|a| a.location.start.offset);
+    facts.facts.sort_by_key(|a| a.start.offset);
+    facts.facts.shrink_to_fit();
     facts
 }

@@ -17,6 +17,9 @@ pub(crate) struct FileOutcome {
     pub path: String,
     pub kind: Option<FileKind>,
     pub document: Option<Document>,
+    /// Whether the typed model read the file (its document may have been dropped since, when
+    /// no dataset is built).
+    pub read: bool,
     pub facts: Facts,
     pub diagnostics: Vec<Diagnostic>,
     pub allows: Vec<InlineAllow>,
@@ -31,6 +34,7 @@ impl FileOutcome {
             path: path.to_owned(),
             kind: None,
             document: None,
+            read: false,
             facts: Facts::default(),
             diagnostics: Vec::new(),
             allows: Vec::new(),
@@ -135,7 +139,12 @@ fn run(path: &str, bytes: &[u8], options: &Options, keep_value: bool) -> FileOut
     // suppressed inline the document must still reach the dataset. Its own error is reported
     // only when nothing earlier explains it.
     match typed(kind, value) {
-        Ok(d) => out.document = Some(d),
+        Ok(d) => {
+            out.read = true;
+            if options.dataset || needed_by_cross_file_checks(kind) {
+                out.document = Some(d);
+            }
+        }
         Err((pointer, message)) => {
             out.value = None;
             if !explained {
@@ -153,6 +162,15 @@ fn run(path: &str, bytes: &[u8], options: &Options, keep_value: bool) -> FileOut
         }
     }
     out
+}
+
+/// The kinds whose typed documents the cross-file checks read (the structure of the text, the
+/// powers, the participation dates); the others are kept only to build a dataset.
+fn needed_by_cross_file_checks(kind: FileKind) -> bool {
+    matches!(
+        kind,
+        FileKind::Chapter | FileKind::Concordance | FileKind::Powers | FileKind::Participation
+    )
 }
 
 /// Where `pointer` is in the file: the value it pointed into has been consumed, so the file

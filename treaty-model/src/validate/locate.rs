@@ -34,6 +34,10 @@ impl<'a> Locator<'a> {
         Self { file, value, spans }
     }
 
+    pub(crate) fn file(&self) -> &'a str {
+        self.file
+    }
+
     pub(crate) fn value(&self) -> &'a Value {
         self.value
     }

@@ -48,6 +48,11 @@ pub struct Options {
     /// while cross-file problems are reported wherever they are (a change to one file can
     /// break a reference in another). Paths are compared after canonicalisation.
     pub changed: Option<Vec<PathBuf>>,
+    /// Build the typed [`Dataset`] of a valid validation (the default). Without it,
+    /// [`Validation::dataset`] is `None` and each file's typed document is dropped once read,
+    /// unless the cross-file checks need it: memory then follows the largest file rather than
+    /// the whole dataset, which is all a validator that only reports needs.
+    pub dataset: bool,
 }
 
 impl Default for Options {
@@ -57,6 +62,7 @@ impl Default for Options {
             overrides: SeverityOverrides::default(),
             cross_file: true,
             changed: None,
+            dataset: true,
         }
     }
 }
@@ -114,7 +120,7 @@ pub struct Input {
 pub struct Validation {
     /// Every diagnostic, sorted.
     pub report: Report,
-    /// The dataset, when the report has no error.
+    /// The dataset, when the report has no error (and [`Options::dataset`] is set).
     pub dataset: Option<Dataset>,
 }
 
@@ -224,7 +230,7 @@ fn finish(
     // file is out of scope: it is not reported, but there is no dataset either.)
     let unreadable: Vec<&file::FileOutcome> = outcomes
         .iter()
-        .filter(|o| o.kind.is_some() && o.document.is_none())
+        .filter(|o| o.kind.is_some() && !o.read)
         .collect();
     if report.is_valid() {
         for o in &unreadable {
@@ -241,7 +247,7 @@ fn finish(
     }
     let complete = unreadable.is_empty();
     report.sort();
-    let dataset = (report.is_valid() && complete).then(|| {
+    let dataset = (options.dataset && report.is_valid() && complete).then(|| {
         let files = outcomes
             .into_iter()
             .filter_map(|o| Some((o.path, o.document?)))

@@ -103,36 +103,38 @@ pub(crate) fn check(files: &[FileOutcome]) -> Vec<Diagnostic> {
     out
 }
 
-type Defs<'a> = HashMap<(IdKind, &'a str), &'a Fact>;
+/// Every defined id, with its fact and the file that defines it.
+type Defs<'a> = HashMap<(IdKind, &'a str), (&'a Fact, &'a str)>;
 
 fn check_ids<'a>(files: &'a [FileOutcome], out: &mut Vec<Diagnostic>) -> Defs<'a> {
     let mut defs: Defs<'a> = HashMap::new();
     for file in files {
         // Concern ids are unique within their analysis only.
-        let mut concerns: HashMap<&str, &Fact> = HashMap::new();
+        let path = &*file.facts.file;
+        let mut concerns: HashMap<&str, (&Fact, &str)> = HashMap::new();
         for fact in &file.facts.facts {
             let FactKind::Def(kind) = fact.kind else {
                 continue;
             };
             let first = if kind == IdKind::Concern {
-                concerns.insert(&fact.text, fact)
+                concerns.insert(&fact.text, (fact, path))
             } else {
-                match defs.get(&(kind, fact.text.as_str())) {
+                match defs.get(&(kind, &*fact.text)) {
                     Some(f) => Some(*f),
                     None => {
-                        defs.insert((kind, &fact.text), fact);
+                        defs.insert((kind, &fact.text), (fact, path));
                         None
                     }
                 }
             };
-            if let Some(first) = first {
+            if let Some((first, first_path)) = first {
                 out.push(
                     Diagnostic::new(
                         Code::DuplicateId,
                         format!("{} `{}` is defined twice", kind.noun(), fact.text),
-                        Some(fact.location.clone()),
+                        Some(fact.location(path)),
                     )
-                    .with_related(first.location.clone(), "first defined here")
+                    .with_related(first.location(first_path), "first defined here")
                     .with_help("ids must be unique: rename one, or merge the two entries"),
                 );
             }
@@ -161,12 +163,17 @@ fn check_references(
             };
             // Without an instrument every text version is unknown: one missing-instrument
             // diagnostic says so instead of one per reference.
-            if defs.contains_key(&(kind, fact.text.as_str()))
+            if defs.contains_key(&(kind, &*fact.text))
                 || (kind == IdKind::TextVersion && !has_instrument)
             {
                 continue;
             }
-            out.push(unknown_id(kind, &fact.text, fact.location.clone(), &known));
+            out.push(unknown_id(
+                kind,
+                &fact.text,
+                fact.location(&file.facts.file),
+                &known,
+            ));
         }
     }
 }
@@ -213,9 +220,10 @@ fn check_provisions(
 ) {
     for file in files {
         for fact in &file.facts.facts {
-            let FactKind::Provision(p, version) = &fact.kind else {
+            let FactKind::Provision(provision) = &fact.kind else {
                 continue;
             };
+            let (p, version) = &**provision;
             if has_instrument && !defs.contains_key(&(IdKind::TextVersion, version.as_str())) {
                 // An unqualified provision is read in the file's `text_version`, which is
                 // reported once, where it is written.
@@ -232,7 +240,7 @@ fn check_provisions(
                 out.push(unknown_id(
                     IdKind::TextVersion,
                     version.as_str(),
-                    fact.location.clone(),
+                    fact.location(&file.facts.file),
                     &known,
                 ));
                 continue;
@@ -255,7 +263,7 @@ fn check_provisions(
                         Diagnostic::new(
                             Code::UnknownProvision,
                             format!("Article {} does not exist in the `{version}` text ({range})", p.article_number()),
-                            Some(fact.location.clone()),
+                            Some(fact.location(&file.facts.file)),
                         )
                         .with_help("check the number; a provision of another text version needs its prefix, such as `zero-draft:17`"),
                     );
@@ -264,7 +272,7 @@ fn check_provisions(
                         Diagnostic::new(
                             Code::UndescribedProvision,
                             format!("`{unversioned}` is cited but not described in the `{version}` chapter files"),
-                            Some(fact.location.clone()),
+                            Some(fact.location(&file.facts.file)),
                         )
                         .with_help(format!(
                             "add it under Article {} of its chapter file, with a summary and sources",
@@ -281,7 +289,7 @@ fn check_provisions(
                                 "Article {} of the `{version}` text is not in any concordance from `{version}`",
                                 p.article_number()
                             ),
-                            Some(fact.location.clone()),
+                            Some(fact.location(&file.facts.file)),
                         )
                         .with_help(format!(
                             "`{version}` has no chapter files; add an entry for Article {} to its concordance so the reference resolves",
@@ -294,7 +302,7 @@ fn check_provisions(
                     Diagnostic::new(
                         Code::UnknownProvision,
                         format!("`{p}` cannot be resolved: the `{version}` text has no chapter files and no concordance"),
-                        Some(fact.location.clone()),
+                        Some(fact.location(&file.facts.file)),
                     )
                     .with_help(format!("add a concordance from `{version}` to the final text")),
                 );
@@ -320,7 +328,6 @@ fn check_powers(files: &[FileOutcome], structure: &Structure, out: &mut Vec<Diag
             let at = |field: &str| {
                 f.facts
                     .location(&format!("/powers/{i}/{field}"))
-                    .cloned()
                     .unwrap_or_else(|| Location::file_start(f.path.clone()))
             };
             if let Some(c) = &power.domestic_counterpart
@@ -382,7 +389,6 @@ fn check_dates(files: &[FileOutcome], out: &mut Vec<Diagnostic>) {
         let at = |pointer: String| {
             f.facts
                 .location(&pointer)
-                .cloned()
                 .unwrap_or_else(|| Location::file_start(f.path.clone()))
         };
         if let Some(sig) = &p.signature
