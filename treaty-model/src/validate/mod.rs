@@ -25,6 +25,10 @@ mod schema_check;
 mod semantic;
 pub(crate) mod suppress;
 
+#[cfg(feature = "bench")]
+#[doc(hidden)]
+pub mod bench;
+
 use std::path::PathBuf;
 
 pub use discover::{discover, is_dataset_file};

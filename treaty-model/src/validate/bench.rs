@@ -1,0 +1,46 @@
+//! Single phases of validation, for the workspace's benchmarks (`tests/benches/phases.rs`).
+//! Behind the `bench` feature, hidden, and outside the semver promise: the stable entry
+//! points are [`super::validate_paths`] and [`super::validate_inputs`].
+
+use super::file::{self, FileOutcome};
+use super::locate::Locator;
+use super::{Options, facts, schema_check, semantic};
+use crate::model::FileKind;
+use crate::syntax::SpannedDoc;
+
+/// Schema validation of a parsed document of `kind`: the number of diagnostics.
+pub fn schema(kind: FileKind, path: &str, doc: &SpannedDoc) -> usize {
+    schema_check::check(
+        kind,
+        &doc.value,
+        &Locator::new(path, &doc.value, &doc.spans),
+    )
+    .len()
+}
+
+/// The facts walk of a parsed document of `kind`: the number of facts.
+pub fn facts(kind: FileKind, path: &str, doc: &SpannedDoc) -> usize {
+    facts::collect(kind, &Locator::new(path, &doc.value, &doc.spans))
+        .facts
+        .len()
+}
+
+/// Files after their own checks, ready for the cross-file checks.
+#[derive(Debug)]
+pub struct Checked(Vec<FileOutcome>);
+
+/// Every check of each file on its own (parse, header, schema, facts, typed model), one file
+/// after the other.
+pub fn check(inputs: &[super::Input]) -> Checked {
+    Checked(
+        inputs
+            .iter()
+            .map(|i| file::check(&i.path, &i.bytes, &Options::default()))
+            .collect(),
+    )
+}
+
+/// The cross-file checks of checked files: the number of diagnostics.
+pub fn cross_file(files: &Checked) -> usize {
+    semantic::check(&files.0).len()
+}
