@@ -64,7 +64,7 @@ fn phases(c: &mut Criterion) {
     let doc = parse_yaml(&bytes, &limits).doc.expect("parses");
     let json = treaty_model::convert::to_json(&doc.value);
 
-    let mut g = c.benchmark_group("phase");
+    let mut g = c.benchmark_group(format!("phase ({} MB powers file)", megabytes()));
     g.sample_size(10);
     g.throughput(Throughput::Bytes(bytes.len() as u64));
     g.bench_function("parse_yaml (value + spans)", |b| {
@@ -112,7 +112,7 @@ fn dataset(c: &mut Criterion) {
     let files = inputs(&dir);
     let total: usize = files.iter().map(|i| i.bytes.len()).sum();
     let checked = bench::check(&files);
-    let mut g = c.benchmark_group("dataset");
+    let mut g = c.benchmark_group(format!("dataset ({} MB split)", megabytes()));
     g.sample_size(10);
     g.throughput(Throughput::Bytes(total as u64));
     g.bench_function("cross-file checks", |b| {

@@ -619,8 +619,10 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Finish the document: `None` if any error was reported or nothing was read.
-    pub(super) fn finish(mut self) -> (Option<SpannedDoc>, Vec<Problem>) {
+    /// Finish the document: `None` if any error was reported or nothing was read. Without
+    /// `copy_text` the span tree gets no source text: the caller gives it its own buffer
+    /// ([`SpanTree::set_text`]).
+    pub(super) fn finish(mut self, copy_text: bool) -> (Option<SpannedDoc>, Vec<Problem>) {
         if self.failed || self.halted || !self.frames.is_empty() {
             return (None, self.problems);
         }
@@ -637,7 +639,11 @@ impl<'a> Builder<'a> {
             children: self.children,
             key_index: self.key_index,
             indexed: self.indexed,
-            text: self.src.text.into(),
+            text: if copy_text {
+                self.src.text.into()
+            } else {
+                Box::default()
+            },
             base: self.src.base,
             lines: self.lines,
         });

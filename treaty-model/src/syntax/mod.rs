@@ -213,7 +213,15 @@ impl Parsed {
 /// strings. See [`ProblemKind`] for everything that is rejected or warned about.
 #[must_use]
 pub fn parse_yaml(bytes: &[u8], limits: &Limits) -> Parsed {
-    yaml::parse(bytes, limits)
+    yaml::parse(bytes, limits, true)
+}
+
+/// Like [`parse_yaml`], taking the bytes: the span tree keeps them as its source text instead
+/// of a copy, which on a large file saves its size in memory.
+#[must_use]
+pub fn parse_yaml_owned(bytes: Vec<u8>, limits: &Limits) -> Parsed {
+    let parsed = yaml::parse(&bytes, limits, false);
+    give_text(parsed, bytes)
 }
 
 /// Read one strict RFC 8259 JSON document from `bytes`.
@@ -222,5 +230,31 @@ pub fn parse_yaml(bytes: &[u8], limits: &Limits) -> Parsed {
 /// rejected with a [`ProblemKind::JsonSyntax`] problem that says what to change.
 #[must_use]
 pub fn parse_json(bytes: &[u8], limits: &Limits) -> Parsed {
-    json::parse(bytes, limits)
+    json::parse(bytes, limits, true)
+}
+
+/// Like [`parse_json`], taking the bytes (see [`parse_yaml_owned`]).
+#[must_use]
+pub fn parse_json_owned(bytes: Vec<u8>, limits: &Limits) -> Parsed {
+    let parsed = json::parse(&bytes, limits, false);
+    give_text(parsed, bytes)
+}
+
+/// Hands a parse's own input to its span tree, as the text it would otherwise have copied.
+fn give_text(mut parsed: Parsed, mut bytes: Vec<u8>) -> Parsed {
+    if let Some(doc) = &mut parsed.doc {
+        // The parse already checked the bytes: UTF-8, a byte order mark at most, stripped
+        // from the text as the copy would have been.
+        if bytes.starts_with(b"\xEF\xBB\xBF") {
+            bytes.drain(..3);
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => doc.spans.set_text(text.into_boxed_str()),
+            Err(e) => {
+                doc.spans
+                    .set_text(String::from_utf8_lossy(e.as_bytes()).into());
+            }
+        }
+    }
+    parsed
 }

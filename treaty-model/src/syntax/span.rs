@@ -217,6 +217,21 @@ impl SpanTree {
         self.nodes.len()
     }
 
+    /// Gives the tree its source text, when the parse did not copy it (`parse_*_owned`).
+    pub(super) fn set_text(&mut self, text: Box<str>) {
+        self.text = text;
+    }
+
+    /// The source text (after any byte order mark).
+    pub(crate) fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Takes the source text out; positions are no longer available afterwards.
+    pub(crate) fn take_text(&mut self) -> Box<str> {
+        std::mem::take(&mut self.text)
+    }
+
     /// The root node, for walking the value and the tree together (see [`SpanTree::child_node`]).
     pub(crate) fn root_node(&self) -> u32 {
         0
@@ -231,6 +246,12 @@ impl SpanTree {
     /// side reaches every node without resolving a pointer from the root each time.
     pub(crate) fn node_location(&self, node: u32) -> Location {
         self.location(node)
+    }
+
+    /// The span of `node` alone, without its key's.
+    pub(crate) fn node_span(&self, node: u32) -> Span {
+        self.node(node)
+            .map_or_else(Span::default, |n| self.span(n.span))
     }
 
     fn pos(&self, rel: u32) -> Pos {

@@ -14,7 +14,7 @@ use super::source::{self, CharMap, Source};
 use super::span::{Pos, Range, Span, to_usize};
 use super::{Limits, Parsed, Problem, ProblemKind};
 
-pub(super) fn parse(bytes: &[u8], limits: &Limits) -> Parsed {
+pub(super) fn parse(bytes: &[u8], limits: &Limits, copy_text: bool) -> Parsed {
     let mut problems = Vec::new();
     let Some(src) = source::prepare(bytes, limits, &mut problems) else {
         return Parsed::finish(None, problems);
@@ -26,7 +26,7 @@ pub(super) fn parse(bytes: &[u8], limits: &Limits) -> Parsed {
         tab_line: 0,
     };
     reader.run();
-    let (doc, mut found) = reader.b.finish();
+    let (doc, mut found) = reader.b.finish(copy_text);
     problems.append(&mut found);
     Parsed::finish(doc, problems)
 }

@@ -35,7 +35,7 @@ pub fn check(inputs: &[super::Input]) -> Checked {
     Checked(
         inputs
             .iter()
-            .map(|i| file::check(&i.path, &i.bytes, &Options::default()))
+            .map(|i| file::check(&i.path, i.bytes.clone(), &Options::default()))
             .collect(),
     )
 }

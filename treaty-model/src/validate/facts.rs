@@ -6,11 +6,12 @@
 //! carries its location, so the cross-file checks run after the file's text and spans are gone.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use serde_json::Value;
 
-use super::locate::Locator;
+use super::locate::{Locator, position};
 use crate::diagnostic::{Code, Diagnostic, Location, Position};
 use crate::ids::TextVersionId;
 use crate::model::FileKind;
@@ -107,7 +108,7 @@ pub(crate) enum FactKind {
 pub(crate) struct Fact {
     pub kind: FactKind,
     pub text: Arc<str>,
-    /// The JSON pointer, in files of the kinds of [`keeps_pointers`] only.
+    /// The JSON pointer, only where [`keeps_pointer`] says so.
     pub pointer: Option<Box<str>>,
     pub start: Position,
     pub end: Position,
@@ -124,11 +125,16 @@ impl Fact {
     }
 }
 
-/// The kinds of file whose facts the cross-file checks look up by JSON pointer
-/// ([`Facts::location`]): the powers (`domestic_counterpart`, `scope`) and the participation
-/// dates.
-fn keeps_pointers(kind: FileKind) -> bool {
-    matches!(kind, FileKind::Powers | FileKind::Participation)
+/// Whether the cross-file checks may look this fact up by JSON pointer ([`Facts::location`]):
+/// a power's own fields (`/powers/{i}/domestic_counterpart`, `/powers/{i}/provision`) and the
+/// participation dates (`/signature/closes`, `/states/{i}/steps/{j}/date`). Only those keep
+/// their pointer; the checks fall back to the file's start for any other.
+fn keeps_pointer(file: FileKind, depth: usize, fact: &FactKind) -> bool {
+    match file {
+        FileKind::Powers => depth == 3,
+        FileKind::Participation => *fact == FactKind::Date,
+        _ => false,
+    }
 }
 
 /// The facts of one file.
@@ -145,8 +151,8 @@ pub(crate) struct Facts {
 }
 
 impl Facts {
-    /// The location of the fact at `pointer`, if there is one (in files of the kinds of
-    /// [`keeps_pointers`]; elsewhere pointers are not kept and this is `None`).
+    /// The location of the fact at `pointer`, if there is one and it kept its pointer
+    /// ([`keeps_pointer`]).
     pub(crate) fn location(&self, pointer: &str) -> Option<Location> {
         self.by_pointer
             .get_or_init(|| {
@@ -321,6 +327,29 @@ impl Walker {
     }
 }
 
+/// FNV-1a, for interning short ids: SipHash's flood resistance buys nothing for a table
+/// that lives for one file's walk, and costs a tenth of the walk.
+#[derive(Debug, Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// One step of the path from the root to the node being visited.
 #[derive(Debug, Clone, Copy)]
 enum Step<'v> {
@@ -356,9 +385,8 @@ struct Walk<'a, 'v> {
     version: Option<TextVersionId>,
     final_text: TextVersionId,
     path: Vec<Step<'v>>,
-    keep_pointers: bool,
     /// One allocation per distinct text: ids repeat across a file's entries.
-    texts: HashMap<&'v str, Arc<str>>,
+    texts: HashMap<&'v str, Arc<str>, BuildHasherDefault<Fnv>>,
     facts: Facts,
 }
 
@@ -393,20 +421,19 @@ impl<'v> Walk<'_, 'v> {
             }
             Value::String(text) => {
                 if let Some(kind) = self.string_fact(schema, text, at, is_id_field) {
-                    let location = self.locator.at(at);
+                    let span = self.locator.span_of(at);
                     let text = Arc::clone(
                         self.texts
                             .entry(text.as_str())
                             .or_insert_with(|| Arc::from(text.as_str())),
                     );
                     self.facts.facts.push(Fact {
+                        pointer: keeps_pointer(self.kind, self.path.len(), &kind)
+                            .then(|| pointer_of(&self.path).into_boxed_str()),
                         kind,
                         text,
-                        pointer: self
-                            .keep_pointers
-                            .then(|| pointer_of(&self.path).into_boxed_str()),
-                        start: location.start,
-                        end: location.end,
+                        start: position(span.start),
+                        end: position(span.end),
                     });
                 }
             }
@@ -496,8 +523,7 @@ pub(crate) fn collect(kind: FileKind, locator: &Locator<'_>) -> Facts {
         version,
         final_text,
         path: Vec::new(),
-        keep_pointers: keeps_pointers(kind),
-        texts: HashMap::new(),
+        texts: HashMap::default(),
         facts: Facts {
             file: locator.file().into(),
             ..Facts::default()

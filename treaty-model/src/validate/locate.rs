@@ -60,6 +60,11 @@ impl<'a> Locator<'a> {
         self.spans.child_node(node, index)
     }
 
+    /// The span of a node found by such a walk (without its key's, which costs as much again).
+    pub(crate) fn span_of(&self, node: u32) -> Span {
+        self.spans.node_span(node)
+    }
+
     /// The location of a node found by such a walk.
     pub(crate) fn at(&self, node: u32) -> Location {
         location(self.file, self.spans.node_location(node).span)

@@ -88,7 +88,7 @@ pub struct FileValidation {
 pub fn validate_file(path: &std::path::Path, options: &Options) -> FileValidation {
     let shown = discover::display(path);
     let mut outcome = match std::fs::read(path) {
-        Ok(bytes) => file::check_keeping_value(&shown, &bytes, options),
+        Ok(bytes) => file::check_keeping_value(&shown, bytes, options),
         Err(e) => {
             let mut o = file::FileOutcome::empty(&shown);
             o.diagnostics.push(discover::io_problem(path, &e));
@@ -152,7 +152,7 @@ pub fn validate_paths(paths: &[PathBuf], options: &Options) -> Validation {
                 o
             }
             _ => match std::fs::read(path) {
-                Ok(bytes) => file::check(&shown, &bytes, options),
+                Ok(bytes) => file::check(&shown, bytes, options),
                 Err(e) => {
                     let mut o = file::FileOutcome::empty(&shown);
                     o.diagnostics.push(discover::io_problem(path, &e));
@@ -166,7 +166,7 @@ pub fn validate_paths(paths: &[PathBuf], options: &Options) -> Validation {
 
 /// Validates files already in memory (the bundled dataset, tests, editors).
 pub fn validate_inputs(inputs: &[Input], options: &Options) -> Validation {
-    let outcomes = parallel_map(inputs, |i| file::check(&i.path, &i.bytes, options));
+    let outcomes = parallel_map(inputs, |i| file::check(&i.path, i.bytes.clone(), options));
     finish(outcomes, Vec::new(), options)
 }
 
