@@ -155,16 +155,20 @@ def target_dir() -> Path:
 
 
 def build(skip: bool) -> Path:
-    release = target_dir() / "release"
+    # PROFILE=dev uses the debug binaries that `cargo test` already built: CI's smoke run
+    # checks the script without paying for a release build (its numbers mean nothing).
+    profile = os.environ.get("PROFILE", "release")
+    release = target_dir() / ("debug" if profile == "dev" else profile)
     if skip:
         log(f"build: skipped (SKIP_BUILD); using {release}")
     else:
-        log("build: cargo build --release (treaty, gen-dataset, parse-floor)")
+        log(f"build: cargo build --profile {profile} (treaty, gen-dataset, parse-floor)")
         start = time.monotonic()
         run_checked(
             [
-                "cargo", "build", "--release", "--locked", "-p", "treaty-cli", "-p", "treaty-tests",
-                "--bin", "treaty", "--bin", "gen-dataset", "--bin", "parse-floor",
+                "cargo", "build", "--profile", profile, "--locked", "-p", "treaty-cli",
+                "-p", "treaty-tests", "--bin", "treaty", "--bin", "gen-dataset", "--bin",
+                "parse-floor",
             ]
         )
         log(f"build: {time.monotonic() - start:.0f} s")
@@ -341,7 +345,7 @@ def versions(release: Path, with_ajv: bool, with_check: bool) -> list[str]:
         saphyr = lock.split(marker, 1)[1].split('"', 1)[0]
     modules = BENCH / "node_modules"
     lines = [
-        f"- treaty: `{out([str(release / 'treaty'), '--version'])}` (release build), "
+        f"- treaty: `{out([str(release / 'treaty'), '--version'])}` ({os.environ.get('PROFILE', 'release')} build), "
         f"{out(['rustc', '--version'])}",
         f"- parse-floor: saphyr-parser {saphyr}",
     ]
