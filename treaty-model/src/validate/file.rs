@@ -490,3 +490,35 @@ fn syntax_diagnostic(path: &str, p: syntax::Problem, is_json: bool) -> Diagnosti
     }
     d
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_typed_error_is_placed_at_its_node_by_a_second_parse() {
+        // The first read consumed the value; the error's place comes from parsing the text
+        // again, with the byte order mark (when there was one) counted in offsets as before.
+        let text = "kind: powers\nschema_version: \"1.0\"\ntext_version: final\npowers: 3\n";
+        let options = Options::default();
+        let (message, at) = typed_error("p.yaml", text, 0, false, FileKind::Powers, &options);
+        assert!(
+            message.starts_with("invalid type: integer `3`"),
+            "{message}"
+        );
+        assert_eq!(
+            (
+                at.file.as_str(),
+                at.start.line,
+                at.start.column,
+                at.start.offset
+            ),
+            ("p.yaml", 4, 9, 63)
+        );
+        let (_, at) = typed_error("p.yaml", text, 3, false, FileKind::Powers, &options);
+        assert_eq!(
+            (at.start.line, at.start.column, at.start.offset),
+            (4, 9, 66)
+        );
+    }
+}
