@@ -103,8 +103,10 @@ fn run(path: &str, bytes: Vec<u8>, options: &Options, keep_value: bool) -> FileO
         .filter(|d| d.code == Code::MissingSchemaVersion)
         .filter_map(|d| d.location.as_ref().map(|l| l.start))
         .collect();
+    let (schema_errors, facts) = schema_and_facts(kind, &locator, doc.spans.text().len());
+    out.facts = facts;
     // The header already reported a bad `schema_version`; the schema would say it again.
-    let schema_errors: Vec<Diagnostic> = schema_check::check(kind, &doc.value, &locator)
+    let schema_errors: Vec<Diagnostic> = schema_errors
         .into_iter()
         .filter(|d| {
             let repeats_header = !header_places.is_empty()
@@ -115,7 +117,6 @@ fn run(path: &str, bytes: Vec<u8>, options: &Options, keep_value: bool) -> FileO
             !repeats_header
         })
         .collect();
-    out.facts = facts::collect(kind, &locator);
     // A string the schema pattern already rejected is not reported a second time.
     let invalid: Vec<Diagnostic> = std::mem::take(&mut out.facts.invalid)
         .into_iter()
@@ -163,6 +164,33 @@ fn run(path: &str, bytes: Vec<u8>, options: &Options, keep_value: bool) -> FileO
         }
     }
     out
+}
+
+/// Files from this size up are schema-checked on a second thread while the facts are
+/// collected: the two only read the value, and one big file would otherwise leave the other
+/// cores idle. Below it a thread costs more than it saves.
+const PARALLEL_CHECKS_MIN: usize = 1 << 20;
+
+/// The schema diagnostics and the facts of a parsed document.
+fn schema_and_facts(
+    kind: FileKind,
+    locator: &Locator<'_>,
+    size: usize,
+) -> (Vec<Diagnostic>, facts::Facts) {
+    if size < PARALLEL_CHECKS_MIN {
+        return (
+            schema_check::check(kind, locator.value(), locator),
+            facts::collect(kind, locator),
+        );
+    }
+    std::thread::scope(|scope| {
+        let schema = scope.spawn(|| schema_check::check(kind, locator.value(), locator));
+        let facts = facts::collect(kind, locator);
+        let schema = schema
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (schema, facts)
+    })
 }
 
 /// The kinds whose typed documents the cross-file checks read (the structure of the text, the
