@@ -262,8 +262,8 @@ struct Walker {
 
 #[derive(Debug, Default)]
 struct SchemaNode {
-    /// The `$defs` name the node was reached through, if any.
-    name: Option<&'static str>,
+    /// What a string here is, from the `$defs` name the node was reached through.
+    leaf: Leaf,
     /// For objects: each property's node.
     properties: Vec<(&'static str, usize)>,
     /// For arrays: the items' node.
@@ -302,7 +302,7 @@ impl Walker {
         }
         let id = self.nodes.len();
         self.nodes.push(SchemaNode {
-            name,
+            leaf: Leaf::of(name),
             ..SchemaNode::default()
         });
         seen.insert(key, id);
@@ -318,12 +318,19 @@ impl Walker {
         id
     }
 
-    fn property(&self, node: usize, key: &str) -> Option<usize> {
-        self.nodes[node]
-            .properties
+    /// The node of property `key`, searched from `*next` on: files write keys in the model's
+    /// order, which is the schema's, so the next property is nearly always the one asked for.
+    fn property(&self, node: usize, key: &str, next: &mut usize) -> Option<usize> {
+        let properties = &self.nodes[node].properties;
+        let start = (*next).min(properties.len());
+        let (behind, ahead) = properties.split_at(start);
+        let found = ahead
             .iter()
-            .find(|(k, _)| *k == key)
-            .map(|&(_, n)| n)
+            .position(|(k, _)| *k == key)
+            .map(|i| i + start)
+            .or_else(|| behind.iter().position(|(k, _)| *k == key))?;
+        *next = found + 1;
+        Some(properties[found].1)
     }
 }
 
@@ -347,6 +354,32 @@ impl Hasher for Fnv {
 
     fn finish(&self) -> u64 {
         self.0
+    }
+}
+
+/// What a string at a schema node is, decided once when the schema is compiled rather than by
+/// comparing `$defs` names at every string.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Leaf {
+    #[default]
+    Nothing,
+    Provision,
+    Date,
+    PartialDate,
+    State,
+    Id(IdKind),
+}
+
+impl Leaf {
+    fn of(name: Option<&str>) -> Self {
+        match name {
+            Some("ProvisionRef") => Self::Provision,
+            Some("Date") => Self::Date,
+            Some("PartialDate") => Self::PartialDate,
+            Some("StateCode") => Self::State,
+            Some(n) => IdKind::from_def(n).map_or(Self::Nothing, Self::Id),
+            None => Self::Nothing,
+        }
     }
 }
 
@@ -394,9 +427,10 @@ impl<'v> Walk<'_, 'v> {
     fn visit(&mut self, schema: usize, node: &'v Value, at: u32, is_id_field: bool) {
         match node {
             Value::Object(map) => {
+                let mut next = 0;
                 for (i, (key, child)) in map.iter().enumerate() {
                     let (Some(s), Some(child_at)) = (
-                        self.walker.property(schema, key),
+                        self.walker.property(schema, key, &mut next),
                         self.locator.child_node(at, i),
                     ) else {
                         continue;
@@ -450,8 +484,9 @@ impl<'v> Walk<'_, 'v> {
         at: u32,
         is_id_field: bool,
     ) -> Option<FactKind> {
-        match self.walker.nodes[schema].name? {
-            "ProvisionRef" => {
+        match self.walker.nodes[schema].leaf {
+            Leaf::Nothing => None,
+            Leaf::Provision => {
                 let p = text.parse::<ProvisionRef>().ok()?;
                 let v = match &self.version {
                     Some(v) => v.clone(),
@@ -465,10 +500,10 @@ impl<'v> Walk<'_, 'v> {
                 let version = p.version().cloned().unwrap_or(v);
                 Some(FactKind::Provision(Box::new((p, version))))
             }
-            def @ ("Date" | "PartialDate" | "StateCode") => {
-                let problem = match def {
-                    "Date" => text.parse::<crate::Date>().err().map(|e| e.to_string()),
-                    "PartialDate" => text
+            leaf @ (Leaf::Date | Leaf::PartialDate | Leaf::State) => {
+                let problem = match leaf {
+                    Leaf::Date => text.parse::<crate::Date>().err().map(|e| e.to_string()),
+                    Leaf::PartialDate => text
                         .parse::<crate::PartialDate>()
                         .err()
                         .map(|e| e.to_string()),
@@ -480,7 +515,7 @@ impl<'v> Walk<'_, 'v> {
                 if let Some(message) = problem {
                     self.facts.invalid.push(
                         Diagnostic::new(Code::InvalidData, message, Some(self.locator.at(at)))
-                            .with_help(if def == "StateCode" {
+                            .with_help(if leaf == Leaf::State {
                                 "use the ISO 3166-1 alpha-3 code of the state, such as `FRA`"
                             } else {
                                 "the date has the right shape but does not exist; check it against its source"
@@ -488,15 +523,13 @@ impl<'v> Walk<'_, 'v> {
                     );
                     None
                 } else {
-                    (def != "StateCode").then_some(FactKind::Date)
+                    (leaf != Leaf::State).then_some(FactKind::Date)
                 }
             }
-            n => IdKind::from_def(n).and_then(|k| {
-                crate::ids::is_valid_id(text).then_some(if is_id_field {
-                    FactKind::Def(k)
-                } else {
-                    FactKind::Ref(k)
-                })
+            Leaf::Id(k) => crate::ids::is_valid_id(text).then_some(if is_id_field {
+                FactKind::Def(k)
+            } else {
+                FactKind::Ref(k)
             }),
         }
     }
