@@ -229,8 +229,12 @@ fn new_assessment_refuses_an_invalid_dataset() {
         utf8(&out),
     ]);
     assert_eq!(r.code, 1, "{}", r.stderr);
+    // The same refusal as every command that reads a dataset (`load::directory`).
+    let d = utf8(&dir);
     assert!(
-        r.stderr.contains("the dataset is not valid"),
+        r.stderr.ends_with(&format!(
+            "treaty: the dataset in `{d}` is not valid; fix it first (`treaty validate {d}`)\n"
+        )),
         "{}",
         r.stderr
     );

@@ -2,12 +2,9 @@
 
 use std::path::Path;
 
-use treaty_model::Dataset;
-use treaty_model::validate::validate_paths;
-
 use crate::args::{NewAssessmentArgs, NewCommand};
+use crate::exit;
 use crate::output::Sink;
-use crate::{exit, render};
 
 pub fn run(command: NewCommand) -> Result<u8, String> {
     match command {
@@ -21,29 +18,11 @@ fn assessment(args: NewAssessmentArgs) -> Result<u8, String> {
     if let Sink::File(path) = &sink {
         refuse_to_clobber(path, args.force)?;
     }
-    let owned;
-    let dir = args.data.or_else(|| {
-        let cwd = std::env::current_dir().ok()?;
-        crate::repo::find_datasets(&cwd)
-    });
-    let dataset: &Dataset = match dir {
-        Some(dir) => {
-            let v = validate_paths(&[dir], &super::options(Default::default()));
-            match v.dataset {
-                Some(d) => {
-                    owned = d;
-                    &owned
-                }
-                None => {
-                    render::human::print(&v.report, None);
-                    eprintln!("treaty: the dataset is not valid; fix it first (`treaty validate`)");
-                    return Ok(exit::INVALID);
-                }
-            }
-        }
-        None => treaty_model::bundled().map_err(|_| "the bundled dataset is invalid".to_owned())?,
+    let dataset = match crate::load::dataset(args.data.as_deref()) {
+        Ok(d) => d,
+        Err(stop) => return stop.exit(),
     };
-    let text = treaty_model::scaffold::assessment_yaml(dataset, args.state, args.as_of);
+    let text = treaty_model::scaffold::assessment_yaml(&dataset, args.state, args.as_of);
     if dataset.powers().next().is_none() {
         eprintln!("treaty: warning: the dataset has no powers, so the template lists none");
     }
