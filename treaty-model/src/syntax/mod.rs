@@ -26,6 +26,7 @@ mod build;
 mod json;
 mod scalar;
 mod source;
+pub(crate) use source::BOM;
 mod span;
 mod yaml;
 
@@ -245,7 +246,7 @@ fn give_text(mut parsed: Parsed, mut bytes: Vec<u8>) -> Parsed {
     if let Some(doc) = &mut parsed.doc {
         // The parse already checked the bytes: UTF-8, a byte order mark at most, stripped
         // from the text as the copy would have been.
-        if bytes.starts_with(b"\xEF\xBB\xBF") {
+        if bytes.starts_with(source::BOM) {
             bytes.drain(..3);
         }
         match String::from_utf8(bytes) {

@@ -3,7 +3,8 @@
 use super::span::{Pos, Range, Span, to_usize};
 use super::{Limits, Problem, ProblemKind};
 
-const BOM: &[u8] = b"\xEF\xBB\xBF";
+/// The UTF-8 byte order mark.
+pub(crate) const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The input after the byte-level checks: valid UTF-8 without a leading byte order mark, short
 /// enough for every offset to fit in a `u32`.

@@ -67,11 +67,7 @@ fn run(path: &str, bytes: Vec<u8>, options: &Options, keep_value: bool) -> FileO
     let is_json = path.ends_with(".json");
     // A byte-order mark (already reported by the parser) must not hide the modeline on line 1;
     // offsets still count it (`base`), as the parser's do.
-    let base = if bytes.starts_with(b"\xEF\xBB\xBF") {
-        3
-    } else {
-        0
-    };
+    let base = if bytes.starts_with(syntax::BOM) { 3 } else { 0 };
     let parsed = if is_json {
         syntax::parse_json_owned(bytes, &options.limits)
     } else {
@@ -217,7 +213,7 @@ fn typed_error(
     // The byte order mark goes back in front, so that offsets count it as before.
     let mut bytes = Vec::with_capacity(base + text.len());
     if base > 0 {
-        bytes.extend_from_slice(b"\xEF\xBB\xBF");
+        bytes.extend_from_slice(syntax::BOM);
     }
     bytes.extend_from_slice(text.as_bytes());
     let parsed = if is_json {
