@@ -3,45 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+mod common;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn treaty_in(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("treaty").expect("the treaty binary is built");
-    c.current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("GITHUB_STEP_SUMMARY");
-    c
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run_in(dir: &Path, args: &[&str]) -> Run {
-    let out = treaty_in(dir).args(args).output().expect("treaty runs");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
-/// Runs `treaty` from the repository root.
-fn run(args: &[&str]) -> Run {
-    run_in(&root(), args)
-}
+use common::{run, run_in};
 
 fn tmp_dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("treaty-cli-new-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).expect("temp dir");
-    d
+    common::tmp_dir("treaty-cli-new", name)
 }
 
 fn utf8(p: &Path) -> &str {
