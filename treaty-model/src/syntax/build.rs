@@ -10,9 +10,9 @@ use serde_json::{Map, Value, map::Entry};
 
 use super::source::{Lines, Source};
 use super::span::{
-    KEY_INDEX_MIN, NONE, Node, Parts, Pos, Range, Span, SpanTree, key_hash, to_usize,
+    KEY_INDEX_MIN, NONE, Node, Parts, Pos, Range, Span, SpanTree, SpanView, key_hash, to_usize,
 };
-use super::{Limits, Problem, ProblemKind, SpannedDoc};
+use super::{ItemSink, Limits, Problem, ProblemKind, SpannedDoc};
 
 /// Largest capacity guessed for a new collection from its previous sibling.
 const MAX_CAPACITY_HINT: usize = 64;
@@ -95,13 +95,19 @@ pub(super) struct Builder<'a> {
     duplicate_search_left: usize,
     flow_depth: usize,
     problems: Vec<Problem>,
-    lines: Option<Lines>,
+    lines: std::sync::OnceLock<Lines>,
     failed: bool,
     halted: bool,
+    /// Takes the items of the root's lists as they are completed.
+    sink: Option<&'a mut dyn ItemSink>,
 }
 
 impl<'a> Builder<'a> {
-    pub(super) fn new(src: Source<'a>, limits: &Limits) -> Self {
+    pub(super) fn new(
+        src: Source<'a>,
+        limits: &Limits,
+        sink: Option<&'a mut dyn ItemSink>,
+    ) -> Self {
         // Reserving for a generous node count (data files run 8-20 bytes per node) avoids the
         // arena's regrowth copies; untouched reserved pages cost no memory, and `finish` gives
         // the excess back.
@@ -127,9 +133,10 @@ impl<'a> Builder<'a> {
             duplicate_search_left: DUPLICATE_SEARCH_BUDGET,
             flow_depth: 0,
             problems: Vec::new(),
-            lines: None,
+            lines: std::sync::OnceLock::new(),
             failed: false,
             halted: false,
+            sink,
         }
     }
 
@@ -137,11 +144,9 @@ impl<'a> Builder<'a> {
     /// a document without problems never pays for it here.
     pub(super) fn pos(&mut self, rel: u32) -> Pos {
         let bytes = self.src.bytes();
-        self.lines.get_or_insert_with(|| Lines::build(bytes)).pos(
-            bytes,
-            self.src.base,
-            to_usize(rel),
-        )
+        self.lines
+            .get_or_init(|| Lines::build(bytes))
+            .pos(bytes, self.src.base, to_usize(rel))
     }
 
     pub(super) fn span(&mut self, range: Range) -> Span {
@@ -548,8 +553,45 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Hands an item of one of the root's lists to the sink, if there is one and it takes it;
+    /// returns what the list keeps in its place (a null when it was taken).
+    fn stream(&mut self, mut value: Value, id: u32) -> Value {
+        if self.sink.is_none() || self.failed || self.frames.len() != 2 {
+            return value;
+        }
+        if !self.placeholders.is_empty() {
+            // The item leaves whole: its anchored parts go back in now, and the item's own
+            // anchor (if any) no longer has a place in the document to be restored to.
+            self.restore_anchors(&mut value, id);
+            self.placeholders.remove(&id);
+        }
+        let (Some(root), Some(list)) = (self.frames.first(), self.frames.get(1)) else {
+            return value;
+        };
+        let (Body::Map(map, Pending::Value(key, _)), Body::Seq(items)) = (&root.body, &list.body)
+        else {
+            return value;
+        };
+        let view = SpanView {
+            nodes: &self.nodes,
+            children: &self.children,
+            key_index: &self.key_index,
+            indexed: &self.indexed,
+            text: self.src.text,
+            base: self.src.base,
+            lines: &self.lines,
+        };
+        match self.sink.as_deref_mut() {
+            Some(sink) => sink
+                .item(map, key, items.len(), value, id, view)
+                .unwrap_or_default(),
+            None => value,
+        }
+    }
+
     /// Hand a finished node to its parent (or make it the root).
     fn attach(&mut self, value: Value, id: u32, height: u32) {
+        let value = self.stream(value, id);
         let span = self
             .nodes
             .get(to_usize(id))
@@ -630,7 +672,7 @@ impl<'a> Builder<'a> {
             return (None, self.problems);
         };
         if !self.placeholders.is_empty() {
-            self.restore_anchors(&mut value);
+            self.restore_anchors(&mut value, 0);
         }
         self.nodes.shrink_to_fit();
         self.children.shrink_to_fit();
@@ -645,15 +687,16 @@ impl<'a> Builder<'a> {
                 Box::default()
             },
             base: self.src.base,
-            lines: self.lines,
+            lines: self.lines.into_inner(),
         });
         (Some(SpannedDoc { value, spans }), self.problems)
     }
 
     /// Put anchored collections back in the places they were moved out of, including the copies
-    /// of those places made by aliases (which share span nodes with the original).
-    fn restore_anchors(&self, root: &mut Value) {
-        let mut stack: Vec<(&mut Value, u32)> = vec![(root, 0)];
+    /// of those places made by aliases (which share span nodes with the original), in `root`,
+    /// the value of node `id`.
+    fn restore_anchors(&self, root: &mut Value, id: u32) {
+        let mut stack: Vec<(&mut Value, u32)> = vec![(root, id)];
         while let Some((value, id)) = stack.pop() {
             let Some(node) = self.nodes.get(to_usize(id)) else {
                 continue;

@@ -10,9 +10,14 @@ use serde_json::{Number, Value};
 use super::build::Builder;
 use super::source::{self, Source, offset};
 use super::span::{Pos, Range, Span};
-use super::{Limits, Parsed, Problem, ProblemKind};
+use super::{ItemSink, Limits, Parsed, Problem, ProblemKind};
 
-pub(super) fn parse(bytes: &[u8], limits: &Limits, copy_text: bool) -> Parsed {
+pub(super) fn parse<'a>(
+    bytes: &'a [u8],
+    limits: &Limits,
+    copy_text: bool,
+    sink: Option<&'a mut dyn ItemSink>,
+) -> Parsed {
     let mut problems = Vec::new();
     let Some(src) = source::prepare(bytes, limits, &mut problems) else {
         return Parsed::finish(None, problems);
@@ -20,9 +25,9 @@ pub(super) fn parse(bytes: &[u8], limits: &Limits, copy_text: bool) -> Parsed {
     let mut reader = Reader {
         src,
         text: src.text,
-        bytes: src.bytes(),
+        bytes: src.text.as_bytes(),
         i: 0,
-        b: Builder::new(src, limits),
+        b: Builder::new(src, limits, sink),
     };
     reader.run();
     let (doc, mut found) = reader.b.finish(copy_text);

@@ -33,6 +33,7 @@ mod yaml;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use span::SpanView;
 pub use span::{Location, Pos, Span, SpanTree};
 
 /// Limits chosen on purpose (defaults: max_bytes 64 MiB, max_depth 64, max_nodes 10_000_000,
@@ -208,20 +209,53 @@ impl Parsed {
     }
 }
 
+/// Takes the items of a document's top-level lists (`powers: [...]` in the root mapping) as
+/// they are read, so that a large file is never held whole: each item is handed over
+/// complete, with its span nodes, and its list keeps a null in its place.
+pub(crate) trait ItemSink {
+    /// Item `index` of the list under the root's `key`, at span node `node`; `root` holds the
+    /// root's entries read so far. Returns the value when the sink does not take it.
+    fn item(
+        &mut self,
+        root: &serde_json::Map<String, serde_json::Value>,
+        key: &str,
+        index: usize,
+        value: serde_json::Value,
+        node: u32,
+        spans: SpanView<'_>,
+    ) -> Option<serde_json::Value>;
+}
+
+/// Like [`parse_yaml_owned`] (or [`parse_json_owned`] with `json`), handing the items of the
+/// root's lists to `sink` as they are read.
+pub(crate) fn parse_streaming(
+    bytes: Vec<u8>,
+    limits: &Limits,
+    json: bool,
+    sink: &mut dyn ItemSink,
+) -> Parsed {
+    let parsed = if json {
+        json::parse(&bytes, limits, false, Some(sink))
+    } else {
+        yaml::parse(&bytes, limits, false, Some(sink))
+    };
+    give_text(parsed, bytes)
+}
+
 /// Read one YAML document from `bytes`.
 ///
 /// Plain scalars are resolved with the YAML 1.2 core schema; quoted and block scalars are always
 /// strings. See [`ProblemKind`] for everything that is rejected or warned about.
 #[must_use]
 pub fn parse_yaml(bytes: &[u8], limits: &Limits) -> Parsed {
-    yaml::parse(bytes, limits, true)
+    yaml::parse(bytes, limits, true, None)
 }
 
 /// Like [`parse_yaml`], taking the bytes: the span tree keeps them as its source text instead
 /// of a copy, which on a large file saves its size in memory.
 #[must_use]
 pub fn parse_yaml_owned(bytes: Vec<u8>, limits: &Limits) -> Parsed {
-    let parsed = yaml::parse(&bytes, limits, false);
+    let parsed = yaml::parse(&bytes, limits, false, None);
     give_text(parsed, bytes)
 }
 
@@ -231,13 +265,13 @@ pub fn parse_yaml_owned(bytes: Vec<u8>, limits: &Limits) -> Parsed {
 /// rejected with a [`ProblemKind::JsonSyntax`] problem that says what to change.
 #[must_use]
 pub fn parse_json(bytes: &[u8], limits: &Limits) -> Parsed {
-    json::parse(bytes, limits, true)
+    json::parse(bytes, limits, true, None)
 }
 
 /// Like [`parse_json`], taking the bytes (see [`parse_yaml_owned`]).
 #[must_use]
 pub fn parse_json_owned(bytes: Vec<u8>, limits: &Limits) -> Parsed {
-    let parsed = json::parse(&bytes, limits, false);
+    let parsed = json::parse(&bytes, limits, false, None);
     give_text(parsed, bytes)
 }
 

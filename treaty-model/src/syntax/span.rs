@@ -188,27 +188,40 @@ impl SpanTree {
         }
     }
 
+    /// The tree's parts, borrowed, for the queries.
+    pub(crate) fn view(&self) -> SpanView<'_> {
+        SpanView {
+            nodes: &self.nodes,
+            children: &self.children,
+            key_index: &self.key_index,
+            indexed: &self.indexed,
+            text: &self.text,
+            base: self.base,
+            lines: &self.lines,
+        }
+    }
+
     /// Resolve an RFC 6901 JSON pointer (`""` = root, `"/powers/3/id"`, with `~0` `~1` escapes)
     /// against the value the tree was built with. Returns `None` when the pointer names a node
     /// that does not exist (or is malformed).
     #[must_use]
     pub fn locate(&self, value: &Value, pointer: &str) -> Option<Location> {
-        let walk = self.walk(value, pointer);
-        walk.complete.then(|| self.location(walk.node))
+        let view = self.view();
+        let walk = view.walk(0, value, pointer);
+        walk.complete.then(|| view.location(walk.node))
     }
 
     /// Like [`SpanTree::locate`], but for a missing node returns the location of its deepest
     /// existing ancestor (at worst the root), which is where a "missing property" belongs.
     #[must_use]
     pub fn locate_nearest(&self, value: &Value, pointer: &str) -> Location {
-        let walk = self.walk(value, pointer);
-        self.location(walk.node)
+        self.view().locate_nearest(0, value, pointer)
     }
 
     /// The root span.
     #[must_use]
     pub fn root(&self) -> Location {
-        self.location(0)
+        self.view().location(0)
     }
 
     /// Number of nodes in the arena (value nodes, including discarded and alias nodes).
@@ -231,10 +244,27 @@ impl SpanTree {
     pub(crate) fn take_text(&mut self) -> Box<str> {
         std::mem::take(&mut self.text)
     }
+}
 
-    /// The root node, for walking the value and the tree together (see [`SpanTree::child_node`]).
-    pub(crate) fn root_node(&self) -> u32 {
-        0
+/// The parts of a span arena, borrowed: what the queries need, whether the arena is finished
+/// (a [`SpanTree`]) or still being built (an item handed out while the rest of its file is
+/// read, see [`super::ItemSink`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SpanView<'a> {
+    pub(super) nodes: &'a [Node],
+    pub(super) children: &'a [u32],
+    pub(super) key_index: &'a [(u64, u32)],
+    pub(super) indexed: &'a std::collections::HashMap<u32, u32>,
+    pub(super) text: &'a str,
+    pub(super) base: usize,
+    pub(super) lines: &'a OnceLock<Lines>,
+}
+
+impl SpanView<'_> {
+    /// Like [`SpanTree::locate_nearest`], for the pointer relative to node `root` and its value.
+    pub(crate) fn locate_nearest(&self, root: u32, value: &Value, pointer: &str) -> Location {
+        let walk = self.walk(root, value, pointer);
+        self.location(walk.node)
     }
 
     /// The node of item or entry `index` (in the value's order) of the collection at `node`.
@@ -318,12 +348,13 @@ impl SpanTree {
         }
     }
 
-    fn walk(&self, value: &Value, pointer: &str) -> Walk {
+    /// Follows `pointer` from node `root`, whose value is `value`.
+    fn walk(&self, root: u32, value: &Value, pointer: &str) -> Walk {
         let mut at = Walk {
-            node: 0,
+            node: root,
             complete: false,
         };
-        if self.nodes.is_empty() {
+        if self.node(root).is_none() {
             return at;
         }
         if pointer.is_empty() {

@@ -12,9 +12,14 @@ use super::build::Builder;
 use super::scalar::{Resolved, resolve_plain};
 use super::source::{self, CharMap, Source};
 use super::span::{Pos, Range, Span, to_usize};
-use super::{Limits, Parsed, Problem, ProblemKind};
+use super::{ItemSink, Limits, Parsed, Problem, ProblemKind};
 
-pub(super) fn parse(bytes: &[u8], limits: &Limits, copy_text: bool) -> Parsed {
+pub(super) fn parse<'a>(
+    bytes: &'a [u8],
+    limits: &Limits,
+    copy_text: bool,
+    sink: Option<&'a mut dyn ItemSink>,
+) -> Parsed {
     let mut problems = Vec::new();
     let Some(src) = source::prepare(bytes, limits, &mut problems) else {
         return Parsed::finish(None, problems);
@@ -22,7 +27,7 @@ pub(super) fn parse(bytes: &[u8], limits: &Limits, copy_text: bool) -> Parsed {
     let mut reader = Reader {
         src,
         chars: CharMap::new(src.text),
-        b: Builder::new(src, limits),
+        b: Builder::new(src, limits, sink),
         tab_line: 0,
     };
     reader.run();

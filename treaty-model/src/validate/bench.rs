@@ -12,6 +12,7 @@ use crate::syntax::SpannedDoc;
 pub fn schema(kind: FileKind, path: &str, doc: &SpannedDoc) -> usize {
     schema_check::check(
         kind,
+        schema_check::Target::Whole,
         &doc.value,
         &Locator::new(path, &doc.value, &doc.spans),
     )

@@ -252,6 +252,18 @@ fn context_version(
     }
 }
 
+/// The text version a file's unqualified provisions are read in (for every kind but
+/// concordances and crosswalks): its `text_version`, else the final text.
+fn file_version(
+    root: &serde_json::Map<String, Value>,
+    final_text: &TextVersionId,
+) -> TextVersionId {
+    root.get("text_version")
+        .and_then(Value::as_str)
+        .and_then(|s| TextVersionId::new(s).ok())
+        .unwrap_or_else(|| final_text.clone())
+}
+
 /// A file's schema compiled for the facts walk: `$ref`s resolved once, properties in a small
 /// list. Resolving `$ref`s and looking keys up in the schema's JSON maps for every node of a
 /// large file cost more than the rest of the walk.
@@ -408,23 +420,117 @@ fn pointer_of(path: &[Step<'_>]) -> String {
     out
 }
 
-/// The state of one walk: the file, its schema, and the path to the current node.
-struct Walk<'a, 'v> {
+/// Collects the facts of one file, from its whole value or part by part (the items of its
+/// top-level lists as they are read, then the rest).
+#[derive(Debug)]
+pub(crate) struct Collector {
     kind: FileKind,
-    walker: &'static Walker,
-    locator: &'a Locator<'v>,
+    walker: Option<&'static Walker>,
     /// The text version of the file's unqualified provisions, when it does not depend on
     /// the node (every kind but concordances and crosswalks).
     version: Option<TextVersionId>,
     final_text: TextVersionId,
-    path: Vec<Step<'v>>,
     /// One allocation per distinct text: ids repeat across a file's entries.
-    texts: HashMap<&'v str, Arc<str>, BuildHasherDefault<Fnv>>,
+    texts: std::collections::HashSet<Arc<str>, BuildHasherDefault<Fnv>>,
     facts: Facts,
 }
 
-impl<'v> Walk<'_, 'v> {
-    fn visit(&mut self, schema: usize, node: &'v Value, at: u32, is_id_field: bool) {
+impl Collector {
+    /// A collector for a file of `kind` whose root mapping is `root` (or as much of it as
+    /// has been read).
+    pub(crate) fn new(kind: FileKind, file: &str, root: &serde_json::Map<String, Value>) -> Self {
+        let final_text = TextVersionId::final_text();
+        let version = match kind {
+            FileKind::Concordance | FileKind::Crosswalk => None,
+            _ => Some(file_version(root, &final_text)),
+        };
+        Self {
+            kind,
+            walker: Walker::for_kind(kind).filter(|w| !w.nodes.is_empty()),
+            version,
+            final_text,
+            texts: std::collections::HashSet::default(),
+            facts: Facts {
+                file: file.into(),
+                ..Facts::default()
+            },
+        }
+    }
+
+    /// Walks the whole value of `locator`, the document's root.
+    pub(crate) fn root(&mut self, locator: &Locator<'_>) {
+        let Some(walker) = self.walker else {
+            return;
+        };
+        let mut walk = Walk {
+            state: self,
+            walker,
+            locator,
+            path: Vec::new(),
+        };
+        // Recursion is bounded by the parser's nesting limit (`Limits::max_depth`).
+        walk.visit(0, locator.value(), locator.root_node(), false);
+    }
+
+    /// Walks item `index` of the root's list under `key`, the value of `locator`.
+    pub(crate) fn item(&mut self, locator: &Locator<'_>, key: &str, index: usize) {
+        let Some(walker) = self.walker else {
+            return;
+        };
+        let Some(schema) = walker
+            .property(0, key, &mut 0)
+            .and_then(|list| walker.nodes[list].items)
+        else {
+            return;
+        };
+        let mut walk = Walk {
+            state: self,
+            walker,
+            locator,
+            path: vec![Step::Key(key), Step::Index(index)],
+        };
+        walk.visit(schema, locator.value(), locator.root_node(), false);
+    }
+
+    /// Reads the file's text version from its complete `root`: items walked before it was
+    /// read assumed the version known then, so their unqualified provisions are corrected.
+    pub(crate) fn settle_version(&mut self, root: &serde_json::Map<String, Value>) {
+        let Some(assumed) = &self.version else {
+            return;
+        };
+        let version = file_version(root, &self.final_text);
+        if *assumed == version {
+            return;
+        }
+        for fact in &mut self.facts.facts {
+            if let FactKind::Provision(p) = &mut fact.kind
+                && p.0.version().is_none()
+            {
+                p.1 = version.clone();
+            }
+        }
+        self.version = Some(version);
+    }
+
+    /// The facts, in the file's order.
+    pub(crate) fn finish(self) -> Facts {
+        let mut facts = self.facts;
+        facts.facts.sort_by_key(|a| a.start.offset);
+        facts.facts.shrink_to_fit();
+        facts
+    }
+}
+
+/// The state of one walk: the collector, the value's place, and the path to the current node.
+struct Walk<'c, 'a, 'v> {
+    state: &'c mut Collector,
+    walker: &'static Walker,
+    locator: &'a Locator<'v>,
+    path: Vec<Step<'a>>,
+}
+
+impl<'a> Walk<'_, 'a, '_> {
+    fn visit(&mut self, schema: usize, node: &'a Value, at: u32, is_id_field: bool) {
         match node {
             Value::Object(map) => {
                 let mut next = 0;
@@ -456,13 +562,17 @@ impl<'v> Walk<'_, 'v> {
             Value::String(text) => {
                 if let Some(kind) = self.string_fact(schema, text, at, is_id_field) {
                     let span = self.locator.span_of(at);
-                    let text = Arc::clone(
-                        self.texts
-                            .entry(text.as_str())
-                            .or_insert_with(|| Arc::from(text.as_str())),
-                    );
-                    self.facts.facts.push(Fact {
-                        pointer: keeps_pointer(self.kind, self.path.len(), &kind)
+                    let texts = &mut self.state.texts;
+                    let text = match texts.get(text.as_str()) {
+                        Some(shared) => Arc::clone(shared),
+                        None => {
+                            let shared: Arc<str> = Arc::from(text.as_str());
+                            texts.insert(Arc::clone(&shared));
+                            shared
+                        }
+                    };
+                    self.state.facts.facts.push(Fact {
+                        pointer: keeps_pointer(self.state.kind, self.path.len(), &kind)
                             .then(|| pointer_of(&self.path).into_boxed_str()),
                         kind,
                         text,
@@ -488,13 +598,13 @@ impl<'v> Walk<'_, 'v> {
             Leaf::Nothing => None,
             Leaf::Provision => {
                 let p = text.parse::<ProvisionRef>().ok()?;
-                let v = match &self.version {
+                let v = match &self.state.version {
                     Some(v) => v.clone(),
                     None => context_version(
-                        self.kind,
+                        self.state.kind,
                         self.locator.value(),
                         &pointer_of(&self.path),
-                        &self.final_text,
+                        &self.state.final_text,
                     )?,
                 };
                 let version = p.version().cloned().unwrap_or(v);
@@ -513,7 +623,7 @@ impl<'v> Walk<'_, 'v> {
                         .map(|e| e.to_string()),
                 };
                 if let Some(message) = problem {
-                    self.facts.invalid.push(
+                    self.state.facts.invalid.push(
                         Diagnostic::new(Code::InvalidData, message, Some(self.locator.at(at)))
                             .with_help(if leaf == Leaf::State {
                                 "use the ISO 3166-1 alpha-3 code of the state, such as `FRA`"
@@ -535,39 +645,11 @@ impl<'v> Walk<'_, 'v> {
     }
 }
 
-/// Walks a document of `kind` and collects its facts.
+/// Walks a whole document of `kind` and collects its facts.
 pub(crate) fn collect(kind: FileKind, locator: &Locator<'_>) -> Facts {
-    let Some(walker) = Walker::for_kind(kind) else {
-        return Facts {
-            file: locator.file().into(),
-            ..Facts::default()
-        };
-    };
-    let value = locator.value();
-    let final_text = TextVersionId::final_text();
-    let version = match kind {
-        FileKind::Concordance | FileKind::Crosswalk => None,
-        _ => context_version(kind, value, "", &final_text),
-    };
-    let mut walk = Walk {
-        kind,
-        walker,
-        locator,
-        version,
-        final_text,
-        path: Vec::new(),
-        texts: HashMap::default(),
-        facts: Facts {
-            file: locator.file().into(),
-            ..Facts::default()
-        },
-    };
-    // Recursion is bounded by the parser's nesting limit (`Limits::max_depth`).
-    if !walker.nodes.is_empty() {
-        walk.visit(0, value, locator.root_node(), false);
-    }
-    let mut facts = walk.facts;
-    facts.facts.sort_by_key(|a| a.start.offset);
-    facts.facts.shrink_to_fit();
-    facts
+    let empty = serde_json::Map::new();
+    let root = locator.value().as_object().unwrap_or(&empty);
+    let mut collector = Collector::new(kind, locator.file(), root);
+    collector.root(locator);
+    collector.finish()
 }

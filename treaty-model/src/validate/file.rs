@@ -2,10 +2,12 @@
 
 use serde_json::Value;
 
+use super::Options;
 use super::facts::{self, Facts};
 use super::locate::{Locator, location};
+use super::schema_check::{self, Target};
+use super::stream::{self, Streamed, Streamer, TypedItems};
 use super::suppress::{self, InlineAllow};
-use super::{Options, schema_check};
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::model::{Document, FileKind, SchemaVersion};
 use crate::suggest::closest;
@@ -68,10 +70,13 @@ fn run(path: &str, bytes: Vec<u8>, options: &Options, keep_value: bool) -> FileO
     // A byte-order mark (already reported by the parser) must not hide the modeline on line 1;
     // offsets still count it (`base`), as the parser's do.
     let base = if bytes.starts_with(syntax::BOM) { 3 } else { 0 };
-    let parsed = if is_json {
-        syntax::parse_json_owned(bytes, &options.limits)
-    } else {
-        syntax::parse_yaml_owned(bytes, &options.limits)
+    // Conversion needs the whole value; validation alone checks the top-level lists item by
+    // item as they are read, and never holds them.
+    let mut streamer = (!keep_value).then(|| Streamer::new(path, options));
+    let parsed = match (&mut streamer, is_json) {
+        (Some(streamer), _) => syntax::parse_streaming(bytes, &options.limits, is_json, streamer),
+        (None, true) => syntax::parse_json_owned(bytes, &options.limits),
+        (None, false) => syntax::parse_yaml_owned(bytes, &options.limits),
     };
     for p in parsed.problems {
         out.diagnostics.push(syntax_diagnostic(path, p, is_json));
@@ -90,6 +95,8 @@ fn run(path: &str, bytes: Vec<u8>, options: &Options, keep_value: bool) -> FileO
         return out;
     };
     out.kind = Some(kind);
+    let streamed = streamer.and_then(|s| s.finish(kind, &mut doc.value, &doc.spans));
+    let locator = Locator::new(path, &doc.value, &doc.spans);
     if !is_json {
         modeline(path, text, base, kind, &mut out.diagnostics);
     }
@@ -99,7 +106,9 @@ fn run(path: &str, bytes: Vec<u8>, options: &Options, keep_value: bool) -> FileO
         .filter(|d| d.code == Code::MissingSchemaVersion)
         .filter_map(|d| d.location.as_ref().map(|l| l.start))
         .collect();
-    let (schema_errors, facts) = schema_and_facts(kind, &locator, doc.spans.text().len());
+    let (schema_errors, facts, streamed) =
+        schema_and_facts(kind, &locator, doc.spans.text().len(), streamed);
+    let typed_failed = streamed.as_ref().is_some_and(|s| s.failed);
     out.facts = facts;
     // The header already reported a bad `schema_version`; the schema would say it again.
     let schema_errors: Vec<Diagnostic> = schema_errors
@@ -132,18 +141,35 @@ fn run(path: &str, bytes: Vec<u8>, options: &Options, keep_value: bool) -> FileO
     // in memory at once (the value's strings become the model's).
     // The text is kept (without the tree) for the rare typed error, which parses it again.
     let text = doc.spans.take_text();
-    let syntax::SpannedDoc { value, spans } = doc;
+    let syntax::SpannedDoc { mut value, spans } = doc;
     drop(spans);
     if keep_value {
         out.value = Some(value.clone());
     }
+    if streamed.is_some() {
+        // The lists' items were read on their own; the root is read without them.
+        for key in stream::fields(kind) {
+            if let Some(Value::Array(list)) = value.get_mut(*key) {
+                list.clear();
+            }
+        }
+    }
     // The typed reader is tolerant, so it is tried even after schema errors: when those are
     // suppressed inline the document must still reach the dataset. Its own error is reported
     // only when nothing earlier explains it.
-    match typed(kind, value, false) {
-        Ok(d) => {
+    match typed(kind, value, false).and_then(|d| {
+        if typed_failed {
+            Err((String::new(), String::new()))
+        } else {
+            Ok(d)
+        }
+    }) {
+        Ok(mut d) => {
             out.read = true;
             if options.dataset || needed_by_cross_file_checks(kind) {
+                if let Some(streamed) = streamed {
+                    streamed.attach(&mut d);
+                }
                 out.document = Some(d);
             }
         }
@@ -167,31 +193,50 @@ fn run(path: &str, bytes: Vec<u8>, options: &Options, keep_value: bool) -> FileO
 /// cores idle. Below it a thread costs more than it saves.
 const PARALLEL_CHECKS_MIN: usize = 1 << 20;
 
-/// The schema diagnostics and the facts of a parsed document.
+/// The schema diagnostics and the facts of a parsed document, with those of its items when
+/// they were checked as they were read (`streamed`, handed back without them).
 fn schema_and_facts(
     kind: FileKind,
     locator: &Locator<'_>,
     size: usize,
-) -> (Vec<Diagnostic>, facts::Facts) {
+    streamed: Option<Streamed>,
+) -> (Vec<Diagnostic>, Facts, Option<TypedItems>) {
+    if let Some(Streamed {
+        mut schema_errors,
+        mut facts,
+        typed,
+    }) = streamed
+    {
+        schema_errors.extend(schema_check::check(
+            kind,
+            Target::Root,
+            locator.value(),
+            locator,
+        ));
+        if let Some(root) = locator.value().as_object() {
+            facts.settle_version(root);
+        }
+        facts.root(locator);
+        return (schema_errors, facts.finish(), Some(typed));
+    }
+    let whole = || schema_check::check(kind, Target::Whole, locator.value(), locator);
+    let facts = || facts::collect(kind, locator);
     if size < PARALLEL_CHECKS_MIN {
-        return (
-            schema_check::check(kind, locator.value(), locator),
-            facts::collect(kind, locator),
-        );
+        return (whole(), facts(), None);
     }
     std::thread::scope(|scope| {
-        let schema = scope.spawn(|| schema_check::check(kind, locator.value(), locator));
-        let facts = facts::collect(kind, locator);
+        let schema = scope.spawn(whole);
+        let facts = facts();
         let schema = schema
             .join()
             .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        (schema, facts)
+        (schema, facts, None)
     })
 }
 
 /// The kinds whose typed documents the cross-file checks read (the structure of the text, the
 /// powers, the participation dates); the others are kept only to build a dataset.
-fn needed_by_cross_file_checks(kind: FileKind) -> bool {
+pub(crate) fn needed_by_cross_file_checks(kind: FileKind) -> bool {
     matches!(
         kind,
         FileKind::Chapter | FileKind::Concordance | FileKind::Powers | FileKind::Participation

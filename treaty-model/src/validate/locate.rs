@@ -3,14 +3,22 @@
 use serde_json::Value;
 
 use crate::diagnostic::{Location, Position};
-use crate::syntax::{Pos, Span, SpanTree};
+use crate::syntax::{Pos, Span, SpanTree, SpanView};
 
 /// One parsed file's value and span tree, able to place a pointer in the file.
+///
+/// It may also hold a single item of a file's top-level list, read while the rest of the file
+/// is still being parsed: pointers are then still the whole document's, and `prefix` is the
+/// item's own.
 #[derive(Debug)]
 pub(crate) struct Locator<'a> {
     file: &'a str,
     value: &'a Value,
-    spans: &'a SpanTree,
+    spans: SpanView<'a>,
+    /// The span node of `value`.
+    root: u32,
+    /// The pointer of `value` in its document.
+    prefix: &'a str,
 }
 
 pub(crate) fn position(p: Pos) -> Position {
@@ -31,7 +39,45 @@ pub(crate) fn location(file: &str, span: Span) -> Location {
 
 impl<'a> Locator<'a> {
     pub(crate) fn new(file: &'a str, value: &'a Value, spans: &'a SpanTree) -> Self {
-        Self { file, value, spans }
+        Self {
+            file,
+            value,
+            spans: spans.view(),
+            root: 0,
+            prefix: "",
+        }
+    }
+
+    /// A locator for one item, `value` at node `root`, whose pointer in its document is
+    /// `prefix`.
+    pub(crate) fn item(
+        file: &'a str,
+        value: &'a Value,
+        spans: SpanView<'a>,
+        root: u32,
+        prefix: &'a str,
+    ) -> Self {
+        Self {
+            file,
+            value,
+            spans,
+            root,
+            prefix,
+        }
+    }
+
+    /// The pointer of this locator's value in its document.
+    pub(crate) fn prefix(&self) -> &'a str {
+        self.prefix
+    }
+
+    /// The nearest node to `pointer` (of the whole document) under this locator's value.
+    fn nearest(&self, pointer: &str) -> crate::syntax::Location {
+        let relative = pointer
+            .strip_prefix(self.prefix)
+            .filter(|rest| rest.is_empty() || rest.starts_with('/'))
+            .unwrap_or("");
+        self.spans.locate_nearest(self.root, self.value, relative)
     }
 
     pub(crate) fn file(&self) -> &'a str {
@@ -44,15 +90,12 @@ impl<'a> Locator<'a> {
 
     /// The node at `pointer`, or its nearest existing ancestor.
     pub(crate) fn node(&self, pointer: &str) -> Location {
-        location(
-            self.file,
-            self.spans.locate_nearest(self.value, pointer).span,
-        )
+        location(self.file, self.nearest(pointer).span)
     }
 
-    /// The root's node in the span tree, for walks that keep the tree and the value in step.
+    /// The value's node in the span tree, for walks that keep the tree and the value in step.
     pub(crate) fn root_node(&self) -> u32 {
-        self.spans.root_node()
+        self.root
     }
 
     /// The node of item or entry `index` of the collection at `node`.
@@ -72,14 +115,14 @@ impl<'a> Locator<'a> {
 
     /// The key of the node at `pointer` when it is a mapping value, else the node.
     pub(crate) fn key_or_node(&self, pointer: &str) -> Location {
-        let l = self.spans.locate_nearest(self.value, pointer);
+        let l = self.nearest(pointer);
         location(self.file, l.key_span.unwrap_or(l.span))
     }
 
     /// The first character of the node at `pointer` (a mapping that lacks a field: point at
     /// where it starts rather than underline all of it).
     pub(crate) fn start_of(&self, pointer: &str) -> Location {
-        let span = self.spans.locate_nearest(self.value, pointer).span;
+        let span = self.nearest(pointer).span;
         let mut end = span.start;
         end.column += 1;
         end.offset += 1;

@@ -23,6 +23,7 @@ mod file;
 mod locate;
 mod schema_check;
 mod semantic;
+mod stream;
 pub(crate) mod suppress;
 
 #[cfg(feature = "bench")]
