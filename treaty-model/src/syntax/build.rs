@@ -100,6 +100,9 @@ pub(super) struct Builder<'a> {
     halted: bool,
     /// Takes the items of the root's lists as they are completed.
     sink: Option<&'a mut dyn ItemSink>,
+    /// Lengths of `children` and `key_index` when the current item of a root's list began:
+    /// what the item adds after them is dropped with it.
+    item_start: (usize, usize),
 }
 
 impl<'a> Builder<'a> {
@@ -111,7 +114,12 @@ impl<'a> Builder<'a> {
         // Reserving for a generous node count (data files run 8-20 bytes per node) avoids the
         // arena's regrowth copies; untouched reserved pages cost no memory, and `finish` gives
         // the excess back.
-        let guess = (src.text.len() / 8).min(limits.max_nodes).min(1 << 26);
+        let guess = if sink.is_some() {
+            // Items taken by the sink leave their nodes behind (see `forget_below`).
+            1 << 12
+        } else {
+            (src.text.len() / 8).min(limits.max_nodes).min(1 << 26)
+        };
         Self {
             src,
             limits: *limits,
@@ -137,6 +145,7 @@ impl<'a> Builder<'a> {
             failed: false,
             halted: false,
             sink,
+            item_start: (0, 0),
         }
     }
 
@@ -328,6 +337,9 @@ impl<'a> Builder<'a> {
         let nodes_at_start = self.value_nodes;
         if !self.count_node(span) {
             return false;
+        }
+        if depth == 2 {
+            self.item_start = (self.children.len(), self.key_index.len());
         }
         let Some(node) = self.new_node(Node::new(span)) else {
             return false;
@@ -581,11 +593,38 @@ impl<'a> Builder<'a> {
             base: self.src.base,
             lines: &self.lines,
         };
-        match self.sink.as_deref_mut() {
-            Some(sink) => sink
-                .item(map, key, items.len(), value, id, view)
-                .unwrap_or_default(),
-            None => value,
+        let kept = match self.sink.as_deref_mut() {
+            Some(sink) => sink.item(map, key, items.len(), value, id, view),
+            None => Some(value),
+        };
+        match kept {
+            Some(value) => value,
+            None => {
+                self.forget_below(id);
+                Value::Null
+            }
+        }
+    }
+
+    /// Drops the span nodes below `id`, an item the sink took: nothing will look them up
+    /// again, and on a large file they are a good part of its memory. Not when the document
+    /// has anchors, whose aliases share the anchored nodes.
+    fn forget_below(&mut self, id: u32) {
+        if !self.anchors.is_empty() {
+            return;
+        }
+        // The item began after every node still open, so all nodes after it are its own, and
+        // so are the children and key index entries added since it began.
+        let (children, keys) = self.item_start;
+        self.nodes.truncate(to_usize(id) + 1);
+        if let Some(node) = self.nodes.get_mut(to_usize(id)) {
+            if node.first_child != NONE {
+                self.children.truncate(children);
+                self.key_index.truncate(keys);
+                self.indexed.retain(|node, _| *node <= id);
+            }
+            node.first_child = NONE;
+            node.child_count = 0;
         }
     }
 

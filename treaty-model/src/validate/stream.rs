@@ -52,27 +52,32 @@ macro_rules! streamed_lists {
                 })
             }
 
-            /// Reads `value` as an item; keeps it only with `keep`.
-            fn push(&mut self, value: Value, keep: bool) -> Result<(), serde_json::Error> {
+            /// Reads `value` as an item, and keeps as much of it as `keep` says.
+            fn push(&mut self, value: Value, keep: Keep) -> Result<(), serde_json::Error> {
                 match self {
                     $(Self::$item(items) => {
                         let item = crate::model::$item::deserialize(value)?;
-                        if keep {
+                        if keep != Keep::Nothing {
                             items.push(item);
                         }
                     })*
                     Self::ReportedCount(items) => {
                         let item = crate::model::ReportedCount::deserialize(value)?;
-                        if keep {
+                        if keep != Keep::Nothing {
                             items.push(item);
                         }
                     }
                     Self::StateParticipation(items) => {
                         let item = crate::model::StateParticipation::deserialize(value)?;
-                        if keep {
+                        if keep != Keep::Nothing {
                             items.push(item);
                         }
                     }
+                }
+                if let (Self::Power(items), Keep::Checked) = (self, keep)
+                    && let Some(power) = items.last_mut()
+                {
+                    super::semantic::outline_power(power);
                 }
                 Ok(())
             }
@@ -108,6 +113,30 @@ streamed_lists! {
     Sources "sources" => sources: Source,
 }
 
+/// How much of a file's typed document is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Keep {
+    /// None of it: the file was only checked.
+    Nothing,
+    /// What the cross-file checks read.
+    Checked,
+    /// All of it, for the dataset.
+    All,
+}
+
+impl Keep {
+    /// What a validation with `options` keeps of a file of `kind`.
+    pub(crate) fn of(kind: FileKind, options: &Options) -> Self {
+        if options.dataset {
+            Self::All
+        } else if super::file::needed_by_cross_file_checks(kind) {
+            Self::Checked
+        } else {
+            Self::Nothing
+        }
+    }
+}
+
 /// Takes the items of a file's lists from the parser and checks each.
 #[derive(Debug)]
 pub(crate) struct Streamer<'o> {
@@ -121,8 +150,8 @@ pub(crate) struct Streamer<'o> {
 #[derive(Debug)]
 struct State {
     kind: FileKind,
-    /// Whether the typed items are kept (see [`super::file`]'s rules for documents).
-    keep: bool,
+    /// How much of the typed items is kept.
+    keep: Keep,
     /// The keys of the lists whose items were taken.
     taken: Vec<&'static str>,
     schema_errors: Vec<Diagnostic>,
@@ -222,7 +251,7 @@ impl<'o> Streamer<'o> {
         if self.state.is_none() {
             self.state = Some(State {
                 kind,
-                keep: self.options.dataset || super::file::needed_by_cross_file_checks(kind),
+                keep: Keep::of(kind, self.options),
                 taken: Vec::new(),
                 schema_errors: Vec::new(),
                 facts: Collector::new(kind, self.path, root),
@@ -322,13 +351,19 @@ mod tests {
     /// Checks `text` item by item (as `treaty validate` does) and whole (as conversion does):
     /// the two must agree on everything.
     fn same_both_ways(path: &str, bytes: &[u8]) {
-        let options = Options {
-            dataset: true,
-            ..Options::default()
-        };
-        let streamed = check(path, bytes.to_vec(), &options);
-        let whole = check_keeping_value(path, bytes.to_vec(), &options);
-        assert_eq!(outcome(&streamed), outcome(&whole), "{path}");
+        for dataset in [true, false] {
+            let options = Options {
+                dataset,
+                ..Options::default()
+            };
+            let streamed = check(path, bytes.to_vec(), &options);
+            let whole = check_keeping_value(path, bytes.to_vec(), &options);
+            assert_eq!(
+                outcome(&streamed),
+                outcome(&whole),
+                "{path}, dataset {dataset}"
+            );
+        }
     }
 
     fn files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -380,6 +415,8 @@ mod tests {
         );
         let doc = parsed.doc.expect("a document");
         assert_eq!(doc.value["powers"], serde_json::json!([null, null]));
+        // Their span nodes went too: the root, its three values, and one node per item.
+        assert_eq!(doc.spans.node_count(), 6);
         let state = streamer.state.expect("items taken");
         assert_eq!(state.taken, ["powers"]);
         // The same id twice: both definitions were collected, from the items.
@@ -391,6 +428,30 @@ mod tests {
             .filter(|f| &*f.text == "p-one")
             .count();
         assert_eq!(ids, 2);
+    }
+
+    #[test]
+    fn a_validation_without_dataset_keeps_only_what_the_cross_file_checks_read() {
+        let text =
+            format!("kind: powers\nschema_version: \"1.0\"\ntext_version: final\npowers:\n{POWER}");
+        let options = Options {
+            dataset: false,
+            ..Options::default()
+        };
+        let out = check("p.yaml", text.into_bytes(), &options);
+        let Some(crate::model::Document::Powers(doc)) = out.document else {
+            panic!("the powers are kept for the cross-file checks");
+        };
+        let power = doc.powers.first().expect("the power");
+        assert_eq!(
+            (
+                power.id.as_str(),
+                power.provision.to_string(),
+                power.summary.as_str()
+            ),
+            ("p-one", "25".to_owned(), "")
+        );
+        assert!(power.sources.is_empty());
     }
 
     #[test]
