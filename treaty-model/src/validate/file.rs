@@ -6,7 +6,7 @@ use super::Options;
 use super::facts::{self, Facts};
 use super::locate::{Locator, location};
 use super::schema_check::{self, Target};
-use super::stream::{self, Streamed, Streamer, TypedItems};
+use super::stream::{self, Keep, Streamed, Streamer, TypedItems};
 use super::suppress::{self, InlineAllow};
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::model::{Document, FileKind, SchemaVersion};
@@ -166,10 +166,13 @@ fn run(path: &str, bytes: Vec<u8>, options: &Options, keep_value: bool) -> FileO
     }) {
         Ok(mut d) => {
             out.read = true;
-            if options.dataset || needed_by_cross_file_checks(kind) {
-                if let Some(streamed) = streamed {
-                    streamed.attach(&mut d);
-                }
+            let keep = Keep::of(kind, options);
+            if let Some(streamed) = streamed.filter(|_| keep != Keep::Nothing) {
+                streamed.attach(&mut d);
+            } else if let (Document::Powers(p), Keep::Checked) = (&mut d, keep) {
+                p.powers.iter_mut().for_each(super::semantic::outline_power);
+            }
+            if keep != Keep::Nothing {
                 out.document = Some(d);
             }
         }

@@ -311,6 +311,42 @@ fn check_provisions(
     }
 }
 
+/// Drops what the checks below never read from a power (its texts, lists and details),
+/// keeping its id, provision, scope, obligation and domestic counterpart. A validation that
+/// builds no dataset keeps powers files only for these checks, and a large one is mostly
+/// text.
+pub(crate) fn outline_power(power: &mut crate::model::Power) {
+    let crate::model::Power {
+        id: _,
+        name,
+        provision: _,
+        scope: _,
+        obligation: _,
+        summary,
+        data_categories,
+        sensitive_data,
+        compellable,
+        offence_scope,
+        duration,
+        confidentiality,
+        domestic_counterpart: _,
+        article_24,
+        safeguards,
+        sources,
+    } = power;
+    *name = String::new();
+    *summary = String::new();
+    *data_categories = Vec::new();
+    *sensitive_data = Vec::new();
+    *compellable = Vec::new();
+    *offence_scope = None;
+    *duration = None;
+    *confidentiality = None;
+    *article_24 = None;
+    *safeguards = Vec::new();
+    *sources = Vec::new();
+}
+
 fn check_powers(files: &[FileOutcome], structure: &Structure, out: &mut Vec<Diagnostic>) {
     let mut scopes: HashMap<&str, PowerScope> = HashMap::new();
     for f in files {
