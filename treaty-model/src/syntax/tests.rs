@@ -1033,3 +1033,64 @@ fn yaml_non_ascii_with_anchors_and_aliases() {
     assert_eq!(where_is(&parsed, "/c/1"), ((3, 9), (3, 13), None));
     assert_eq!(loc(&parsed, "/c/1").span.start.offset, 29);
 }
+
+/// A document of `entries` list entries, over 1 MiB from about 25 000 entries: large enough
+/// to be scanned on a second thread.
+fn big_list(entries: usize) -> String {
+    let mut text = String::from("items:\n");
+    for i in 0..entries {
+        text.push_str(&format!(
+            "  - id: item-{i}\n    note: some text for entry {i}\n"
+        ));
+    }
+    text
+}
+
+#[test]
+fn a_large_file_scanned_on_a_second_thread_reads_like_a_small_one() {
+    let text = big_list(30_000);
+    assert!(text.len() > 1 << 20);
+    let parsed = yaml(&text);
+    let d = doc(&parsed);
+    let items = d.value["items"].as_array().expect("a list");
+    assert_eq!(items.len(), 30_000);
+    assert_eq!(
+        items[29_999],
+        json!({"id": "item-29999", "note": "some text for entry 29999"})
+    );
+    let last = d
+        .spans
+        .locate(&d.value, "/items/29999/note")
+        .expect("the last note");
+    assert_eq!((last.span.start.line, last.span.start.column), (60_001, 11));
+}
+
+#[test]
+fn a_large_file_reports_a_syntax_error_at_its_end_and_a_limit_at_its_start() {
+    let text = format!("{}  - [unclosed\n", big_list(30_000));
+    let parsed = yaml(&text);
+    assert!(parsed.doc.is_none());
+    let p = &parsed.problems[0];
+    assert_eq!((p.kind, p.span.start.line), (ProblemKind::Syntax, 60_003));
+    // A limit reached early stops the reading thread too (the test would hang otherwise).
+    let limits = Limits {
+        max_nodes: 10,
+        ..Limits::default()
+    };
+    let parsed = parse_yaml(big_list(30_000).as_bytes(), &limits);
+    problem(
+        &parsed,
+        ProblemKind::NodeLimit,
+        ProblemSeverity::Error,
+        7,
+        11,
+    );
+    let two = format!("{}---\nsecond: document\n", big_list(30_000));
+    problem(
+        &yaml(&two),
+        ProblemKind::MultipleDocuments,
+        ProblemSeverity::Error,
+        60_002,
+        1,
+    );
+}
