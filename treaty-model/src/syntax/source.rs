@@ -1,5 +1,7 @@
 //! Checks on the raw bytes before parsing, and position bookkeeping shared by both readers.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use super::span::{Pos, Range, Span, to_usize};
 use super::{Limits, Problem, ProblemKind};
 
@@ -179,20 +181,70 @@ const CHUNK: usize = 1024;
 /// Lines end at `\n`, `\r\n` or a lone `\r`, as the YAML scanner counts them. Columns count
 /// chars; for non-ASCII text a char count every `CHUNK` bytes bounds the counting per lookup, so
 /// positions on one long line (minified JSON) do not cost a scan from the line's start each.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub(super) struct Lines {
     starts: Vec<u32>,
     /// Chars before byte `k * CHUNK`; empty when the text is ASCII (chars are bytes).
     chars: Vec<u32>,
+    /// The line of the last lookup. Lookups mostly walk the file forwards (the facts of a
+    /// file are collected in its order), so the answer is nearly always this line or one of
+    /// the next few, found without a binary search over every line.
+    last: AtomicUsize,
 }
+
+impl Clone for Lines {
+    fn clone(&self) -> Self {
+        Self {
+            starts: self.starts.clone(),
+            chars: self.chars.clone(),
+            last: AtomicUsize::new(0),
+        }
+    }
+}
+
+impl PartialEq for Lines {
+    fn eq(&self, other: &Self) -> bool {
+        self.starts == other.starts && self.chars == other.chars
+    }
+}
+
+impl Eq for Lines {}
+
+/// Lines after the last lookup's that are tried before a binary search.
+const LOOKAHEAD: usize = 8;
 
 impl Lines {
     pub(super) fn build(bytes: &[u8]) -> Self {
         let mut starts = Vec::with_capacity(bytes.len() / 40 + 1);
         starts.push(0);
-        for (i, &b) in bytes.iter().enumerate() {
-            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
-                starts.push(offset(i + 1));
+        if bytes.contains(&b'\r') {
+            for (i, &b) in bytes.iter().enumerate() {
+                if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                    starts.push(offset(i + 1));
+                }
+            }
+        } else {
+            // Only `\n` ends lines, so eight bytes at a time are tested for one at once.
+            const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+            const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+            const NEWLINES: u64 = u64::from_le_bytes([b'\n'; 8]);
+            let words = bytes.chunks_exact(8);
+            let tail = words.remainder();
+            for (k, word) in words.enumerate() {
+                let x = <[u8; 8]>::try_from(word).map_or(0, u64::from_le_bytes) ^ NEWLINES;
+                if x.wrapping_sub(ONES) & !x & HIGHS != 0 {
+                    for (j, b) in word.iter().enumerate() {
+                        if *b == b'\n' {
+                            starts.push(offset(k * 8 + j + 1));
+                        }
+                    }
+                }
+            }
+            let base = bytes.len() - tail.len();
+            for (j, b) in tail.iter().enumerate() {
+                if *b == b'\n' {
+                    starts.push(offset(base + j + 1));
+                }
             }
         }
         let mut chars = Vec::new();
@@ -205,7 +257,11 @@ impl Lines {
             }
             chars.push(offset(count));
         }
-        Self { starts, chars }
+        Self {
+            starts,
+            chars,
+            last: AtomicUsize::new(0),
+        }
     }
 
     /// Chars in `bytes[..rel]`.
@@ -216,13 +272,26 @@ impl Lines {
         base + tail.iter().filter(|b| !is_continuation(**b)).count()
     }
 
+    /// The index of the line holding byte `rel`.
+    fn line_of(&self, rel: usize) -> usize {
+        let starts_at = |i: usize| self.starts.get(i).map(|s| to_usize(*s));
+        let last = self.last.load(Ordering::Relaxed);
+        let ahead = (last..last + LOOKAHEAD).find(|&i| {
+            starts_at(i).is_some_and(|s| s <= rel) && starts_at(i + 1).is_none_or(|s| s > rel)
+        });
+        let index = ahead.unwrap_or_else(|| {
+            self.starts
+                .partition_point(|&s| to_usize(s) <= rel)
+                .saturating_sub(1)
+        });
+        self.last.store(index, Ordering::Relaxed);
+        index
+    }
+
     /// Position of byte `rel` of `bytes` (the text these lines were built from).
     pub(super) fn pos(&self, bytes: &[u8], base: usize, rel: usize) -> Pos {
         let rel = rel.min(bytes.len());
-        let index = self
-            .starts
-            .partition_point(|&s| to_usize(s) <= rel)
-            .saturating_sub(1);
+        let index = self.line_of(rel);
         let start = self.starts.get(index).map_or(0, |s| to_usize(*s));
         let column = if self.chars.is_empty() {
             rel - start
@@ -290,5 +359,55 @@ impl<'a> CharMap<'a> {
             self.char_idx -= 1;
         }
         self.byte_idx
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Line starts as the definition says: after every `\n`, and after a `\r` not followed
+    /// by `\n`.
+    fn naive(bytes: &[u8]) -> Vec<u32> {
+        let mut starts = vec![0];
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                starts.push(offset(i + 1));
+            }
+        }
+        starts
+    }
+
+    #[test]
+    fn line_starts_are_found_in_every_position_of_a_word_and_of_the_tail() {
+        for len in 0..40usize {
+            for newline in 0..len {
+                for extra in [None, Some(len / 2), Some(len.saturating_sub(1))] {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[newline] = b'\n';
+                    if let Some(e) = extra {
+                        bytes[e] = b'\n';
+                    }
+                    assert_eq!(Lines::build(&bytes).starts, naive(&bytes), "{bytes:?}");
+                    bytes[newline] = b'\r';
+                    assert_eq!(Lines::build(&bytes).starts, naive(&bytes), "{bytes:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lookups_in_any_order_give_the_same_positions() {
+        let text = "a\nbb\n\nccc\ndddd\n".repeat(20);
+        let lines = Lines::build(text.as_bytes());
+        let fresh = |rel| Lines::build(text.as_bytes()).pos(text.as_bytes(), 0, rel);
+        let order: Vec<usize> = (0..=text.len()).chain((0..=text.len()).rev()).collect();
+        for rel in order
+            .iter()
+            .copied()
+            .chain(order.iter().map(|r| r * 7 % (text.len() + 1)))
+        {
+            assert_eq!(lines.pos(text.as_bytes(), 0, rel), fresh(rel), "{rel}");
+        }
     }
 }
