@@ -6,7 +6,7 @@
 //! `a: b`) is double-quoted, so YAML -> JSON -> YAML -> JSON is the identity. Block style,
 //! two-space indentation, keys in their original order: the output reads like the datasets.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 /// Pretty JSON with a final newline, keys in their original order.
 pub fn to_json(value: &Value) -> String {
@@ -35,32 +35,130 @@ pub fn to_yaml(value: &Value) -> String {
     out
 }
 
+/// A text format a dataset file converts to ([`crate::validate::convert_file`]).
+///
+/// Conversion writes each item of the file's top-level lists as soon as it is read and
+/// checked, so the file is never held whole as a value; the text is the same as
+/// [`to_json`] or [`to_yaml`] of the whole value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Format {
+    /// As [`to_json`].
+    Json,
+    /// As [`to_yaml`].
+    Yaml,
+}
+
+impl Format {
+    /// The whole value, written at once.
+    pub(crate) fn whole(self, value: &Value) -> String {
+        match self {
+            Self::Json => to_json(value),
+            Self::Yaml => to_yaml(value),
+        }
+    }
+
+    /// Item `value` of a list in the root mapping, as it appears in the whole document.
+    pub(crate) fn item(self, value: &Value) -> String {
+        match self {
+            Self::Json => {
+                // JSON strings hold no raw line breaks, so every one is a line of the item,
+                // indented two levels deeper in the document.
+                let text = serde_json::to_string_pretty(value).unwrap_or_default();
+                format!("    {}", text.replace('\n', "\n    "))
+            }
+            Self::Yaml => {
+                let mut out = String::new();
+                write_seq(&mut out, std::slice::from_ref(value), 2);
+                out
+            }
+        }
+    }
+
+    /// The whole document: `root`, whose lists named in `lists` hold placeholders, with those
+    /// lists written from their items' texts ([`Format::item`]).
+    pub(crate) fn document(
+        self,
+        root: &Map<String, Value>,
+        lists: &[(&str, Vec<String>)],
+    ) -> String {
+        let items = |k: &str| {
+            lists
+                .iter()
+                .find(|(key, items)| *key == k && !items.is_empty())
+                .map(|(_, items)| items)
+        };
+        if root.is_empty() {
+            return self.whole(&Value::Object(Map::new()));
+        }
+        let mut out = String::new();
+        match self {
+            Self::Json => {
+                out.push('{');
+                for (i, (k, v)) in root.iter().enumerate() {
+                    out.push_str(if i == 0 { "\n  " } else { ",\n  " });
+                    out.push_str(&serde_json::to_string(k).unwrap_or_default());
+                    out.push_str(": ");
+                    match items(k) {
+                        Some(items) => {
+                            out.push_str("[\n");
+                            out.push_str(&items.join(",\n"));
+                            out.push_str("\n  ]");
+                        }
+                        None => {
+                            let text = serde_json::to_string_pretty(v).unwrap_or_default();
+                            out.push_str(&text.replace('\n', "\n  "));
+                        }
+                    }
+                }
+                out.push_str("\n}\n");
+            }
+            Self::Yaml => {
+                for (i, (k, v)) in root.iter().enumerate() {
+                    write_key(&mut out, k, 0, i == 0);
+                    match items(k) {
+                        Some(items) => {
+                            out.push('\n');
+                            items.iter().for_each(|item| out.push_str(item));
+                        }
+                        None => write_value_after_key(&mut out, v, 0),
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
 fn indent(out: &mut String, n: usize) {
     out.extend(std::iter::repeat_n(' ', n));
 }
 
-fn write_map(out: &mut String, map: &serde_json::Map<String, Value>, level: usize) {
-    let mut first = true;
-    for (k, v) in map {
-        // The first key of a mapping that is a sequence item continues the `- ` line.
-        if !first || level == 0 || !out.ends_with("- ") {
-            indent(out, level);
-        }
-        first = false;
-        let key = scalar_string(k);
-        if key.len() > MAX_IMPLICIT_KEY {
-            // YAML caps an implicit key at 1024 characters (readers count bytes or chars):
-            // beyond a safe margin the key goes in the explicit `? key` / `: value` form.
-            out.push_str("? ");
-            out.push_str(&key);
-            out.push('\n');
-            indent(out, level);
-        } else {
-            out.push_str(&key);
-        }
-        out.push(':');
+fn write_map(out: &mut String, map: &Map<String, Value>, level: usize) {
+    for (i, (k, v)) in map.iter().enumerate() {
+        write_key(out, k, level, i == 0);
         write_value_after_key(out, v, level);
     }
+}
+
+/// A mapping's key and its colon.
+fn write_key(out: &mut String, k: &str, level: usize, first: bool) {
+    // The first key of a mapping that is a sequence item continues the `- ` line.
+    if !first || level == 0 || !out.ends_with("- ") {
+        indent(out, level);
+    }
+    let key = scalar_string(k);
+    if key.len() > MAX_IMPLICIT_KEY {
+        // YAML caps an implicit key at 1024 characters (readers count bytes or chars):
+        // beyond a safe margin the key goes in the explicit `? key` / `: value` form.
+        out.push_str("? ");
+        out.push_str(&key);
+        out.push('\n');
+        indent(out, level);
+    } else {
+        out.push_str(&key);
+    }
+    out.push(':');
 }
 
 /// The longest key, in bytes as written, given the implicit `key: value` form.
@@ -203,5 +301,50 @@ mod tests {
             to_yaml(&v),
             "kind: powers\npowers:\n  - id: p\n    data_categories:\n      - electronic-data\n"
         );
+    }
+}
+
+#[cfg(test)]
+mod streamed_tests {
+    use serde_json::json;
+
+    use super::*;
+
+    /// Writes `value` as conversion does item by item: each item of its lists on its own, then
+    /// the root with placeholders.
+    fn by_items(format: Format, value: &Value) -> String {
+        let mut root = value.as_object().cloned().unwrap_or_default();
+        let mut lists = Vec::new();
+        for (key, v) in &mut root {
+            if let Value::Array(items) = v {
+                let texts: Vec<String> = items.iter().map(|i| format.item(i)).collect();
+                lists.push((key.clone(), texts));
+                items.iter_mut().for_each(|i| *i = Value::Null);
+            }
+        }
+        let lists: Vec<(&str, Vec<String>)> =
+            lists.iter().map(|(k, t)| (k.as_str(), t.clone())).collect();
+        format.document(&root, &lists)
+    }
+
+    #[test]
+    fn writing_item_by_item_gives_the_text_of_the_whole_value() {
+        let long = "k".repeat(1200);
+        let values = [
+            json!({}),
+            json!({"kind": "powers", "empty": [], "none": {}}),
+            json!({"a \"quoted\"\nkey": [1, "two", null, [], {}, [3, [4]], {"x": {"y": [true]}}]}),
+            json!({"powers": [{"id": "p", "list": ["- a", "<<", "--- b"]}], "after": "x"}),
+            json!({(long.as_str()): [{(long.as_str()): 1}], "n": 1.5}),
+        ];
+        for value in &values {
+            for format in [Format::Json, Format::Yaml] {
+                assert_eq!(
+                    by_items(format, value),
+                    format.whole(value),
+                    "{value} {format:?}"
+                );
+            }
+        }
     }
 }

@@ -3,9 +3,9 @@
 use std::path::{Path, PathBuf};
 
 use treaty_model::Dataset;
-use treaty_model::convert::{to_json, to_yaml};
+use treaty_model::convert::{Format, to_json, to_yaml};
 use treaty_model::diagnostic::Report;
-use treaty_model::validate::{validate_file, validate_paths};
+use treaty_model::validate::{convert_file, validate_file, validate_paths};
 
 use crate::args::{ConvertArgs, Target};
 use crate::output::{Sink, write_dir_atomic};
@@ -14,6 +14,21 @@ use crate::{exit, render};
 pub fn run(args: ConvertArgs) -> Result<u8, String> {
     let options = super::options(Default::default());
     let is_dir = args.input.is_dir();
+    let format = match args.to {
+        Target::Json => Some(Format::Json),
+        Target::Yaml => Some(Format::Yaml),
+        _ => None,
+    };
+    if let (false, Some(format)) = (is_dir, format) {
+        // One file to JSON or YAML is written as it is read, without a dataset.
+        let c = convert_file(&args.input, &options, format);
+        let Some(text) = c.text else {
+            return Ok(refuse(&c.report));
+        };
+        guard_input(&args.input, args.output.as_deref(), args.force)?;
+        write_text(&text, args.output.as_deref())?;
+        return Ok(exit::OK);
+    }
     let (report, value, dataset) = if is_dir {
         let v = validate_paths(std::slice::from_ref(&args.input), &options);
         let value = v
@@ -39,12 +54,17 @@ pub fn run(args: ConvertArgs) -> Result<u8, String> {
                 Target::Jsonl => treaty_model::export::jsonl(&dataset),
                 _ => treaty_model::export::markdown(&dataset),
             };
-            let sink = Sink::from_arg(args.output.as_deref());
-            sink.write(&text)
-                .map_err(|e| write_error(args.output.as_deref(), &e))?;
+            write_text(&text, args.output.as_deref())?;
         }
     }
     Ok(exit::OK)
+}
+
+/// Writes `text` to the output (a file, atomically, or stdout).
+fn write_text(text: &str, output: Option<&Path>) -> Result<(), String> {
+    Sink::from_arg(output)
+        .write(text)
+        .map_err(|e| write_error(output, &e))
 }
 
 /// Invalid input: show why, write nothing.

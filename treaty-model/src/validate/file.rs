@@ -8,6 +8,7 @@ use super::locate::{Locator, location};
 use super::schema_check::{self, Target};
 use super::stream::{self, Keep, Streamed, Streamer, TypedItems};
 use super::suppress::{self, InlineAllow};
+use crate::convert::Format;
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::model::{Document, FileKind, SchemaVersion};
 use crate::suggest::closest;
@@ -27,6 +28,19 @@ pub(crate) struct FileOutcome {
     pub allows: Vec<InlineAllow>,
     /// The parsed value, kept only for conversion.
     pub value: Option<Value>,
+    /// The file converted to text, when asked for.
+    pub text: Option<String>,
+}
+
+/// What a file's check keeps of it besides its outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Output {
+    /// Nothing: validation.
+    Nothing,
+    /// Its whole value.
+    Value,
+    /// Its text in a format, written item by item as the file is read.
+    Text(Format),
 }
 
 impl FileOutcome {
@@ -41,22 +55,34 @@ impl FileOutcome {
             diagnostics: Vec::new(),
             allows: Vec::new(),
             value: None,
+            text: None,
         }
     }
 }
 
 /// Like [`check`], keeping the parsed value when the file is valid on its own.
 pub(crate) fn check_keeping_value(path: &str, bytes: Vec<u8>, options: &Options) -> FileOutcome {
-    run(path, bytes, options, true)
+    run(path, bytes, options, Output::Value)
+}
+
+/// Like [`check`], converting the file to `format` too.
+pub(crate) fn check_converting(
+    path: &str,
+    bytes: Vec<u8>,
+    options: &Options,
+    format: Format,
+) -> FileOutcome {
+    run(path, bytes, options, Output::Text(format))
 }
 
 /// Checks one file's bytes. Never panics on any input. The bytes become the span tree's
 /// source text rather than being copied: on a large file that is its size in memory saved.
 pub(crate) fn check(path: &str, bytes: Vec<u8>, options: &Options) -> FileOutcome {
-    run(path, bytes, options, false)
+    run(path, bytes, options, Output::Nothing)
 }
 
-fn run(path: &str, bytes: Vec<u8>, options: &Options, keep_value: bool) -> FileOutcome {
+fn run(path: &str, bytes: Vec<u8>, options: &Options, output: Output) -> FileOutcome {
+    let keep_value = output == Output::Value;
     let mut out = FileOutcome::empty(path);
     if bytes.len() > options.limits.max_bytes {
         out.diagnostics.push(too_large(
@@ -72,7 +98,11 @@ fn run(path: &str, bytes: Vec<u8>, options: &Options, keep_value: bool) -> FileO
     let base = if bytes.starts_with(syntax::BOM) { 3 } else { 0 };
     // Conversion needs the whole value; validation alone checks the top-level lists item by
     // item as they are read, and never holds them.
-    let mut streamer = (!keep_value).then(|| Streamer::new(path, options));
+    let format = match output {
+        Output::Text(format) => Some(format),
+        _ => None,
+    };
+    let mut streamer = (!keep_value).then(|| Streamer::new(path, options, format));
     let parsed = match (&mut streamer, is_json) {
         (Some(streamer), _) => syntax::parse_streaming(bytes, &options.limits, is_json, streamer),
         (None, true) => syntax::parse_json_owned(bytes, &options.limits),
@@ -95,7 +125,15 @@ fn run(path: &str, bytes: Vec<u8>, options: &Options, keep_value: bool) -> FileO
         return out;
     };
     out.kind = Some(kind);
-    let streamed = streamer.and_then(|s| s.finish(kind, &mut doc.value, &doc.spans));
+    let mut streamed = streamer.and_then(|s| s.finish(kind, &mut doc.value, &doc.spans));
+    if let Some(format) = format {
+        out.text = Some(match (&mut streamed, doc.value.as_object()) {
+            (Some(streamed), Some(root)) => {
+                format.document(root, &std::mem::take(&mut streamed.written))
+            }
+            _ => format.whole(&doc.value),
+        });
+    }
     let locator = Locator::new(path, &doc.value, &doc.spans);
     if !is_json {
         modeline(path, text, base, kind, &mut out.diagnostics);
@@ -143,9 +181,6 @@ fn run(path: &str, bytes: Vec<u8>, options: &Options, keep_value: bool) -> FileO
     let text = doc.spans.take_text();
     let syntax::SpannedDoc { mut value, spans } = doc;
     drop(spans);
-    if keep_value {
-        out.value = Some(value.clone());
-    }
     if streamed.is_some() {
         // The lists' items were read on their own; the root is read without them.
         for key in stream::fields(kind) {
@@ -157,7 +192,16 @@ fn run(path: &str, bytes: Vec<u8>, options: &Options, keep_value: bool) -> FileO
     // The typed reader is tolerant, so it is tried even after schema errors: when those are
     // suppressed inline the document must still reach the dataset. Its own error is reported
     // only when nothing earlier explains it.
-    match typed(kind, value, false).and_then(|d| {
+    // A value kept for conversion is read by copy, the model's strings apart from its own;
+    // otherwise by move.
+    let read = if keep_value {
+        let read = typed(kind, &value, false);
+        out.value = Some(value);
+        read
+    } else {
+        typed(kind, value, false)
+    };
+    match read.and_then(|d| {
         if typed_failed {
             Err((String::new(), String::new()))
         } else {
@@ -208,6 +252,7 @@ fn schema_and_facts(
         mut schema_errors,
         mut facts,
         typed,
+        written: _,
     }) = streamed
     {
         schema_errors.extend(schema_check::check(
@@ -276,7 +321,7 @@ fn typed_error(
         );
     };
     let locator = Locator::new(path, &doc.value, &doc.spans);
-    match typed(kind, doc.value.clone(), true) {
+    match typed(kind, &doc.value, true) {
         Err((pointer, message)) => (message, locator.node(&pointer)),
         Ok(_) => (
             "the file cannot be read into the model".to_owned(),
@@ -288,7 +333,11 @@ fn typed_error(
 /// Reads `value` into the model, moving its strings rather than copying them.
 ///
 /// With `track`, an error comes with the JSON pointer of the node that caused it.
-fn typed(kind: FileKind, value: Value, track: bool) -> Result<Document, (String, String)> {
+/// `value` is a `Value` (read by move) or a `&Value` (read by copy, when the value is kept).
+fn typed<'de, V>(kind: FileKind, value: V, track: bool) -> Result<Document, (String, String)>
+where
+    V: serde::Deserializer<'de, Error = serde_json::Error>,
+{
     macro_rules! read {
         ($variant:ident) => {
             if track {

@@ -3,7 +3,10 @@
 //! Data flows one way: bytes -> YAML/JSON parse into a value with a span per node -> header
 //! (`kind`, `schema_version`, editor modeline) -> JSON Schema -> typed model -> facts ->
 //! cross-file checks -> [`Report`]. Files are checked in parallel; each file's text and spans
-//! are dropped once its facts (with their locations) are taken.
+//! are dropped once its facts (with their locations) are taken. Within a file, the items of
+//! its top-level lists (`powers`, `states`...) go through the schema, typed and facts steps
+//! one at a time as the parser completes them, and are dropped after, so a large file is never
+//! held whole as a value; conversion, which needs the whole value, reads it whole.
 //!
 //! ```no_run
 //! use treaty_model::validate::{Options, validate_paths};
@@ -81,33 +84,81 @@ pub struct FileValidation {
     pub report: Report,
     /// The document as JSON, when it is valid.
     pub value: Option<serde_json::Value>,
-    /// A dataset of this one document, when it is valid.
+    /// A dataset of this one document, when it is valid and [`Options::dataset`] is set.
     pub dataset: Option<Dataset>,
 }
 
 /// Validates one file without the cross-file checks, keeping its value for conversion.
 pub fn validate_file(path: &std::path::Path, options: &Options) -> FileValidation {
+    let (validation, value) =
+        one_file(path, options, file::check_keeping_value, |o| o.value.take());
+    FileValidation {
+        report: validation.report,
+        value,
+        dataset: validation.dataset,
+    }
+}
+
+/// The result of converting one file: the report, and the text when the file is valid.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct FileConversion {
+    /// Every diagnostic of the file.
+    pub report: Report,
+    /// The file in the format asked for, when it is valid.
+    pub text: Option<String>,
+}
+
+/// Validates one file without the cross-file checks and converts it to `format`.
+///
+/// The text is what [`crate::convert::to_json`] or [`crate::convert::to_yaml`] would write of
+/// the file's whole value, but each item of its top-level lists is written as soon as it is
+/// read and checked, so a large file is never held whole.
+pub fn convert_file(
+    path: &std::path::Path,
+    options: &Options,
+    format: crate::convert::Format,
+) -> FileConversion {
+    let options = Options {
+        dataset: false,
+        ..options.clone()
+    };
+    let check = |shown: &str, bytes, options: &Options| {
+        file::check_converting(shown, bytes, options, format)
+    };
+    let (validation, text) = one_file(path, &options, check, |o| o.text.take());
+    FileConversion {
+        report: validation.report,
+        text,
+    }
+}
+
+/// Reads and checks one file with `check`, without the cross-file checks; `output` takes
+/// what the check kept of the file, which is returned only when the file is valid.
+fn one_file<T>(
+    path: &std::path::Path,
+    options: &Options,
+    check: impl FnOnce(&str, Vec<u8>, &Options) -> file::FileOutcome,
+    output: impl FnOnce(&mut file::FileOutcome) -> Option<T>,
+) -> (Validation, Option<T>) {
     let shown = discover::display(path);
     let mut outcome = match std::fs::read(path) {
-        Ok(bytes) => file::check_keeping_value(&shown, bytes, options),
+        Ok(bytes) => check(&shown, bytes, options),
         Err(e) => {
             let mut o = file::FileOutcome::empty(&shown);
             o.diagnostics.push(discover::io_problem(path, &e));
             o
         }
     };
-    let value = outcome.value.take();
+    let kept = output(&mut outcome);
+    let read = outcome.read;
     let options = Options {
         cross_file: false,
         ..options.clone()
     };
     let validation = finish(vec![outcome], Vec::new(), &options);
-    let value = validation.dataset.as_ref().and(value);
-    FileValidation {
-        report: validation.report,
-        value,
-        dataset: validation.dataset,
-    }
+    let kept = kept.filter(|_| read && validation.report.is_valid());
+    (validation, kept)
 }
 
 /// A file to validate, already in memory.

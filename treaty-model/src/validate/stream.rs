@@ -14,6 +14,7 @@ use super::Options;
 use super::facts::Collector;
 use super::locate::Locator;
 use super::schema_check::{self, Target};
+use crate::convert::Format;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Document, FileKind};
 use crate::syntax::{ItemSink, SpanTree, SpanView};
@@ -142,6 +143,8 @@ impl Keep {
 pub(crate) struct Streamer<'o> {
     path: &'o str,
     options: &'o Options,
+    /// The format each item is written in as it is read, when the file is converted.
+    format: Option<Format>,
     /// Set at the first item taken, when the file's kind is known.
     state: Option<State>,
 }
@@ -160,6 +163,8 @@ struct State {
     items: Vec<(&'static str, Items)>,
     /// Whether some item could not be read into the model.
     typed_failed: bool,
+    /// The items written in the conversion's format, by list.
+    written: Vec<(&'static str, Vec<String>)>,
 }
 
 /// The items' results, for the rest of the file's checks.
@@ -168,6 +173,8 @@ pub(crate) struct Streamed {
     pub schema_errors: Vec<Diagnostic>,
     pub facts: Collector,
     pub typed: TypedItems,
+    /// The items written in the conversion's format, by list.
+    pub written: Vec<(&'static str, Vec<String>)>,
 }
 
 /// The items read into the model.
@@ -188,10 +195,12 @@ impl TypedItems {
 }
 
 impl<'o> Streamer<'o> {
-    pub(crate) fn new(path: &'o str, options: &'o Options) -> Self {
+    /// A streamer that writes each item in `format` too, when there is one.
+    pub(crate) fn new(path: &'o str, options: &'o Options, format: Option<Format>) -> Self {
         Self {
             path,
             options,
+            format,
             state: None,
         }
     }
@@ -242,6 +251,7 @@ impl<'o> Streamer<'o> {
                 items: state.items,
                 failed: state.typed_failed,
             },
+            written: state.written,
         })
     }
 
@@ -257,6 +267,7 @@ impl<'o> Streamer<'o> {
                 facts: Collector::new(kind, self.path, root),
                 items: Vec::new(),
                 typed_failed: false,
+                written: Vec::new(),
             });
         }
     }
@@ -286,6 +297,13 @@ impl<'o> Streamer<'o> {
             &locator,
         ));
         state.facts.item(&locator, key, index);
+        if let Some(format) = self.format {
+            let text = format.item(&value);
+            match state.written.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, list)) => list.push(text),
+                None => state.written.push((key, vec![text])),
+            }
+        }
         if state.typed_failed {
             return;
         }
@@ -338,7 +356,8 @@ mod tests {
     use std::path::{Path, PathBuf};
 
     use super::super::Options;
-    use super::super::file::{FileOutcome, check, check_keeping_value};
+    use super::super::file::{FileOutcome, check, check_converting, check_keeping_value};
+    use crate::convert::Format;
 
     /// Everything a file's own checks give, as text, to compare two ways of checking.
     fn outcome(o: &FileOutcome) -> String {
@@ -363,6 +382,15 @@ mod tests {
                 outcome(&whole),
                 "{path}, dataset {dataset}"
             );
+            // Converted item by item, the text is that of the whole value.
+            for format in [Format::Json, Format::Yaml] {
+                let converted = check_converting(path, bytes.to_vec(), &options, format);
+                assert_eq!(outcome(&converted), outcome(&whole), "{path}, {format:?}");
+                if let Some(value) = &whole.value {
+                    let text = converted.text.as_deref().unwrap_or_default();
+                    assert_eq!(text, format.whole(value), "{path}, {format:?}");
+                }
+            }
         }
     }
 
@@ -406,7 +434,7 @@ mod tests {
     fn the_items_of_a_list_leave_the_document_as_they_are_read() {
         let text = format!("kind: powers\nschema_version: \"1.0\"\npowers:\n{POWER}{POWER}");
         let options = Options::default();
-        let mut streamer = super::Streamer::new("p.yaml", &options);
+        let mut streamer = super::Streamer::new("p.yaml", &options, None);
         let parsed = crate::syntax::parse_streaming(
             text.into_bytes(),
             &options.limits,
