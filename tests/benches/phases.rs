@@ -90,12 +90,28 @@ fn phases(c: &mut Criterion) {
         }];
         b.iter(|| bench::check(black_box(&one)));
     });
-    g.bench_function("yaml -> json", |b| {
-        b.iter(|| {
-            let doc = parse_yaml(black_box(&bytes), &limits).doc.expect("parses");
-            treaty_model::convert::to_json(&doc.value)
-        });
-    });
+    g.bench_function(
+        "yaml -> json (convert_file: checked and written item by item)",
+        |b| {
+            let options = treaty_model::validate::Options::default();
+            b.iter(|| {
+                treaty_model::validate::convert_file(
+                    black_box(&path),
+                    &options,
+                    treaty_model::convert::Format::Json,
+                )
+            });
+        },
+    );
+    g.bench_function(
+        "yaml -> json (parse_yaml + to_json of the whole value)",
+        |b| {
+            b.iter(|| {
+                let doc = parse_yaml(black_box(&bytes), &limits).doc.expect("parses");
+                treaty_model::convert::to_json(&doc.value)
+            });
+        },
+    );
     g.bench_function("json -> yaml", |b| {
         b.iter(|| {
             let doc = parse_json(black_box(json.as_bytes()), &limits)
