@@ -103,7 +103,11 @@ pub fn load_validate(data: &[u8]) {
 /// One file, checked alone as conversion reads it whole (`validate_file`) and item by item
 /// (`convert_file`): the same report, and when it is valid, the same JSON text.
 fn same_whole_and_item_by_item(name: &str, data: &[u8]) {
-    let path = std::env::temp_dir().join(format!("treaty-fuzz-{}-{name}", std::process::id()));
+    // Unique per call: tests replaying the corpus run on several threads of one process.
+    static CALLS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let path =
+        std::env::temp_dir().join(format!("treaty-fuzz-{}-{call}-{name}", std::process::id()));
     if std::fs::write(&path, data).is_err() {
         return;
     }
