@@ -86,7 +86,8 @@ impl Reader<'_> {
         // builds and checks what it has scanned.
         std::thread::scope(|scope| {
             let (batches, events) = std::sync::mpsc::sync_channel::<Vec<Scanned<'_>>>(4);
-            scope.spawn(move || {
+            let scanner = std::thread::Builder::new().name("treaty-yaml-scan".into());
+            let scanning = scanner.spawn_scoped(scope, move || {
                 let mut parser = Parser::new_from_str(text);
                 loop {
                     let mut batch = Vec::with_capacity(BATCH);
@@ -108,7 +109,11 @@ impl Reader<'_> {
                     }
                 }
             });
-            self.read(events.into_iter().flatten());
+            match scanning {
+                Ok(_) => self.read(events.into_iter().flatten()),
+                // No thread to be had: the same scan, on this one.
+                Err(_) => self.read(Parser::new_from_str(text)),
+            }
         });
     }
 
