@@ -21,7 +21,7 @@ pub fn schema(kind: FileKind, path: &str, doc: &SpannedDoc) -> usize {
 
 /// The facts walk of a parsed document of `kind`: the number of facts.
 pub fn facts(kind: FileKind, path: &str, doc: &SpannedDoc) -> usize {
-    facts::collect(kind, &Locator::new(path, &doc.value, &doc.spans))
+    facts::collect(kind, &Locator::new(path, &doc.value, &doc.spans), true)
         .facts
         .len()
 }

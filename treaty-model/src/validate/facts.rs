@@ -433,12 +433,21 @@ pub(crate) struct Collector {
     /// One allocation per distinct text: ids repeat across a file's entries.
     texts: std::collections::HashSet<Arc<str>, BuildHasherDefault<Fnv>>,
     facts: Facts,
+    /// Whether the cross-file checks will run. Without them only the strings that name
+    /// nothing real are looked for (they are the file's own errors); ids, references and
+    /// provisions are not collected.
+    cross_file: bool,
 }
 
 impl Collector {
     /// A collector for a file of `kind` whose root mapping is `root` (or as much of it as
-    /// has been read).
-    pub(crate) fn new(kind: FileKind, file: &str, root: &serde_json::Map<String, Value>) -> Self {
+    /// has been read), for a validation with or without the cross-file checks.
+    pub(crate) fn new(
+        kind: FileKind,
+        file: &str,
+        root: &serde_json::Map<String, Value>,
+        cross_file: bool,
+    ) -> Self {
         let final_text = TextVersionId::final_text();
         let version = match kind {
             FileKind::Concordance | FileKind::Crosswalk => None,
@@ -454,6 +463,7 @@ impl Collector {
                 file: file.into(),
                 ..Facts::default()
             },
+            cross_file,
         }
     }
 
@@ -560,7 +570,10 @@ impl<'a> Walk<'_, 'a, '_> {
                 }
             }
             Value::String(text) => {
-                if let Some(kind) = self.string_fact(schema, text, at, is_id_field) {
+                if let Some(kind) = self
+                    .string_fact(schema, text, at, is_id_field)
+                    .filter(|_| self.state.cross_file)
+                {
                     let span = self.locator.span_of(at);
                     let texts = &mut self.state.texts;
                     let text = match texts.get(text.as_str()) {
@@ -596,6 +609,7 @@ impl<'a> Walk<'_, 'a, '_> {
     ) -> Option<FactKind> {
         match self.walker.nodes[schema].leaf {
             Leaf::Nothing => None,
+            Leaf::Provision | Leaf::Id(_) if !self.state.cross_file => None,
             Leaf::Provision => {
                 let p = text.parse::<ProvisionRef>().ok()?;
                 let v = match &self.state.version {
@@ -645,11 +659,12 @@ impl<'a> Walk<'_, 'a, '_> {
     }
 }
 
-/// Walks a whole document of `kind` and collects its facts.
-pub(crate) fn collect(kind: FileKind, locator: &Locator<'_>) -> Facts {
+/// Walks a whole document of `kind` and collects its facts (only its invalid strings
+/// without `cross_file`, see [`Collector::new`]).
+pub(crate) fn collect(kind: FileKind, locator: &Locator<'_>, cross_file: bool) -> Facts {
     let empty = serde_json::Map::new();
     let root = locator.value().as_object().unwrap_or(&empty);
-    let mut collector = Collector::new(kind, locator.file(), root);
+    let mut collector = Collector::new(kind, locator.file(), root, cross_file);
     collector.root(locator);
     collector.finish()
 }

@@ -145,7 +145,7 @@ fn run(path: &str, bytes: Vec<u8>, options: &Options, output: Output) -> FileOut
         .filter_map(|d| d.location.as_ref().map(|l| l.start))
         .collect();
     let (schema_errors, facts, streamed) =
-        schema_and_facts(kind, &locator, doc.spans.text().len(), streamed);
+        schema_and_facts(kind, &locator, doc.spans.text().len(), streamed, options);
     let typed_failed = streamed.as_ref().is_some_and(|s| s.failed);
     out.facts = facts;
     // The header already reported a bad `schema_version`; the schema would say it again.
@@ -247,6 +247,7 @@ fn schema_and_facts(
     locator: &Locator<'_>,
     size: usize,
     streamed: Option<Streamed>,
+    options: &Options,
 ) -> (Vec<Diagnostic>, Facts, Option<TypedItems>) {
     if let Some(Streamed {
         mut schema_errors,
@@ -268,7 +269,7 @@ fn schema_and_facts(
         return (schema_errors, facts.finish(), Some(typed));
     }
     let whole = || schema_check::check(kind, Target::Whole, locator.value(), locator);
-    let facts = || facts::collect(kind, locator);
+    let facts = || facts::collect(kind, locator, options.cross_file);
     if size < PARALLEL_CHECKS_MIN {
         return (whole(), facts(), None);
     }

@@ -142,8 +142,13 @@ fn one_file<T>(
     output: impl FnOnce(&mut file::FileOutcome) -> Option<T>,
 ) -> (Validation, Option<T>) {
     let shown = discover::display(path);
+    // Without the cross-file checks, no file needs the facts they read.
+    let options = Options {
+        cross_file: false,
+        ..options.clone()
+    };
     let mut outcome = match std::fs::read(path) {
-        Ok(bytes) => check(&shown, bytes, options),
+        Ok(bytes) => check(&shown, bytes, &options),
         Err(e) => {
             let mut o = file::FileOutcome::empty(&shown);
             o.diagnostics.push(discover::io_problem(path, &e));
@@ -152,10 +157,6 @@ fn one_file<T>(
     };
     let kept = output(&mut outcome);
     let read = outcome.read;
-    let options = Options {
-        cross_file: false,
-        ..options.clone()
-    };
     let validation = finish(vec![outcome], Vec::new(), &options);
     let kept = kept.filter(|_| read && validation.report.is_valid());
     (validation, kept)

@@ -264,7 +264,7 @@ impl<'o> Streamer<'o> {
                 keep: Keep::of(kind, self.options),
                 taken: Vec::new(),
                 schema_errors: Vec::new(),
-                facts: Collector::new(kind, self.path, root),
+                facts: Collector::new(kind, self.path, root, self.options.cross_file),
                 items: Vec::new(),
                 typed_failed: false,
                 written: Vec::new(),
@@ -480,6 +480,45 @@ mod tests {
             ("p-one", "25".to_owned(), "")
         );
         assert!(power.sources.is_empty());
+    }
+
+    #[test]
+    fn without_cross_file_checks_only_the_invalid_strings_are_collected() {
+        let text = "kind: participation\nschema_version: \"1.0\"\nstates:\n  - state: XYZ
+    steps:
+      - step: signature
+        date: 2024-02-30
+        sources: [s-one]
+";
+        let options = Options {
+            cross_file: false,
+            ..Options::default()
+        };
+        let out = check("p.yaml", text.as_bytes().to_vec(), &options);
+        assert!(out.facts.facts.is_empty(), "{:?}", out.facts.facts);
+        let found: Vec<_> = out
+            .diagnostics
+            .iter()
+            .filter(|d| d.code.as_str() == "invalid-data")
+            .map(|d| {
+                let at = d.location.as_ref().map(|l| (l.start.line, l.start.column));
+                (d.code.as_str(), at)
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("invalid-data", Some((4, 12))),
+                ("invalid-data", Some((7, 15)))
+            ]
+        );
+        let all = check("p.yaml", text.as_bytes().to_vec(), &Options::default());
+        assert_eq!(
+            all.facts.facts.len(),
+            1,
+            "the source reference: {:?}",
+            all.facts.facts
+        );
     }
 
     #[test]
