@@ -96,8 +96,8 @@ fn run(path: &str, bytes: Vec<u8>, options: &Options, output: Output) -> FileOut
     // A byte-order mark (already reported by the parser) must not hide the modeline on line 1;
     // offsets still count it (`base`), as the parser's do.
     let base = if bytes.starts_with(syntax::BOM) { 3 } else { 0 };
-    // Conversion needs the whole value; validation alone checks the top-level lists item by
-    // item as they are read, and never holds them.
+    // Validation (and conversion to text) checks the top-level lists item by item as they
+    // are read, and never holds them; only a caller that wants the value reads it whole.
     let format = match output {
         Output::Text(format) => Some(format),
         _ => None,
@@ -201,14 +201,9 @@ fn run(path: &str, bytes: Vec<u8>, options: &Options, output: Output) -> FileOut
     } else {
         typed(kind, value, false)
     };
-    match read.and_then(|d| {
-        if typed_failed {
-            Err((String::new(), String::new()))
-        } else {
-            Ok(d)
-        }
-    }) {
-        Ok(mut d) => {
+    // With its lists read item by item, the file reads only if the root and every item do.
+    match read.ok().filter(|_| !typed_failed) {
+        Some(mut d) => {
             out.read = true;
             let keep = Keep::of(kind, options);
             if let Some(streamed) = streamed.filter(|_| keep != Keep::Nothing) {
@@ -220,7 +215,7 @@ fn run(path: &str, bytes: Vec<u8>, options: &Options, output: Output) -> FileOut
                 out.document = Some(d);
             }
         }
-        Err(_) => {
+        None => {
             out.value = None;
             if !explained {
                 let (message, location) = typed_error(path, &text, base, is_json, kind, options);

@@ -235,9 +235,10 @@ impl<'o> Streamer<'o> {
                 self.start(kind, root);
             }
             for (index, item) in items.into_iter().enumerate() {
-                if let Some(node) = list_node.and_then(|l| view.child_node(l, index)) {
-                    self.take(key, index, item, node, view);
-                }
+                // The tree has a node for every value node; were one missing, the item would
+                // still be checked, only placed at the root.
+                let node = list_node.and_then(|l| view.child_node(l, index));
+                self.take(key, index, item, node.unwrap_or(0), view);
             }
             if let Some(Value::Array(list)) = value.get_mut(key) {
                 *list = vec![Value::Null; count];
