@@ -8,31 +8,21 @@
 use serde_json::{Number, Value};
 
 use super::build::Builder;
-use super::source::{self, Source, offset};
+use super::source::{Source, offset};
 use super::span::{Pos, Range, Span};
-use super::{ItemSink, Limits, Parsed, Problem, ProblemKind};
+use super::{Problem, ProblemKind};
 
-pub(super) fn parse<'a>(
-    bytes: &'a [u8],
-    limits: &Limits,
-    copy_text: bool,
-    sink: Option<&'a mut dyn ItemSink>,
-) -> Parsed {
-    let mut problems = Vec::new();
-    let Some(src) = source::prepare(bytes, limits, &mut problems) else {
-        return Parsed::finish(None, problems);
-    };
+/// Drives `b` with the events of `src`, strict JSON; returns it for `finish`.
+pub(super) fn read<'a>(src: Source<'a>, b: Builder<'a>) -> Builder<'a> {
     let mut reader = Reader {
         src,
         text: src.text,
         bytes: src.text.as_bytes(),
         i: 0,
-        b: Builder::new(src, limits, sink),
+        b,
     };
     reader.run();
-    let (doc, mut found) = reader.b.finish(copy_text);
-    problems.append(&mut found);
-    Parsed::finish(doc, problems)
+    reader.b
 }
 
 /// Marker for "an error was reported; stop reading".

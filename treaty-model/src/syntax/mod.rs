@@ -226,19 +226,42 @@ pub(crate) trait ItemSink {
     ) -> Option<serde_json::Value>;
 }
 
+/// Reads one YAML document from `bytes`, or a JSON one with `json`, handing the items of the
+/// root's lists to `sink` when there is one. With `copy_text` the span tree copies the source
+/// text; without, the caller gives it its own buffer ([`give_text`]).
+fn read<'a>(
+    bytes: &'a [u8],
+    limits: &Limits,
+    json: bool,
+    copy_text: bool,
+    sink: Option<&'a mut dyn ItemSink>,
+) -> Parsed {
+    let mut problems = Vec::new();
+    let Some(src) = source::prepare(bytes, limits, &mut problems) else {
+        return Parsed::finish(None, problems);
+    };
+    let builder = build::Builder::new(src, limits, sink);
+    let builder = if json {
+        json::read(src, builder)
+    } else {
+        yaml::read(src, builder)
+    };
+    let (doc, mut found) = builder.finish(copy_text);
+    problems.append(&mut found);
+    Parsed::finish(doc, problems)
+}
+
 /// Like [`parse_yaml_owned`] (or [`parse_json_owned`] with `json`), handing the items of the
-/// root's lists to `sink` as they are read.
-pub(crate) fn parse_streaming(
+/// root's lists to `sink` as they are read when there is one.
+pub(crate) fn parse_owned(
     bytes: Vec<u8>,
     limits: &Limits,
     json: bool,
-    sink: &mut dyn ItemSink,
+    sink: Option<&mut dyn ItemSink>,
 ) -> Parsed {
-    let parsed = if json {
-        json::parse(&bytes, limits, false, Some(sink))
-    } else {
-        yaml::parse(&bytes, limits, false, Some(sink))
-    };
+    // The sink is borrowed for no longer than the bytes.
+    let sink = sink.map(|s| s as &mut dyn ItemSink);
+    let parsed = read(&bytes, limits, json, false, sink);
     give_text(parsed, bytes)
 }
 
@@ -248,15 +271,14 @@ pub(crate) fn parse_streaming(
 /// strings. See [`ProblemKind`] for everything that is rejected or warned about.
 #[must_use]
 pub fn parse_yaml(bytes: &[u8], limits: &Limits) -> Parsed {
-    yaml::parse(bytes, limits, true, None)
+    read(bytes, limits, false, true, None)
 }
 
 /// Like [`parse_yaml`], taking the bytes: the span tree keeps them as its source text instead
 /// of a copy, which on a large file saves its size in memory.
 #[must_use]
 pub fn parse_yaml_owned(bytes: Vec<u8>, limits: &Limits) -> Parsed {
-    let parsed = yaml::parse(&bytes, limits, false, None);
-    give_text(parsed, bytes)
+    parse_owned(bytes, limits, false, None)
 }
 
 /// Read one strict RFC 8259 JSON document from `bytes`.
@@ -265,14 +287,13 @@ pub fn parse_yaml_owned(bytes: Vec<u8>, limits: &Limits) -> Parsed {
 /// rejected with a [`ProblemKind::JsonSyntax`] problem that says what to change.
 #[must_use]
 pub fn parse_json(bytes: &[u8], limits: &Limits) -> Parsed {
-    json::parse(bytes, limits, true, None)
+    read(bytes, limits, true, true, None)
 }
 
 /// Like [`parse_json`], taking the bytes (see [`parse_yaml_owned`]).
 #[must_use]
 pub fn parse_json_owned(bytes: Vec<u8>, limits: &Limits) -> Parsed {
-    let parsed = json::parse(&bytes, limits, false, None);
-    give_text(parsed, bytes)
+    parse_owned(bytes, limits, true, None)
 }
 
 /// Hands a parse's own input to its span tree, as the text it would otherwise have copied.

@@ -12,28 +12,18 @@ use super::build::Builder;
 use super::scalar::{Resolved, resolve_plain};
 use super::source::{self, CharMap, Source};
 use super::span::{Pos, Range, Span, to_usize};
-use super::{ItemSink, Limits, Parsed, Problem, ProblemKind};
+use super::{Problem, ProblemKind};
 
-pub(super) fn parse<'a>(
-    bytes: &'a [u8],
-    limits: &Limits,
-    copy_text: bool,
-    sink: Option<&'a mut dyn ItemSink>,
-) -> Parsed {
-    let mut problems = Vec::new();
-    let Some(src) = source::prepare(bytes, limits, &mut problems) else {
-        return Parsed::finish(None, problems);
-    };
+/// Drives `b` with the events of `src`, YAML; returns it for `finish`.
+pub(super) fn read<'a>(src: Source<'a>, b: Builder<'a>) -> Builder<'a> {
     let mut reader = Reader {
         src,
         chars: CharMap::new(src.text),
-        b: Builder::new(src, limits, sink),
+        b,
         tab_line: 0,
     };
     reader.run();
-    let (doc, mut found) = reader.b.finish(copy_text);
-    problems.append(&mut found);
-    Parsed::finish(doc, problems)
+    reader.b
 }
 
 /// Files from this size up are scanned on a second thread (see `Reader::run`); below it a

@@ -103,11 +103,8 @@ fn run(path: &str, bytes: Vec<u8>, options: &Options, output: Output) -> FileOut
         _ => None,
     };
     let mut streamer = (!keep_value).then(|| Streamer::new(path, options, format));
-    let parsed = match (&mut streamer, is_json) {
-        (Some(streamer), _) => syntax::parse_streaming(bytes, &options.limits, is_json, streamer),
-        (None, true) => syntax::parse_json_owned(bytes, &options.limits),
-        (None, false) => syntax::parse_yaml_owned(bytes, &options.limits),
-    };
+    let sink = streamer.as_mut().map(|s| s as &mut dyn syntax::ItemSink);
+    let parsed = syntax::parse_owned(bytes, &options.limits, is_json, sink);
     for p in parsed.problems {
         out.diagnostics.push(syntax_diagnostic(path, p, is_json));
     }
@@ -184,7 +181,7 @@ fn run(path: &str, bytes: Vec<u8>, options: &Options, output: Output) -> FileOut
     if streamed.is_some() {
         // The lists' items were read on their own; the root is read without them.
         for key in stream::fields(kind) {
-            if let Some(Value::Array(list)) = value.get_mut(*key) {
+            if let Some(Value::Array(list)) = value.get_mut(key) {
                 list.clear();
             }
         }
@@ -305,11 +302,7 @@ fn typed_error(
         bytes.extend_from_slice(syntax::BOM);
     }
     bytes.extend_from_slice(text.as_bytes());
-    let parsed = if is_json {
-        syntax::parse_json_owned(bytes, &options.limits)
-    } else {
-        syntax::parse_yaml_owned(bytes, &options.limits)
-    };
+    let parsed = syntax::parse_owned(bytes, &options.limits, is_json, None);
     let Some(doc) = parsed.doc else {
         return (
             "the file cannot be read into the model".to_owned(),

@@ -50,7 +50,7 @@ fn validator(kind: FileKind, target: Target<'_>) -> Option<&'static jsonschema::
             let whole = schema_value(kind)?;
             let mut root = whole.clone();
             let mut items = Vec::new();
-            for &key in super::stream::fields(kind) {
+            for key in super::stream::fields(kind) {
                 let list = root.get_mut("properties")?.get_mut(key)?.as_object_mut()?;
                 let item = list.insert("items".to_owned(), Value::Bool(true))?;
                 // The item's schema, with the definitions it may refer to.

@@ -24,31 +24,19 @@ use crate::syntax::{ItemSink, SpanTree, SpanView};
 /// provisions read depends on root fields that may come after the list.
 macro_rules! streamed_lists {
     ($($kind:ident $key:literal => $field:ident: $item:ident,)*) => {
-        /// The keys of the lists of `kind` checked item by item.
-        pub(crate) fn fields(kind: FileKind) -> &'static [&'static str] {
-            match kind {
-                FileKind::Participation => &["reported_counts", "states"],
-                $(FileKind::$kind => &[$key],)*
-                _ => &[],
-            }
-        }
+        /// Every list checked item by item: the file kind and the key.
+        const LISTS: &[(FileKind, &str)] = &[$((FileKind::$kind, $key),)*];
 
         /// The typed items of one list.
         #[derive(Debug)]
         enum Items {
             $($item(Vec<crate::model::$item>),)*
-            ReportedCount(Vec<crate::model::ReportedCount>),
-            StateParticipation(Vec<crate::model::StateParticipation>),
         }
 
         impl Items {
             fn new(kind: FileKind, key: &str) -> Option<Self> {
                 Some(match (kind, key) {
                     $((FileKind::$kind, $key) => Self::$item(Vec::new()),)*
-                    (FileKind::Participation, "reported_counts") => {
-                        Self::ReportedCount(Vec::new())
-                    }
-                    (FileKind::Participation, "states") => Self::StateParticipation(Vec::new()),
                     _ => return None,
                 })
             }
@@ -62,18 +50,6 @@ macro_rules! streamed_lists {
                             items.push(item);
                         }
                     })*
-                    Self::ReportedCount(items) => {
-                        let item = crate::model::ReportedCount::deserialize(value)?;
-                        if keep != Keep::Nothing {
-                            items.push(item);
-                        }
-                    }
-                    Self::StateParticipation(items) => {
-                        let item = crate::model::StateParticipation::deserialize(value)?;
-                        if keep != Keep::Nothing {
-                            items.push(item);
-                        }
-                    }
                 }
                 if let (Self::Power(items), Keep::Checked) = (self, keep)
                     && let Some(power) = items.last_mut()
@@ -87,12 +63,6 @@ macro_rules! streamed_lists {
             fn attach(self, document: &mut Document) {
                 match (self, document) {
                     $((Self::$item(items), Document::$kind(d)) => d.$field = items,)*
-                    (Self::ReportedCount(items), Document::Participation(d)) => {
-                        d.reported_counts = items;
-                    }
-                    (Self::StateParticipation(items), Document::Participation(d)) => {
-                        d.states = items;
-                    }
                     _ => {}
                 }
             }
@@ -108,10 +78,20 @@ streamed_lists! {
     Definitions "terms" => terms: Definition,
     Instrument "text_versions" => text_versions: TextVersion,
     Offences "offences" => offences: Offence,
+    Participation "reported_counts" => reported_counts: ReportedCount,
+    Participation "states" => states: StateParticipation,
     Powers "powers" => powers: Power,
     Safeguards "safeguards" => safeguards: Safeguard,
     SensitivityCategories "categories" => categories: SensitivityCategory,
     Sources "sources" => sources: Source,
+}
+
+/// The keys of the lists of `kind` checked item by item.
+pub(crate) fn fields(kind: FileKind) -> impl Iterator<Item = &'static str> {
+    LISTS
+        .iter()
+        .filter(move |(k, _)| *k == kind)
+        .map(|(_, key)| *key)
 }
 
 /// How much of a file's typed document is kept.
@@ -215,7 +195,7 @@ impl<'o> Streamer<'o> {
         spans: &SpanTree,
     ) -> Option<Streamed> {
         let view = spans.view();
-        for &key in fields(kind) {
+        for key in fields(kind) {
             if self.state.as_ref().is_some_and(|s| s.taken.contains(&key)) {
                 continue;
             }
@@ -341,9 +321,7 @@ impl ItemSink for Streamer<'_> {
                 .and_then(Value::as_str)
                 .and_then(|k| k.parse::<FileKind>().ok()),
         };
-        let Some((kind, key)) =
-            kind.and_then(|k| Some((k, *fields(k).iter().find(|f| **f == key)?)))
-        else {
+        let Some((kind, key)) = kind.and_then(|k| Some((k, fields(k).find(|f| *f == key)?))) else {
             return Some(value);
         };
         self.start(kind, root);
@@ -366,6 +344,17 @@ mod tests {
             "kind {:?}\nread {}\ndocument {:#?}\nfacts {:#?}\ndiagnostics {:#?}\n",
             o.kind, o.read, o.document, o.facts.facts, o.diagnostics
         )
+    }
+
+    /// Each diagnostic's code and where it starts (line, column).
+    fn places(o: &FileOutcome) -> Vec<(&'static str, Option<(u32, u32)>)> {
+        o.diagnostics
+            .iter()
+            .map(|d| {
+                let at = d.location.as_ref().map(|l| (l.start.line, l.start.column));
+                (d.code.as_str(), at)
+            })
+            .collect()
     }
 
     /// Checks `text` item by item (as `treaty validate` does) and whole (as conversion does):
@@ -436,11 +425,11 @@ mod tests {
         let text = format!("kind: powers\nschema_version: \"1.0\"\npowers:\n{POWER}{POWER}");
         let options = Options::default();
         let mut streamer = super::Streamer::new("p.yaml", &options, None);
-        let parsed = crate::syntax::parse_streaming(
+        let parsed = crate::syntax::parse_owned(
             text.into_bytes(),
             &options.limits,
             false,
-            &mut streamer,
+            Some(&mut streamer),
         );
         let doc = parsed.doc.expect("a document");
         assert_eq!(doc.value["powers"], serde_json::json!([null, null]));
@@ -497,14 +486,9 @@ mod tests {
         };
         let out = check("p.yaml", text.as_bytes().to_vec(), &options);
         assert!(out.facts.facts.is_empty(), "{:?}", out.facts.facts);
-        let found: Vec<_> = out
-            .diagnostics
-            .iter()
-            .filter(|d| d.code.as_str() == "invalid-data")
-            .map(|d| {
-                let at = d.location.as_ref().map(|l| (l.start.line, l.start.column));
-                (d.code.as_str(), at)
-            })
+        let found: Vec<_> = places(&out)
+            .into_iter()
+            .filter(|(code, _)| *code == "invalid-data")
             .collect();
         assert_eq!(
             found,
@@ -529,14 +513,7 @@ mod tests {
         );
         same_both_ways("p.yaml", text.as_bytes());
         let out = check("p.yaml", text.into_bytes(), &Options::default());
-        let codes: Vec<_> = out
-            .diagnostics
-            .iter()
-            .map(|d| {
-                let at = d.location.as_ref().map(|l| (l.start.line, l.start.column));
-                (d.code.as_str(), at)
-            })
-            .collect();
+        let codes = places(&out);
         assert!(
             codes.contains(&("invalid-format", Some((9, 9)))),
             "{codes:?}"
