@@ -284,18 +284,14 @@ struct SchemaNode {
 
 impl Walker {
     fn for_kind(kind: FileKind) -> Option<&'static Walker> {
-        static CACHE: [std::sync::OnceLock<Option<Walker>>; FileKind::FILE_KINDS.len()] =
-            [const { std::sync::OnceLock::new() }; FileKind::FILE_KINDS.len()];
-        let index = FileKind::FILE_KINDS.iter().position(|k| *k == kind)?;
-        CACHE[index]
-            .get_or_init(|| {
-                let root = super::schema_check::schema_value(kind)?;
-                let mut w = Walker::default();
-                let mut seen = HashMap::new();
-                w.compile(root, root, &mut seen);
-                Some(w)
-            })
-            .as_ref()
+        static WALKERS: super::per_kind::PerKind<Walker> = super::per_kind::PerKind::new();
+        WALKERS.get(kind, || {
+            let root = super::schema_check::schema_value(kind)?;
+            let mut w = Walker::default();
+            let mut seen = HashMap::new();
+            w.compile(root, root, &mut seen);
+            Some(w)
+        })
     }
 
     /// Compiles `schema` (resolved), returning its node; recursive schemas share nodes.

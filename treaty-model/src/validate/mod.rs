@@ -24,6 +24,7 @@ mod discover;
 mod facts;
 mod file;
 mod locate;
+mod per_kind;
 mod schema_check;
 mod semantic;
 mod stream;

@@ -1,11 +1,10 @@
 //! Checking a document against its kind's JSON Schema, with every error placed at its node.
 
-use std::sync::OnceLock;
-
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use serde_json::Value;
 
 use super::locate::Locator;
+use super::per_kind::PerKind;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::FileKind;
 use crate::suggest::closest;
@@ -36,39 +35,33 @@ fn compile(schema: &Value) -> Option<jsonschema::Validator> {
 
 /// The validator of `kind` for `target`, compiled on first use and shared by all threads.
 fn validator(kind: FileKind, target: Target<'_>) -> Option<&'static jsonschema::Validator> {
-    const N: usize = FileKind::FILE_KINDS.len();
-    static WHOLE: [OnceLock<Option<jsonschema::Validator>>; N] = [const { OnceLock::new() }; N];
-    static PARTS: [OnceLock<Option<Parts>>; N] = [const { OnceLock::new() }; N];
-    let index = FileKind::FILE_KINDS.iter().position(|k| *k == kind)?;
+    static WHOLE: PerKind<jsonschema::Validator> = PerKind::new();
+    static PARTS: PerKind<Parts> = PerKind::new();
     if target == Target::Whole {
-        return WHOLE[index]
-            .get_or_init(|| compile(&crate::schema::for_kind(kind)?))
-            .as_ref();
+        return WHOLE.get(kind, || compile(&crate::schema::for_kind(kind)?));
     }
-    let parts = PARTS[index]
-        .get_or_init(|| {
-            let whole = schema_value(kind)?;
-            let mut root = whole.clone();
-            let mut items = Vec::new();
-            for key in super::stream::fields(kind) {
-                let list = root.get_mut("properties")?.get_mut(key)?.as_object_mut()?;
-                let item = list.insert("items".to_owned(), Value::Bool(true))?;
-                // The item's schema, with the definitions it may refer to.
-                let mut schema = serde_json::Map::new();
-                for k in ["$schema", "$defs"] {
-                    if let Some(v) = whole.get(k) {
-                        schema.insert(k.to_owned(), v.clone());
-                    }
+    let parts = PARTS.get(kind, || {
+        let whole = schema_value(kind)?;
+        let mut root = whole.clone();
+        let mut items = Vec::new();
+        for key in super::stream::fields(kind) {
+            let list = root.get_mut("properties")?.get_mut(key)?.as_object_mut()?;
+            let item = list.insert("items".to_owned(), Value::Bool(true))?;
+            // The item's schema, with the definitions it may refer to.
+            let mut schema = serde_json::Map::new();
+            for k in ["$schema", "$defs"] {
+                if let Some(v) = whole.get(k) {
+                    schema.insert(k.to_owned(), v.clone());
                 }
-                schema.extend(item.as_object()?.clone());
-                items.push((key, compile(&Value::Object(schema))?));
             }
-            Some(Parts {
-                root: compile(&root)?,
-                items,
-            })
+            schema.extend(item.as_object()?.clone());
+            items.push((key, compile(&Value::Object(schema))?));
+        }
+        Some(Parts {
+            root: compile(&root)?,
+            items,
         })
-        .as_ref()?;
+    })?;
     match target {
         Target::Item(key) => parts.items.iter().find(|(k, _)| *k == key).map(|(_, v)| v),
         _ => Some(&parts.root),
@@ -77,12 +70,8 @@ fn validator(kind: FileKind, target: Target<'_>) -> Option<&'static jsonschema::
 
 /// The schema of a kind, as a value, for the facts walker.
 pub(crate) fn schema_value(kind: FileKind) -> Option<&'static Value> {
-    static CACHE: [OnceLock<Option<Value>>; FileKind::FILE_KINDS.len()] =
-        [const { OnceLock::new() }; FileKind::FILE_KINDS.len()];
-    let index = FileKind::FILE_KINDS.iter().position(|k| *k == kind)?;
-    CACHE[index]
-        .get_or_init(|| crate::schema::for_kind(kind))
-        .as_ref()
+    static SCHEMAS: PerKind<Value> = PerKind::new();
+    SCHEMAS.get(kind, || crate::schema::for_kind(kind))
 }
 
 /// Validates `value` against the schema of `kind` (the part of it `target` names); every error
