@@ -182,13 +182,13 @@ fn render(c: &mut Criterion) {
         b.iter(|| treaty_cli::render::human::render(black_box(&report), None, plain));
     });
     g.bench_function("json", |b| {
-        b.iter(|| treaty_cli::render::json::render(black_box(&report), None));
+        b.iter(|| treaty_cli::render::json::render(black_box(&report), None, usize::MAX));
     });
     g.bench_function("github", |b| {
-        b.iter(|| treaty_cli::render::github::render(black_box(&report)));
+        b.iter(|| treaty_cli::render::github::render(black_box(&report), usize::MAX));
     });
     g.bench_function("sarif", |b| {
-        b.iter(|| treaty_cli::render::sarif::render(black_box(&report)));
+        b.iter(|| treaty_cli::render::sarif::render(black_box(&report), usize::MAX));
     });
     g.finish();
 }

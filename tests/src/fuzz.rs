@@ -502,7 +502,7 @@ pub fn render_report(report: &Report) {
         );
     }
     let _ = human::render(report, None, human::Style::plain());
-    let out = json::render(report, Some(u64::MAX));
+    let out = json::render(report, Some(u64::MAX), usize::MAX);
     let parsed: Value = serde_json::from_str(&out)
         .unwrap_or_else(|e| panic!("the JSON renderer wrote invalid JSON: {e}\n{out}"));
     let diagnostics = parsed.get("diagnostics").and_then(Value::as_array);
@@ -511,10 +511,10 @@ pub fn render_report(report: &Report) {
         Some(report.diagnostics.len()),
         "the JSON report lists every diagnostic"
     );
-    let out = sarif::render(report);
+    let out = sarif::render(report, usize::MAX);
     serde_json::from_str::<Value>(&out)
         .unwrap_or_else(|e| panic!("the SARIF renderer wrote invalid JSON: {e}\n{out}"));
-    let out = github::render(report);
+    let out = github::render(report, usize::MAX);
     for line in out.lines() {
         assert!(
             line.starts_with("::") || line.is_empty(),

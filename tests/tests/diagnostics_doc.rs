@@ -30,7 +30,15 @@ const WITHOUT_FIXTURE: &[(&str, &str)] = &[
     ),
     (
         "missing-instrument",
-        "`treaty validate datasets/powers`: a dataset without `instrument.yaml` has no text versions, so provisions cannot be resolved. Validate the whole dataset directory.",
+        "a directory of dataset files without `instrument.yaml` (and inside no directory that has one) has no text versions, so provisions cannot be resolved. Add the instrument file, or validate the directory that has it.",
+    ),
+    (
+        "outside-dataset",
+        "a file in a dataset directory is a symbolic link to a file outside that directory. It is reported by its path and never opened, so nothing of the target reaches the output (a pull request cannot make CI print `/proc/self/environ`).",
+    ),
+    (
+        "unchecked-references",
+        "a note on a file that does not parse or has a bad header (`kind`, `schema_version`): what it defines is unknown, so references to ids elsewhere that resolve nowhere are not reported as unknown; the note counts them. Fix the file's own error and they are checked again.",
     ),
     (
         "schema-violation",

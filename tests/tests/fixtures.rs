@@ -32,6 +32,14 @@ const TESTED_IN_RUST: &[(&str, &str)] = &[
         "schema-violation",
         "schema_violation_is_unreachable_with_the_current_schemas",
     ),
+    (
+        "unchecked-references",
+        "dataset_parts::a_broken_file_that_others_reference_gives_its_error_and_one_note",
+    ),
+    (
+        "outside-dataset",
+        "dataset_parts::a_link_out_of_the_dataset_is_reported_by_path_and_never_read",
+    ),
 ];
 
 /// The extensions of dataset files.
@@ -636,11 +644,16 @@ fn node_limit_with_a_small_limit() {
 
 #[test]
 fn missing_instrument_without_the_instrument_file() {
-    let files: Vec<PathBuf> = dataset_files(&base_dir())
-        .into_iter()
-        .filter(|p| p.file_name().is_some_and(|n| n != "instrument.yaml"))
-        .collect();
-    let validation = validate_paths(&files, &Options::default());
+    // A copy: inside the base directory, its instrument file makes it a dataset root that
+    // is loaded whole whichever of its files are named.
+    let dir = treaty_tests::hostile::temp_dir("no-instrument");
+    for p in dataset_files(&base_dir()) {
+        if p.file_name().is_some_and(|n| n != "instrument.yaml") {
+            std::fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    let validation = validate_paths(std::slice::from_ref(&dir), &Options::default());
+    let _ = std::fs::remove_dir_all(&dir);
     // One dataset-level diagnostic, not one unknown-text-version per reference.
     assert_exactly(
         &validation.report,

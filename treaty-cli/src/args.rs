@@ -20,6 +20,20 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    /// Colour in diagnostics: `auto` colours a terminal unless `NO_COLOR` is set.
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// On a terminal, unless `NO_COLOR` is set.
+    Auto,
+    /// Always, even into a pipe or file.
+    Always,
+    /// Never.
+    Never,
 }
 
 /// The subcommands.
@@ -106,6 +120,10 @@ pub struct ValidateArgs {
     /// (committed, staged, unstaged or untracked).
     #[arg(long, value_name = "REV")]
     pub changed_since: Option<String>,
+    /// Show at most N diagnostics of each file, in every format; the rest are counted in one
+    /// line (the summary counts and the exit code count them all).
+    #[arg(long, value_name = "N", default_value_t = crate::render::shown::DEFAULT_MAX_PER_FILE)]
+    pub max_diagnostics: usize,
 }
 
 /// How `validate` reports.

@@ -73,7 +73,7 @@ pub fn directory(dir: &Path) -> Result<Dataset, Stop> {
     match v.dataset {
         Some(d) => Ok(d),
         None => {
-            render::human::print(&v.report, None);
+            let _ = render::human::print(&v.report, None, render::shown::DEFAULT_MAX_PER_FILE);
             if v.report.has_io_error() {
                 return Err(Stop::Error(format!("cannot read `{}`", dir.display())));
             }

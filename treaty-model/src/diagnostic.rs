@@ -13,11 +13,14 @@ use std::fmt;
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, schemars::JsonSchema,
 )]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Severity {
     /// The data is invalid.
     Error,
     /// The data is valid but probably not what was meant.
     Warning,
+    /// Information about the validation itself, such as checks that could not run.
+    Note,
 }
 
 impl fmt::Display for Severity {
@@ -25,6 +28,7 @@ impl fmt::Display for Severity {
         f.write_str(match self {
             Self::Error => "error",
             Self::Warning => "warning",
+            Self::Note => "note",
         })
     }
 }
@@ -147,6 +151,8 @@ macro_rules! codes {
 codes! {
     /// The file could not be read.
     Io = "io-error", Error, "the file could not be read", "check that the path exists and is readable";
+    /// A symbolic link in a dataset directory points outside it.
+    OutsideDataset = "outside-dataset", Error, "a symbolic link points outside the dataset directory", "copy the file into the dataset, or remove the link";
     /// A file is larger than the size limit.
     FileTooLarge = "file-too-large", Error, "the file is larger than the size limit", "split the file; one file per natural unit";
     /// Bytes that are not UTF-8.
@@ -233,6 +239,8 @@ codes! {
     ScopeMismatch = "scope-mismatch", Error, "a power's scope does not match the chapter of its provision", "domestic powers are in Chapter IV, cross-border ones in Chapter V";
     /// Dates in the wrong order.
     DatesOutOfOrder = "dates-out-of-order", Error, "dates are in an impossible order", "check both dates against their sources";
+    /// References that could not be checked because a file they may point into did not load.
+    UncheckedReferences = "unchecked-references", Note, "references were not checked because a file could not be read", "fix the file's own error; its references are checked again then";
     /// The dataset has no instrument file.
     MissingInstrument = "missing-instrument", Error, "no file of kind `instrument`", "add `instrument.yaml` with the text versions";
     /// A `# treaty: allow(...)` comment without a reason.
@@ -433,9 +441,20 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     /// Diagnostics silenced inline, with their reasons.
     pub suppressed: Vec<Suppressed>,
+    /// The text of every file a diagnostic speaks of, keyed by the path diagnostics show.
+    /// Renderers draw their snippets from it and never read files, so a snippet shows the
+    /// text that was validated, for a file, standard input or an in-memory input alike.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub sources: BTreeMap<String, std::sync::Arc<str>>,
 }
 
 impl Report {
+    /// The validated text of `file`, when a diagnostic speaks of it.
+    pub fn source(&self, file: &str) -> Option<&str> {
+        self.sources.get(file).map(|s| &**s)
+    }
+
     /// Sorts diagnostics by file, line, column, then code.
     pub fn sort(&mut self) {
         self.diagnostics
@@ -504,6 +523,19 @@ pub struct ReportDocument {
     pub diagnostics: Vec<Diagnostic>,
     /// Diagnostics silenced inline, with their reasons.
     pub suppressed: Vec<Suppressed>,
+    /// Files whose diagnostics were not all listed (a renderer's limit per file), with the
+    /// number left out; the counts of `summary` include them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub omitted: Vec<Omitted>,
+}
+
+/// Diagnostics of one file left out of a rendered report.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+pub struct Omitted {
+    /// The file (empty for problems of the dataset as a whole).
+    pub file: String,
+    /// How many of its diagnostics were left out.
+    pub count: usize,
 }
 
 impl Report {
@@ -532,6 +564,7 @@ impl Report {
             summary: self.summary(elapsed_ms),
             diagnostics: self.diagnostics.clone(),
             suppressed: self.suppressed.clone(),
+            omitted: Vec::new(),
         }
     }
 }

@@ -69,7 +69,7 @@ fn write_text(text: &str, output: Option<&Path>) -> Result<(), String> {
 
 /// Invalid input: show why, write nothing.
 fn refuse(report: &Report) -> u8 {
-    render::human::print(report, None);
+    let _ = render::human::print(report, None, render::shown::DEFAULT_MAX_PER_FILE);
     eprintln!("treaty: the input is not valid; nothing was written");
     if report.has_io_error() {
         exit::USAGE_OR_IO

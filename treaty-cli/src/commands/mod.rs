@@ -15,11 +15,16 @@ use std::path::PathBuf;
 use treaty_model::diagnostic::{Code, Level, SeverityOverrides};
 use treaty_model::validate::Options;
 
-use crate::args::{Cli, Command};
+use crate::args::{Cli, ColorWhen, Command};
 use crate::exit;
 
 /// Runs the parsed command.
 pub fn run(cli: Cli) -> u8 {
+    anstream::ColorChoice::write_global(match cli.color {
+        ColorWhen::Auto => anstream::ColorChoice::Auto,
+        ColorWhen::Always => anstream::ColorChoice::Always,
+        ColorWhen::Never => anstream::ColorChoice::Never,
+    });
     let result = match cli.command {
         Command::Validate(a) => validate::run(a),
         Command::Convert(a) => convert::run(a),

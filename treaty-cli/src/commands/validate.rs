@@ -22,15 +22,17 @@ pub fn run(args: ValidateArgs) -> Result<u8, String> {
     let validation = validate_paths(&paths, &options);
     let elapsed = u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX);
     let report = &validation.report;
+    let max = args.max_diagnostics;
     match args.format {
-        Format::Human => render::human::print(report, Some(elapsed)),
-        Format::Json => println!("{}", render::json::render(report, Some(elapsed))),
+        Format::Human => render::human::print(report, Some(elapsed), max)
+            .map_err(|e| format!("cannot write the report: {e}"))?,
+        Format::Json => println!("{}", render::json::render(report, Some(elapsed), max)),
         Format::Github => {
-            print!("{}", render::github::render(report));
+            print!("{}", render::github::render(report, max));
             render::github::write_step_summary(report)
                 .map_err(|e| format!("cannot write $GITHUB_STEP_SUMMARY: {e}"))?;
         }
-        Format::Sarif => println!("{}", render::sarif::render(report)),
+        Format::Sarif => println!("{}", render::sarif::render(report, max)),
     }
     Ok(if report.has_io_error() {
         exit::USAGE_OR_IO

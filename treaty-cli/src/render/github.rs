@@ -5,13 +5,18 @@ use std::io::Write as _;
 
 use treaty_model::diagnostic::{Report, Severity};
 
-/// One `::error ...::message` line per diagnostic.
-pub fn render(report: &Report) -> String {
+use super::shown::{DEFAULT_MAX_PER_FILE, omitted_line, shown};
+
+/// One `::error ...::message` line per diagnostic, at most `max_per_file` of each file, and
+/// one `::notice` line for each file with more.
+pub fn render(report: &Report, max_per_file: usize) -> String {
     let mut out = String::new();
-    for d in &report.diagnostics {
+    let shown = shown(report, max_per_file);
+    for d in &shown.diagnostics {
         let level = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            _ => "notice",
         };
         let mut message = d.message.clone();
         if let Some(h) = &d.help {
@@ -27,6 +32,10 @@ pub fn render(report: &Report) -> String {
         }
         props.push(format!("title={}", property(d.code.as_str())));
         let _ = writeln!(out, "::{level} {}::{}", props.join(","), data(&message));
+    }
+    for (file, n) in &shown.omitted {
+        let line = omitted_line(file, *n, max_per_file);
+        let _ = writeln!(out, "::notice title=treaty::{}", data(&line));
     }
     out
 }
@@ -74,10 +83,12 @@ pub fn step_summary(report: &Report) -> String {
     );
     if !report.diagnostics.is_empty() {
         let _ = writeln!(out, "| | code | where | message |\n|---|---|---|---|");
-        for d in &report.diagnostics {
+        let shown = shown(report, DEFAULT_MAX_PER_FILE);
+        for d in &shown.diagnostics {
             let icon = match d.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
+                _ => "note",
             };
             let place = d
                 .location

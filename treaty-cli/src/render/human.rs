@@ -1,24 +1,31 @@
-//! rustc-style diagnostics: a source snippet with line numbers and a caret under the span.
+//! rustc-style diagnostics: a source snippet with line numbers and a caret under the span,
+//! drawn by annotate-snippets from the text the report holds (never from disk).
+//!
+//! What reaches the terminal is bounded and inert: each file shows at most
+//! `--max-diagnostics` diagnostics, a long line is cut around its span, and control characters
+//! from a dataset (an ESC that would retitle the window or clear the screen) are shown as
+//! `\u{1b}`, never sent.
 
-use std::collections::HashMap;
-use std::fmt::Write as _;
-use std::io::IsTerminal;
+use std::io::Write;
+use std::ops::Range;
 
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use treaty_model::diagnostic::{Diagnostic, Location, Report, Severity};
 
-/// ANSI styles, or nothing when colour is off.
+use super::shown::{omitted_line, shown};
+
+/// Colour on or off. Output written through [`print`] goes through `anstream`, which also
+/// strips colour when standard error is not a terminal, `NO_COLOR` is set, or `--color
+/// never` was given.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
     on: bool,
 }
 
 impl Style {
-    /// Colour only on a terminal, and never when `NO_COLOR` is set (https://no-color.org).
-    pub fn for_stderr() -> Self {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Self {
-            on: !no_color && std::io::stderr().is_terminal(),
-        }
+    /// ANSI colours.
+    pub fn styled() -> Self {
+        Self { on: true }
     }
 
     /// No colour: files, pipes, tests.
@@ -26,162 +33,322 @@ impl Style {
         Self { on: false }
     }
 
-    fn paint(self, code: &str, text: &str) -> String {
+    fn renderer(self) -> Renderer {
+        // The terminal width bounds how much of a long line annotate-snippets keeps; the
+        // excerpt below has already cut it near the span.
         if self.on {
-            format!("\x1b[{code}m{text}\x1b[0m")
+            Renderer::styled()
         } else {
-            text.to_owned()
+            Renderer::plain()
         }
     }
 }
 
-/// Prints the report to standard error.
-pub fn print(report: &Report, elapsed_ms: Option<u64>) {
-    eprint!("{}", render(report, elapsed_ms, Style::for_stderr()));
+/// Prints the report to standard error, in colour when `anstream` lets it through.
+pub fn print(report: &Report, elapsed_ms: Option<u64>, max_per_file: usize) -> std::io::Result<()> {
+    let mut err = anstream::stderr().lock();
+    write(&mut err, report, elapsed_ms, Style::styled(), max_per_file)
 }
 
-/// Renders every diagnostic and the summary line.
+/// Renders every diagnostic (at most the default number per file) and the summary line.
 pub fn render(report: &Report, elapsed_ms: Option<u64>, style: Style) -> String {
-    let mut sources = Sources::default();
-    let mut out = String::new();
-    for d in &report.diagnostics {
-        diagnostic(&mut out, d, &mut sources, style);
-    }
-    summary(&mut out, report, elapsed_ms, style);
-    out
+    let mut out = Vec::new();
+    let _ = write(
+        &mut out,
+        report,
+        elapsed_ms,
+        style,
+        super::shown::DEFAULT_MAX_PER_FILE,
+    );
+    String::from_utf8_lossy(&out).into_owned()
 }
 
-fn diagnostic(out: &mut String, d: &Diagnostic, sources: &mut Sources, style: Style) {
-    let (label, color) = match d.severity {
-        Severity::Error => ("error", "1;31"),
-        Severity::Warning => ("warning", "1;33"),
+/// Writes the diagnostics one at a time, so that a large report is never held as text.
+pub fn write(
+    out: &mut dyn Write,
+    report: &Report,
+    elapsed_ms: Option<u64>,
+    style: Style,
+    max_per_file: usize,
+) -> std::io::Result<()> {
+    let renderer = style.renderer();
+    let shown = shown(report, max_per_file);
+    for d in &shown.diagnostics {
+        writeln!(out, "{}\n", diagnostic(&renderer, report, d))?;
+    }
+    for (file, n) in &shown.omitted {
+        writeln!(out, "{}\n", visible(&omitted_line(file, *n, max_per_file)))?;
+    }
+    writeln!(out, "{}", summary(report, elapsed_ms, style))
+}
+
+fn diagnostic(renderer: &Renderer, report: &Report, d: &Diagnostic) -> String {
+    let level = match d.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Note => Level::NOTE,
+        _ => Level::NOTE,
     };
-    let _ = writeln!(
-        out,
-        "{}{} {}",
-        style.paint(color, &format!("{label}[{}]", d.code)),
-        style.paint("1", ":"),
-        style.paint("1", &d.message)
-    );
-    let width = gutter_width(d);
+    let message = visible(&d.message);
+    let mut group = Group::with_title(level.primary_title(message).id(d.code.as_str()));
     if let Some(loc) = &d.location {
-        snippet(out, loc, sources, width, style, color, None);
+        group = place(group, report, loc, AnnotationKind::Primary, None);
     }
     for r in &d.related {
-        let _ = writeln!(
-            out,
-            "{}{}",
-            style.paint("1;36", "note"),
-            style.paint("1", &format!(": {}", r.message))
+        group = place(
+            group,
+            report,
+            &r.location,
+            AnnotationKind::Context,
+            Some(visible(&r.message)),
         );
-        snippet(out, &r.location, sources, width, style, "1;36", None);
     }
     if let Some(h) = &d.help {
-        let pad = " ".repeat(width);
-        let _ = writeln!(
-            out,
-            "{pad} {} {}",
-            style.paint("1;34", "="),
-            style.paint("1", &format!("help: {h}"))
-        );
+        group = group.element(Level::HELP.message(visible(h)));
     }
-    out.push('\n');
+    renderer.render(&[group])
 }
 
-fn gutter_width(d: &Diagnostic) -> usize {
-    std::iter::once(d.location.as_ref())
-        .chain(d.related.iter().map(|r| Some(&r.location)))
-        .flatten()
-        .map(|l| l.start.line.to_string().len())
-        .max()
-        .unwrap_or(1)
-}
-
-fn snippet(
-    out: &mut String,
+/// Adds the excerpt of `loc` to the group, or only its `file:line:column` when the report
+/// has no text for it (a file that could not be read).
+fn place<'a>(
+    group: Group<'a>,
+    report: &Report,
     loc: &Location,
-    sources: &mut Sources,
-    width: usize,
-    style: Style,
-    color: &str,
-    label: Option<&str>,
-) {
-    let pad = " ".repeat(width);
-    let _ = writeln!(out, "{pad}{} {loc}", style.paint("1;34", "-->"));
-    let Some(line) = sources.line(&loc.file, loc.start.line) else {
-        return;
+    kind: AnnotationKind,
+    label: Option<String>,
+) -> Group<'a> {
+    let path = visible(&loc.file);
+    let Some(excerpt) = report.source(&loc.file).and_then(|s| Excerpt::of(s, loc)) else {
+        let origin = Origin::path(path)
+            .line(loc.start.line as usize)
+            .char_column(loc.start.column as usize);
+        return match label {
+            Some(l) => group.element(origin).element(Level::NOTE.message(l)),
+            None => group.element(origin),
+        };
     };
-    let line = line.replace('\t', " ");
-    let start = usize::try_from(loc.start.column.saturating_sub(1)).unwrap_or(0);
-    let len = line.chars().count();
-    let end = if loc.end.line == loc.start.line {
-        usize::try_from(loc.end.column.saturating_sub(1)).unwrap_or(start)
-    } else {
-        len
-    };
-    let carets = end.saturating_sub(start).max(1);
-    let bar = style.paint("1;34", "|");
-    let _ = writeln!(out, "{pad} {bar}");
-    let _ = writeln!(
-        out,
-        "{} {bar} {line}",
-        style.paint("1;34", &format!("{:>width$}", loc.start.line))
-    );
-    let marks = style.paint(color, &"^".repeat(carets));
-    let _ = writeln!(
-        out,
-        "{pad} {bar} {}{marks}{}",
-        " ".repeat(start.min(len)),
-        label.map(|l| format!(" {l}")).unwrap_or_default()
-    );
+    group.element(
+        Snippet::source(excerpt.text)
+            .line_start(excerpt.line)
+            .path(path)
+            .fold(false)
+            .annotation(kind.span(excerpt.span).label(label)),
+    )
 }
 
-fn summary(out: &mut String, report: &Report, elapsed_ms: Option<u64>, style: Style) {
+/// The lines of a span, cut and made inert for the terminal.
+#[derive(Debug, PartialEq)]
+struct Excerpt {
+    /// The lines, with line breaks as `\n`.
+    text: String,
+    /// The number of the first line.
+    line: usize,
+    /// The span within `text`.
+    span: Range<usize>,
+}
+
+/// Bytes of context kept on each side of a span on a long line.
+const CONTEXT: usize = 60;
+/// Longest part of a span drawn.
+const MAX_SPAN: usize = 160;
+/// Most lines of a span drawn; a longer span is drawn on its first line.
+const MAX_LINES: usize = 6;
+
+impl Excerpt {
+    fn of(source: &str, loc: &Location) -> Option<Self> {
+        let start = floor(source, loc.start.offset.min(source.len()));
+        let mut end = floor(source, loc.end.offset.clamp(start, source.len()));
+        let first = source[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        let line_end = |from: usize| {
+            source[from..]
+                .find(['\n', '\r'])
+                .map_or(source.len(), |i| from + i)
+        };
+        let breaks =
+            source[start..end].matches('\n').count() + source[start..end].matches('\r').count();
+        if breaks > MAX_LINES {
+            end = line_end(start);
+        }
+        if end - start > MAX_SPAN {
+            end = floor(source, start + MAX_SPAN);
+        }
+        let last = line_end(end);
+        let from = if start - first > CONTEXT {
+            floor(source, start - CONTEXT)
+        } else {
+            first
+        };
+        let to = if last - end > CONTEXT {
+            floor(source, end + CONTEXT)
+        } else {
+            last
+        };
+        let mut text = String::new();
+        if from > first {
+            text.push('…');
+        }
+        let mut span = 0..0;
+        let mut chars = source[from..to].char_indices().peekable();
+        loop {
+            let (i, c) = match chars.next() {
+                Some(x) => x,
+                None => {
+                    if from + source[from..to].len() == start {
+                        span.start = text.len();
+                    }
+                    if to == end {
+                        span.end = text.len();
+                    }
+                    break;
+                }
+            };
+            let at = from + i;
+            if at == start {
+                span.start = text.len();
+            }
+            if at == end {
+                span.end = text.len();
+            }
+            match c {
+                '\r' if chars.peek().is_some_and(|(_, n)| *n == '\n') => {}
+                '\r' | '\n' => text.push('\n'),
+                '\t' => text.push('\t'),
+                c if c.is_control() => text.push_str(&c.escape_unicode().to_string()),
+                c => text.push(c),
+            }
+        }
+        if to < last {
+            text.push('…');
+        }
+        span.end = span.end.max(span.start);
+        Some(Self {
+            text,
+            line: loc.start.line as usize,
+            span,
+        })
+    }
+}
+
+/// The largest char boundary at or below `i`.
+fn floor(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Text from a dataset made safe for a terminal: control characters (ESC, BEL, C1 codes...)
+/// are written as `\u{..}` escapes; line breaks and tabs stay.
+pub fn visible(s: &str) -> String {
+    if !s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        return s.to_owned();
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' && c != '\t' {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+fn summary(report: &Report, elapsed_ms: Option<u64>, style: Style) -> String {
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let paint = |color: annotate_snippets::renderer::AnsiColor, text: &str| {
+        if style.on {
+            let s = color.on_default().bold();
+            format!("{s}{text}{s:#}")
+        } else {
+            text.to_owned()
+        }
+    };
     let verdict = if report.is_valid() {
-        style.paint("1;32", "valid")
+        paint(annotate_snippets::renderer::AnsiColor::Green, "valid")
     } else {
-        style.paint("1;31", "invalid")
+        paint(annotate_snippets::renderer::AnsiColor::Red, "invalid")
     };
     let time = elapsed_ms
         .map(|ms| format!(" in {ms} ms"))
         .unwrap_or_default();
-    let _ = writeln!(
-        out,
-        "{verdict}: {} checked{time}: {}, {}, {} suppressed",
+    let notes = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Note)
+        .count();
+    let notes = if notes > 0 {
+        format!(", {}", plural(notes, "note"))
+    } else {
+        String::new()
+    };
+    format!(
+        "{verdict}: {} checked{time}: {}, {}{notes}, {} suppressed",
         plural(report.files, "file"),
         plural(report.errors(), "error"),
         plural(report.warnings(), "warning"),
         report.suppressed.len()
-    );
+    )
 }
 
-/// File contents, read and split into lines once each, for snippets: a report may hold
-/// thousands of diagnostics in one large file.
-#[derive(Debug, Default)]
-struct Sources {
-    files: HashMap<String, Option<Lines>>,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use treaty_model::diagnostic::Position;
 
-/// A file's text and the byte range of each of its lines.
-#[derive(Debug)]
-struct Lines {
-    text: String,
-    ranges: Vec<std::ops::Range<usize>>,
-}
+    fn loc(text: &str, start: usize, end: usize) -> Location {
+        let pos = |offset: usize| {
+            let before = &text[..offset];
+            Position {
+                line: u32::try_from(before.matches('\n').count() + 1).unwrap(),
+                column: u32::try_from(before.rsplit('\n').next().unwrap_or("").chars().count() + 1)
+                    .unwrap(),
+                offset,
+            }
+        };
+        Location {
+            file: "f.yaml".into(),
+            start: pos(start),
+            end: pos(end),
+        }
+    }
 
-impl Sources {
-    fn line(&mut self, file: &str, line: u32) -> Option<String> {
-        let lines = self.files.entry(file.to_owned()).or_insert_with(|| {
-            let text = String::from_utf8_lossy(&std::fs::read(file).ok()?).into_owned();
-            let ranges = treaty_model::diagnostic::source_lines(&text)
-                .map(|(start, line)| start..start + line.len())
-                .collect();
-            Some(Lines { text, ranges })
-        });
-        let lines = lines.as_ref()?;
-        let index = usize::try_from(line).ok()?.checked_sub(1)?;
-        let range = lines.ranges.get(index)?.clone();
-        lines.text.get(range).map(str::to_owned)
+    #[test]
+    fn an_excerpt_is_the_lines_of_its_span() {
+        let text = "a: 1\nbee: two\nc: 3\n";
+        let e = Excerpt::of(text, &loc(text, 10, 13)).unwrap();
+        assert_eq!(e.text, "bee: two");
+        assert_eq!((e.line, &e.text[e.span.clone()]), (2, "two"));
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_its_span() {
+        let text = format!("k: [{}x{}]\n", "a, ".repeat(500), ", b".repeat(500));
+        let at = text.find('x').unwrap();
+        let e = Excerpt::of(&text, &loc(&text, at, at + 1)).unwrap();
+        assert!(
+            e.text.starts_with('…') && e.text.ends_with('…'),
+            "{}",
+            e.text
+        );
+        assert!(e.text.len() < 2 * CONTEXT + 10, "{}", e.text.len());
+        assert_eq!(&e.text[e.span.clone()], "x");
+    }
+
+    #[test]
+    fn control_characters_are_shown_not_sent() {
+        let text = "name: \"\u{1b}]0;owned\u{7}\"\n";
+        let e = Excerpt::of(text, &loc(text, 6, text.len() - 1)).unwrap();
+        assert_eq!(e.text, "name: \"\\u{1b}]0;owned\\u{7}\"");
+        assert_eq!(&e.text[e.span.clone()], "\"\\u{1b}]0;owned\\u{7}\"");
+        assert_eq!(visible("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
+    }
+
+    #[test]
+    fn crlf_lines_are_drawn_as_lines() {
+        let text = "a: 1\r\nb: x\r\nc: 3\r\n";
+        let e = Excerpt::of(text, &loc(text, 9, 10)).unwrap();
+        assert_eq!((e.text.as_str(), &e.text[e.span.clone()]), ("b: x", "x"));
     }
 }

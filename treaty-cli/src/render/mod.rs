@@ -8,4 +8,5 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod sarif;
+pub mod shown;
 pub mod text;

@@ -3,10 +3,21 @@
 use serde_json::{Value, json};
 use treaty_model::diagnostic::{Code, Diagnostic, Location, Report, Severity};
 
-/// The report as a SARIF 2.1.0 log, with rule metadata for every code.
-pub fn render(report: &Report) -> String {
+use super::shown::{omitted_line, shown};
+
+/// The report as a SARIF 2.1.0 log, with rule metadata for every code; at most
+/// `max_per_file` results of each file, the others counted in a tool notification.
+pub fn render(report: &Report, max_per_file: usize) -> String {
     let rules: Vec<Value> = Code::ALL.iter().map(|c| rule(*c)).collect();
-    let results: Vec<Value> = report.diagnostics.iter().map(result).collect();
+    let shown = shown(report, max_per_file);
+    let results: Vec<Value> = shown.diagnostics.iter().map(|d| result(d)).collect();
+    let notifications: Vec<Value> = shown
+        .omitted
+        .iter()
+        .map(|(file, n)| {
+            json!({"level": "note", "message": {"text": omitted_line(file, *n, max_per_file)}})
+        })
+        .collect();
     let log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -18,6 +29,10 @@ pub fn render(report: &Report) -> String {
                 "rules": rules
             }},
             "columnKind": "unicodeCodePoints",
+            "invocations": [{
+                "executionSuccessful": true,
+                "toolExecutionNotifications": notifications
+            }],
             "results": results
         }]
     });
@@ -28,6 +43,7 @@ fn level(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",
         Severity::Warning => "warning",
+        _ => "note",
     }
 }
 

@@ -1,4 +1,15 @@
-//! Finding the dataset files under the paths the user gives.
+//! Finding the dataset files under the paths the user gives, and the dataset they belong to.
+//!
+//! **The dataset root rule.** A dataset root is a directory that holds an instrument file
+//! (`instrument.yaml`, `instrument.yml` or `instrument.json`): every dataset needs one, since it
+//! defines the text versions that references are read in. A path names *part* of a dataset
+//! when the nearest directory above it (or, for a directory, the directory itself) that is a
+//! root is not the path itself. The whole root is then loaded for the cross-file checks, and
+//! the report keeps the diagnostics of the named files (see [`Plan`]).
+//!
+//! **The dataset boundary.** Directory walks read regular files only, and never follow a
+//! symbolic link out of the directory being walked: a pull request could otherwise make CI
+//! print the contents of a file outside the dataset (`/proc/self/environ`) in a snippet.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -8,6 +19,9 @@ use crate::diagnostic::{Code, Diagnostic, Location};
 /// The extensions a dataset file may have.
 const EXTENSIONS: [&str; 3] = ["yaml", "yml", "json"];
 
+/// The file names that make a directory a dataset root.
+const ROOT_MARKERS: [&str; 3] = ["instrument.yaml", "instrument.yml", "instrument.json"];
+
 /// Whether `path` names a dataset file by its extension.
 pub fn is_dataset_file(path: &Path) -> bool {
     path.extension()
@@ -15,10 +29,115 @@ pub fn is_dataset_file(path: &Path) -> bool {
         .is_some_and(|e| EXTENSIONS.contains(&e))
 }
 
-/// Expands directories (recursively, following symbolic links once) into their dataset files,
-/// sorted; files given explicitly are kept whatever their extension (and whatever their type:
-/// `treaty validate <(cmd)` reads a pipe on purpose). Problems (a missing path, an unreadable
-/// directory, a symlink loop, a FIFO or device inside a directory) become diagnostics.
+/// Whether `dir` is a dataset root: it holds an instrument file.
+fn is_root(dir: &Path) -> bool {
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    ROOT_MARKERS.iter().any(|m| dir.join(m).is_file())
+}
+
+/// The dataset root that `path` belongs to: the nearest directory at or above it that holds
+/// an instrument file. Relative paths are searched as written first, so that the root is
+/// shown the way the user wrote the path, then through their absolute form.
+pub fn dataset_root(path: &Path) -> Option<PathBuf> {
+    let start = if path.is_dir() {
+        Some(path)
+    } else {
+        path.parent()
+    };
+    let lexical = start
+        .into_iter()
+        .flat_map(Path::ancestors)
+        .find(|dir| is_root(dir))
+        .map(|dir| {
+            if dir.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                dir.to_path_buf()
+            }
+        });
+    lexical.or_else(|| {
+        let absolute = std::fs::canonicalize(start?).ok()?;
+        absolute
+            .ancestors()
+            .find(|dir| is_root(dir))
+            .map(Path::to_path_buf)
+    })
+}
+
+/// What to read for a validation, and which of it to report on.
+#[derive(Debug)]
+pub(crate) struct Plan {
+    /// Every file to load, sorted by the path shown; each file once, under the first spelling
+    /// that named it.
+    pub files: Vec<PathBuf>,
+    /// When only part of a dataset was named: the shown paths of the named files. The other
+    /// files are loaded only so that references into them resolve.
+    pub scope: Option<HashSet<String>>,
+    /// Paths that could not be read, links out of the dataset, files that are not regular.
+    pub problems: Vec<Diagnostic>,
+}
+
+/// Plans the validation of `paths` (files or directories): each path that names part of a
+/// dataset brings in its whole dataset root, out of scope.
+pub(crate) fn plan(paths: &[PathBuf]) -> Plan {
+    let mut roots: Vec<PathBuf> = Vec::new();
+    for path in paths {
+        if let Some(root) = dataset_root(path) {
+            let named_itself = same_file(&root, path) || paths.iter().any(|p| same_file(&root, p));
+            if !named_itself && !roots.iter().any(|r| same_file(r, &root)) {
+                roots.push(root);
+            }
+        }
+    }
+    let (named, mut problems) = discover(paths);
+    if roots.is_empty() {
+        return Plan {
+            files: named,
+            scope: None,
+            problems,
+        };
+    }
+    let scope = named.iter().map(|p| display(p)).collect();
+    let (mut all, more) = discover(&roots);
+    problems.extend(more);
+    // The named spelling comes first, so that a named file keeps it.
+    let mut files = named;
+    files.append(&mut all);
+    Plan {
+        files: unique(files),
+        scope: Some(scope),
+        problems,
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+/// `files` sorted by shown path, each file once: two spellings of one file (`ds/a.yaml` and
+/// `ds/../ds/a.yaml`) would otherwise define every id twice.
+fn unique(files: Vec<PathBuf>) -> Vec<PathBuf> {
+    let mut seen = HashSet::new();
+    let mut kept: Vec<PathBuf> = files
+        .into_iter()
+        .filter(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())))
+        .collect();
+    kept.sort();
+    kept
+}
+
+/// Expands directories (recursively) into their dataset files, sorted, each file once; files
+/// given explicitly are kept whatever their extension (and whatever their type: `treaty
+/// validate <(cmd)` reads a pipe on purpose; reads are bounded by the size limit). Problems (a
+/// missing path, an unreadable directory, a symlink loop or a link out of the directory, a
+/// FIFO or device inside a directory) become diagnostics.
 pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -26,38 +145,73 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
         match std::fs::metadata(root) {
             Ok(m) if m.is_dir() => {
                 let mut visited = HashSet::new();
+                let before = files.len();
                 walk(root, &mut visited, &mut files, &mut problems);
+                // A directory with nothing to check is a mistaken path, not a valid dataset.
+                if files.len() == before {
+                    problems.push(
+                        Diagnostic::new(
+                            Code::Io,
+                            format!(
+                                "no dataset files (`.yaml`, `.yml`, `.json`) in `{}`",
+                                display(root)
+                            ),
+                            Some(Location::file_start(display(root))),
+                        )
+                        .with_help(
+                            "check the path; dataset files are found in it and its subdirectories",
+                        ),
+                    );
+                }
             }
             Ok(_) => files.push(root.clone()),
             Err(e) => problems.push(io_problem(root, &e)),
         }
     }
-    files.sort();
-    files.dedup();
-    (files, problems)
+    (unique(files), problems)
 }
 
 pub(crate) fn io_problem(path: &Path, e: &std::io::Error) -> Diagnostic {
     Diagnostic::new(
         Code::Io,
-        format!("cannot read `{}`: {e}", path.display()),
+        format!("cannot read `{}`: {e}", display(path)),
         Some(Location::file_start(display(path))),
     )
 }
 
-/// The path as shown in diagnostics: as given, with `/` separators.
+/// The path as shown in diagnostics: as given, with `/` separators and without a leading `./`.
 pub(crate) fn display(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
+    let shown = path.to_string_lossy().replace('\\', "/");
+    match shown.strip_prefix("./") {
+        Some(rest) if !rest.is_empty() => rest.to_owned(),
+        _ => shown,
+    }
+}
+
+fn skipped(path: &Path, message: &str, help: &str) -> Diagnostic {
+    Diagnostic::new(
+        Code::Io,
+        format!("`{}` {message}; it is skipped", display(path)),
+        Some(Location::file_start(display(path))),
+    )
+    .with_help(help.to_owned())
 }
 
 fn walk(
-    dir: &Path,
+    top: &Path,
     visited: &mut HashSet<PathBuf>,
     files: &mut Vec<PathBuf>,
     problems: &mut Vec<Diagnostic>,
 ) {
+    let boundary = match std::fs::canonicalize(top) {
+        Ok(c) => c,
+        Err(e) => {
+            problems.push(io_problem(top, &e));
+            return;
+        }
+    };
     // Explicit stack: a deep tree must not overflow ours.
-    let mut stack = vec![dir.to_path_buf()];
+    let mut stack = vec![top.to_path_buf()];
     while let Some(dir) = stack.pop() {
         let canonical = match std::fs::canonicalize(&dir) {
             Ok(c) => c,
@@ -67,17 +221,11 @@ fn walk(
             }
         };
         if !visited.insert(canonical) {
-            problems.push(
-                Diagnostic::new(
-                    Code::Io,
-                    format!(
-                        "`{}` leads back to a directory already read (a symbolic link loop); it is skipped",
-                        dir.display()
-                    ),
-                    Some(Location::file_start(display(&dir))),
-                )
-                .with_help("remove the link, or point it outside the dataset"),
-            );
+            problems.push(skipped(
+                &dir,
+                "leads back to a directory already read (a symbolic link loop)",
+                "remove the link, or point it outside the dataset",
+            ));
             continue;
         }
         let entries = match std::fs::read_dir(&dir) {
@@ -96,29 +244,81 @@ fn walk(
                 }
             };
             let path = entry.path();
-            let name = entry.file_name();
-            if name.to_string_lossy().starts_with('.') {
+            if entry.file_name().to_string_lossy().starts_with('.') {
                 continue;
+            }
+            let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
+            if is_link {
+                // Only the target's path is compared: the target is never opened when it
+                // lies outside, so nothing of it can reach the output.
+                match std::fs::canonicalize(&path) {
+                    Ok(target) if target.starts_with(&boundary) => {}
+                    Ok(_) => {
+                        if is_dataset_file(&path) || path.is_dir() {
+                            problems.push(
+                                Diagnostic::new(
+                                    Code::OutsideDataset,
+                                    format!(
+                                        "`{}` is a symbolic link to a file outside the dataset directory `{}`; it is not read",
+                                        display(&path),
+                                        display(top)
+                                    ),
+                                    Some(Location::file_start(display(&path))),
+                                )
+                                .with_help("copy the file into the dataset, or remove the link"),
+                            );
+                        }
+                        continue;
+                    }
+                    Err(e) => {
+                        problems.push(io_problem(&path, &e));
+                        continue;
+                    }
+                }
             }
             match std::fs::metadata(&path) {
                 Ok(m) if m.is_dir() => stack.push(path),
                 Ok(m) if m.is_file() && is_dataset_file(&path) => files.push(path),
                 // A FIFO, socket or device named like a dataset file: reading a FIFO with no
                 // writer blocks forever, so it is reported, never opened.
-                Ok(_) if is_dataset_file(&path) => problems.push(
-                    Diagnostic::new(
-                        Code::Io,
-                        format!(
-                            "`{}` is not a regular file (a FIFO, socket or device); it is skipped",
-                            path.display()
-                        ),
-                        Some(Location::file_start(display(&path))),
-                    )
-                    .with_help("dataset files are regular files; remove it or rename it"),
-                ),
+                Ok(_) if is_dataset_file(&path) => problems.push(skipped(
+                    &path,
+                    "is not a regular file (a FIFO, socket or device)",
+                    "dataset files are regular files; remove it or rename it",
+                )),
                 Ok(_) => {}
                 Err(e) => problems.push(io_problem(&path, &e)),
             }
         }
     }
+}
+
+/// Why a file's bytes could not be had.
+#[derive(Debug)]
+pub(crate) enum ReadError {
+    /// More than the limit: its size when known before reading, or `None` when only the
+    /// bounded read found out.
+    TooLarge(Option<u64>),
+    /// The system refused.
+    Io(std::io::Error),
+}
+
+/// Reads a file, never more than `max` bytes: a regular file's size is checked before
+/// reading, and anything else (a pipe, `/dev/zero`) is read until one byte past the limit.
+pub(crate) fn read_bounded(path: &Path, max: usize) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read as _;
+    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    let meta = file.metadata().map_err(ReadError::Io)?;
+    if meta.is_file() && meta.len() > max as u64 {
+        return Err(ReadError::TooLarge(Some(meta.len())));
+    }
+    let mut bytes = Vec::new();
+    let limit = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
+    file.take(limit)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() > max {
+        return Err(ReadError::TooLarge(None));
+    }
+    Ok(bytes)
 }

@@ -30,6 +30,11 @@ pub(crate) struct FileOutcome {
     pub value: Option<Value>,
     /// The file converted to text, when asked for.
     pub text: Option<String>,
+    /// The file's text as validated, for the report's snippets.
+    pub source: Option<std::sync::Arc<str>>,
+    /// Whether the file got past its parse and header, so that its ids were collected. When
+    /// not, references into it cannot be checked.
+    pub loaded: bool,
 }
 
 /// What a file's check keeps of it besides its outcome.
@@ -56,6 +61,8 @@ impl FileOutcome {
             allows: Vec::new(),
             value: None,
             text: None,
+            source: None,
+            loaded: false,
         }
     }
 }
@@ -87,11 +94,13 @@ fn run(path: &str, bytes: Vec<u8>, options: &Options, output: Output) -> FileOut
     if bytes.len() > options.limits.max_bytes {
         out.diagnostics.push(too_large(
             path,
-            bytes.len() as u64,
+            Some(bytes.len() as u64),
             options.limits.max_bytes,
         ));
         return out;
     }
+    // The report keeps the text it speaks of, so that snippets show what was validated.
+    out.source = Some(std::sync::Arc::from(String::from_utf8_lossy(&bytes)));
     let is_json = path.ends_with(".json");
     // A byte-order mark (already reported by the parser) must not hide the modeline on line 1;
     // offsets still count it (`base`), as the parser's do.
@@ -122,6 +131,7 @@ fn run(path: &str, bytes: Vec<u8>, options: &Options, output: Output) -> FileOut
         return out;
     };
     out.kind = Some(kind);
+    out.loaded = true;
     let mut streamed = streamer.and_then(|s| s.finish(kind, &mut doc.value, &doc.spans));
     if let Some(format) = format {
         out.text = Some(match (&mut streamed, doc.value.as_object()) {
@@ -378,10 +388,16 @@ fn pointer_of(path: &serde_path_to_error::Path) -> String {
     s
 }
 
-pub(crate) fn too_large(path: &str, size: u64, max: usize) -> Diagnostic {
+/// `size` is `None` when the input had no size to check before reading (a pipe, a device)
+/// and a read bounded by the limit found it longer.
+pub(crate) fn too_large(path: &str, size: Option<u64>, max: usize) -> Diagnostic {
+    let what = match size {
+        Some(size) => format!("the file is {size} bytes"),
+        None => "the input is longer".to_owned(),
+    };
     Diagnostic::new(
         Code::FileTooLarge,
-        format!("the file is {size} bytes, more than the limit of {max} bytes"),
+        format!("{what}, more than the limit of {max} bytes"),
         Some(Location::file_start(path)),
     )
     .with_help("split it into smaller files (one per natural unit), or raise the limit")

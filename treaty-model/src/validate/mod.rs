@@ -34,9 +34,10 @@ pub(crate) mod suppress;
 #[doc(hidden)]
 pub mod bench;
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 
-pub use discover::{discover, is_dataset_file};
+pub use discover::{dataset_root, discover, is_dataset_file};
 
 use crate::dataset::Dataset;
 use crate::diagnostic::{Report, SeverityOverrides, Suppressed};
@@ -142,23 +143,15 @@ fn one_file<T>(
     check: impl FnOnce(&str, Vec<u8>, &Options) -> file::FileOutcome,
     output: impl FnOnce(&mut file::FileOutcome) -> Option<T>,
 ) -> (Validation, Option<T>) {
-    let shown = discover::display(path);
     // Without the cross-file checks, no file needs the facts they read.
     let options = Options {
         cross_file: false,
         ..options.clone()
     };
-    let mut outcome = match std::fs::read(path) {
-        Ok(bytes) => check(&shown, bytes, &options),
-        Err(e) => {
-            let mut o = file::FileOutcome::empty(&shown);
-            o.diagnostics.push(discover::io_problem(path, &e));
-            o
-        }
-    };
+    let mut outcome = read_and_check(path, &options, check);
     let kept = output(&mut outcome);
     let read = outcome.read;
-    let validation = finish(vec![outcome], Vec::new(), &options);
+    let validation = finish(vec![outcome], Vec::new(), None, &options);
     let kept = kept.filter(|_| read && validation.report.is_valid());
     (validation, kept)
 }
@@ -193,35 +186,58 @@ impl Validation {
 }
 
 /// Loads and validates the dataset files under `paths` (files or directories).
+///
+/// A path inside a dataset root (the nearest directory holding an instrument file; see
+/// [`dataset_root`]) that is not the root itself names *part* of that dataset: the whole root
+/// is loaded so that references resolve, and the report keeps the diagnostics of the named
+/// files, plus the cross-file ones that point into them (a duplicate of an id defined
+/// elsewhere). [`Report::files`] counts the named files.
 pub fn validate_paths(paths: &[PathBuf], options: &Options) -> Validation {
-    let (files, problems) = discover(paths);
-    let max = options.limits.max_bytes;
-    let outcomes = parallel_map(&files, |path| {
-        let shown = discover::display(path);
-        // Check the size before reading, so a huge file is never loaded into memory.
-        match std::fs::metadata(path) {
-            Ok(m) if m.len() > max as u64 => {
-                let mut o = file::FileOutcome::empty(&shown);
-                o.diagnostics.push(file::too_large(&shown, m.len(), max));
-                o
-            }
-            _ => match std::fs::read(path) {
-                Ok(bytes) => file::check(&shown, bytes, options),
-                Err(e) => {
-                    let mut o = file::FileOutcome::empty(&shown);
-                    o.diagnostics.push(discover::io_problem(path, &e));
-                    o
-                }
-            },
-        }
+    let plan = discover::plan(paths);
+    let outcomes = parallel_map(&plan.files, |path| {
+        read_and_check(path, options, file::check)
     });
-    finish(outcomes, problems, options)
+    finish(outcomes, plan.problems, plan.scope.as_ref(), options)
+}
+
+/// Validates the dataset in `dir` (a directory of the user's own, or part of a dataset).
+///
+/// ```no_run
+/// let validation = treaty_model::validate::validate_dir("my-datasets");
+/// for d in &validation.report.diagnostics {
+///     eprintln!("{d}");
+/// }
+/// ```
+pub fn validate_dir(dir: impl AsRef<std::path::Path>) -> Validation {
+    validate_paths(&[dir.as_ref().to_path_buf()], &Options::default())
+}
+
+/// Reads a file within the size limit and checks it; a file that cannot be read yields its
+/// one diagnostic.
+fn read_and_check(
+    path: &std::path::Path,
+    options: &Options,
+    check: impl FnOnce(&str, Vec<u8>, &Options) -> file::FileOutcome,
+) -> file::FileOutcome {
+    let shown = discover::display(path);
+    let max = options.limits.max_bytes;
+    match discover::read_bounded(path, max) {
+        Ok(bytes) => check(&shown, bytes, options),
+        Err(e) => {
+            let mut o = file::FileOutcome::empty(&shown);
+            o.diagnostics.push(match e {
+                discover::ReadError::TooLarge(size) => file::too_large(&shown, size, max),
+                discover::ReadError::Io(e) => discover::io_problem(path, &e),
+            });
+            o
+        }
+    }
 }
 
 /// Validates files already in memory (the bundled dataset, tests, editors).
 pub fn validate_inputs(inputs: &[Input], options: &Options) -> Validation {
     let outcomes = parallel_map(inputs, |i| file::check(&i.path, i.bytes.clone(), options));
-    finish(outcomes, Vec::new(), options)
+    finish(outcomes, Vec::new(), None, options)
 }
 
 /// Loads a dataset, or returns the report of why it is invalid.
@@ -229,9 +245,13 @@ pub fn load(paths: &[PathBuf]) -> Result<Dataset, Report> {
     validate_paths(paths, &Options::default()).into_result()
 }
 
+/// The end of the pipeline: cross-file checks over every file, inline suppressions, the scope
+/// of the report (`scope`: the shown paths of the named files, when only part of a dataset
+/// was named), severity overrides, and the source text of every file the report speaks of.
 fn finish(
     mut outcomes: Vec<file::FileOutcome>,
     problems: Vec<crate::diagnostic::Diagnostic>,
+    scope: Option<&HashSet<String>>,
     options: &Options,
 ) -> Validation {
     let mut raw = problems;
@@ -250,7 +270,7 @@ fn finish(
         allows.append(&mut o.allows);
     }
     let mut report = Report {
-        files: outcomes.len(),
+        files: scope.map_or(outcomes.len(), HashSet::len),
         ..Report::default()
     };
     for d in raw {
@@ -262,7 +282,7 @@ fn finish(
             });
             continue;
         }
-        if !in_scope(&d, changed.as_ref()) {
+        if !in_scope(&d, changed.as_ref()) || !concerns(&d, scope) {
             continue;
         }
         if let Some(d) = options.overrides.apply(d) {
@@ -279,6 +299,9 @@ fn finish(
             Some(a.location),
         )
         .with_help("remove the comment, or move it above the line it is meant for");
+        if !concerns(&d, scope) {
+            continue;
+        }
         if let Some(d) = options.overrides.apply(d) {
             report.diagnostics.push(d);
         }
@@ -298,13 +321,29 @@ fn finish(
                 Some(crate::diagnostic::Location::file_start(o.path.clone())),
             )
             .with_help("fix the suppressed error; an inline allow cannot silence a problem that loses data");
-            if in_scope(&d, changed.as_ref()) {
+            if in_scope(&d, changed.as_ref()) && concerns(&d, scope) {
                 report.diagnostics.push(d);
             }
         }
     }
     let complete = unreadable.is_empty();
     report.sort();
+    let spoken_of: HashSet<&str> = report
+        .diagnostics
+        .iter()
+        .chain(report.suppressed.iter().map(|s| &s.diagnostic))
+        .flat_map(|d| {
+            d.location
+                .iter()
+                .chain(d.related.iter().map(|r| &r.location))
+        })
+        .map(|l| l.file.as_str())
+        .collect();
+    report.sources = outcomes
+        .iter()
+        .filter(|o| spoken_of.contains(o.path.as_str()))
+        .filter_map(|o| Some((o.path.clone(), o.source.clone()?)))
+        .collect();
     let dataset = (options.dataset && report.is_valid() && complete).then(|| {
         let files = outcomes
             .into_iter()
@@ -313,6 +352,19 @@ fn finish(
         Dataset::new(files, report.clone())
     });
     Validation { report, dataset }
+}
+
+/// When part of a dataset was named, whether a diagnostic concerns the named files: it is
+/// located in one of them, or points into one (a duplicate of an id they define). A problem
+/// of the dataset as a whole concerns every part.
+fn concerns(d: &crate::diagnostic::Diagnostic, scope: Option<&HashSet<String>>) -> bool {
+    let Some(scope) = scope else {
+        return true;
+    };
+    let Some(location) = &d.location else {
+        return true;
+    };
+    scope.contains(&location.file) || d.related.iter().any(|r| scope.contains(&r.location.file))
 }
 
 /// In pull-request mode, whether a diagnostic concerns the change.

@@ -100,7 +100,64 @@ pub(crate) fn check(files: &[FileOutcome]) -> Vec<Diagnostic> {
     check_provisions(files, &defs, &structure, has_instrument, &mut out);
     check_powers(files, &structure, &mut out);
     check_dates(files, &mut out);
-    out
+    without_cascades(files, out)
+}
+
+/// A file that did not get past its parse or header defines nothing that the checks know
+/// of, so every reference into it would be reported as unknown, in files nobody touched.
+/// Those unresolved references are withheld: the broken file's own error is the one to fix,
+/// and a note on it says how many references were left unchecked.
+fn without_cascades(files: &[FileOutcome], out: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let unloaded: Vec<&FileOutcome> = files.iter().filter(|f| !f.loaded).collect();
+    if unloaded.is_empty() {
+        return out;
+    }
+    // A broken file named like the instrument file is the missing instrument.
+    let instrument_broken = unloaded.iter().any(|f| {
+        let name = f.path.rsplit('/').next().unwrap_or_default();
+        name.starts_with("instrument.")
+    });
+    let (withheld, mut kept): (Vec<Diagnostic>, Vec<Diagnostic>) =
+        out.into_iter().partition(|d| match d.code {
+            Code::UnknownReference
+            | Code::UnknownTextVersion
+            | Code::UnknownProvision
+            | Code::UndescribedProvision => true,
+            Code::MissingInstrument => instrument_broken,
+            _ => false,
+        });
+    // The missing instrument is not a reference: it is withheld without being counted.
+    let withheld = withheld
+        .iter()
+        .filter(|d| d.code != Code::MissingInstrument)
+        .count();
+    if withheld == 0 {
+        return kept;
+    }
+    let n = withheld;
+    let others = if unloaded.len() == 1 {
+        String::new()
+    } else {
+        format!(
+            " (this file or one of the {} others that did not load)",
+            unloaded.len() - 1
+        )
+    };
+    for file in unloaded {
+        kept.push(
+            Diagnostic::new(
+                Code::UncheckedReferences,
+                format!(
+                    "the file could not be read, so {n} reference{} that may point into it{others} {} not checked",
+                    if n == 1 { "" } else { "s" },
+                    if n == 1 { "was" } else { "were" },
+                ),
+                Some(Location::file_start(file.path.clone())),
+            )
+            .with_help("fix this file's own error; the references are checked again once it reads"),
+        );
+    }
+    kept
 }
 
 /// Every defined id, with its fact and the file that defines it.

@@ -1,0 +1,192 @@
+//! Checking part of a dataset, and what a broken file does to the rest: the named files'
+//! own diagnostics, cross-file ones that point into them, and no cascade from a file that
+//! does not load.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use treaty_model::diagnostic::{Code, Report, Severity};
+use treaty_model::validate::{Options, validate_paths};
+use treaty_tests::hostile::temp_dir;
+
+fn base_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/base")
+}
+
+fn repository() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// A copy of the base dataset in a fresh directory.
+fn base_copy(label: &str) -> PathBuf {
+    let dir = temp_dir(label);
+    for entry in fs::read_dir(base_dir()).unwrap() {
+        let p = entry.unwrap().path();
+        fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
+fn shown(p: &Path) -> String {
+    p.to_string_lossy().replace('\\', "/")
+}
+
+/// (code, severity, file, line, column) of every diagnostic.
+fn found(report: &Report) -> Vec<(Code, Severity, String, u32, u32)> {
+    report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let l = d.location.as_ref().expect("a location");
+            (
+                d.code,
+                d.severity,
+                l.file.clone(),
+                l.start.line,
+                l.start.column,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn one_file_of_a_valid_dataset_is_valid_alone() {
+    let file = repository().join("datasets/powers/domestic.yaml");
+    let v = validate_paths(&[file], &Options::default());
+    assert_eq!(found(&v.report), []);
+    assert_eq!(v.report.files, 1);
+}
+
+#[test]
+fn one_subdirectory_of_a_valid_dataset_is_valid_alone() {
+    let dir = repository().join("datasets/powers");
+    let v = validate_paths(&[dir], &Options::default());
+    assert_eq!(found(&v.report), []);
+    assert_eq!(v.report.files, 2);
+}
+
+#[test]
+fn a_broken_file_that_others_reference_gives_its_error_and_one_note() {
+    let dir = base_copy("broken-referenced");
+    let broken = dir.join("powers-domestic.yaml");
+    fs::write(
+        &broken,
+        "kind: powers\nschema_version: \"1.0\"\npowers: [\n",
+    )
+    .unwrap();
+    let v = validate_paths(std::slice::from_ref(&dir), &Options::default());
+    let report = v.report;
+    let _ = fs::remove_dir_all(&dir);
+    let b = shown(&broken);
+    assert_eq!(
+        found(&report),
+        [
+            (Code::UncheckedReferences, Severity::Note, b.clone(), 1, 1),
+            (Code::YamlSyntax, Severity::Error, b, 4, 1),
+        ]
+    );
+    assert_eq!(
+        report.diagnostics[0].message,
+        "the file could not be read, so 1 reference that may point into it was not checked"
+    );
+    assert!(!report.is_valid());
+}
+
+#[test]
+fn a_bad_header_does_not_cascade_either() {
+    let dir = base_copy("bad-header");
+    let broken = dir.join("powers-domestic.yaml");
+    let text = fs::read_to_string(&broken).unwrap();
+    fs::write(
+        &broken,
+        text.replace("schema_version: \"1.0\"", "schema_version: \"2.0\""),
+    )
+    .unwrap();
+    let v = validate_paths(std::slice::from_ref(&broken), &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    let codes: Vec<Code> = v.report.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(
+        codes,
+        [Code::UncheckedReferences, Code::UnsupportedSchemaVersion]
+    );
+}
+
+#[test]
+fn a_duplicate_of_an_id_in_another_file_is_reported_when_one_file_is_checked() {
+    let dir = base_copy("duplicate");
+    let extra = dir.join("zz-extra.yaml");
+    let domestic = fs::read_to_string(dir.join("powers-domestic.yaml")).unwrap();
+    fs::write(&extra, &domestic).unwrap();
+    let v = validate_paths(std::slice::from_ref(&extra), &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    let dups: Vec<_> = v
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::DuplicateId)
+        .collect();
+    assert!(!dups.is_empty(), "{:?}", v.report.diagnostics);
+    for d in dups {
+        assert_eq!(d.location.as_ref().unwrap().file, shown(&extra));
+        assert_eq!(
+            d.related[0].location.file,
+            shown(&dir.join("powers-domestic.yaml"))
+        );
+    }
+    // Only the named file's problems: the original file has none of its own.
+    assert!(
+        v.report
+            .diagnostics
+            .iter()
+            .all(|d| { d.location.as_ref().unwrap().file == shown(&extra) })
+    );
+}
+
+#[test]
+fn one_file_named_twice_is_read_once() {
+    let dir = base_copy("twice");
+    let again = dir
+        .join("..")
+        .join(dir.file_name().unwrap())
+        .join("sources.yaml");
+    let v = validate_paths(&[dir.clone(), again], &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    assert_eq!(found(&v.report), []);
+}
+
+#[test]
+fn an_empty_directory_is_an_error_not_a_valid_dataset() {
+    let dir = temp_dir("empty");
+    let v = validate_paths(std::slice::from_ref(&dir), &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    assert_eq!(
+        found(&v.report),
+        [(Code::Io, Severity::Error, shown(&dir), 1, 1)]
+    );
+    assert!(v.report.has_io_error());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_out_of_the_dataset_is_reported_by_path_and_never_read() {
+    let dir = base_copy("link-out");
+    let outside = temp_dir("link-target");
+    let secret = outside.join("secret.yaml");
+    fs::write(&secret, "kind: sources\nTOKEN: do-not-print-me\n").unwrap();
+    let link = dir.join("sources-extra.yaml");
+    std::os::unix::fs::symlink(&secret, &link).unwrap();
+    let v = validate_paths(std::slice::from_ref(&dir), &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    let _ = fs::remove_dir_all(&outside);
+    assert_eq!(
+        found(&v.report),
+        [(Code::OutsideDataset, Severity::Error, shown(&link), 1, 1)]
+    );
+    let text = treaty_cli::render::human::render(
+        &v.report,
+        None,
+        treaty_cli::render::human::Style::plain(),
+    );
+    assert!(!text.contains("do-not-print-me"), "{text}");
+    assert!(text.contains("sources-extra.yaml"), "{text}");
+}
