@@ -412,7 +412,7 @@ fn report_writes_a_page_per_article_power_and_analysis() {
         "<dt>Entry into force</dt><dd>not yet in force: 0 dated and 1 undated deposits recorded of the 40 required</dd>"
     ));
     assert!(index.contains(
-        "<a href=\"participation.html\">45 states recorded: who signed when, who ratified</a>"
+        "<a href=\"participation.html\">61 states recorded: who signed when, who ratified</a>"
     ));
     let art = std::fs::read_to_string(site.join("art_28.html")).expect("page");
     assert!(art.contains("<section class=\"provision\" id=\"art_28__para_4\">"));
@@ -470,18 +470,19 @@ fn participation_lists_each_state_with_what_its_sources_say() {
 
     let r = run(&["participation"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.contains("\nStates (45 recorded: 45 with a signature, 1 with a deposit of ratification, acceptance, approval or accession):\n"), "{}", r.stdout);
+    assert!(r.stdout.contains("\nStates (61 recorded: 61 with a signature, 1 with a deposit of ratification, acceptance, approval or accession):\n"), "{}", r.stdout);
     let listed = r
         .stdout
         .lines()
         .filter(|l| l.len() > 6 && l.starts_with("  ") && l.as_bytes()[2].is_ascii_uppercase())
         .count();
-    assert_eq!(listed, 45, "{}", r.stdout);
+    assert_eq!(listed, 61, "{}", r.stdout);
     for line in [
         "  JAM  signature, date not known (partly) [untc-xviii-16-status]\n",
         "  QAT  signature 2025-10-25               [qna-2025-11-13-cybercrime-convention]\n",
         "       ratification, date not known (unverified) [machineherald-2026-05-21]\n",
-        "  72 signatories as of 2025-10 [untc-xviii-16, untc-xviii-16-status, newshour-2025-10-29-hanoi]\n",
+        "  72 signatories as of 2025-10 [untc-xviii-16, untc-xviii-16-status, newshour-2025-10-29-hanoi, ecofin-2025-10-african-signatories]\n",
+        "  ZAF  signature 2025-10-25               [vovworld-2025-10-hanoi-conference, ecofin-2025-10-african-signatories]\n",
         "  3 parties as of 2026-05 (unverified) [machineherald-2026-05-21]\n",
     ] {
         assert!(r.stdout.contains(line), "{line}{}", r.stdout);
@@ -492,7 +493,7 @@ fn participation_lists_each_state_with_what_its_sources_say() {
     let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
     assert_eq!(v["entry_into_force"]["status"], "pending");
     assert_eq!(v["entry_into_force"]["undated_deposits"], 1);
-    assert_eq!(v["states"].as_array().map(Vec::len), Some(45));
+    assert_eq!(v["states"].as_array().map(Vec::len), Some(61));
     assert_eq!(v["states"][0]["state"], "AGO");
 }
 
