@@ -266,9 +266,10 @@ fn two_revisions(name: &str) -> PathBuf {
         &new.join("participation/participation.yaml"),
         "state: AZE",
         "      - step: domestic-approval\n        date: 2026-02-23\n        note: >-\n          \
-         The President signed the approval law. Whether and when an instrument of ratification\n          \
-         was deposited with the Secretary-General is not verified, so no ratification step is\n          \
-         recorded.\n        verification: partly\n        sources: [reference-facts]\n",
+         The President signed the law approving the convention, to be ratified with Azerbaijan's\n          \
+         declarations and reservations, which the report does not give. No deposit of an\n          \
+         instrument with the Secretary-General is recorded: no source read gives one or its date.\n        \
+         verification: verified\n        sources: [trend-2026-02-23-azerbaijan-law]\n",
         "",
     );
     dir
@@ -297,7 +298,7 @@ fn diff_of_two_revisions_reads_like_a_review() {
 
 ### Participation
 
-- AZE: domestic-approval (2026-02-23) removed (source: reference-facts)
+- AZE: domestic-approval (2026-02-23) removed (source: trend-2026-02-23-azerbaijan-law)
 "
     );
 
