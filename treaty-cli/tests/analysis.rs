@@ -455,7 +455,9 @@ fn participation_lists_each_state_with_what_its_sources_say() {
     assert!(
         r.stdout.ends_with(
             "\nStates (1 recorded: 1 with a signature, 0 with a deposit of ratification, acceptance, approval or accession):
-  AZE  signature 2025-10-25               [untc-xviii-16-status]
+  AZE  signature 2025-10-25               [untc-xviii-16-status, report-az-azerbaijan-first-to-ratify]
+         A news report says, citing the UN website, that Azerbaijan signed with reservations; it
+         does not name them, so none is recorded.
        domestic approval 2026-02-10       [trend-2026-02-10-azerbaijan-approval]
          The parliament (Milli Majlis) approved the law on the convention submitted by the
          President.
