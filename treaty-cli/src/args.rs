@@ -74,6 +74,11 @@ pub enum Command {
         after_help = "Examples:\n  treaty diff old/datasets datasets\n  git worktree add /tmp/base origin/main && treaty diff /tmp/base/datasets datasets > changes.md\n  treaty diff old/datasets datasets --format json\n\nThe Markdown is ready to paste into a pull-request comment; see docs/DIFF.md.\n\nExit codes: 0 compared (with or without changes), 1 a dataset is invalid, 2 usage or I/O error."
     )]
     Diff(DiffArgs),
+    /// Who signed and who ratified, state by state, and whether the convention is in force.
+    #[command(
+        after_help = "Examples:\n  treaty participation\n  treaty participation --state AZE\n  treaty participation --format json\n\nEntry into force is computed from the dated deposits recorded and the rule of Article\n65(1); a step without a date is shown as \"date not known\" and never counted as dated.\n\nExit codes: 0 printed, 1 no participation recorded for --state (or the dataset read is\ninvalid), 2 usage or I/O error (including a code that is not ISO 3166-1 alpha-3)."
+    )]
+    Participation(ParticipationArgs),
     /// Write the static HTML edition: articles, powers, the coverage heat map, analyses.
     #[command(
         after_help = "Examples:\n  treaty report --out site\n  treaty report --data datasets --out /tmp/site && xdg-open /tmp/site/index.html\n\nThe pages are self-contained (inline CSS, no script, no network resource) and link to\neach other with relative links: open them from disk or put them on any static host.\nAn existing --out directory is replaced only if it holds an earlier report (or --force).\n\nExit codes: 0 written, 1 the dataset read is invalid, 2 usage or I/O error."
@@ -259,6 +264,20 @@ pub enum CoverageFormat {
 pub struct ExplainArgs {
     /// A power id (`production-order-electronic-data`), or the provision granting it (`28(4)`).
     pub power: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ShowFormat::Human)]
+    pub format: ShowFormat,
+    /// The dataset directory (default: the repository's `datasets/`, else the bundled dataset).
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+}
+
+/// Arguments of `treaty participation`.
+#[derive(Debug, Args)]
+pub struct ParticipationArgs {
+    /// Only this state: its ISO 3166-1 alpha-3 code (`AZE`, `QAT`).
+    #[arg(long, value_name = "CODE")]
+    pub state: Option<treaty_model::StateCode>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ShowFormat::Human)]
     pub format: ShowFormat,

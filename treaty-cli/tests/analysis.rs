@@ -266,9 +266,10 @@ fn two_revisions(name: &str) -> PathBuf {
         &new.join("participation/participation.yaml"),
         "state: AZE",
         "      - step: domestic-approval\n        date: 2026-02-23\n        note: >-\n          \
-         The President signed the approval law. Whether and when an instrument of ratification\n          \
-         was deposited with the Secretary-General is not verified, so no ratification step is\n          \
-         recorded.\n        verification: partly\n        sources: [reference-facts]\n",
+         The President signed the law approving the convention, to be ratified with Azerbaijan's\n          \
+         declarations and reservations, which the report does not give. No deposit of an\n          \
+         instrument with the Secretary-General is recorded: no source read gives one or its date.\n        \
+         verification: verified\n        sources: [trend-2026-02-23-azerbaijan-law]\n",
         "",
     );
     dir
@@ -297,7 +298,7 @@ fn diff_of_two_revisions_reads_like_a_review() {
 
 ### Participation
 
-- AZE: domestic-approval (2026-02-23) removed (source: reference-facts)
+- AZE: domestic-approval (2026-02-23) removed (source: trend-2026-02-23-azerbaijan-law)
 "
     );
 
@@ -381,7 +382,8 @@ fn report_writes_a_page_per_article_power_and_analysis() {
         .iter()
         .map(|c| c.articles.len())
         .sum();
-    let pages = 2 + articles + dataset.powers().count() + dataset.bundle().analyses.len() + 1;
+    // index, coverage, the articles, powers and analyses, participation, sources
+    let pages = 2 + articles + dataset.powers().count() + dataset.bundle().analyses.len() + 2;
     assert_eq!(
         r.stderr,
         format!(
@@ -398,9 +400,21 @@ fn report_writes_a_page_per_article_power_and_analysis() {
         "art_28.html",
         "power-compelled-technical-assistance.html",
         "analysis-eff-2024-07-electronic-data.html",
+        "participation.html",
     ] {
         assert!(site.join(page).is_file(), "{page}");
     }
+    let participation = std::fs::read_to_string(site.join("participation.html")).expect("page");
+    assert!(
+        participation.contains("<tr id=\"state-AZE\"><th scope=\"row\">AZE</th><td>2025-10-25 ")
+    );
+    let index = std::fs::read_to_string(site.join("index.html")).expect("page");
+    assert!(index.contains(
+        "<dt>Entry into force</dt><dd>not yet in force: 0 dated and 1 undated deposits recorded of the 40 required</dd>"
+    ));
+    assert!(index.contains(
+        "<a href=\"participation.html\">61 states recorded: who signed when, who ratified</a>"
+    ));
     let art = std::fs::read_to_string(site.join("art_28.html")).expect("page");
     assert!(art.contains("<section class=\"provision\" id=\"art_28__para_4\">"));
     assert!(art.contains("href=\"power-compelled-technical-assistance.html\""));
@@ -424,9 +438,155 @@ fn report_writes_a_page_per_article_power_and_analysis() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+// ---------------------------------------------------------------------------------------------
+// treaty participation
+
+#[test]
+fn participation_lists_each_state_with_what_its_sources_say() {
+    let r = run(&["participation", "--state", "AZE"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.starts_with(
+            "Entry into force: not yet in force: 0 dated and 1 undated deposits recorded of the 40 required\n  rule (65(1)): the 90th day after the deposit of the 40th instrument of ratification, acceptance,\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.ends_with(
+            "\nStates (1 recorded: 1 with a signature, 0 with a deposit of ratification, acceptance, approval or accession):
+  AZE  signature 2025-10-25               [untc-xviii-16-status, report-az-azerbaijan-first-to-ratify]
+         A news report says, citing the UN website, that Azerbaijan signed with reservations; it
+         does not name them, so none is recorded.
+       domestic approval 2026-02-10       [trend-2026-02-10-azerbaijan-approval]
+         The parliament (Milli Majlis) approved the law on the convention submitted by the
+         President.
+       domestic approval 2026-02-23       [trend-2026-02-23-azerbaijan-law]
+         The President signed the law approving the convention, to be ratified with Azerbaijan's
+         declarations and reservations, which the report does not give. No deposit of an instrument
+         with the Secretary-General is recorded: no source read gives one or its date.
+"
+        ),
+        "{}",
+        r.stdout
+    );
+
+    let r = run(&["participation"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("\nStates (61 recorded: 61 with a signature, 1 with a deposit of ratification, acceptance, approval or accession):\n"), "{}", r.stdout);
+    let listed = r
+        .stdout
+        .lines()
+        .filter(|l| l.len() > 6 && l.starts_with("  ") && l.as_bytes()[2].is_ascii_uppercase())
+        .count();
+    assert_eq!(listed, 61, "{}", r.stdout);
+    for line in [
+        "  JAM  signature, date not known (partly) [untc-xviii-16-status]\n",
+        "  QAT  signature 2025-10-25               [qna-2025-11-13-cybercrime-convention]\n",
+        "       ratification, date not known (unverified) [machineherald-2026-05-21]\n",
+        "  72 signatories as of 2025-10 [untc-xviii-16, untc-xviii-16-status, newshour-2025-10-29-hanoi, ecofin-2025-10-african-signatories]\n",
+        "  ZAF  signature 2025-10-25               [vovworld-2025-10-hanoi-conference, ecofin-2025-10-african-signatories]\n",
+        "  3 parties as of 2026-05 (unverified) [machineherald-2026-05-21]\n",
+    ] {
+        assert!(r.stdout.contains(line), "{line}{}", r.stdout);
+    }
+
+    let r = run(&["participation", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    assert_eq!(v["entry_into_force"]["status"], "pending");
+    assert_eq!(v["entry_into_force"]["undated_deposits"], 1);
+    assert_eq!(v["states"].as_array().map(Vec::len), Some(61));
+    assert_eq!(v["states"][0]["state"], "AGO");
+}
+
+#[test]
+fn participation_of_a_state_not_recorded_or_not_a_state() {
+    let r = run(&["participation", "--state", "USA"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(r.stdout, "");
+    assert_eq!(
+        r.stderr,
+        "treaty: no participation is recorded for USA\n  `treaty participation` lists every state recorded\n"
+    );
+    let r = run(&["participation", "--state", "XXX"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("`XXX` is not an assigned ISO 3166-1 alpha-3 country code"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// Forty dated deposits bring the convention into force on the ninetieth day after the
+/// fortieth; a deposit dated only to the month is reported, never counted as dated.
+#[test]
+fn entry_into_force_is_computed_from_the_fortieth_dated_deposit() {
+    let dir = tmp_dir("in-force");
+    let data = dir.join("datasets");
+    copy_dir(&root().join("datasets"), &data);
+    let codes = [
+        "AGO", "ARE", "AUS", "AUT", "AZE", "BEL", "BFA", "BLR", "BRA", "BRN", "CHL", "CHN", "CIV",
+        "COD", "CRI", "CUB", "CZE", "DJI", "DOM", "DZA", "ECU", "EGY", "ESP", "FRA", "GBR", "GHA",
+        "GNB", "GRC", "IRL", "IRN", "JAM", "KHM", "LUX", "NIC", "POL", "PRK", "PRT", "QAT",
+    ];
+    let mut yaml = String::from("kind: participation\nschema_version: \"1.0\"\nstates:\n");
+    let mut step = |code: &str, date: &str| {
+        yaml.push_str(&format!(
+            "  - state: {code}\n    steps:\n      - step: ratification\n        date: {date}\n        verification: verified\n        sources: [untc-xviii-16-status]\n"
+        ));
+    };
+    for code in codes {
+        step(code, "2026-03-01");
+    }
+    step("RUS", "2026-05");
+    step("SVK", "2026-04-01");
+    step("ZWE", "2026-06-15");
+    step("SWE", "2026-07-01");
+    std::fs::write(data.join("participation/participation.yaml"), yaml).expect("write");
+
+    let data_arg = data.to_str().expect("utf-8");
+    let r = run(&["participation", "--data", data_arg]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.starts_with(
+            "Entry into force: in force since 2026-09-13 (computed: the deciding deposit was ZWE's)\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("  RUS  ratification 2026-05"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["participation", "--data", data_arg, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    assert_eq!(v["entry_into_force"]["status"], "in-force");
+    assert_eq!(v["entry_into_force"]["date"], "2026-09-13");
+    assert_eq!(v["entry_into_force"]["decisive_state"], "ZWE");
+
+    let site = dir.join("site");
+    let r = run(&[
+        "report",
+        "--data",
+        data_arg,
+        "--out",
+        site.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let page = std::fs::read_to_string(site.join("participation.html")).expect("page");
+    assert!(page.contains(
+        "<dt>Entry into force</dt><dd>in force since 2026-09-13 (computed: the deciding deposit was ZWE&#39;s)</dd>"
+    ));
+    assert!(page.contains("<dt>States recorded</dt><dd>42: 0 with a signature, 42 with a deposit"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn every_new_command_has_examples_in_its_help() {
-    for command in ["coverage", "explain", "diff", "report"] {
+    for command in ["coverage", "explain", "diff", "report", "participation"] {
         let r = run(&[command, "--help"]);
         assert_eq!(r.code, 0);
         assert!(

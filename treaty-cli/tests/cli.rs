@@ -528,6 +528,45 @@ fn show_article_28_4() {
 }
 
 #[test]
+fn show_a_paragraph_read_in_the_official_text_marks_its_translation() {
+    let r = run(&["show", "11(2)"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout,
+        "11(2) (final text): Misuse of devices
+  Chapter II: Criminalization
+
+  The article may not be read as imposing criminal liability where the conduct of paragraph 1 is not for the purpose of committing an offence under Articles 7 to 10, for example where it serves authorised testing or protection of an ICT system. [shall not]
+  quoted: \"authorized testing or protection\" (Our translation from the official Arabic text, not the official English wording.)
+  sources: un-a-res-79-243-annex-ar
+
+Numbering in other versions:
+  zero-draft: 10 (corresponds)
+"
+    );
+}
+
+#[test]
+fn show_lists_the_points_and_items_described() {
+    let r = run(&["show", "Article 3"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains(
+            "\n  Points described:\n    (a) The prevention, investigation and prosecution of the offences established in accordance with the convention, including the freezing, seizure, confiscation and return of the proceeds of those offences.\n    (b) The collecting, obtaining, preserving and sharing of evidence in electronic form for criminal investigations or proceedings, as Articles 23 and 35 provide.\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["show", "2(e)"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("\n  Items described:\n    (i) It gives the users of its service the ability to communicate by means of an ICT system.\n    (ii) It processes or stores electronic data on behalf of such a communication service or of its users.\n"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
 fn show_a_zero_draft_provision_as_json() {
     let r = run(&["show", "zero-draft:17", "--format", "json"]);
     assert_eq!(r.code, 0, "{}", r.stderr);

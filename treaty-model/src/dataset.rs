@@ -69,6 +69,30 @@ pub enum EntryIntoForce {
     },
 }
 
+/// One sentence for readers: what the computed status is and what it rests on.
+impl std::fmt::Display for EntryIntoForce {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::InForce {
+                date,
+                decisive_state,
+            } => write!(
+                f,
+                "in force since {date} (computed: the deciding deposit was {decisive_state}'s)"
+            ),
+            Self::Pending {
+                dated_deposits,
+                undated_deposits,
+                required,
+            } => write!(
+                f,
+                "not yet in force: {dated_deposits} dated and {undated_deposits} undated \
+                 deposits recorded of the {required} required"
+            ),
+        }
+    }
+}
+
 impl Dataset {
     pub(crate) fn new(docs: Vec<(String, Document)>, report: Report) -> Self {
         let mut bundle = Bundle::default();
@@ -254,6 +278,21 @@ impl Dataset {
             }
         }
         out
+    }
+
+    /// What each state has done, from every participation file, ordered by state code.
+    ///
+    /// A state recorded in two files appears twice: merging their steps would hide which file
+    /// says what, and the validator is the place to report such a duplicate.
+    pub fn participants(&self) -> Vec<&StateParticipation> {
+        let mut all: Vec<&StateParticipation> = self
+            .bundle
+            .participation
+            .iter()
+            .flat_map(|p| &p.states)
+            .collect();
+        all.sort_by_key(|s| s.state);
+        all
     }
 
     /// Entry into force, computed from the dated deposits and the instrument's rule.

@@ -5,6 +5,7 @@ mod coverage;
 mod diff;
 mod explain;
 mod new;
+mod participation;
 mod report;
 mod schema;
 mod show;
@@ -33,6 +34,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Coverage(a) => coverage::run(a),
         Command::Explain(a) => explain::run(a),
         Command::Diff(a) => diff::run(a),
+        Command::Participation(a) => participation::run(a),
         Command::Report(a) => report::run(a),
         Command::New(a) => new::run(a),
         Command::Completions(a) => {

@@ -72,7 +72,14 @@ fn human(dataset: &Dataset, info: &ProvisionInfo<'_>) -> String {
             let _ = writeln!(out, "\n  {s}{}", modality(m));
         }
         for q in quotes {
-            let _ = writeln!(out, "  quoted: \"{}\"", q.text);
+            // A note says what the words are (a translation, a draft's wording): without it a
+            // reader would take a translation for the official English.
+            let note = q
+                .note
+                .as_deref()
+                .map(|n| format!(" ({n})"))
+                .unwrap_or_default();
+            let _ = writeln!(out, "  quoted: \"{}\"{note}", q.text);
         }
         let _ = writeln!(out, "  sources: {}", join(sources));
         if view.paragraph.is_none() && view.point.is_none() && !view.article.paragraphs.is_empty() {
@@ -85,6 +92,35 @@ fn human(dataset: &Dataset, info: &ProvisionInfo<'_>) -> String {
                     p.summary.as_deref().unwrap_or("(no summary)"),
                     modality(p.modality)
                 );
+            }
+        }
+        match (view.point, view.paragraph) {
+            (Some(point), _) if !point.subpoints.is_empty() => {
+                let _ = writeln!(out, "\n  Items described:");
+                for sp in &point.subpoints {
+                    let _ = writeln!(
+                        out,
+                        "    ({}) {}",
+                        sp.numeral,
+                        sp.summary.as_deref().unwrap_or("(no summary)")
+                    );
+                }
+            }
+            (Some(_), _) => {}
+            (None, paragraph) => {
+                let points = paragraph.map_or(&view.article.points, |p| &p.points);
+                if !points.is_empty() {
+                    let _ = writeln!(out, "\n  Points described:");
+                    for p in points {
+                        let _ = writeln!(
+                            out,
+                            "    ({}) {}{}",
+                            p.letter,
+                            p.summary.as_deref().unwrap_or("(no summary)"),
+                            modality(p.modality)
+                        );
+                    }
+                }
             }
         }
     }

@@ -3,7 +3,6 @@
 use std::fmt::Write as _;
 
 use treaty_model::ProvisionRef;
-use treaty_model::dataset::EntryIntoForce;
 use treaty_model::model::{Chapter, PowerScope};
 
 use super::html::{a, esc, p};
@@ -39,8 +38,9 @@ pub fn page(ctx: &Ctx<'_>) -> String {
     }
     let _ = writeln!(
         out,
-        "<li>{}</li><li><a href=\"#powers\">Powers</a></li><li><a href=\"#analyses\">Analyses</a></li><li>{}</li></ul></nav>",
+        "<li>{}</li><li><a href=\"#powers\">Powers</a></li><li><a href=\"#analyses\">Analyses</a></li><li>{}</li><li>{}</li></ul></nav>",
         a(links::COVERAGE, "Coverage matrix (heat map)"),
+        a(links::PARTICIPATION, "Participation"),
         a(links::SOURCES, "Sources")
     );
     let several_versions = chapters
@@ -78,24 +78,20 @@ fn facts(ctx: &Ctx<'_>, out: &mut String) {
         out.push_str(&super::html::dt_dd("Text versions", &versions.join("; ")));
     }
     if let Some(e) = d.entry_into_force() {
-        let text = match e {
-            EntryIntoForce::InForce {
-                date,
-                decisive_state,
-            } => format!(
-                "in force since {date} (computed: the deciding deposit was {decisive_state}'s)"
+        out.push_str(&super::html::dt_dd(
+            "Entry into force",
+            &esc(&e.to_string()),
+        ));
+    }
+    let states = d.participants().len();
+    if states > 0 {
+        out.push_str(&super::html::dt_dd(
+            "Participation",
+            &a(
+                links::PARTICIPATION,
+                &format!("{states} states recorded: who signed when, who ratified"),
             ),
-            EntryIntoForce::Pending {
-                dated_deposits,
-                undated_deposits,
-                required,
-            } => format!(
-                "not yet in force: {dated_deposits} dated and {undated_deposits} undated \
-                 deposits recorded of the {required} required"
-            ),
-            _ => "not known".to_owned(),
-        };
-        out.push_str(&super::html::dt_dd("Entry into force", &esc(&text)));
+        ));
     }
     let _ = writeln!(
         out,

@@ -17,6 +17,8 @@ pub const INDEX: &str = "index.html";
 pub const COVERAGE: &str = "coverage.html";
 /// The list of sources.
 pub const SOURCES: &str = "sources.html";
+/// Signatures, ratifications and the entry-into-force status.
+pub const PARTICIPATION: &str = "participation.html";
 
 /// The page of an article: `art_28.html`, or `zero-draft.art_17.html` for another version.
 pub fn article(version: &TextVersionId, number: u16) -> String {

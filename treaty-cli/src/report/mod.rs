@@ -2,8 +2,9 @@
 //!
 //! Pages: an index by chapter ([`links::INDEX`]), a page per article (paragraphs, modality,
 //! numbering in other versions, powers, safeguards, the analyses that cite it), a page per
-//! power (the explanation of `treaty explain`), the coverage heat map, a page per analysis and
-//! the list of sources. Every page is one HTML file with inline CSS and no script or network
+//! power (the explanation of `treaty explain`), the coverage heat map, a page per analysis, the
+//! participation page (who signed and ratified, and the computed entry into force) and the list
+//! of sources. Every page is one HTML file with inline CSS and no script or network
 //! resource; links are relative and flat (see [`links`]), so the site works opened from disk
 //! and from any static host.
 
@@ -14,6 +15,7 @@ mod html;
 mod index;
 pub mod links;
 pub mod page;
+mod participation;
 mod power;
 mod sources;
 
@@ -64,6 +66,7 @@ pub fn site(dataset: &Dataset) -> Result<Vec<(String, String)>, UnknownId> {
     for a in &dataset.bundle().analyses {
         pages.push((links::analysis(&a.id), analysis::page(&ctx, a)));
     }
+    pages.push((links::PARTICIPATION.to_owned(), participation::page(&ctx)));
     pages.push((links::SOURCES.to_owned(), sources::page(&ctx)));
     Ok(pages)
 }

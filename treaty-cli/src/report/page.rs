@@ -21,6 +21,8 @@ pub enum Nav {
     Sources,
     /// An article page.
     Articles,
+    /// The participation page.
+    Participation,
 }
 
 /// The generator tag every page carries; `treaty report` replaces a directory only if its
@@ -121,13 +123,14 @@ pub fn page(site: &str, title: &str, current: Nav, wide: bool, body: &str) -> St
         out,
         "<a class=\"skip\" href=\"#main\">Skip to content</a>\n\
          <header class=\"site\"><a class=\"brand\" href=\"{}\">{}</a>\n\
-         <nav class=\"top\" aria-label=\"Site\"><ul>{}{}{}{}{}</ul></nav></header>\n",
+         <nav class=\"top\" aria-label=\"Site\"><ul>{}{}{}{}{}{}</ul></nav></header>\n",
         links::INDEX,
         esc(site),
         item(Nav::Index, links::INDEX, "Articles"),
         item(Nav::Coverage, links::COVERAGE, "Coverage matrix"),
         item(Nav::Powers, "index.html#powers", "Powers"),
         item(Nav::Analyses, "index.html#analyses", "Analyses"),
+        item(Nav::Participation, links::PARTICIPATION, "Participation"),
         item(Nav::Sources, links::SOURCES, "Sources"),
     );
     let _ = write!(

@@ -1,0 +1,191 @@
+//! `treaty participation`: who signed when, who deposited an instrument, and whether the
+//! convention is in force (computed, never read from the data).
+
+use std::fmt::Write as _;
+
+use serde_json::json;
+use treaty_model::dataset::EntryIntoForce;
+use treaty_model::model::{ParticipationStep, StateParticipation, StepKind};
+use treaty_model::{Dataset, StateCode, Verification};
+
+use crate::args::{ParticipationArgs, ShowFormat};
+use crate::render::text::{cite, join, words, wrap};
+use crate::{exit, load};
+
+/// Notes are wrapped to this width, as `treaty explain` wraps its prose.
+const WIDTH: usize = 100;
+
+pub fn run(args: ParticipationArgs) -> Result<u8, String> {
+    let dataset = match load::dataset(args.data.as_deref()) {
+        Ok(d) => d,
+        Err(stop) => return stop.exit(),
+    };
+    let states: Vec<&StateParticipation> = dataset
+        .participants()
+        .into_iter()
+        .filter(|s| args.state.is_none_or(|code| s.state == code))
+        .collect();
+    if let (Some(code), true) = (args.state, states.is_empty()) {
+        eprintln!("treaty: no participation is recorded for {code}");
+        eprintln!("  `treaty participation` lists every state recorded");
+        return Ok(exit::INVALID);
+    }
+    match args.format {
+        ShowFormat::Human => print!("{}", human(&dataset, &states, args.state)),
+        ShowFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&as_json(&dataset, &states)).map_err(|e| e.to_string())?
+        ),
+    }
+    Ok(exit::OK)
+}
+
+fn human(dataset: &Dataset, states: &[&StateParticipation], only: Option<StateCode>) -> String {
+    let mut out = String::new();
+    if let Some(e) = dataset.entry_into_force() {
+        let _ = writeln!(out, "Entry into force: {e}");
+    }
+    if let Some(rule) = dataset.instrument().map(|i| &i.entry_into_force) {
+        let text = format!(
+            "rule ({}): the {}th day after the deposit of the {}th instrument of ratification, \
+             acceptance, approval or accession {}",
+            rule.provision,
+            rule.days_after_deposit,
+            rule.instruments_required,
+            cite(&rule.sources)
+        );
+        out.push_str(&wrap(&text, WIDTH, "  "));
+    }
+    let files = &dataset.bundle().participation;
+    // The period, the counts and the notes concern the convention as a whole, not one state.
+    if only.is_none() {
+        for sig in files.iter().filter_map(|p| p.signature.as_ref()) {
+            let place = sig
+                .place
+                .as_deref()
+                .map_or(String::new(), |p| format!(" in {p}"));
+            let closes = sig
+                .closes
+                .map_or(String::new(), |d| format!(", closes {d}"));
+            let _ = writeln!(
+                out,
+                "Signature ({}): opened {}{place}{closes} [{}]",
+                sig.provision,
+                sig.opened,
+                join(&sig.sources)
+            );
+        }
+        let counts: Vec<_> = files.iter().flat_map(|p| &p.reported_counts).collect();
+        if !counts.is_empty() {
+            let _ = writeln!(out, "\nReported counts:");
+            for c in counts {
+                let as_of = c.as_of.map_or(String::new(), |d| format!(" as of {d}"));
+                let _ = writeln!(
+                    out,
+                    "  {} {}{as_of}{} [{}]",
+                    c.count,
+                    words(&c.counted),
+                    checked(c.verification),
+                    join(&c.sources)
+                );
+            }
+        }
+    }
+    let signed = states
+        .iter()
+        .filter(|s| s.steps.iter().any(|st| st.step == StepKind::Signature))
+        .count();
+    let deposits = states
+        .iter()
+        .filter(|s| s.steps.iter().any(|st| st.step.is_consent_to_be_bound()))
+        .count();
+    let _ = writeln!(
+        out,
+        "\nStates ({} recorded: {signed} with a signature, {deposits} with a deposit of \
+         ratification, acceptance, approval or accession):",
+        states.len()
+    );
+    for s in states {
+        for (i, step) in s.steps.iter().enumerate() {
+            let code = if i == 0 { s.state.as_str() } else { "" };
+            let _ = writeln!(
+                out,
+                "  {code:<4} {:<34} [{}]",
+                step_text(step),
+                join(&step.sources)
+            );
+            if let Some(n) = &step.note {
+                out.push_str(&wrap(n, WIDTH, "         "));
+            }
+        }
+        for st in &s.statements {
+            let _ = writeln!(
+                out,
+                "       {} on {}: {} [{}]",
+                words(&st.statement),
+                join(&st.provisions),
+                st.summary.trim(),
+                join(&st.sources)
+            );
+        }
+    }
+    if only.is_none() {
+        for n in files.iter().filter_map(|p| p.note.as_deref()) {
+            let _ = writeln!(out);
+            out.push_str(&wrap(&format!("Note: {n}"), WIDTH, ""));
+        }
+    }
+    out
+}
+
+/// `signature 2025-10-25`, `ratification, date not known (unverified)`.
+fn step_text(step: &ParticipationStep) -> String {
+    let date = step
+        .date
+        .map_or_else(|| ", date not known".to_owned(), |d| format!(" {d}"));
+    format!("{}{date}{}", words(&step.step), checked(step.verification))
+}
+
+/// Nothing for a verified fact; the status in words otherwise.
+fn checked(v: Verification) -> String {
+    if v == Verification::Verified {
+        String::new()
+    } else {
+        format!(" ({})", words(&v))
+    }
+}
+
+fn as_json(dataset: &Dataset, states: &[&StateParticipation]) -> serde_json::Value {
+    let entry = dataset.entry_into_force().map(|e| match &e {
+        EntryIntoForce::InForce {
+            date,
+            decisive_state,
+        } => json!({
+            "status": "in-force",
+            "date": date.to_string(),
+            "decisive_state": decisive_state,
+            "text": e.to_string(),
+        }),
+        EntryIntoForce::Pending {
+            dated_deposits,
+            undated_deposits,
+            required,
+        } => json!({
+            "status": "pending",
+            "dated_deposits": dated_deposits,
+            "undated_deposits": undated_deposits,
+            "required": required,
+            "text": e.to_string(),
+        }),
+        _ => json!({ "status": "unknown", "text": e.to_string() }),
+    });
+    let files = &dataset.bundle().participation;
+    json!({
+        "entry_into_force": entry,
+        "rule": dataset.instrument().map(|i| &i.entry_into_force),
+        "signature": files.iter().filter_map(|p| p.signature.as_ref()).collect::<Vec<_>>(),
+        "reported_counts": files.iter().flat_map(|p| &p.reported_counts).collect::<Vec<_>>(),
+        "notes": files.iter().filter_map(|p| p.note.as_deref()).collect::<Vec<_>>(),
+        "states": states,
+    })
+}
