@@ -91,15 +91,12 @@ fn phases(c: &mut Criterion) {
         b.iter(|| bench::check(black_box(&one)));
     });
     g.bench_function(
-        "yaml -> json (convert_file: checked and written item by item)",
+        "yaml -> json (validate_file, then to_json of its value)",
         |b| {
             let options = treaty_model::validate::Options::default();
             b.iter(|| {
-                treaty_model::validate::convert_file(
-                    black_box(&path),
-                    &options,
-                    treaty_model::convert::Format::Json,
-                )
+                let v = treaty_model::validate::validate_file(black_box(&path), &options);
+                v.value.as_ref().map(treaty_model::convert::to_json)
             });
         },
     );

@@ -3,9 +3,9 @@
 use std::path::{Path, PathBuf};
 
 use treaty_model::Dataset;
-use treaty_model::convert::{Format, to_json, to_yaml};
+use treaty_model::convert::{to_json, to_yaml};
 use treaty_model::diagnostic::Report;
-use treaty_model::validate::{convert_file, validate_file, validate_paths};
+use treaty_model::validate::{validate_file, validate_paths};
 
 use crate::args::{ConvertArgs, Target};
 use crate::output::{Sink, write_dir_atomic};
@@ -14,21 +14,6 @@ use crate::{exit, render};
 pub fn run(args: ConvertArgs) -> Result<u8, String> {
     let options = super::options(Default::default());
     let is_dir = args.input.is_dir();
-    let format = match args.to {
-        Target::Json => Some(Format::Json),
-        Target::Yaml => Some(Format::Yaml),
-        _ => None,
-    };
-    if let (false, Some(format)) = (is_dir, format) {
-        // One file to JSON or YAML is written as it is read, without a dataset.
-        let c = convert_file(&args.input, &options, format);
-        let Some(text) = c.text else {
-            return Ok(refuse(&c.report));
-        };
-        guard_input(&args.input, args.output.as_deref(), args.force)?;
-        write_text(&text, args.output.as_deref())?;
-        return Ok(exit::OK);
-    }
     let (report, value, dataset) = if is_dir {
         let v = validate_paths(std::slice::from_ref(&args.input), &options);
         let value = v

@@ -10,9 +10,9 @@ use serde_json::{Map, Value, map::Entry};
 
 use super::source::{Lines, Source};
 use super::span::{
-    KEY_INDEX_MIN, NONE, Node, Parts, Pos, Range, Span, SpanTree, SpanView, key_hash, to_usize,
+    KEY_INDEX_MIN, NONE, Node, Parts, Pos, Range, Span, SpanTree, key_hash, to_usize,
 };
-use super::{ItemSink, Limits, Problem, ProblemKind, SpannedDoc};
+use super::{Limits, Problem, ProblemKind, SpannedDoc};
 
 /// Largest capacity guessed for a new collection from its previous sibling.
 const MAX_CAPACITY_HINT: usize = 64;
@@ -98,28 +98,14 @@ pub(super) struct Builder<'a> {
     lines: std::sync::OnceLock<Lines>,
     failed: bool,
     halted: bool,
-    /// Takes the items of the root's lists as they are completed.
-    sink: Option<&'a mut dyn ItemSink>,
-    /// Lengths of `children` and `key_index` when the current item of a root's list began:
-    /// what the item adds after them is dropped with it.
-    item_start: (usize, usize),
 }
 
 impl<'a> Builder<'a> {
-    pub(super) fn new(
-        src: Source<'a>,
-        limits: &Limits,
-        sink: Option<&'a mut dyn ItemSink>,
-    ) -> Self {
+    pub(super) fn new(src: Source<'a>, limits: &Limits) -> Self {
         // Reserving for a generous node count (data files run 8-20 bytes per node) avoids the
         // arena's regrowth copies; untouched reserved pages cost no memory, and `finish` gives
         // the excess back.
-        let guess = if sink.is_some() {
-            // Items taken by the sink leave their nodes behind (see `forget_below`).
-            1 << 12
-        } else {
-            (src.text.len() / 8).min(limits.max_nodes).min(1 << 26)
-        };
+        let guess = (src.text.len() / 8).min(limits.max_nodes).min(1 << 26);
         Self {
             src,
             limits: *limits,
@@ -144,8 +130,6 @@ impl<'a> Builder<'a> {
             lines: std::sync::OnceLock::new(),
             failed: false,
             halted: false,
-            sink,
-            item_start: (0, 0),
         }
     }
 
@@ -337,9 +321,6 @@ impl<'a> Builder<'a> {
         let nodes_at_start = self.value_nodes;
         if !self.count_node(span) {
             return false;
-        }
-        if depth == 2 {
-            self.item_start = (self.children.len(), self.key_index.len());
         }
         let Some(node) = self.new_node(Node::new(span)) else {
             return false;
@@ -565,72 +546,8 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Hands an item of one of the root's lists to the sink, if there is one and it takes it;
-    /// returns what the list keeps in its place (a null when it was taken).
-    fn stream(&mut self, mut value: Value, id: u32) -> Value {
-        if self.sink.is_none() || self.failed || self.frames.len() != 2 {
-            return value;
-        }
-        if !self.placeholders.is_empty() {
-            // The item leaves whole: its anchored parts go back in now, and the item's own
-            // anchor (if any) no longer has a place in the document to be restored to.
-            self.restore_anchors(&mut value, id);
-            self.placeholders.remove(&id);
-        }
-        let (Some(root), Some(list)) = (self.frames.first(), self.frames.get(1)) else {
-            return value;
-        };
-        let (Body::Map(map, Pending::Value(key, _)), Body::Seq(items)) = (&root.body, &list.body)
-        else {
-            return value;
-        };
-        let view = SpanView {
-            nodes: &self.nodes,
-            children: &self.children,
-            key_index: &self.key_index,
-            indexed: &self.indexed,
-            text: self.src.text,
-            base: self.src.base,
-            lines: &self.lines,
-        };
-        let kept = match self.sink.as_deref_mut() {
-            Some(sink) => sink.item(map, key, items.len(), value, id, view),
-            None => Some(value),
-        };
-        match kept {
-            Some(value) => value,
-            None => {
-                self.forget_below(id);
-                Value::Null
-            }
-        }
-    }
-
-    /// Drops the span nodes below `id`, an item the sink took: nothing will look them up
-    /// again, and on a large file they are a good part of its memory. Not when the document
-    /// has anchors, whose aliases share the anchored nodes.
-    fn forget_below(&mut self, id: u32) {
-        if !self.anchors.is_empty() {
-            return;
-        }
-        // The item began after every node still open, so all nodes after it are its own, and
-        // so are the children and key index entries added since it began.
-        let (children, keys) = self.item_start;
-        self.nodes.truncate(to_usize(id) + 1);
-        if let Some(node) = self.nodes.get_mut(to_usize(id)) {
-            if node.first_child != NONE {
-                self.children.truncate(children);
-                self.key_index.truncate(keys);
-                self.indexed.retain(|node, _| *node <= id);
-            }
-            node.first_child = NONE;
-            node.child_count = 0;
-        }
-    }
-
     /// Hand a finished node to its parent (or make it the root).
     fn attach(&mut self, value: Value, id: u32, height: u32) {
-        let value = self.stream(value, id);
         let span = self
             .nodes
             .get(to_usize(id))

@@ -209,38 +209,14 @@ impl Parsed {
     }
 }
 
-/// Takes the items of a document's top-level lists (`powers: [...]` in the root mapping) as
-/// they are read, so that a large file is never held whole: each item is handed over
-/// complete, with its span nodes, and its list keeps a null in its place.
-pub(crate) trait ItemSink {
-    /// Item `index` of the list under the root's `key`, at span node `node`; `root` holds the
-    /// root's entries read so far. Returns the value when the sink does not take it.
-    fn item(
-        &mut self,
-        root: &serde_json::Map<String, serde_json::Value>,
-        key: &str,
-        index: usize,
-        value: serde_json::Value,
-        node: u32,
-        spans: SpanView<'_>,
-    ) -> Option<serde_json::Value>;
-}
-
-/// Reads one YAML document from `bytes`, or a JSON one with `json`, handing the items of the
-/// root's lists to `sink` when there is one. With `copy_text` the span tree copies the source
-/// text; without, the caller gives it its own buffer ([`give_text`]).
-fn read<'a>(
-    bytes: &'a [u8],
-    limits: &Limits,
-    json: bool,
-    copy_text: bool,
-    sink: Option<&'a mut dyn ItemSink>,
-) -> Parsed {
+/// Reads one YAML document from `bytes`, or a JSON one with `json`. With `copy_text` the span
+/// tree copies the source text; without, the caller gives it its own buffer ([`give_text`]).
+fn read(bytes: &[u8], limits: &Limits, json: bool, copy_text: bool) -> Parsed {
     let mut problems = Vec::new();
     let Some(src) = source::prepare(bytes, limits, &mut problems) else {
         return Parsed::finish(None, problems);
     };
-    let builder = build::Builder::new(src, limits, sink);
+    let builder = build::Builder::new(src, limits);
     let builder = if json {
         json::read(src, builder)
     } else {
@@ -251,17 +227,9 @@ fn read<'a>(
     Parsed::finish(doc, problems)
 }
 
-/// Like [`parse_yaml_owned`] (or [`parse_json_owned`] with `json`), handing the items of the
-/// root's lists to `sink` as they are read when there is one.
-pub(crate) fn parse_owned(
-    bytes: Vec<u8>,
-    limits: &Limits,
-    json: bool,
-    sink: Option<&mut dyn ItemSink>,
-) -> Parsed {
-    // The sink is borrowed for no longer than the bytes.
-    let sink = sink.map(|s| s as &mut dyn ItemSink);
-    let parsed = read(&bytes, limits, json, false, sink);
+/// Like [`parse_yaml_owned`], or [`parse_json_owned`] with `json`.
+pub(crate) fn parse_owned(bytes: Vec<u8>, limits: &Limits, json: bool) -> Parsed {
+    let parsed = read(&bytes, limits, json, false);
     give_text(parsed, bytes)
 }
 
@@ -271,14 +239,14 @@ pub(crate) fn parse_owned(
 /// strings. See [`ProblemKind`] for everything that is rejected or warned about.
 #[must_use]
 pub fn parse_yaml(bytes: &[u8], limits: &Limits) -> Parsed {
-    read(bytes, limits, false, true, None)
+    read(bytes, limits, false, true)
 }
 
 /// Like [`parse_yaml`], taking the bytes: the span tree keeps them as its source text instead
 /// of a copy, which on a large file saves its size in memory.
 #[must_use]
 pub fn parse_yaml_owned(bytes: Vec<u8>, limits: &Limits) -> Parsed {
-    parse_owned(bytes, limits, false, None)
+    parse_owned(bytes, limits, false)
 }
 
 /// Read one strict RFC 8259 JSON document from `bytes`.
@@ -287,13 +255,13 @@ pub fn parse_yaml_owned(bytes: Vec<u8>, limits: &Limits) -> Parsed {
 /// rejected with a [`ProblemKind::JsonSyntax`] problem that says what to change.
 #[must_use]
 pub fn parse_json(bytes: &[u8], limits: &Limits) -> Parsed {
-    read(bytes, limits, true, true, None)
+    read(bytes, limits, true, true)
 }
 
 /// Like [`parse_json`], taking the bytes (see [`parse_yaml_owned`]).
 #[must_use]
 pub fn parse_json_owned(bytes: Vec<u8>, limits: &Limits) -> Parsed {
-    parse_owned(bytes, limits, true, None)
+    parse_owned(bytes, limits, true)
 }
 
 /// Hands a parse's own input to its span tree, as the text it would otherwise have copied.

@@ -239,16 +239,9 @@ impl SpanTree {
     pub(crate) fn text(&self) -> &str {
         &self.text
     }
-
-    /// Takes the source text out; positions are no longer available afterwards.
-    pub(crate) fn take_text(&mut self) -> Box<str> {
-        std::mem::take(&mut self.text)
-    }
 }
 
-/// The parts of a span arena, borrowed: what the queries need, whether the arena is finished
-/// (a [`SpanTree`]) or still being built (an item handed out while the rest of its file is
-/// read, see [`super::ItemSink`]).
+/// The parts of a span arena, borrowed: what the queries need.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct SpanView<'a> {
     pub(super) nodes: &'a [Node],

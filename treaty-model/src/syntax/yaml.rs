@@ -26,14 +26,6 @@ pub(super) fn read<'a>(src: Source<'a>, b: Builder<'a>) -> Builder<'a> {
     reader.b
 }
 
-/// Files from this size up are scanned on a second thread (see `Reader::run`); below it a
-/// thread costs more than it saves.
-const THREADED_MIN: usize = 1 << 20;
-
-/// Events sent from the scanning thread at a time: enough to make the hand-over cheap, few
-/// enough to keep both threads busy.
-const BATCH: usize = 1024;
-
 /// One scanned event, or the error that ends the scan.
 type Scanned<'t> = Result<(Event<'t>, saphyr_parser::Span), ScanError>;
 
@@ -66,45 +58,7 @@ impl Reader<'_> {
     }
 
     fn run(&mut self) {
-        let text = self.src.text;
-        if text.len() < THREADED_MIN {
-            self.read(Parser::new_from_str(text));
-            return;
-        }
-        // The scanner is most of the time spent on a large file, and it needs nothing from
-        // the rest: it runs on a thread of its own, a batch of events ahead, while this one
-        // builds and checks what it has scanned.
-        std::thread::scope(|scope| {
-            let (batches, events) = std::sync::mpsc::sync_channel::<Vec<Scanned<'_>>>(4);
-            let scanner = std::thread::Builder::new().name("treaty-yaml-scan".into());
-            let scanning = scanner.spawn_scoped(scope, move || {
-                let mut parser = Parser::new_from_str(text);
-                loop {
-                    let mut batch = Vec::with_capacity(BATCH);
-                    let mut last = false;
-                    while batch.len() < BATCH {
-                        let Some(item) = parser.next_event() else {
-                            last = true;
-                            break;
-                        };
-                        last = item.is_err();
-                        batch.push(item);
-                        if last {
-                            break;
-                        }
-                    }
-                    // A send fails when the reader stopped early; then so does the scan.
-                    if batches.send(batch).is_err() || last {
-                        return;
-                    }
-                }
-            });
-            match scanning {
-                Ok(_) => self.read(events.into_iter().flatten()),
-                // No thread to be had: the same scan, on this one.
-                Err(_) => self.read(Parser::new_from_str(text)),
-            }
-        });
+        self.read(Parser::new_from_str(self.src.text));
     }
 
     fn read<'t>(&mut self, events: impl Iterator<Item = Scanned<'t>>) {

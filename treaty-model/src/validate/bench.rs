@@ -12,9 +12,9 @@ use crate::syntax::SpannedDoc;
 pub fn schema(kind: FileKind, path: &str, doc: &SpannedDoc) -> usize {
     schema_check::check(
         kind,
-        schema_check::Target::Whole,
         &doc.value,
         &Locator::new(path, &doc.value, &doc.spans),
+        None,
     )
     .len()
 }
@@ -36,7 +36,7 @@ pub fn check(inputs: &[super::Input]) -> Checked {
     Checked(
         inputs
             .iter()
-            .map(|i| file::check(&i.path, i.bytes.clone(), &Options::default()))
+            .map(|i| file::check(&i.path, i.bytes.clone(), &Options::default(), false))
             .collect(),
     )
 }

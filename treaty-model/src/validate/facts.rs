@@ -478,46 +478,6 @@ impl Collector {
         walk.visit(0, locator.value(), locator.root_node(), false);
     }
 
-    /// Walks item `index` of the root's list under `key`, the value of `locator`.
-    pub(crate) fn item(&mut self, locator: &Locator<'_>, key: &str, index: usize) {
-        let Some(walker) = self.walker else {
-            return;
-        };
-        let Some(schema) = walker
-            .property(0, key, &mut 0)
-            .and_then(|list| walker.nodes[list].items)
-        else {
-            return;
-        };
-        let mut walk = Walk {
-            state: self,
-            walker,
-            locator,
-            path: vec![Step::Key(key), Step::Index(index)],
-        };
-        walk.visit(schema, locator.value(), locator.root_node(), false);
-    }
-
-    /// Reads the file's text version from its complete `root`: items walked before it was
-    /// read assumed the version known then, so their unqualified provisions are corrected.
-    pub(crate) fn settle_version(&mut self, root: &serde_json::Map<String, Value>) {
-        let Some(assumed) = &self.version else {
-            return;
-        };
-        let version = file_version(root, &self.final_text);
-        if *assumed == version {
-            return;
-        }
-        for fact in &mut self.facts.facts {
-            if let FactKind::Provision(p) = &mut fact.kind
-                && p.0.version().is_none()
-            {
-                p.1 = version.clone();
-            }
-        }
-        self.version = Some(version);
-    }
-
     /// The facts, in the file's order.
     pub(crate) fn finish(self) -> Facts {
         let mut facts = self.facts;

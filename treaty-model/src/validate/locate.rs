@@ -6,10 +6,6 @@ use crate::diagnostic::{Location, Position};
 use crate::syntax::{Pos, Span, SpanTree, SpanView};
 
 /// One parsed file's value and span tree, able to place a pointer in the file.
-///
-/// It may also hold a single item of a file's top-level list, read while the rest of the file
-/// is still being parsed: pointers are then still the whole document's, and `prefix` is the
-/// item's own.
 #[derive(Debug)]
 pub(crate) struct Locator<'a> {
     file: &'a str,
@@ -17,8 +13,6 @@ pub(crate) struct Locator<'a> {
     spans: SpanView<'a>,
     /// The span node of `value`.
     root: u32,
-    /// The pointer of `value` in its document.
-    prefix: &'a str,
 }
 
 pub(crate) fn position(p: Pos) -> Position {
@@ -44,40 +38,12 @@ impl<'a> Locator<'a> {
             value,
             spans: spans.view(),
             root: 0,
-            prefix: "",
         }
     }
 
-    /// A locator for one item, `value` at node `root`, whose pointer in its document is
-    /// `prefix`.
-    pub(crate) fn item(
-        file: &'a str,
-        value: &'a Value,
-        spans: SpanView<'a>,
-        root: u32,
-        prefix: &'a str,
-    ) -> Self {
-        Self {
-            file,
-            value,
-            spans,
-            root,
-            prefix,
-        }
-    }
-
-    /// The pointer of this locator's value in its document.
-    pub(crate) fn prefix(&self) -> &'a str {
-        self.prefix
-    }
-
-    /// The nearest node to `pointer` (of the whole document) under this locator's value.
+    /// The nearest node to `pointer`.
     fn nearest(&self, pointer: &str) -> crate::syntax::Location {
-        let relative = pointer
-            .strip_prefix(self.prefix)
-            .filter(|rest| rest.is_empty() || rest.starts_with('/'))
-            .unwrap_or("");
-        self.spans.locate_nearest(self.root, self.value, relative)
+        self.spans.locate_nearest(self.root, self.value, pointer)
     }
 
     pub(crate) fn file(&self) -> &'a str {

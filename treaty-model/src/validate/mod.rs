@@ -23,12 +23,13 @@
 mod discover;
 mod facts;
 mod file;
+mod header;
 mod locate;
 mod per_kind;
 mod schema_check;
 mod semantic;
-mod stream;
 pub(crate) mod suppress;
+mod typed;
 
 #[cfg(feature = "bench")]
 #[doc(hidden)]
@@ -78,7 +79,7 @@ impl Default for Options {
 }
 
 /// The result of validating one file on its own: the report, and when valid, the file's value
-/// (keys in file order) and a dataset holding just that document.
+/// (keys in file order, for conversion) and a dataset holding just that document.
 #[derive(Debug)]
 #[non_exhaustive]
 pub struct FileValidation {
@@ -92,68 +93,20 @@ pub struct FileValidation {
 
 /// Validates one file without the cross-file checks, keeping its value for conversion.
 pub fn validate_file(path: &std::path::Path, options: &Options) -> FileValidation {
-    let (validation, value) =
-        one_file(path, options, file::check_keeping_value, |o| o.value.take());
-    FileValidation {
-        report: validation.report,
-        value,
-        dataset: validation.dataset,
-    }
-}
-
-/// The result of converting one file: the report, and the text when the file is valid.
-#[derive(Debug)]
-#[non_exhaustive]
-pub struct FileConversion {
-    /// Every diagnostic of the file.
-    pub report: Report,
-    /// The file in the format asked for, when it is valid.
-    pub text: Option<String>,
-}
-
-/// Validates one file without the cross-file checks and converts it to `format`.
-///
-/// The text is what [`crate::convert::to_json`] or [`crate::convert::to_yaml`] would write of
-/// the file's whole value, but each item of its top-level lists is written as soon as it is
-/// read and checked, so a large file is never held whole.
-pub fn convert_file(
-    path: &std::path::Path,
-    options: &Options,
-    format: crate::convert::Format,
-) -> FileConversion {
-    let options = Options {
-        dataset: false,
-        ..options.clone()
-    };
-    let check = |shown: &str, bytes, options: &Options| {
-        file::check_converting(shown, bytes, options, format)
-    };
-    let (validation, text) = one_file(path, &options, check, |o| o.text.take());
-    FileConversion {
-        report: validation.report,
-        text,
-    }
-}
-
-/// Reads and checks one file with `check`, without the cross-file checks; `output` takes
-/// what the check kept of the file, which is returned only when the file is valid.
-fn one_file<T>(
-    path: &std::path::Path,
-    options: &Options,
-    check: impl FnOnce(&str, Vec<u8>, &Options) -> file::FileOutcome,
-    output: impl FnOnce(&mut file::FileOutcome) -> Option<T>,
-) -> (Validation, Option<T>) {
     // Without the cross-file checks, no file needs the facts they read.
     let options = Options {
         cross_file: false,
         ..options.clone()
     };
-    let mut outcome = read_and_check(path, &options, check);
-    let kept = output(&mut outcome);
+    let mut outcome = read_and_check(path, &options, true);
+    let value = outcome.value.take();
     let read = outcome.read;
     let validation = finish(vec![outcome], Vec::new(), None, &options);
-    let kept = kept.filter(|_| read && validation.report.is_valid());
-    (validation, kept)
+    FileValidation {
+        value: value.filter(|_| read && validation.report.is_valid()),
+        report: validation.report,
+        dataset: validation.dataset,
+    }
 }
 
 /// A file to validate, already in memory.
@@ -194,9 +147,7 @@ impl Validation {
 /// elsewhere). [`Report::files`] counts the named files.
 pub fn validate_paths(paths: &[PathBuf], options: &Options) -> Validation {
     let plan = discover::plan(paths);
-    let outcomes = parallel_map(&plan.files, |path| {
-        read_and_check(path, options, file::check)
-    });
+    let outcomes = parallel_map(&plan.files, |path| read_and_check(path, options, false));
     finish(outcomes, plan.problems, plan.scope.as_ref(), options)
 }
 
@@ -212,17 +163,17 @@ pub fn validate_dir(dir: impl AsRef<std::path::Path>) -> Validation {
     validate_paths(&[dir.as_ref().to_path_buf()], &Options::default())
 }
 
-/// Reads a file within the size limit and checks it; a file that cannot be read yields its
-/// one diagnostic.
+/// Reads a file within the size limit and checks it (keeping its value with `keep_value`); a
+/// file that cannot be read yields its one diagnostic.
 fn read_and_check(
     path: &std::path::Path,
     options: &Options,
-    check: impl FnOnce(&str, Vec<u8>, &Options) -> file::FileOutcome,
+    keep_value: bool,
 ) -> file::FileOutcome {
     let shown = discover::display(path);
     let max = options.limits.max_bytes;
     match discover::read_bounded(path, max) {
-        Ok(bytes) => check(&shown, bytes, options),
+        Ok(bytes) => file::check(&shown, bytes, options, keep_value),
         Err(e) => {
             let mut o = file::FileOutcome::empty(&shown);
             o.diagnostics.push(match e {
@@ -236,7 +187,9 @@ fn read_and_check(
 
 /// Validates files already in memory (the bundled dataset, tests, editors).
 pub fn validate_inputs(inputs: &[Input], options: &Options) -> Validation {
-    let outcomes = parallel_map(inputs, |i| file::check(&i.path, i.bytes.clone(), options));
+    let outcomes = parallel_map(inputs, |i| {
+        file::check(&i.path, i.bytes.clone(), options, false)
+    });
     finish(outcomes, Vec::new(), None, options)
 }
 

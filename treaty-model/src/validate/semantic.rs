@@ -80,6 +80,15 @@ fn add_point(set: &mut HashSet<ProvisionRef>, parent: &ProvisionRef, p: &crate::
 }
 
 /// Runs every cross-file check.
+/// The kinds whose typed documents these checks read (the structure of the text, the powers,
+/// the participation dates); the others are kept only to build a dataset.
+pub(crate) fn reads_document(kind: FileKind) -> bool {
+    matches!(
+        kind,
+        FileKind::Chapter | FileKind::Concordance | FileKind::Powers | FileKind::Participation
+    )
+}
+
 pub(crate) fn check(files: &[FileOutcome]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let docs = || files.iter().filter_map(|f| f.document.as_ref());
@@ -366,42 +375,6 @@ fn check_provisions(
             }
         }
     }
-}
-
-/// Drops what the checks below never read from a power (its texts, lists and details),
-/// keeping its id, provision, scope, obligation and domestic counterpart. A validation that
-/// builds no dataset keeps powers files only for these checks, and a large one is mostly
-/// text.
-pub(crate) fn outline_power(power: &mut crate::model::Power) {
-    let crate::model::Power {
-        id: _,
-        name,
-        provision: _,
-        scope: _,
-        obligation: _,
-        summary,
-        data_categories,
-        sensitive_data,
-        compellable,
-        offence_scope,
-        duration,
-        confidentiality,
-        domestic_counterpart: _,
-        article_24,
-        safeguards,
-        sources,
-    } = power;
-    *name = String::new();
-    *summary = String::new();
-    *data_categories = Vec::new();
-    *sensitive_data = Vec::new();
-    *compellable = Vec::new();
-    *offence_scope = None;
-    *duration = None;
-    *confidentiality = None;
-    *article_24 = None;
-    *safeguards = Vec::new();
-    *sources = Vec::new();
 }
 
 fn check_powers(files: &[FileOutcome], structure: &Structure, out: &mut Vec<Diagnostic>) {

@@ -1,0 +1,197 @@
+//! The header every dataset file starts with: `kind` and `schema_version`, and the editor
+//! modeline that names the kind's schema. A file whose header fails goes no further.
+
+use serde_json::Value;
+
+use super::locate::Locator;
+use super::suppress;
+use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::model::{FileKind, SchemaVersion};
+use crate::suggest::closest;
+
+/// Checks `kind` and `schema_version`; returns the kind when the file can go on to the schema.
+pub(super) fn header(
+    value: &Value,
+    locator: &Locator<'_>,
+    out: &mut Vec<Diagnostic>,
+) -> Option<FileKind> {
+    let Some(map) = value.as_object() else {
+        out.push(
+            Diagnostic::new(
+                Code::MissingKind,
+                "the document is not a mapping with `kind` and `schema_version`",
+                Some(locator.node("")),
+            )
+            .with_help(kinds_help()),
+        );
+        return None;
+    };
+    let kind = match map.get("kind") {
+        None => {
+            out.push(
+                Diagnostic::new(
+                    Code::MissingKind,
+                    "missing `kind`",
+                    Some(locator.start_of("")),
+                )
+                .with_help(kinds_help()),
+            );
+            return None;
+        }
+        Some(Value::String(s)) => match s.parse::<FileKind>() {
+            Ok(FileKind::Bundle) | Err(()) => {
+                let names = FileKind::FILE_KINDS.iter().map(|k| k.as_str());
+                let help = match closest(s, names) {
+                    Some(m) => format!("did you mean `{m}`?"),
+                    None => kinds_help(),
+                };
+                out.push(
+                    Diagnostic::new(
+                        Code::UnknownKind,
+                        format!("`{s}` is not a kind of dataset file"),
+                        Some(locator.node("/kind")),
+                    )
+                    .with_help(help),
+                );
+                return None;
+            }
+            Ok(k) => k,
+        },
+        Some(_) => {
+            out.push(
+                Diagnostic::new(
+                    Code::UnknownKind,
+                    "`kind` must be text",
+                    Some(locator.node("/kind")),
+                )
+                .with_help(kinds_help()),
+            );
+            return None;
+        }
+    };
+    match map.get("schema_version") {
+        Some(Value::String(s)) => match s.parse::<SchemaVersion>() {
+            Ok(v) if v.major != SchemaVersion::CURRENT.major => {
+                out.push(
+                    Diagnostic::new(
+                        Code::UnsupportedSchemaVersion,
+                        format!(
+                            "the file was written for schema {v}; this validator reads schema {}.x",
+                            SchemaVersion::CURRENT.major
+                        ),
+                        Some(locator.node("/schema_version")),
+                    )
+                    .with_help("a new major version changes the format: upgrade treaty-model"),
+                );
+                return None;
+            }
+            Ok(v) if v.minor > SchemaVersion::CURRENT.minor => out.push(
+                Diagnostic::new(
+                    Code::NewerSchemaVersion,
+                    format!(
+                        "the file was written for schema {v}, newer than this validator's {}",
+                        SchemaVersion::CURRENT
+                    ),
+                    Some(locator.node("/schema_version")),
+                )
+                .with_help(
+                    "fields added after this version are reported as unknown: upgrade treaty-model",
+                ),
+            ),
+            Ok(_) => {}
+            Err(e) => out.push(
+                Diagnostic::new(
+                    Code::MissingSchemaVersion,
+                    e.to_string(),
+                    Some(locator.node("/schema_version")),
+                )
+                .with_help(format!(
+                    "write `schema_version: \"{}\"`",
+                    SchemaVersion::CURRENT
+                )),
+            ),
+        },
+        Some(other) => out.push(
+            Diagnostic::new(
+                Code::MissingSchemaVersion,
+                format!("`schema_version` must be quoted text, found `{other}`"),
+                Some(locator.node("/schema_version")),
+            )
+            .with_help(format!(
+                "write `schema_version: \"{}\"` with the quotes: unquoted, YAML reads a number",
+                SchemaVersion::CURRENT
+            )),
+        ),
+        None => out.push(
+            Diagnostic::new(
+                Code::MissingSchemaVersion,
+                "missing `schema_version`",
+                Some(locator.start_of("")),
+            )
+            .with_help(format!(
+                "add `schema_version: \"{}\"`",
+                SchemaVersion::CURRENT
+            )),
+        ),
+    }
+    Some(kind)
+}
+
+fn kinds_help() -> String {
+    let names: Vec<&str> = FileKind::FILE_KINDS.iter().map(|k| k.as_str()).collect();
+    format!("`kind` is one of: {}", names.join(", "))
+}
+
+const MODELINE: &str = "# yaml-language-server: $schema=";
+
+/// The editor modeline must name the schema of the file's kind. `text` starts `base` bytes into
+/// the file (after a byte order mark).
+pub(super) fn modeline(
+    path: &str,
+    text: &str,
+    base: usize,
+    kind: FileKind,
+    out: &mut Vec<Diagnostic>,
+) {
+    let expected = crate::schema::file_name(kind);
+    let found = suppress::lines(text)
+        .enumerate()
+        .take_while(|(_, (_, l))| l.trim_start().starts_with('#') || l.trim().is_empty())
+        .find_map(|(i, (start, l))| {
+            l.trim_start()
+                .strip_prefix(MODELINE)
+                .map(|s| (i, start, l, s.trim()))
+        });
+    match found {
+        None => out.push(
+            Diagnostic::new(
+                Code::MissingModeline,
+                "the file has no `# yaml-language-server: $schema=...` line",
+                Some(Location::file_start(path)),
+            )
+            .with_help(format!(
+                "add `{MODELINE}<relative path>/schemas/{expected}` as the first line so editors validate as you type"
+            )),
+        ),
+        Some((i, start, line, target)) => {
+            let name = target.rsplit('/').next().unwrap_or(target);
+            if name != expected {
+                let line_no = u32::try_from(i + 1).unwrap_or(u32::MAX);
+                // `target` is a slice of `line`: its byte position there, whatever spaces
+                // surround it.
+                let at = (target.as_ptr() as usize).saturating_sub(line.as_ptr() as usize);
+                let mut loc = Location::file_start(path);
+                loc.start = suppress::position(base, line_no, start, line, at);
+                loc.end = suppress::position(base, line_no, start, line, at + target.len());
+                out.push(
+                    Diagnostic::new(
+                        Code::ModelineMismatch,
+                        format!("the modeline names `{name}`, but the file's kind is `{kind}`"),
+                        Some(loc),
+                    )
+                    .with_help(format!("point it at `{expected}`")),
+                );
+            }
+        }
+    }
+}
