@@ -189,6 +189,8 @@ codes! {
     MergeKey = "merge-key", Error, "YAML merge keys are not supported", "write the keys out";
     /// `yes`/`no`/`on`/`off` read as text.
     Yaml11Boolean = "yaml11-boolean", Warning, "a YAML 1.1 boolean word is read as text", "write true or false for a boolean, or quote the word for text";
+    /// A plain date, which YAML 1.1 loaders read as a date object.
+    Yaml11Date = "yaml11-date", Warning, "a date without quotes is read as a date by YAML 1.1 loaders", "quote the date: `\"2024-07-09\"`";
     /// A number with a leading zero.
     LeadingZero = "leading-zero", Warning, "a number with a leading zero is read as decimal", "quote it if it is text, or remove the zero";
     /// `.inf` or `.nan`.
@@ -239,6 +241,10 @@ codes! {
     ScopeMismatch = "scope-mismatch", Error, "a power's scope does not match the chapter of its provision", "domestic powers are in Chapter IV, cross-border ones in Chapter V";
     /// Dates in the wrong order.
     DatesOutOfOrder = "dates-out-of-order", Error, "dates are in an impossible order", "check both dates against their sources";
+    /// A source a reader cannot open: no web address and no official symbol.
+    SourceWithoutAddress = "source-without-address", Warning, "a source has neither a web address nor an official symbol", "add `url`, or `symbol` for an official document";
+    /// A source's locator is a file path.
+    LocatorIsAPath = "locator-is-a-path", Error, "a source's locator is a file path that readers cannot open", "cite the publication and say in words where the fact is";
     /// References that could not be checked because a file they may point into did not load.
     UncheckedReferences = "unchecked-references", Note, "references were not checked because a file could not be read", "fix the file's own error; its references are checked again then";
     /// The dataset has no instrument file.

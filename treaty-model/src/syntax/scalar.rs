@@ -15,6 +15,8 @@ pub(super) enum Resolved {
     Value(Value),
     /// The text as a string, although YAML 1.1 tools read it as a boolean.
     Yaml11Boolean,
+    /// The text as a string, although YAML 1.1 tools read it as a date or timestamp.
+    Yaml11Date,
     /// A decimal integer written with a leading zero; `octal` is its YAML 1.1 reading if any.
     LeadingZero(Value, Option<u64>),
     /// Infinity, NaN, or a number too large for a double.
@@ -39,6 +41,7 @@ pub(super) fn resolve_plain(text: &str) -> Resolved {
         b'y' | b'Y' | b'n' | b'N' | b'o' | b'O' if is_yaml11_boolean(text) => {
             Resolved::Yaml11Boolean
         }
+        b'0'..=b'9' if is_yaml11_timestamp(bytes) => Resolved::Yaml11Date,
         b'0'..=b'9' | b'+' | b'-' | b'.' => resolve_number(text).unwrap_or(Resolved::String),
         _ => Resolved::String,
     }
@@ -49,6 +52,37 @@ fn is_yaml11_boolean(text: &str) -> bool {
     ["y", "n", "yes", "no", "on", "off"]
         .iter()
         .any(|word| text.eq_ignore_ascii_case(word))
+}
+
+/// Whether YAML 1.1's implicit timestamp type matches: `2024-07-09`, or a date with one- or
+/// two-digit month and day followed by a time (`2024-7-9T10:00:00`). PyYAML's `safe_load`
+/// turns these into date objects, which JSON Schema validators then reject as not strings.
+fn is_yaml11_timestamp(bytes: &[u8]) -> bool {
+    let digits = |b: &[u8]| b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let year = digits(bytes);
+    if year != 4 || bytes.get(4) != Some(&b'-') {
+        return false;
+    }
+    let month = digits(&bytes[5..]);
+    let after_month = 5 + month;
+    if !(1..=2).contains(&month) || bytes.get(after_month) != Some(&b'-') {
+        return false;
+    }
+    let day = digits(&bytes[after_month + 1..]);
+    let end = after_month + 1 + day;
+    if !(1..=2).contains(&day) {
+        return false;
+    }
+    match bytes.get(end) {
+        None => month == 2 && day == 2,
+        Some(b'T' | b't' | b' ' | b'\t') => bytes.get(end + 1..).is_some_and(|rest| {
+            rest.iter()
+                .skip_while(|c| **c == b' ' || **c == b'\t')
+                .next()
+                .is_some_and(u8::is_ascii_digit)
+        }),
+        Some(_) => false,
+    }
 }
 
 fn all_digits(bytes: &[u8], radix: u32) -> bool {
@@ -169,7 +203,9 @@ mod tests {
 
     fn value(text: &str) -> Value {
         match resolve_plain(text) {
-            Resolved::String | Resolved::Yaml11Boolean => Value::String(text.to_owned()),
+            Resolved::String | Resolved::Yaml11Boolean | Resolved::Yaml11Date => {
+                Value::String(text.to_owned())
+            }
             Resolved::Value(v) | Resolved::LeadingZero(v, _) => v,
             Resolved::NonFinite => panic!("{text} is non-finite"),
         }
@@ -229,6 +265,12 @@ mod tests {
 
     #[test]
     fn flags() {
+        for text in ["2024-07-09", "2024-7-9T10:00:00", "2024-07-09 10:00:00"] {
+            assert_eq!(resolve_plain(text), Resolved::Yaml11Date, "{text}");
+        }
+        for text in ["2024-07", "2024", "2024-7-9", "2024-07-09x", "12024-07-09"] {
+            assert_ne!(resolve_plain(text), Resolved::Yaml11Date, "{text}");
+        }
         for word in ["yes", "No", "ON", "off", "y", "N", "yEs"] {
             assert_eq!(resolve_plain(word), Resolved::Yaml11Boolean, "{word}");
         }

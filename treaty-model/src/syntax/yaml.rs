@@ -203,6 +203,21 @@ impl Reader<'_> {
                 );
                 Value::String(text.into_owned())
             }
+            Resolved::Yaml11Date => {
+                let at = self.b.span(span);
+                self.b.report(
+                    Problem::warning(
+                        ProblemKind::Yaml11Date,
+                        at,
+                        format!(
+                            "`{text}` is read as the string \"{text}\" (YAML 1.2); YAML 1.1 tools \
+                             such as PyYAML read it as a date, which a JSON Schema rejects"
+                        ),
+                    )
+                    .with_help(format!("quote it: \"{text}\"")),
+                );
+                Value::String(text.into_owned())
+            }
             Resolved::LeadingZero(value, octal) => {
                 let at = self.b.span(span);
                 let message = match octal {

@@ -13,7 +13,7 @@ use super::facts::{self, Facts};
 use super::locate::{Locator, location};
 use super::schema_check;
 use super::suppress::{self, InlineAllow};
-use super::{Options, header, typed};
+use super::{Options, content, header, typed};
 use crate::diagnostic::{Code, Diagnostic, Location, Severity};
 use crate::model::{Document, FileKind};
 use crate::syntax::{self, ProblemKind, ProblemSeverity};
@@ -140,6 +140,7 @@ pub(crate) fn check(
     match typed::read(kind, &doc.value) {
         Ok(d) => {
             out.read = true;
+            out.diagnostics.extend(content::check(&d, &locator));
             if options.dataset || super::semantic::reads_document(kind) {
                 out.document = Some(d);
             }
@@ -193,6 +194,7 @@ fn syntax_diagnostic(path: &str, p: syntax::Problem, is_json: bool) -> Diagnosti
         ProblemKind::Tag => Code::YamlTag,
         ProblemKind::MergeKey => Code::MergeKey,
         ProblemKind::Yaml11Boolean => Code::Yaml11Boolean,
+        ProblemKind::Yaml11Date => Code::Yaml11Date,
         ProblemKind::LeadingZeroNumber => Code::LeadingZero,
         ProblemKind::NonFiniteNumber => Code::NonFiniteNumber,
         ProblemKind::NulByte => Code::NulByte,

@@ -20,6 +20,7 @@
 //! }
 //! ```
 
+mod content;
 mod discover;
 mod facts;
 mod file;

@@ -1,0 +1,96 @@
+//! Checks of one typed document that its JSON Schema cannot express: what a reader needs to
+//! follow a source.
+
+use super::locate::Locator;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{Document, Sources};
+
+/// The diagnostics of `doc`'s content, placed by `locator`.
+pub(super) fn check(doc: &Document, locator: &Locator<'_>) -> Vec<Diagnostic> {
+    match doc {
+        Document::Sources(s) => sources(s, locator),
+        _ => Vec::new(),
+    }
+}
+
+/// Every source can be opened by a reader: it has a web address or an official symbol, and
+/// its locator is words a reader can act on, not a path to a file only its author has.
+fn sources(file: &Sources, locator: &Locator<'_>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (i, source) in file.sources.iter().enumerate() {
+        if source.url.is_none() && source.symbol.is_none() {
+            out.push(
+                Diagnostic::new(
+                    Code::SourceWithoutAddress,
+                    format!(
+                        "source `{}` has neither a web address (`url`) nor an official symbol (`symbol`)",
+                        source.id
+                    ),
+                    Some(locator.node(&format!("/sources/{i}/id"))),
+                )
+                .with_help("add the address where a reader can open it, or the document symbol of an official document"),
+            );
+        }
+        if let Some(text) = source.locator.as_deref().filter(|l| looks_like_a_path(l)) {
+            out.push(
+                Diagnostic::new(
+                    Code::LocatorIsAPath,
+                    format!("the locator `{text}` is a file path, which a reader cannot open"),
+                    Some(locator.node(&format!("/sources/{i}/locator"))),
+                )
+                .with_help("cite the publication (`url`, `symbol`) and say in words where in it the fact is (a page, a paragraph)"),
+            );
+        }
+    }
+    out
+}
+
+/// A locator that names a file: relative or absolute path segments ending in a file name with
+/// an extension (`shared/seeds/000.txt`, `../notes.md`, `/home/me/a.pdf`, `C:\docs\a.pdf`).
+/// Words such as `paragraph 182` or an official symbol like `A/RES/79/243` are not paths.
+fn looks_like_a_path(text: &str) -> bool {
+    let text = text.trim();
+    if text.contains(char::is_whitespace) {
+        return false;
+    }
+    let starts_like_a_path = text.starts_with('/')
+        || text.starts_with("./")
+        || text.starts_with("../")
+        || text.starts_with('~')
+        || text.get(1..3) == Some(":\\");
+    let last = text.rsplit(['/', '\\']).next().unwrap_or(text);
+    let has_extension = last.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty()
+            && (1..=5).contains(&ext.len())
+            && ext.chars().all(|c| c.is_ascii_alphanumeric())
+    });
+    let has_separator = text.contains(['/', '\\']);
+    starts_like_a_path || (has_separator && has_extension)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_like_a_path;
+
+    #[test]
+    fn paths_are_told_from_words_and_symbols() {
+        for path in [
+            "shared/seeds/000_d458aea3402be4fe.txt",
+            "../notes.md",
+            "/home/me/report.pdf",
+            "~/a",
+            "C:\\docs\\a.pdf",
+        ] {
+            assert!(looks_like_a_path(path), "{path}");
+        }
+        for words in [
+            "paragraph 182 of the explanatory report",
+            "A/RES/79/243",
+            "A/AC.291/22/Rev.3",
+            "C.N.196.2025.TREATIES-XVIII.16",
+            "chapter XVIII, entry 16",
+        ] {
+            assert!(!looks_like_a_path(words), "{words}");
+        }
+    }
+}
