@@ -77,8 +77,7 @@ fn is_yaml11_timestamp(bytes: &[u8]) -> bool {
         None => month == 2 && day == 2,
         Some(b'T' | b't' | b' ' | b'\t') => bytes.get(end + 1..).is_some_and(|rest| {
             rest.iter()
-                .skip_while(|c| **c == b' ' || **c == b'\t')
-                .next()
+                .find(|c| **c != b' ' && **c != b'\t')
                 .is_some_and(u8::is_ascii_digit)
         }),
         Some(_) => false,
