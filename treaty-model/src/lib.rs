@@ -57,8 +57,14 @@ pub mod scaffold;
 pub mod schema;
 pub mod state;
 #[cfg(feature = "validate")]
-pub mod suggest;
-#[cfg(feature = "validate")]
+mod suggest;
+// The parser is internal: its positions become the public `diagnostic::Location`. The
+// workspace's tests, benchmarks and fuzz bodies reach it through the `bench` feature, which is
+// outside the semver promise.
+#[cfg(all(feature = "validate", not(feature = "bench")))]
+mod syntax;
+#[cfg(feature = "bench")]
+#[doc(hidden)]
 pub mod syntax;
 #[cfg(feature = "validate")]
 pub mod validate;
