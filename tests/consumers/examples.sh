@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The usage examples of docs/examples/ (Python, JavaScript, R), run as a reader would run them:
-# `treaty convert datasets --to json -o bundle.json`, then each example on the bundle. Each
+# `treaty convert datasets --to json -o treaty-bundle.json`, then each example on the bundle. Each
 # output must be exactly the expected output stored beside the example
 # (powers_electronic_data.expected); a difference is printed as a diff and fails.
 #
@@ -17,8 +17,8 @@ trap 'rm -rf "$work"' EXIT
 step "build treaty"
 build_treaty
 
-step "examples: treaty convert datasets --to json -o bundle.json"
-(cd "$ROOT" && "$TREATY" convert datasets --to json -o "$work/bundle.json")
+step "examples: treaty convert datasets --to json -o treaty-bundle.json"
+(cd "$ROOT" && "$TREATY" convert datasets --to json -o "$work/treaty-bundle.json")
 
 have_r() {
   command -v Rscript > /dev/null && Rscript -e 'library(jsonlite)' > /dev/null 2>&1
@@ -45,17 +45,17 @@ check() { # check NAME COMMAND...: run an example in the bundle's directory, dif
   fi
 }
 
-check python python3 "$examples/python/powers_electronic_data.py" bundle.json
-check js node "$examples/js/powers_electronic_data.mjs" bundle.json
+check python python3 "$examples/python/powers_electronic_data.py" treaty-bundle.json
+check js node "$examples/js/powers_electronic_data.mjs" treaty-bundle.json
 # A Rust program depending on treaty-model with default features off (types and serde only).
 check rust cargo run -q --locked --manifest-path "$examples/rust/Cargo.toml" \
-  --target-dir "$ROOT/target/examples-rust" -- bundle.json
+  --target-dir "$ROOT/target/examples-rust" -- treaty-bundle.json
 if ! have_r && [ -n "${CI:-}" ]; then
   step "examples: installing R from Debian (r-base-core, r-cran-jsonlite)"
   install_r
 fi
 if have_r; then
-  check r Rscript "$examples/r/powers_electronic_data.R" bundle.json
+  check r Rscript "$examples/r/powers_electronic_data.R" treaty-bundle.json
 elif [ -n "${CI:-}" ]; then
   echo "error: r: Rscript with jsonlite is still missing after its installation" >&2
   status=1

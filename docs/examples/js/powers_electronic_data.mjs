@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Which powers of the convention reach electronic data, and must a judge authorise them first?
 //
-// Reads the JSON bundle that `treaty convert datasets --to json -o bundle.json` writes (its
+// Reads the JSON bundle that `treaty convert datasets --to json -o treaty-bundle.json` writes (its
 // schema is schemas/bundle.schema.json) and prints one row per power whose data categories
 // include `electronic-data`, with its provision and the status of the
 // `prior-judicial-authorisation` safeguard. Node.js only, no packages.
 //
-// Usage: node powers_electronic_data.mjs [bundle.json]
+// Usage: node powers_electronic_data.mjs [treaty-bundle.json]
 
 import { readFileSync } from 'node:fs';
 
@@ -14,7 +14,7 @@ const CATEGORY = 'electronic-data';
 const SAFEGUARD = 'prior-judicial-authorisation';
 const STATUSES = ['mandatory', 'discretionary', 'absent', 'not-applicable', 'not recorded'];
 
-const bundle = JSON.parse(readFileSync(process.argv[2] ?? 'bundle.json', 'utf8'));
+const bundle = JSON.parse(readFileSync(process.argv[2] ?? 'treaty-bundle.json', 'utf8'));
 
 // A bundle holds every file of the dataset; powers come in files (domestic, cross-border...).
 const powers = bundle.powers.flatMap((file) => file.powers);

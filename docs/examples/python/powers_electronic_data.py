@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Which powers of the convention reach electronic data, and must a judge authorise them first?
 
-Reads the JSON bundle that `treaty convert datasets --to json -o bundle.json` writes (its schema
+Reads the JSON bundle that `treaty convert datasets --to json -o treaty-bundle.json` writes (its schema
 is schemas/bundle.schema.json) and prints one row per power whose data categories include
 `electronic-data`, with its provision and the status of the `prior-judicial-authorisation`
 safeguard. Standard library only.
 
-Usage: python3 powers_electronic_data.py [bundle.json]
+Usage: python3 powers_electronic_data.py [treaty-bundle.json]
 """
 
 import json
@@ -17,7 +17,7 @@ CATEGORY = "electronic-data"
 SAFEGUARD = "prior-judicial-authorisation"
 STATUSES = ["mandatory", "discretionary", "absent", "not-applicable", "not recorded"]
 
-path = sys.argv[1] if len(sys.argv) > 1 else "bundle.json"
+path = sys.argv[1] if len(sys.argv) > 1 else "treaty-bundle.json"
 with open(path, encoding="utf-8") as f:
     bundle = json.load(f)
 
