@@ -47,6 +47,41 @@ check() { # check NAME COMMAND...: run an example in the bundle's directory, dif
 
 check python python3 "$examples/python/powers_electronic_data.py" treaty-bundle.json
 check js node "$examples/js/powers_electronic_data.mjs" treaty-bundle.json
+
+# The validation snippets, with the packages and settings a newcomer takes (PyYAML's safe_load
+# and jsonschema's format checker; ajv's defaults, ajv-formats and yaml): every dataset file is
+# valid, and a broken one gets exactly the errors of validate.expected. The JavaScript snippet
+# runs from tests/consumers/js/, where its packages are installed, as a copy.
+step "examples: validation snippets (install: python/requirements.txt, npm ci in js/)"
+python_env "$CONSUMERS/python/requirements.txt"
+(cd "$CONSUMERS/js" && npm ci --no-audit --no-fund --loglevel=error)
+js_snippet="$CONSUMERS/js/.validate-snippet.mjs"
+cp "$examples/js/validate.mjs" "$js_snippet"
+trap 'rm -rf "$work" "$js_snippet"' EXIT
+broken=tests/fixtures/invalid/invalid-value.yaml
+snippet() { # snippet NAME COMMAND...: every dataset file valid, the broken one as expected
+  local name="$1" files=0 file code
+  shift
+  step "examples: $name validation snippet on datasets/ and on $broken"
+  while IFS= read -r file; do
+    files=$((files + 1))
+    if ! (cd "$ROOT" && "$@" "$file") > "$work/$name.valid.out"; then
+      echo "error: $name: the snippet rejects $file:" >&2
+      cat "$work/$name.valid.out" >&2
+      status=1
+    fi
+  done < <(cd "$ROOT" && find datasets -name '*.yaml' | sort)
+  code=0
+  (cd "$ROOT" && "$@" "$broken") > "$work/$name.broken.out" || code=$?
+  if [ "$code" = 1 ] && diff -u "$examples/$name/validate.expected" "$work/$name.broken.out"; then
+    echo "$name: $files dataset files valid; $broken rejected as expected"
+  else
+    echo "error: $name: $broken: exit $code, or output other than docs/examples/$name/validate.expected" >&2
+    status=1
+  fi
+}
+snippet python "$VENV/bin/python" "$examples/python/validate.py"
+snippet js node "$js_snippet"
 # A Rust program depending on treaty-model with default features off (types and serde only).
 check rust cargo run -q --locked --manifest-path "$examples/rust/Cargo.toml" \
   --target-dir "$ROOT/target/examples-rust" -- treaty-bundle.json
