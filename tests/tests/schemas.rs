@@ -16,7 +16,7 @@ fn committed_schemas_match_the_code() {
     let report: Vec<String> = drifts.iter().map(ToString::to_string).collect();
     assert!(
         drifts.is_empty(),
-        "schemas/ drifted from the Rust types; regenerate with `TREATY_BLESS=1 cargo test -p treaty-tests --test schemas` or `treaty schema --out schemas`:\n{}",
+        "schemas/ drifted from the Rust types; regenerate with `TREATY_BLESS=1 cargo test -p treaty-tests --test main schemas::` or `treaty schema --output schemas`:\n{}",
         report.join("\n")
     );
 }
