@@ -339,7 +339,8 @@ pub struct CompletionsArgs {
 /// Arguments of `treaty man`.
 #[derive(Debug, Args)]
 pub struct ManArgs {
-    /// Write the pages into this directory (created if needed) instead of printing `treaty.1`.
+    /// Write the pages into this directory (created if needed); without it, or with `-`, print
+    /// the page of `treaty` itself.
     #[arg(short, long, value_name = "DIR")]
     pub output: Option<PathBuf>,
 }

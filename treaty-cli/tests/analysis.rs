@@ -380,7 +380,7 @@ fn report_writes_a_page_per_article_power_and_analysis() {
         .map(|c| c.articles.len())
         .sum();
     let pages = 2 + articles + dataset.powers().count() + dataset.bundle().analyses.len() + 1;
-    let tables = treaty_model::export::tables(&dataset).len();
+    let tables = treaty_model::export::tables(dataset).len();
     let schemas = treaty_model::schema::all().len();
     assert_eq!(
         r.stderr,

@@ -54,4 +54,10 @@ fn man_without_output_prints_the_main_page() {
     assert_eq!(r.stderr, "");
     assert!(r.stdout.contains(".TH treaty 1 "), "{}", r.stdout);
     assert!(r.stdout.contains("treaty\\-validate(1)"), "{}", r.stdout);
+    // `-o -` means standard output, as for every other command.
+    let dash = run(&["man", "-o", "-"]);
+    assert_eq!(
+        (dash.code, dash.stdout, dash.stderr),
+        (0, r.stdout, String::new())
+    );
 }

@@ -10,7 +10,8 @@ use crate::output::write_atomic;
 
 pub fn run(args: ManArgs) -> Result<u8, String> {
     let pages = pages(Cli::command()).map_err(|e| format!("cannot render the pages: {e}"))?;
-    let Some(dir) = args.output else {
+    // `-o -` is standard output, as for the other commands.
+    let Some(dir) = args.output.filter(|d| d.as_os_str() != "-") else {
         let (_, main) = &pages[0];
         let mut out = std::io::stdout().lock();
         out.write_all(main)
