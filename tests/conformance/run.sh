@@ -52,5 +52,5 @@ if [ -z "${YAML_TEST_SUITE_DIR:-}" ]; then
     YAML_TEST_SUITE_DIR="$(cd "$work/data" && pwd)"
     export YAML_TEST_SUITE_DIR
 fi
-YAML_TEST_SUITE_DIR=$YAML_TEST_SUITE_DIR cargo test -q -p treaty-tests --locked --test conformance \
-    -- --nocapture
+YAML_TEST_SUITE_DIR=$YAML_TEST_SUITE_DIR cargo test -q -p treaty-tests --locked --test main \
+    -- --nocapture conformance::

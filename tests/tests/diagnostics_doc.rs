@@ -1,6 +1,6 @@
 //! `docs/DIAGNOSTICS.md` is generated from the codes and the fixture corpus, so every code is
 //! documented with a real example that the validator really produces. The test fails when the
-//! committed file differs; `TREATY_BLESS=1 cargo test -p treaty-tests --test diagnostics_doc`
+//! committed file differs; `TREATY_BLESS=1 cargo test -p treaty-tests --test main diagnostics_doc::`
 //! rewrites it.
 
 use std::fmt::Write as _;
@@ -175,7 +175,7 @@ fn diagnostics_reference_is_up_to_date() {
     let have = fs::read_to_string(&path).unwrap_or_default();
     assert!(
         have == want,
-        "docs/DIAGNOSTICS.md is out of date; regenerate it with `TREATY_BLESS=1 cargo test -p treaty-tests --test diagnostics_doc`"
+        "docs/DIAGNOSTICS.md is out of date; regenerate it with `TREATY_BLESS=1 cargo test -p treaty-tests --test main diagnostics_doc::`"
     );
     assert!(
         !want.contains("Example: none yet."),

@@ -46,12 +46,12 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Convert a dataset file or directory to JSON, YAML, JSON Lines, CSV or Markdown.
     #[command(
-        after_help = "Examples:\n  treaty convert datasets --to json -o convention.json\n  treaty convert datasets --to csv -o tables/\n  treaty convert datasets/powers/domestic.yaml --to json -o -\n\nThe input is validated first: invalid input gets its diagnostics, exit 1, and nothing is written."
+        after_help = "Examples:\n  treaty convert datasets --to json -o treaty-bundle.json\n  treaty convert datasets --to csv -o tables/\n  treaty convert datasets/powers/domestic.yaml --to json -o -\n\nThe input is validated first: invalid input gets its diagnostics, exit 1, and nothing is written."
     )]
     Convert(ConvertArgs),
     /// Write the JSON Schemas, or check that a directory matches them.
     #[command(
-        after_help = "Examples:\n  treaty schema --out schemas\n  treaty schema --check schemas"
+        after_help = "Examples:\n  treaty schema -o schemas\n  treaty schema --check schemas"
     )]
     Schema(SchemaArgs),
     /// Show a provision: its text summary, numbering in other versions, powers, safeguards, analyses.
@@ -79,15 +79,15 @@ pub enum Command {
         after_help = "Examples:\n  treaty participation\n  treaty participation --state AZE\n  treaty participation --format json\n\nEntry into force is computed from the dated deposits recorded and the rule of Article\n65(1); a step without a date is shown as \"date not known\" and never counted as dated.\n\nExit codes: 0 printed, 1 no participation recorded for --state (or the dataset read is\ninvalid), 2 usage or I/O error (including a code that is not ISO 3166-1 alpha-3)."
     )]
     Participation(ParticipationArgs),
-    /// Write the static HTML edition: articles, powers, the coverage heat map, analyses.
+    /// Write the published edition: the HTML pages, the JSON bundle, the CSV tables and the schemas.
     #[command(
-        after_help = "Examples:\n  treaty report --out site\n  treaty report --data datasets --out /tmp/site && xdg-open /tmp/site/index.html\n\nThe pages are self-contained (inline CSS, no script, no network resource) and link to\neach other with relative links: open them from disk or put them on any static host.\nAn existing --out directory is replaced only if it holds an earlier report (or --force).\n\nExit codes: 0 written, 1 the dataset read is invalid, 2 usage or I/O error."
+        after_help = "Examples:\n  treaty report -o site\n  treaty report --data datasets -o /tmp/site && xdg-open /tmp/site/index.html\n\nThe site holds the HTML edition (articles, powers, the coverage heat map, analyses,\nsources), the JSON bundle (treaty-bundle.json), one CSV table per entity (tables/), and\nevery JSON Schema at the path its $id names (schemas/v1/), with schemas/catalog.json.\nThe pages are self-contained (inline CSS, no script, no network resource) and link to\neach other with relative links: open them from disk or put them on any static host.\nAn existing --output directory is replaced only if it holds an earlier report (or --force).\n\nExit codes: 0 written, 1 the dataset read is invalid, 2 usage or I/O error."
     )]
     Report(ReportArgs),
     /// Start a new dataset file from a template.
     #[command(
         subcommand,
-        after_help = "Example:\n  treaty new assessment --state ISL --as-of 2026-01 --out datasets/assessments/isl.yaml"
+        after_help = "Example:\n  treaty new assessment --state ISL --as-of 2026-01 -o datasets/assessments/isl.yaml"
     )]
     New(NewCommand),
     /// Print a shell completion script.
@@ -95,6 +95,11 @@ pub enum Command {
         after_help = "Example:\n  treaty completions bash > ~/.local/share/bash-completion/completions/treaty"
     )]
     Completions(CompletionsArgs),
+    /// Write the manual pages (roff): `treaty.1` and one page per subcommand.
+    #[command(
+        after_help = "Examples:\n  treaty man -o man/ && man man/treaty.1\n  treaty man | man -l -\n\nWithout -o, the page of `treaty` itself is printed to standard output.\n\nExit codes: 0 written, 2 usage or I/O error."
+    )]
+    Man(ManArgs),
 }
 
 /// Arguments of `treaty validate`.
@@ -178,9 +183,15 @@ pub enum Target {
 /// Arguments of `treaty schema`.
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
-    /// Write the schemas into this directory.
-    #[arg(long, value_name = "DIR", conflicts_with = "check")]
-    pub out: Option<PathBuf>,
+    /// Write the schemas and the catalog into this directory.
+    #[arg(
+        short,
+        long,
+        alias = "out",
+        value_name = "DIR",
+        conflicts_with = "check"
+    )]
+    pub output: Option<PathBuf>,
     /// Check that this directory holds exactly the generated schemas (exit 1 on drift).
     #[arg(long, value_name = "DIR")]
     pub check: Option<PathBuf>,
@@ -314,9 +325,9 @@ pub enum DiffFormat {
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// The directory to write the site into (replaced as a whole).
-    #[arg(long, value_name = "DIR")]
-    pub out: PathBuf,
-    /// Replace --out even if it holds something other than an earlier report.
+    #[arg(short, long, alias = "out", value_name = "DIR")]
+    pub output: PathBuf,
+    /// Replace --output even if it holds something other than an earlier report.
     #[arg(long)]
     pub force: bool,
     /// The dataset directory (default: the repository's `datasets/`, else the bundled dataset).
@@ -329,7 +340,7 @@ pub struct ReportArgs {
 pub enum NewCommand {
     /// An implementation assessment of one state: every power and its safeguards, all `unknown`.
     #[command(
-        after_help = "Examples:\n  treaty new assessment --state ISL --as-of 2026-01 --out datasets/assessments/isl.yaml\n  treaty new assessment --state FRA --as-of 2025-06-30 > fra.yaml\n\nThe template cites the placeholder source `assessment-source`: `treaty validate` reports it\n(unknown-reference) until the sources the assessment relies on are in sources.yaml.\nHow to fill it in: docs/ASSESSMENTS.md.\n\nExit codes: 0 written, 1 the dataset read is invalid, 2 usage or I/O error\n(including an existing --out file without --force)."
+        after_help = "Examples:\n  treaty new assessment --state ISL --as-of 2026-01 -o datasets/assessments/isl.yaml\n  treaty new assessment --state FRA --as-of 2025-06-30 > fra.yaml\n\nThe template cites the placeholder source `assessment-source`: `treaty validate` reports it\n(unknown-reference) until the sources the assessment relies on are in sources.yaml.\nHow to fill it in: docs/ASSESSMENTS.md.\n\nExit codes: 0 written, 1 the dataset read is invalid, 2 usage or I/O error\n(including an existing --output file without --force)."
     )]
     Assessment(NewAssessmentArgs),
 }
@@ -344,9 +355,9 @@ pub struct NewAssessmentArgs {
     #[arg(long, value_name = "DATE")]
     pub as_of: treaty_model::PartialDate,
     /// Write the template to this file (atomically) instead of standard output; `-` for standard output.
-    #[arg(short, long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
-    /// Overwrite the --out file if it exists (an assessment in progress is otherwise kept).
+    #[arg(short, long, alias = "out", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite the --output file if it exists (an assessment in progress is otherwise kept).
     #[arg(long)]
     pub force: bool,
     /// The dataset whose powers and safeguards the template lists (default: the repository's
@@ -360,4 +371,13 @@ pub struct NewAssessmentArgs {
 pub struct CompletionsArgs {
     /// The shell.
     pub shell: clap_complete::Shell,
+}
+
+/// Arguments of `treaty man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write the pages into this directory (created if needed); without it, or with `-`, print
+    /// the page of `treaty` itself.
+    #[arg(short, long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
 }

@@ -94,7 +94,11 @@ pub fn write_dir_atomic(dir: &Path, files: &[(String, String)]) -> std::io::Resu
     let result = (|| {
         std::fs::create_dir_all(&tmp)?;
         for (file, text) in files {
-            std::fs::write(tmp.join(file), text)?;
+            let path = tmp.join(file);
+            if let Some(folder) = path.parent() {
+                std::fs::create_dir_all(folder)?;
+            }
+            std::fs::write(path, text)?;
         }
         if dir.exists() {
             std::fs::rename(dir, &old)?;

@@ -3,9 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-mod common;
-
-use common::{root, run, run_in};
+use crate::common::{self, root, run, run_in};
 
 fn tmp_dir(name: &str) -> PathBuf {
     common::tmp_dir("treaty-analysis", name)
@@ -265,7 +263,7 @@ fn two_revisions(name: &str) -> PathBuf {
     edit(
         &new.join("participation/participation.yaml"),
         "state: AZE",
-        "      - step: domestic-approval\n        date: 2026-02-23\n        note: >-\n          \
+        "      - step: domestic-approval\n        date: \"2026-02-23\"\n        note: >-\n          \
          The President signed the law approving the convention, to be ratified with Azerbaijan's\n          \
          declarations and reservations, which the report does not give. No deposit of an\n          \
          instrument with the Secretary-General is recorded: no source read gives one or its date.\n        \
@@ -384,15 +382,21 @@ fn report_writes_a_page_per_article_power_and_analysis() {
         .sum();
     // index, coverage, the articles, powers and analyses, participation, sources
     let pages = 2 + articles + dataset.powers().count() + dataset.bundle().analyses.len() + 2;
+    let tables = treaty_model::export::tables(dataset).len();
+    let schemas = treaty_model::schema::all().len();
     assert_eq!(
         r.stderr,
         format!(
-            "treaty: wrote {pages} pages to {}; open {}\n",
+            "treaty: wrote {pages} pages, the JSON bundle, {tables} tables and {schemas} schemas to {}; open {}\n",
             site.display(),
             site.join("index.html").display()
         )
     );
-    assert_eq!(std::fs::read_dir(&site).expect("site").count(), pages);
+    let html = std::fs::read_dir(&site)
+        .expect("site")
+        .filter(|e| e.as_ref().expect("entry").path().extension() == Some("html".as_ref()))
+        .count();
+    assert_eq!(html, pages);
     for page in [
         "index.html",
         "coverage.html",

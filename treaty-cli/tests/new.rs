@@ -3,9 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-mod common;
-
-use common::{run, run_in};
+use crate::common::{self, run, run_in};
 
 fn tmp_dir(name: &str) -> PathBuf {
     common::tmp_dir("treaty-cli-new", name)

@@ -58,12 +58,11 @@ pub mod schema;
 pub mod state;
 #[cfg(feature = "validate")]
 mod suggest;
-// The parser is internal: its positions become the public `diagnostic::Location`. The
-// workspace's tests, benchmarks and fuzz bodies reach it through the `bench` feature, which is
-// outside the semver promise.
-#[cfg(all(feature = "validate", not(feature = "bench")))]
-mod syntax;
-#[cfg(feature = "bench")]
+// The parser is internal: its positions become the public `diagnostic::Location`. It stays
+// reachable, hidden and outside the semver promise, for the workspace's tests and fuzz bodies,
+// which must build treaty-model with the same features as the `treaty` binary (a feature of
+// their own would compile it, and all that depends on it, a second time).
+#[cfg(feature = "validate")]
 #[doc(hidden)]
 pub mod syntax;
 #[cfg(feature = "validate")]

@@ -1,12 +1,12 @@
 #!/usr/bin/env Rscript
 # Which powers of the convention reach electronic data, and must a judge authorise them first?
 #
-# Reads the JSON bundle that `treaty convert datasets --to json -o bundle.json` writes (its
+# Reads the JSON bundle that `treaty convert datasets --to json -o treaty-bundle.json` writes (its
 # schema is schemas/bundle.schema.json) and prints one row per power whose data categories
 # include `electronic-data`, with its provision and the status of the
 # `prior-judicial-authorisation` safeguard. Needs jsonlite (CRAN, or Debian's r-cran-jsonlite).
 #
-# Usage: Rscript powers_electronic_data.R [bundle.json]
+# Usage: Rscript powers_electronic_data.R [treaty-bundle.json]
 
 library(jsonlite)
 
@@ -15,7 +15,7 @@ safeguard <- "prior-judicial-authorisation"
 statuses <- c("mandatory", "discretionary", "absent", "not-applicable", "not recorded")
 
 args <- commandArgs(trailingOnly = TRUE)
-path <- if (length(args) > 0) args[[1]] else "bundle.json"
+path <- if (length(args) > 0) args[[1]] else "treaty-bundle.json"
 # simplifyVector = FALSE keeps the JSON's shape: objects are named lists, arrays are lists.
 bundle <- fromJSON(path, simplifyVector = FALSE)
 

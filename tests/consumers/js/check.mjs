@@ -21,6 +21,7 @@ import { dirname, join, normalize, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import YAML from 'yaml';
 
 const require = createRequire(import.meta.url);
@@ -37,19 +38,13 @@ const SYNTAX_CODES = new Set(['io-error', 'file-too-large', 'invalid-utf8', 'nul
 const HEADER_CODES = new Set(['missing-kind', 'unknown-kind', 'missing-schema-version',
   'unsupported-schema-version']);
 
-// ajv options, decided:
-// - strict: true. Strict mode makes ajv refuse schemas with unknown keywords, ambiguous types,
-//   tuples without bounds or `required` properties that are not defined: the committed schemas
-//   compile cleanly under it, and this check should fail the day a generated schema stops doing
-//   so, because other strict consumers would fail too. (Annotation keywords such as
-//   `description`, `examples`, `default` and `title` are known to ajv and pass strict mode.)
-// - validateFormats: false. schemars writes `format: uint16/uint32/uint64/uint`, which ajv does
-//   not know; in strict mode an unknown format is a compile error, and `strict: false` would only
-//   turn it into a warning per schema. In draft 2020-12 `format` is an annotation unless a
-//   validator opts into format assertion (treaty and Python's jsonschema do not), and every
-//   range these formats imply is also written as `minimum`/`maximum`, which ajv does check.
-// - allErrors: true, like treaty, which reports every schema error rather than the first.
-const ajv = new Ajv2020({ strict: true, validateFormats: false, allErrors: true });
+// ajv as a newcomer sets it up: its defaults (strict mode, formats validated) plus the formats
+// of ajv-formats. Strict mode refuses schemas with unknown keywords or formats, ambiguous types,
+// or tuples without bounds: the committed schemas compile cleanly under it, and this check fails
+// the day a generated schema stops doing so, because other strict consumers would fail too.
+// One option differs, and only changes how much is reported: allErrors, like treaty, which
+// reports every schema error rather than the first.
+const ajv = addFormats(new Ajv2020({ allErrors: true }));
 const validators = new Map();
 function validatorFor(name) {
   if (!validators.has(name)) {

@@ -140,8 +140,9 @@ def _ecma_pattern(validator, pattern, instance, schema):
         yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
-# Formats (schemars writes `uint16`, `uint32`...) are annotations in draft 2020-12 unless a
-# format checker is asked for; the ranges they imply are also written as minimum/maximum.
+# With the format checker a Python user would pass: formats the schemas name are checked, and a
+# format jsonschema did not know would be a silent pass, which the schemas avoid (standard
+# formats only; integer ranges as minimum/maximum).
 Validator = jsonschema.validators.extend(Draft202012Validator, {"pattern": _ecma_pattern})
 _validators: dict[str, Validator] = {}
 
@@ -150,7 +151,7 @@ def validator_for(name: str):
     if name not in _validators:
         schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
         Draft202012Validator.check_schema(schema)  # the schema itself is valid 2020-12
-        _validators[name] = Validator(schema)
+        _validators[name] = Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
     return _validators[name]
 
 

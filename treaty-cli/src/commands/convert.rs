@@ -39,17 +39,25 @@ pub fn run(args: ConvertArgs) -> Result<u8, String> {
                 Target::Jsonl => treaty_model::export::jsonl(&dataset),
                 _ => treaty_model::export::markdown(&dataset),
             };
-            write_text(&text, args.output.as_deref())?;
+            write_text(&text, args.output.as_deref(), target)?;
         }
     }
     Ok(exit::OK)
 }
 
 /// Writes `text` to the output (a file, atomically, or stdout).
-fn write_text(text: &str, output: Option<&Path>) -> Result<(), String> {
-    Sink::from_arg(output)
-        .write(text)
-        .map_err(|e| write_error(output, &e))
+fn write_text(text: &str, output: Option<&Path>, target: Target) -> Result<(), String> {
+    let sink = Sink::from_arg(output);
+    sink.write(text).map_err(|e| write_error(output, &e))?;
+    let what = match target {
+        Target::Json => "JSON",
+        Target::Yaml => "YAML",
+        Target::Jsonl => "JSON Lines",
+        Target::Csv => "CSV",
+        Target::Markdown => "Markdown",
+    };
+    super::wrote(&sink, &format!("{} bytes of {what}", text.len()));
+    Ok(())
 }
 
 /// Invalid input: show why, write nothing.

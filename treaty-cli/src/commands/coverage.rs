@@ -29,7 +29,10 @@ pub fn run(args: CoverageArgs) -> Result<u8, String> {
         CoverageFormat::Json => render::json(&matrix),
         CoverageFormat::Html => render::html(&matrix, &title(&filter)),
     };
-    Sink::from_arg(args.output.as_deref()).emit(&text)?;
+    let sink = Sink::from_arg(args.output.as_deref());
+    sink.emit(&text)?;
+    let powers: usize = matrix.groups.iter().map(|g| g.rows.len()).sum();
+    super::wrote(&sink, &format!("the matrix of {powers} powers"));
     Ok(exit::OK)
 }
 

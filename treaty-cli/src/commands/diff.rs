@@ -23,6 +23,8 @@ pub fn run(args: DiffArgs) -> Result<u8, String> {
         DiffFormat::Markdown => render::markdown(&diff, &o, &n),
         DiffFormat::Json => render::json(&diff, &o, &n),
     };
-    Sink::from_arg(args.output.as_deref()).emit(&text)?;
+    let sink = Sink::from_arg(args.output.as_deref());
+    sink.emit(&text)?;
+    super::wrote(&sink, "the differences");
     Ok(exit::OK)
 }

@@ -4,6 +4,7 @@ mod convert;
 mod coverage;
 mod diff;
 mod explain;
+mod man;
 mod new;
 mod participation;
 mod report;
@@ -37,6 +38,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Participation(a) => participation::run(a),
         Command::Report(a) => report::run(a),
         Command::New(a) => new::run(a),
+        Command::Man(a) => man::run(a),
         Command::Completions(a) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(a.shell, &mut cmd, "treaty", &mut std::io::stdout());
@@ -47,6 +49,14 @@ pub fn run(cli: Cli) -> u8 {
         eprintln!("treaty: error: {message}");
         exit::USAGE_OR_IO
     })
+}
+
+/// The one summary line, on standard error, of a command that wrote `what` to a file. Written to
+/// standard output, the output speaks for itself: nothing is added.
+pub(crate) fn wrote(sink: &crate::output::Sink, what: &str) {
+    if let crate::output::Sink::File(path) = sink {
+        eprintln!("treaty: wrote {what} to {}", path.display());
+    }
 }
 
 /// Severity overrides from `--allow`, `--warn`, `--deny`, `--deny-warnings`.

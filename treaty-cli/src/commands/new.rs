@@ -13,7 +13,7 @@ pub fn run(command: NewCommand) -> Result<u8, String> {
 }
 
 fn assessment(args: NewAssessmentArgs) -> Result<u8, String> {
-    let sink = Sink::from_arg(args.out.as_deref());
+    let sink = Sink::from_arg(args.output.as_deref());
     // Checked before the dataset is loaded, so that the refusal comes first and alone.
     if let Sink::File(path) = &sink {
         refuse_to_clobber(path, args.force)?;

@@ -1,26 +1,28 @@
-//! `treaty report --out DIR`: the static HTML edition.
+//! `treaty report --output DIR`: the published edition (see [`crate::edition`]).
 
 use std::path::Path;
 
 use crate::args::ReportArgs;
 use crate::output::write_dir_atomic;
 use crate::report::links;
-use crate::{exit, load};
+use crate::{edition, exit, load};
 
 pub fn run(args: ReportArgs) -> Result<u8, String> {
-    guard(&args.out, args.force)?;
+    let out = &args.output;
+    guard(out, args.force)?;
     let dataset = match load::dataset(args.data.as_deref()) {
         Ok(d) => d,
         Err(stop) => return stop.exit(),
     };
-    let pages = crate::report::site(&dataset).map_err(|e| e.to_string())?;
-    write_dir_atomic(&args.out, &pages)
-        .map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
+    let (files, counts) = edition::files(&dataset)?;
+    write_dir_atomic(out, &files).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     eprintln!(
-        "treaty: wrote {} pages to {}; open {}",
-        pages.len(),
-        args.out.display(),
-        args.out.join(links::INDEX).display()
+        "treaty: wrote {} pages, the JSON bundle, {} tables and {} schemas to {}; open {}",
+        counts.pages,
+        counts.tables,
+        counts.schemas,
+        out.display(),
+        out.join(links::INDEX).display()
     );
     Ok(exit::OK)
 }

@@ -22,7 +22,7 @@ pub fn run(args: SchemaArgs) -> Result<u8, String> {
         );
         return Ok(exit::INVALID);
     }
-    match args.out {
+    match args.output {
         Some(dir) => {
             treaty_model::schema::write_dir(&dir)
                 .map_err(|e| format!("cannot write {}: {e}", dir.display()))?;

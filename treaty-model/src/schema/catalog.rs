@@ -26,7 +26,8 @@ pub fn file_patterns(kind: FileKind) -> &'static [&'static str] {
         FileKind::Crosswalk => &["datasets/crosswalks/*.yaml"],
         FileKind::Participation => &["datasets/participation/*.yaml"],
         FileKind::Assessment => &["datasets/assessments/*.yaml"],
-        FileKind::Bundle => &["*.treaty-bundle.json"],
+        // The name the documentation and `treaty report` use, and any `NAME.treaty-bundle.json`.
+        FileKind::Bundle => &["treaty-bundle.json", "*.treaty-bundle.json"],
         FileKind::Unrecognized => &[],
     }
 }

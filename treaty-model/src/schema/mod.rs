@@ -197,16 +197,29 @@ fn consts_to_enum(map: &mut Map<String, Value>) {
     map.insert("description".into(), Value::String(text));
 }
 
-/// schemars states `format: uint32` but no maximum; validators skip formats by default, so
-/// the bound is written out and an overflow is an out-of-range error, not a serde failure.
+/// schemars marks integers with the formats `uint`, `uint16`, `uint32`, `uint64`, which no JSON
+/// Schema specification defines: ajv in its default strict mode refuses to compile a schema
+/// that uses them. The range they stand for is written as `minimum`/`maximum` instead, which
+/// every validator checks, and an overflow is an out-of-range error, not a serde failure.
 fn bound_integers(map: &mut Map<String, Value>) {
-    let max = match map.get("format").and_then(Value::as_str) {
-        Some("uint8") => u64::from(u8::MAX),
-        Some("uint16") => u64::from(u16::MAX),
-        Some("uint32") => u64::from(u32::MAX),
+    // A 64-bit bound is left out: JavaScript numbers cannot even represent it exactly.
+    let (min, max): (Option<i64>, Option<i64>) = match map.get("format").and_then(Value::as_str) {
+        Some("uint8") => (Some(0), Some(u8::MAX.into())),
+        Some("uint16") => (Some(0), Some(u16::MAX.into())),
+        Some("uint32") => (Some(0), Some(u32::MAX.into())),
+        Some("uint" | "uint64") => (Some(0), None),
+        Some("int8") => (Some(i8::MIN.into()), Some(i8::MAX.into())),
+        Some("int16") => (Some(i16::MIN.into()), Some(i16::MAX.into())),
+        Some("int32") => (Some(i32::MIN.into()), Some(i32::MAX.into())),
+        Some("int" | "int64") => (None, None),
         _ => return,
     };
-    map.entry("maximum").or_insert(json!(max));
+    map.remove("format");
+    for (key, bound) in [("minimum", min), ("maximum", max)] {
+        if let Some(bound) = bound {
+            map.entry(key).or_insert(json!(bound));
+        }
+    }
 }
 
 /// Removes `$defs` entries nothing refers to (the `FileKind` enum, once `kind` is pinned).

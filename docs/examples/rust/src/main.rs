@@ -1,5 +1,5 @@
 //! Lists the powers that reach electronic data, from the JSON bundle written by
-//! `treaty convert datasets --to json -o bundle.json`, with the status of prior judicial
+//! `treaty convert datasets --to json -o treaty-bundle.json`, with the status of prior judicial
 //! authorisation for each. Uses treaty-model's types only (default features off).
 
 use treaty_model::{Bundle, Power, Status};
@@ -30,7 +30,7 @@ fn status_of(power: &Power, safeguard: &str) -> String {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = std::env::args()
         .nth(1)
-        .unwrap_or_else(|| "bundle.json".to_owned());
+        .unwrap_or_else(|| "treaty-bundle.json".to_owned());
     let bundle: Bundle = serde_json::from_str(&std::fs::read_to_string(&path)?)?;
     let category = "electronic-data";
     let safeguard = "prior-judicial-authorisation";
