@@ -68,7 +68,7 @@ pub fn directory(dir: &Path) -> Result<Dataset, Stop> {
     }
     let v = validate_paths(
         &[dir.to_path_buf()],
-        &crate::commands::options(Default::default()),
+        &treaty_model::validate::Options::default(),
     );
     match v.dataset {
         Some(d) => Ok(d),

@@ -42,7 +42,18 @@ impl fmt::Display for Severity {
 /// assert_eq!(lines, [(0, "a"), (3, "b"), (5, "c")]);
 /// ```
 pub fn source_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    crate::validate::suppress::lines(text)
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        let rest = text.get(start..).filter(|r| !r.is_empty())?;
+        let at = start;
+        let (line, width) = match rest.find(['\n', '\r']) {
+            Some(i) if rest[i..].starts_with("\r\n") => (&rest[..i], i + 2),
+            Some(i) => (&rest[..i], i + 1),
+            None => (rest, rest.len()),
+        };
+        start += width;
+        Some((at, line))
+    })
 }
 
 /// A position in a file: 1-based line and column (columns count characters), and byte offset.

@@ -5,11 +5,11 @@
 //! Article 24 reaches them, and the cells are printed in as many column blocks as the width
 //! needs, breaking between safeguard families where possible.
 
+use super::text::{category_codes, group_title};
 use std::fmt::Write as _;
 
 use treaty_model::Coverage;
 use treaty_model::coverage::{CellStatus, Column, Matrix};
-use treaty_model::model::PowerScope;
 
 use super::text::{abbreviations, pack, words};
 
@@ -24,15 +24,6 @@ pub fn symbol(status: CellStatus) -> char {
         CellStatus::Absent => '-',
         CellStatus::NotApplicable => '/',
         _ => '?',
-    }
-}
-
-/// A heading for a group of powers.
-pub fn group_title(scope: PowerScope) -> &'static str {
-    match scope {
-        PowerScope::Domestic => "Domestic powers (Chapter IV)",
-        PowerScope::CrossBorder => "Cross-border powers (Chapter V)",
-        _ => "Other powers",
     }
 }
 
@@ -168,23 +159,6 @@ fn powers(out: &mut String, matrix: &Matrix, label: usize) {
             );
         }
     }
-}
-
-/// One-letter codes for the data categories of the matrix (`E` electronic data): the first
-/// letter, or more on a clash.
-pub fn category_codes(matrix: &Matrix) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for c in &matrix.data_categories {
-        let id = c.id.as_str();
-        let mut n = 1;
-        let mut code: String = id.chars().take(n).collect::<String>().to_uppercase();
-        while out.contains(&code) && n < id.len() {
-            n += 1;
-            code = id.chars().take(n).collect::<String>().to_uppercase();
-        }
-        out.push(code);
-    }
-    out
 }
 
 /// Column ranges that each fit `room` characters; a range ends at a family boundary when the

@@ -3,6 +3,8 @@
 use std::fmt::Display;
 
 use serde::Serialize;
+use treaty_model::coverage::Matrix;
+use treaty_model::model::PowerScope;
 
 /// A vocabulary value as the YAML writes it (`cross-border`), taken from serde.
 pub fn word<T: Serialize>(value: &T) -> String {
@@ -160,6 +162,32 @@ pub fn capitalise(s: &str) -> String {
         Some(f) => f.to_uppercase().chain(c).collect(),
         None => String::new(),
     }
+}
+
+/// A heading for a group of powers.
+pub fn group_title(scope: PowerScope) -> &'static str {
+    match scope {
+        PowerScope::Domestic => "Domestic powers (Chapter IV)",
+        PowerScope::CrossBorder => "Cross-border powers (Chapter V)",
+        _ => "Other powers",
+    }
+}
+
+/// One-letter codes for the data categories of the matrix (`E` electronic data): the first
+/// letter, or more on a clash.
+pub fn category_codes(matrix: &Matrix) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in &matrix.data_categories {
+        let id = c.id.as_str();
+        let mut n = 1;
+        let mut code: String = id.chars().take(n).collect::<String>().to_uppercase();
+        while out.contains(&code) && n < id.len() {
+            n += 1;
+            code = id.chars().take(n).collect::<String>().to_uppercase();
+        }
+        out.push(code);
+    }
+    out
 }
 
 #[cfg(test)]

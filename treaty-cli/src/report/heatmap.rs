@@ -8,8 +8,8 @@ use treaty_model::coverage::{CellStatus, Matrix, Row};
 
 use super::html::{esc, status_class, status_symbol};
 use super::links;
-use crate::render::coverage::{category_codes, group_title};
 use crate::render::text::{capitalise, words};
+use crate::render::text::{category_codes, group_title};
 
 /// The heat map, its legend and a summary; with `linked`, row headers link to the power
 /// pages and cells to the safeguard's row there (the site), else nothing links (a page on

@@ -8,7 +8,7 @@ use treaty_model::model::{Chapter, PowerScope};
 use super::html::{a, esc, p};
 use super::page::Nav;
 use super::{Ctx, links};
-use crate::render::coverage::group_title;
+use crate::render::text::group_title;
 use crate::render::text::words;
 
 pub fn page(ctx: &Ctx<'_>) -> String {

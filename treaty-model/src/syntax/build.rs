@@ -8,7 +8,8 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value, map::Entry};
 
-use super::source::{Lines, Source};
+use super::source::Source;
+use super::span::Lines;
 use super::span::{
     KEY_INDEX_MIN, NONE, Node, Parts, Pos, Range, Span, SpanTree, key_hash, to_usize,
 };

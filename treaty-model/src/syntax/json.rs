@@ -8,7 +8,8 @@
 use serde_json::{Number, Value};
 
 use super::build::Builder;
-use super::source::{Source, offset};
+use super::source::Source;
+use super::span::offset;
 use super::span::{Pos, Range, Span};
 use super::{Problem, ProblemKind};
 

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use serde_json::{Map, Value};
 
-use super::source::Lines;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// A position in the source: byte offset, 1-based line, 1-based column counted in Unicode scalar
 /// values (chars).
@@ -422,4 +422,252 @@ fn array_index(segment: &str) -> Option<usize> {
         return None;
     }
     segment.parse().ok()
+}
+
+/// Narrow a text offset for the arena; `prepare` guarantees it fits.
+pub(super) fn offset(rel: usize) -> u32 {
+    u32::try_from(rel).unwrap_or(u32::MAX - 1)
+}
+
+pub(super) fn is_continuation(byte: u8) -> bool {
+    byte & 0xC0 == 0x80
+}
+
+/// Bytes per checkpoint of the char count in [`Lines`].
+const CHUNK: usize = 1024;
+
+/// Start offsets of every line, for turning byte offsets into lines and columns in O(log n).
+///
+/// Lines end at `\n`, `\r\n` or a lone `\r`, as the YAML scanner counts them. Columns count
+/// chars; for non-ASCII text a char count every `CHUNK` bytes bounds the counting per lookup, so
+/// positions on one long line (minified JSON) do not cost a scan from the line's start each.
+#[derive(Debug)]
+pub(super) struct Lines {
+    starts: Vec<u32>,
+    /// Chars before byte `k * CHUNK`; empty when the text is ASCII (chars are bytes).
+    chars: Vec<u32>,
+    /// The line of the last lookup. Lookups mostly walk the file forwards (the facts of a
+    /// file are collected in its order), so the answer is nearly always this line or one of
+    /// the next few, found without a binary search over every line.
+    last: AtomicUsize,
+}
+
+impl Clone for Lines {
+    fn clone(&self) -> Self {
+        Self {
+            starts: self.starts.clone(),
+            chars: self.chars.clone(),
+            last: AtomicUsize::new(0),
+        }
+    }
+}
+
+impl PartialEq for Lines {
+    fn eq(&self, other: &Self) -> bool {
+        self.starts == other.starts && self.chars == other.chars
+    }
+}
+
+impl Eq for Lines {}
+
+/// Lines after the last lookup's that are tried before a binary search.
+const LOOKAHEAD: usize = 8;
+
+impl Lines {
+    pub(super) fn build(bytes: &[u8]) -> Self {
+        let mut starts = Vec::with_capacity(bytes.len() / 40 + 1);
+        starts.push(0);
+        if bytes.contains(&b'\r') {
+            for (i, &b) in bytes.iter().enumerate() {
+                if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                    starts.push(offset(i + 1));
+                }
+            }
+        } else {
+            // Only `\n` ends lines, so eight bytes at a time are tested for one at once.
+            const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+            const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+            const NEWLINES: u64 = u64::from_le_bytes([b'\n'; 8]);
+            let words = bytes.chunks_exact(8);
+            let tail = words.remainder();
+            for (k, word) in words.enumerate() {
+                let x = <[u8; 8]>::try_from(word).map_or(0, u64::from_le_bytes) ^ NEWLINES;
+                if x.wrapping_sub(ONES) & !x & HIGHS != 0 {
+                    for (j, b) in word.iter().enumerate() {
+                        if *b == b'\n' {
+                            starts.push(offset(k * 8 + j + 1));
+                        }
+                    }
+                }
+            }
+            let base = bytes.len() - tail.len();
+            for (j, b) in tail.iter().enumerate() {
+                if *b == b'\n' {
+                    starts.push(offset(base + j + 1));
+                }
+            }
+        }
+        let mut chars = Vec::new();
+        if !bytes.is_ascii() {
+            chars.reserve(bytes.len() / CHUNK + 1);
+            let mut count = 0usize;
+            for chunk in bytes.chunks(CHUNK) {
+                chars.push(offset(count));
+                count += chunk.iter().filter(|b| !is_continuation(**b)).count();
+            }
+            chars.push(offset(count));
+        }
+        Self {
+            starts,
+            chars,
+            last: AtomicUsize::new(0),
+        }
+    }
+
+    /// Chars in `bytes[..rel]`.
+    fn chars_before(&self, bytes: &[u8], rel: usize) -> usize {
+        let chunk = rel / CHUNK;
+        let base = self.chars.get(chunk).map_or(0, |c| to_usize(*c));
+        let tail = bytes.get(chunk * CHUNK..rel).unwrap_or_default();
+        base + tail.iter().filter(|b| !is_continuation(**b)).count()
+    }
+
+    /// The index of the line holding byte `rel`.
+    fn line_of(&self, rel: usize) -> usize {
+        let starts_at = |i: usize| self.starts.get(i).map(|s| to_usize(*s));
+        let last = self.last.load(Ordering::Relaxed);
+        let ahead = (last..last + LOOKAHEAD).find(|&i| {
+            starts_at(i).is_some_and(|s| s <= rel) && starts_at(i + 1).is_none_or(|s| s > rel)
+        });
+        let index = ahead.unwrap_or_else(|| {
+            self.starts
+                .partition_point(|&s| to_usize(s) <= rel)
+                .saturating_sub(1)
+        });
+        self.last.store(index, Ordering::Relaxed);
+        index
+    }
+
+    /// Position of byte `rel` of `bytes` (the text these lines were built from).
+    pub(super) fn pos(&self, bytes: &[u8], base: usize, rel: usize) -> Pos {
+        let rel = rel.min(bytes.len());
+        let index = self.line_of(rel);
+        let start = self.starts.get(index).map_or(0, |s| to_usize(*s));
+        let column = if self.chars.is_empty() {
+            rel - start
+        } else {
+            self.chars_before(bytes, rel)
+                .saturating_sub(self.chars_before(bytes, start))
+        };
+        Pos {
+            offset: base + rel,
+            line: u32::try_from(index + 1).unwrap_or(u32::MAX),
+            column: u32::try_from(column + 1).unwrap_or(u32::MAX),
+        }
+    }
+}
+
+/// Maps the YAML scanner's char indices to byte offsets.
+///
+/// The scanner counts positions in chars; a cursor that moves both ways keeps the conversion
+/// linear overall because event positions are nearly monotonic, and all-ASCII input (the common
+/// case) needs no walking at all.
+#[derive(Debug)]
+pub(super) struct CharMap<'a> {
+    bytes: &'a [u8],
+    ascii: bool,
+    char_idx: usize,
+    byte_idx: usize,
+}
+
+impl<'a> CharMap<'a> {
+    pub(super) fn new(text: &'a str) -> Self {
+        Self {
+            bytes: text.as_bytes(),
+            ascii: text.is_ascii(),
+            char_idx: 0,
+            byte_idx: 0,
+        }
+    }
+
+    pub(super) fn byte_of(&mut self, char_idx: usize) -> usize {
+        let len = self.bytes.len();
+        if self.ascii {
+            return char_idx.min(len);
+        }
+        while self.char_idx < char_idx && self.byte_idx < len {
+            self.byte_idx += 1;
+            while self
+                .bytes
+                .get(self.byte_idx)
+                .is_some_and(|b| is_continuation(*b))
+            {
+                self.byte_idx += 1;
+            }
+            self.char_idx += 1;
+        }
+        while self.char_idx > char_idx && self.byte_idx > 0 {
+            self.byte_idx -= 1;
+            while self.byte_idx > 0
+                && self
+                    .bytes
+                    .get(self.byte_idx)
+                    .is_some_and(|b| is_continuation(*b))
+            {
+                self.byte_idx -= 1;
+            }
+            self.char_idx -= 1;
+        }
+        self.byte_idx
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Line starts as the definition says: after every `\n`, and after a `\r` not followed
+    /// by `\n`.
+    fn naive(bytes: &[u8]) -> Vec<u32> {
+        let mut starts = vec![0];
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                starts.push(offset(i + 1));
+            }
+        }
+        starts
+    }
+
+    #[test]
+    fn line_starts_are_found_in_every_position_of_a_word_and_of_the_tail() {
+        for len in 0..40usize {
+            for newline in 0..len {
+                for extra in [None, Some(len / 2), Some(len.saturating_sub(1))] {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[newline] = b'\n';
+                    if let Some(e) = extra {
+                        bytes[e] = b'\n';
+                    }
+                    assert_eq!(Lines::build(&bytes).starts, naive(&bytes), "{bytes:?}");
+                    bytes[newline] = b'\r';
+                    assert_eq!(Lines::build(&bytes).starts, naive(&bytes), "{bytes:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lookups_in_any_order_give_the_same_positions() {
+        let text = "a\nbb\n\nccc\ndddd\n".repeat(20);
+        let lines = Lines::build(text.as_bytes());
+        let fresh = |rel| Lines::build(text.as_bytes()).pos(text.as_bytes(), 0, rel);
+        let order: Vec<usize> = (0..=text.len()).chain((0..=text.len()).rev()).collect();
+        for rel in order
+            .iter()
+            .copied()
+            .chain(order.iter().map(|r| r * 7 % (text.len() + 1)))
+        {
+            assert_eq!(lines.pos(text.as_bytes(), 0, rel), fresh(rel), "{rel}");
+        }
+    }
 }

@@ -10,8 +10,8 @@ use serde_json::Value;
 
 use super::build::Builder;
 use super::scalar::{Resolved, resolve_plain};
-use super::source::{self, CharMap, Source};
-use super::span::{Pos, Range, Span, to_usize};
+use super::source::Source;
+use super::span::{self, CharMap, Pos, Range, Span, to_usize};
 use super::{Problem, ProblemKind};
 
 /// Drives `b` with the events of `src`, YAML; returns it for `finish`.
@@ -47,7 +47,7 @@ struct Reader<'a> {
 impl Reader<'_> {
     /// Text offset of a scanner position.
     fn off(&mut self, m: Marker) -> u32 {
-        source::offset(self.chars.byte_of(m.index()))
+        span::offset(self.chars.byte_of(m.index()))
     }
 
     fn range(&mut self, s: saphyr_parser::Span) -> Range {
@@ -290,7 +290,7 @@ impl Reader<'_> {
             i -= 1;
         }
         if i > 0 && bytes.get(i - 1) == Some(&b'-') {
-            return source::offset(i - 1);
+            return span::offset(i - 1);
         }
         at
     }
@@ -339,8 +339,8 @@ impl Reader<'_> {
             }
             if bytes.get(from) == Some(&b'!') {
                 tag = Some(Range {
-                    start: source::offset(from),
-                    end: source::offset(i.min(limit)),
+                    start: span::offset(from),
+                    end: span::offset(i.min(limit)),
                 });
             }
             while i < limit {
@@ -355,7 +355,7 @@ impl Reader<'_> {
                 }
             }
         }
-        (source::offset(i.min(limit)), tag)
+        (span::offset(i.min(limit)), tag)
     }
 
     fn tag_error(&mut self, range: Range) {
@@ -412,8 +412,8 @@ impl Reader<'_> {
         let problem = if info.contains("unknown anchor") {
             let name = self.name_at(rel);
             let span = self.b.span(Range {
-                start: source::offset(rel),
-                end: source::offset(rel + 1 + name.len()),
+                start: span::offset(rel),
+                end: span::offset(rel + 1 + name.len()),
             });
             Problem::error(
                 ProblemKind::UnknownAlias,

@@ -211,7 +211,7 @@ fn schema_at<'s>(root: &'s Value, pointer: &str) -> Option<(&'s Value, Option<&'
 
 /// The `$defs` name of the schema at `pointer`, if it is a named type.
 pub(crate) fn def_at(kind: FileKind, pointer: &str, _value: &Value) -> Option<String> {
-    let root = super::schema_check::schema_value(kind)?;
+    let root = super::per_kind::schema_value(kind)?;
     schema_at(root, pointer).and_then(|(_, n)| n.map(str::to_owned))
 }
 
@@ -221,7 +221,7 @@ pub(crate) fn object_schema_at(
     pointer: &str,
     _value: &Value,
 ) -> Option<&'static Value> {
-    let root = super::schema_check::schema_value(kind)?;
+    let root = super::per_kind::schema_value(kind)?;
     schema_at(root, pointer).map(|(s, _)| s)
 }
 
@@ -286,7 +286,7 @@ impl Walker {
     fn for_kind(kind: FileKind) -> Option<&'static Walker> {
         static WALKERS: super::per_kind::PerKind<Walker> = super::per_kind::PerKind::new();
         WALKERS.get(kind, || {
-            let root = super::schema_check::schema_value(kind)?;
+            let root = super::per_kind::schema_value(kind)?;
             let mut w = Walker::default();
             let mut seen = HashMap::new();
             w.compile(root, root, &mut seen);

@@ -154,7 +154,7 @@ pub(super) fn modeline(
     out: &mut Vec<Diagnostic>,
 ) {
     let expected = crate::schema::file_name(kind);
-    let found = suppress::lines(text)
+    let found = crate::diagnostic::source_lines(text)
         .enumerate()
         .take_while(|(_, (_, l))| l.trim_start().starts_with('#') || l.trim().is_empty())
         .find_map(|(i, (start, l))| {

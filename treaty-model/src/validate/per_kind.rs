@@ -23,3 +23,9 @@ impl<T> PerKind<T> {
         self.0.get(index)?.get_or_init(init).as_ref()
     }
 }
+
+/// The schema of a kind, as a value, for the facts walker and the schema check's messages.
+pub(crate) fn schema_value(kind: FileKind) -> Option<&'static serde_json::Value> {
+    static SCHEMAS: PerKind<serde_json::Value> = PerKind::new();
+    SCHEMAS.get(kind, || crate::schema::for_kind(kind))
+}

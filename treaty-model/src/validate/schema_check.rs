@@ -21,12 +21,6 @@ fn validator(kind: FileKind) -> Option<&'static jsonschema::Validator> {
     VALIDATORS.get(kind, || compile(&crate::schema::for_kind(kind)?))
 }
 
-/// The schema of a kind, as a value, for the facts walker.
-pub(crate) fn schema_value(kind: FileKind) -> Option<&'static Value> {
-    static SCHEMAS: PerKind<Value> = PerKind::new();
-    SCHEMAS.get(kind, || crate::schema::for_kind(kind))
-}
-
 /// Validates `value` against the schema of `kind`; every error becomes a diagnostic placed at
 /// its node. Errors about the root's field `skip` (one the header already reported) are left
 /// out, found by their place in the document, never by their wording.

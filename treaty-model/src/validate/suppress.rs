@@ -18,24 +18,6 @@ pub(crate) struct InlineAllow {
 
 const MARKER: &str = "# treaty: allow(";
 
-/// The lines of `text`, each with the byte offset where it starts. Lines end at `\n`, `\r\n`
-/// or a lone `\r`, as the YAML reader counts them, so that line numbers found by scanning the
-/// text agree with the parser's; the line break is not part of the line.
-pub(crate) fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut start = 0;
-    std::iter::from_fn(move || {
-        let rest = text.get(start..).filter(|r| !r.is_empty())?;
-        let at = start;
-        let (line, width) = match rest.find(['\n', '\r']) {
-            Some(i) if rest[i..].starts_with("\r\n") => (&rest[..i], i + 2),
-            Some(i) => (&rest[..i], i + 1),
-            None => (rest, rest.len()),
-        };
-        start += width;
-        Some((at, line))
-    })
-}
-
 /// A position in `text` (after `base` stripped bytes, a byte order mark): byte `at` of the line
 /// numbered `line_no` that starts at byte `line_start`.
 pub(crate) fn position(
@@ -62,7 +44,7 @@ pub(crate) fn scan(file: &str, text: &str, base: usize) -> (Vec<InlineAllow>, Ve
     if !text.contains(MARKER) {
         return (allows, problems);
     }
-    for (index, (line_start, line)) in lines(text).enumerate() {
+    for (index, (line_start, line)) in crate::diagnostic::source_lines(text).enumerate() {
         let Some(at) = line.find(MARKER) else {
             continue;
         };
