@@ -141,7 +141,7 @@ pub(crate) fn check(
         Ok(d) => {
             out.read = true;
             out.diagnostics.extend(content::check(&d, &locator));
-            if options.dataset || super::semantic::reads_document(kind) {
+            if options.dataset || cross_file_checks_read(kind) {
                 out.document = Some(d);
             }
         }
@@ -156,6 +156,15 @@ pub(crate) fn check(
         out.value = Some(doc.value);
     }
     out
+}
+
+/// The kinds whose typed documents the cross-file checks ([`super::semantic`]) read (the structure of the text, the powers,
+/// the participation dates); the others are kept only to build a dataset.
+fn cross_file_checks_read(kind: FileKind) -> bool {
+    matches!(
+        kind,
+        FileKind::Chapter | FileKind::Concordance | FileKind::Powers | FileKind::Participation
+    )
 }
 
 /// `size` is `None` when the input had no size to check before reading (a pipe, a device)

@@ -80,15 +80,6 @@ fn add_point(set: &mut HashSet<ProvisionRef>, parent: &ProvisionRef, p: &crate::
 }
 
 /// Runs every cross-file check.
-/// The kinds whose typed documents these checks read (the structure of the text, the powers,
-/// the participation dates); the others are kept only to build a dataset.
-pub(crate) fn reads_document(kind: FileKind) -> bool {
-    matches!(
-        kind,
-        FileKind::Chapter | FileKind::Concordance | FileKind::Powers | FileKind::Participation
-    )
-}
-
 pub(crate) fn check(files: &[FileOutcome]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let docs = || files.iter().filter_map(|f| f.document.as_ref());
