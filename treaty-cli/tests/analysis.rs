@@ -390,7 +390,9 @@ fn report_writes_a_page_per_article_power_and_analysis() {
             site.join("index.html").display()
         )
     );
-    assert_eq!(std::fs::read_dir(&site).expect("site").count(), pages);
+    // The pages, and the marker that lets a later run write here again.
+    assert_eq!(std::fs::read_dir(&site).expect("site").count(), pages + 1);
+    assert!(site.join(".treaty-output").is_file());
     for page in [
         "index.html",
         "coverage.html",
@@ -416,7 +418,7 @@ fn report_writes_a_page_per_article_power_and_analysis() {
     assert_eq!(
         r.stderr,
         format!(
-            "treaty: error: `{}` is not empty and holds no earlier report; it would be replaced as a whole: choose another directory or pass --force\n",
+            "treaty: error: `{}` is not empty and was not written by treaty (it has no .treaty-output file): choose another directory, or pass --force to write into it (other files are kept; those with the name of a generated file are replaced)\n",
             other.display()
         )
     );

@@ -17,8 +17,11 @@ use treaty_model::validate::Options;
 
 use crate::args::{Cli, Command};
 use crate::exit;
+use crate::output::{self, Failure};
 
-/// Runs the parsed command.
+/// Runs the parsed command. The one place where a command's failure becomes its exit code: a
+/// closed standard output ends it quietly with success (`treaty ... | head`), any other
+/// failure prints one message and exits 2.
 pub fn run(cli: Cli) -> u8 {
     let result = match cli.command {
         Command::Validate(a) => validate::run(a),
@@ -31,15 +34,21 @@ pub fn run(cli: Cli) -> u8 {
         Command::Report(a) => report::run(a),
         Command::New(a) => new::run(a),
         Command::Completions(a) => {
+            // Into a buffer first: clap_complete's writer panics on a write error.
+            let mut script = Vec::new();
             let mut cmd = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(a.shell, &mut cmd, "treaty", &mut std::io::stdout());
-            Ok(exit::OK)
+            clap_complete::generate(a.shell, &mut cmd, "treaty", &mut script);
+            output::print_bytes(&script).map(|()| exit::OK)
         }
     };
-    result.unwrap_or_else(|message| {
-        eprintln!("treaty: error: {message}");
-        exit::USAGE_OR_IO
-    })
+    match result {
+        Ok(code) => code,
+        Err(Failure::StdoutClosed) => exit::OK,
+        Err(Failure::Message(message)) => {
+            output::note(&format!("treaty: error: {message}"));
+            exit::USAGE_OR_IO
+        }
+    }
 }
 
 /// Severity overrides from `--allow`, `--warn`, `--deny`, `--deny-warnings`.
