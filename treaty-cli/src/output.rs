@@ -393,9 +393,13 @@ impl OutDir<'_> {
             .cloned()
             .collect();
         write_marker(dir, &names.union(&leftover).cloned().collect())?;
+        let mut cleaned = BTreeSet::from([dir.to_path_buf()]);
         for (name, text) in files {
             let target = self.target(name)?;
             self.make_folders(name)?;
+            if cleaned.insert(parent(&target).to_path_buf()) {
+                clean_stale(parent(&target));
+            }
             replace(&target, text.as_bytes())
                 .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
         }
