@@ -552,4 +552,47 @@ mod tests {
         assert_eq!(left, ["out.json"]);
         let _ = std::fs::remove_dir_all(&dir);
     }
+
+    #[test]
+    fn files_in_sub_folders_are_written_and_removed_with_their_empty_folders() {
+        let dir = std::env::temp_dir().join(format!("treaty-output-sub-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let out = OutDir {
+            path: &dir,
+            force: false,
+            inputs: &[],
+        };
+        let files = |names: &[&str]| -> Vec<(String, String)> {
+            names
+                .iter()
+                .map(|n| ((*n).to_owned(), format!("{n}\n")))
+                .collect()
+        };
+        out.write(&files(&[
+            "index.html",
+            "schemas/v1/a.json",
+            "old/gone.html",
+        ]))
+        .expect("first run");
+        assert_eq!(
+            std::fs::read_to_string(dir.join("schemas/v1/a.json")).expect("written"),
+            "schemas/v1/a.json\n"
+        );
+        std::fs::write(dir.join("schemas/mine.txt"), "mine").expect("write");
+        out.write(&files(&["index.html"])).expect("second run");
+        assert!(!dir.join("old").exists(), "an emptied folder is removed");
+        assert!(
+            !dir.join("schemas/v1").exists(),
+            "an emptied folder is removed"
+        );
+        assert!(
+            dir.join("schemas/mine.txt").is_file(),
+            "the user's file stays"
+        );
+        assert!(
+            out.write(&files(&["../escape.html"])).is_err(),
+            "a name leaving the folder is refused"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
