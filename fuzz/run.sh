@@ -4,15 +4,18 @@
 #
 #   fuzz/run.sh [SECONDS] [TARGET...]
 #
-# Needs nightly and cargo-fuzz (`cargo +nightly install cargo-fuzz --locked`). New inputs go to
-# a scratch corpus ($FUZZ_WORK, default a temporary directory), so the committed seed corpus
-# (fuzz/corpus/<target>/, read only here) stays small; crashes go to fuzz/artifacts/<target>/.
+# Needs nightly; cargo-fuzz, at the version pinned in install-cargo-fuzz.sh, is installed on
+# first use into a cache folder outside the clone. New inputs go to a scratch corpus ($FUZZ_WORK,
+# default a temporary directory), so the committed seed corpus (fuzz/corpus/<target>/, read only
+# here) stays small; crashes go to fuzz/artifacts/<target>/.
 # FUZZ_TARGET_DIR: a cargo target directory to build in (default fuzz/target); CI keeps one
 # outside its fresh clone so that the instrumented dependencies are built once per machine.
 # FUZZ_BUILD_FLAGS: more `cargo fuzz run` flags (`--dev` builds faster and runs slower).
 # Exits non-zero when a target finds a crash, a leak, a timeout or an out-of-memory.
 set -uo pipefail
 cd "$(dirname "$0")"
+cargo_fuzz_bin=$(./install-cargo-fuzz.sh) || exit 1
+PATH="$cargo_fuzz_bin:$PATH"
 seconds=${1:-600}
 shift || true
 targets=("$@")

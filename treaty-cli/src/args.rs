@@ -81,7 +81,7 @@ pub enum Command {
     Participation(ParticipationArgs),
     /// Write the published edition: the HTML pages, the JSON bundle, the CSV tables and the schemas.
     #[command(
-        after_help = "Examples:\n  treaty report -o site\n  treaty report --data datasets -o /tmp/site && xdg-open /tmp/site/index.html\n\nThe site holds the HTML edition (articles, powers, the coverage heat map, analyses,\nsources), the JSON bundle (treaty-bundle.json), one CSV table per entity (tables/), and\nevery JSON Schema at the path its $id names (schemas/v1/), with schemas/catalog.json.\nThe pages are self-contained (inline CSS, no script, no network resource) and link to\neach other with relative links: open them from disk or put them on any static host.\nAn existing --output directory is replaced only if it holds an earlier report (or --force).\n\nExit codes: 0 written, 1 the dataset read is invalid, 2 usage or I/O error."
+        after_help = "Examples:\n  treaty report -o site\n  treaty report --data datasets -o /tmp/site && xdg-open /tmp/site/index.html\n\nThe site holds the HTML edition (articles, powers, the coverage heat map, analyses,\nsources), the JSON bundle (treaty-bundle.json), one CSV table per entity (tables/), and\nevery JSON Schema at the path its $id names (schemas/v1/), with schemas/catalog.json.\nThe pages are self-contained (inline CSS, no script, no network resource) and link to\neach other with relative links: open them from disk or put them on any static host.\nAn existing --output directory is written only if it is empty or treaty wrote it (or --force);\nonly the files treaty wrote there are ever replaced or removed.\n\nExit codes: 0 written, 1 the dataset read is invalid, 2 usage or I/O error."
     )]
     Report(ReportArgs),
     /// Start a new dataset file from a template.
@@ -160,7 +160,9 @@ pub struct ConvertArgs {
     /// Output file (a directory for csv); `-` for standard output (the default, except csv).
     #[arg(short, long, value_name = "OUTPUT")]
     pub output: Option<PathBuf>,
-    /// Allow overwriting the input file.
+    /// Overwrite the input file with its own conversion; with csv, write into a directory
+    /// that treaty did not write (its other files are kept). Never writes into the input
+    /// directory.
     #[arg(long)]
     pub force: bool,
 }
@@ -324,10 +326,10 @@ pub enum DiffFormat {
 /// Arguments of `treaty report`.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// The directory to write the site into (replaced as a whole).
+    /// The directory to write the site into.
     #[arg(short, long, alias = "out", value_name = "DIR")]
     pub output: PathBuf,
-    /// Replace --output even if it holds something other than an earlier report.
+    /// Write into --output even if treaty did not write it (its other files are kept).
     #[arg(long)]
     pub force: bool,
     /// The dataset directory (default: the repository's `datasets/`, else the bundled dataset).

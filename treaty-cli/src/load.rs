@@ -77,11 +77,11 @@ pub fn directory(dir: &Path) -> Result<Dataset, Stop> {
             if v.report.has_io_error() {
                 return Err(Stop::Error(format!("cannot read `{}`", dir.display())));
             }
-            eprintln!(
+            crate::output::note(&format!(
                 "treaty: the dataset in `{}` is not valid; fix it first (`treaty validate {}`)",
                 dir.display(),
                 dir.display()
-            );
+            ));
             Err(Stop::Invalid)
         }
     }

@@ -397,6 +397,8 @@ fn report_writes_a_page_per_article_power_and_analysis() {
         .filter(|e| e.as_ref().expect("entry").path().extension() == Some("html".as_ref()))
         .count();
     assert_eq!(html, pages);
+    // The marker that lets a later run write here again.
+    assert!(site.join(".treaty-output").is_file());
     for page in [
         "index.html",
         "coverage.html",
@@ -434,7 +436,7 @@ fn report_writes_a_page_per_article_power_and_analysis() {
     assert_eq!(
         r.stderr,
         format!(
-            "treaty: error: `{}` is not empty and holds no earlier report; it would be replaced as a whole: choose another directory or pass --force\n",
+            "treaty: error: `{}` is not empty and was not written by treaty (it has no .treaty-output file): choose another directory, or pass --force to write into it (other files are kept; those with the name of a generated file are replaced)\n",
             other.display()
         )
     );

@@ -34,15 +34,20 @@ fn scratch(label: &str) -> PathBuf {
     dir
 }
 
-/// Whether `dir` holds a temporary file of an atomic write to `name`.
-fn temp_file_exists(dir: &Path, name: &str) -> bool {
-    let prefix = format!(".{name}.");
-    std::fs::read_dir(dir).is_ok_and(|entries| {
-        entries.flatten().any(|e| {
-            let n = e.file_name().to_string_lossy().into_owned();
-            n.starts_with(&prefix) && n.ends_with(".tmp")
+/// The temporary files of atomic writes in `dir` (`.treaty-PID-N.tmp`).
+fn temp_files(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter(|e| {
+                    let n = e.file_name().to_string_lossy().into_owned();
+                    n.starts_with(".treaty-") && n.ends_with(".tmp")
+                })
+                .map(|e| e.path())
+                .collect()
         })
-    })
+        .unwrap_or_default()
 }
 
 /// What a killed conversion left at `out`.
@@ -117,9 +122,13 @@ fn a_killed_conversion_leaves_the_old_file_or_the_complete_new_one() {
 
     let out = dir.join("out.json");
     let mut seen = Vec::new();
-    // Killed while writing: as soon as the temporary file is there.
+    // Killed while writing: as soon as the temporary file is there (the one a previous kill
+    // left is removed first, so that it is this run's).
     for _ in 0..10 {
-        killed_conversion(&out, |_| temp_file_exists(&dir, "out.json"));
+        for stale in temp_files(&dir) {
+            let _ = std::fs::remove_file(stale);
+        }
+        killed_conversion(&out, |_| !temp_files(&dir).is_empty());
         seen.push(check(&out, &complete));
     }
     // Killed at moments spread over the whole run (and a little after it).
@@ -137,9 +146,10 @@ fn a_killed_conversion_leaves_the_old_file_or_the_complete_new_one() {
 }
 
 #[test]
-fn a_failed_write_leaves_the_old_file_and_no_temporary_file() {
-    // A write that fails, deterministically, even for root: the output path is a non-empty
-    // directory, so the final rename fails after the temporary file was written in full.
+fn a_refused_write_leaves_the_old_content_and_no_temporary_file() {
+    // The output path is a non-empty directory: refused before anything is written. (The
+    // temporary file's removal when the final rename fails is held by the unit test
+    // `output::tests::a_failed_rename_removes_its_temporary_file`.)
     let dir = scratch("fail");
     let out = dir.join("out.json");
     std::fs::create_dir(&out).expect("a directory in the way");
@@ -154,9 +164,6 @@ fn a_failed_write_leaves_the_old_file_and_no_temporary_file() {
         std::fs::read_to_string(out.join("keep")).expect("untouched"),
         OLD
     );
-    assert!(
-        !temp_file_exists(&dir, "out.json"),
-        "the temporary file is removed"
-    );
+    assert_eq!(temp_files(&dir), Vec::<PathBuf>::new(), "no temporary file");
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -13,3 +13,4 @@ mod man;
 mod new;
 mod output_option;
 mod report_browser;
+mod safety;

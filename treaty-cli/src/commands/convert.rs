@@ -8,12 +8,20 @@ use treaty_model::diagnostic::Report;
 use treaty_model::validate::{validate_file, validate_paths};
 
 use crate::args::{ConvertArgs, Target};
-use crate::output::{Sink, write_dir_atomic};
+use crate::output::{Failure, OutDir, Sink, note};
 use crate::{exit, render};
 
-pub fn run(args: ConvertArgs) -> Result<u8, String> {
+pub fn run(args: ConvertArgs) -> Result<u8, Failure> {
     let options = super::options(Default::default());
     let is_dir = args.input.is_dir();
+    // Refusals come before any reading, and nothing is written after one.
+    let inputs = [args.input.as_path()];
+    if args.to == Target::Csv {
+        tables_dir(&args.output, args.force, &inputs)?.check()?;
+    } else {
+        Sink::from_arg(args.output.as_deref()).check()?;
+        guard_input(&args.input, args.output.as_deref(), args.force)?;
+    }
     let (report, value, dataset) = if is_dir {
         let v = validate_paths(std::slice::from_ref(&args.input), &options);
         let value = v
@@ -29,9 +37,8 @@ pub fn run(args: ConvertArgs) -> Result<u8, String> {
     let (Some(value), Some(dataset)) = (value, dataset) else {
         return Ok(refuse(&report));
     };
-    guard_input(&args.input, args.output.as_deref(), args.force)?;
     match args.to {
-        Target::Csv => write_tables(&dataset, args.output.as_deref())?,
+        Target::Csv => write_tables(&dataset, &tables_dir(&args.output, args.force, &inputs)?)?,
         target => {
             let text = match target {
                 Target::Json => to_json(&value),
@@ -46,9 +53,9 @@ pub fn run(args: ConvertArgs) -> Result<u8, String> {
 }
 
 /// Writes `text` to the output (a file, atomically, or stdout).
-fn write_text(text: &str, output: Option<&Path>, target: Target) -> Result<(), String> {
+fn write_text(text: &str, output: Option<&Path>, target: Target) -> Result<(), Failure> {
     let sink = Sink::from_arg(output);
-    sink.write(text).map_err(|e| write_error(output, &e))?;
+    sink.emit(text)?;
     let what = match target {
         Target::Json => "JSON",
         Target::Yaml => "YAML",
@@ -63,7 +70,7 @@ fn write_text(text: &str, output: Option<&Path>, target: Target) -> Result<(), S
 /// Invalid input: show why, write nothing.
 fn refuse(report: &Report) -> u8 {
     let _ = render::human::print(report, None, render::shown::DEFAULT_MAX_PER_FILE);
-    eprintln!("treaty: the input is not valid; nothing was written");
+    note("treaty: the input is not valid; nothing was written");
     if report.has_io_error() {
         exit::USAGE_OR_IO
     } else {
@@ -89,23 +96,32 @@ fn guard_input(input: &Path, output: Option<&Path>, force: bool) -> Result<(), S
     Ok(())
 }
 
-fn write_tables(dataset: &Dataset, output: Option<&Path>) -> Result<(), String> {
-    let dir: PathBuf = match output {
-        Some(p) if p.as_os_str() != "-" => p.to_path_buf(),
-        _ => return Err("`--to csv` writes one file per table: pass a directory with -o".into()),
-    };
+/// The directory the tables go to: `-o` is required, and cannot be standard output.
+fn tables_dir<'a>(
+    output: &'a Option<PathBuf>,
+    force: bool,
+    inputs: &'a [&'a Path],
+) -> Result<OutDir<'a>, String> {
+    match output {
+        Some(p) if p.as_os_str() != "-" => Ok(OutDir {
+            path: p,
+            force,
+            inputs,
+        }),
+        _ => Err("`--to csv` writes one file per table: pass a directory with -o".into()),
+    }
+}
+
+fn write_tables(dataset: &Dataset, dir: &OutDir<'_>) -> Result<(), String> {
     let files: Vec<(String, String)> = treaty_model::export::tables(dataset)
         .iter()
         .map(|t| (format!("{}.csv", t.name), treaty_model::export::to_csv(t)))
         .collect();
-    write_dir_atomic(&dir, &files).map_err(|e| write_error(Some(&dir), &e))?;
-    eprintln!("treaty: wrote {} tables to {}", files.len(), dir.display());
+    dir.write(&files)?;
+    note(&format!(
+        "treaty: wrote {} tables to {}",
+        files.len(),
+        dir.path.display()
+    ));
     Ok(())
-}
-
-fn write_error(path: Option<&Path>, e: &std::io::Error) -> String {
-    match path {
-        Some(p) => format!("cannot write {}: {e}", p.display()),
-        None => format!("cannot write to standard output: {e}"),
-    }
 }

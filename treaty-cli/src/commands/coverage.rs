@@ -4,14 +4,16 @@ use treaty_model::coverage::Filter;
 use treaty_model::model::PowerScope;
 
 use crate::args::{CoverageArgs, CoverageFormat, ScopeArg};
-use crate::output::Sink;
+use crate::output::{Failure, Sink};
 use crate::render::coverage as render;
 use crate::{exit, load};
 
-pub fn run(args: CoverageArgs) -> Result<u8, String> {
+pub fn run(args: CoverageArgs) -> Result<u8, Failure> {
+    let sink = Sink::from_arg(args.output.as_deref());
+    sink.check()?;
     let dataset = match load::dataset(args.data.as_deref()) {
         Ok(d) => d,
-        Err(stop) => return stop.exit(),
+        Err(stop) => return Ok(stop.exit()?),
     };
     let mut filter = Filter::default();
     filter.scope = args.scope.map(|s| match s {

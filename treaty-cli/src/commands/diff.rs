@@ -1,18 +1,20 @@
 //! `treaty diff OLD NEW`: what changed between two dataset directories.
 
 use crate::args::{DiffArgs, DiffFormat};
-use crate::output::Sink;
+use crate::output::{Failure, Sink};
 use crate::render::diff as render;
 use crate::{exit, load};
 
-pub fn run(args: DiffArgs) -> Result<u8, String> {
+pub fn run(args: DiffArgs) -> Result<u8, Failure> {
+    let sink = Sink::from_arg(args.output.as_deref());
+    sink.check()?;
     let old = match load::directory(&args.old) {
         Ok(d) => d,
-        Err(stop) => return stop.exit(),
+        Err(stop) => return Ok(stop.exit()?),
     };
     let new = match load::directory(&args.new) {
         Ok(d) => d,
-        Err(stop) => return stop.exit(),
+        Err(stop) => return Ok(stop.exit()?),
     };
     let diff = treaty_model::diff::diff(&old, &new);
     let (o, n) = (

@@ -1,34 +1,29 @@
 //! `treaty man`: the manual pages, generated from the same definitions as `--help`.
 
-use std::io::Write;
-
 use clap::CommandFactory;
 
 use crate::args::{Cli, ManArgs};
 use crate::exit;
-use crate::output::write_atomic;
+use crate::output::{self, Failure};
 
-pub fn run(args: ManArgs) -> Result<u8, String> {
+pub fn run(args: ManArgs) -> Result<u8, Failure> {
     let pages = pages(Cli::command()).map_err(|e| format!("cannot render the pages: {e}"))?;
     // `-o -` is standard output, as for the other commands.
     let Some(dir) = args.output.filter(|d| d.as_os_str() != "-") else {
         let (_, main) = &pages[0];
-        let mut out = std::io::stdout().lock();
-        out.write_all(main)
-            .and_then(|()| out.flush())
-            .map_err(|e| format!("cannot write to standard output: {e}"))?;
+        output::print_bytes(main)?;
         return Ok(exit::OK);
     };
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     for (name, roff) in &pages {
         let path = dir.join(name);
-        write_atomic(&path, roff).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        output::write_file(&path, roff)?;
     }
-    eprintln!(
+    output::note(&format!(
         "treaty: wrote {} manual pages to {}",
         pages.len(),
         dir.display()
-    );
+    ));
     Ok(exit::OK)
 }
 

@@ -19,8 +19,11 @@ use treaty_model::validate::Options;
 
 use crate::args::{Cli, ColorWhen, Command};
 use crate::exit;
+use crate::output::{self, Failure};
 
-/// Runs the parsed command.
+/// Runs the parsed command. The one place where a command's failure becomes its exit code: a
+/// closed standard output ends it quietly with success (`treaty ... | head`), any other
+/// failure prints one message and exits 2.
 pub fn run(cli: Cli) -> u8 {
     anstream::ColorChoice::write_global(match cli.color {
         ColorWhen::Auto => anstream::ColorChoice::Auto,
@@ -40,22 +43,28 @@ pub fn run(cli: Cli) -> u8 {
         Command::New(a) => new::run(a),
         Command::Man(a) => man::run(a),
         Command::Completions(a) => {
+            // Into a buffer first: clap_complete's writer panics on a write error.
+            let mut script = Vec::new();
             let mut cmd = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(a.shell, &mut cmd, "treaty", &mut std::io::stdout());
-            Ok(exit::OK)
+            clap_complete::generate(a.shell, &mut cmd, "treaty", &mut script);
+            output::print_bytes(&script).map(|()| exit::OK)
         }
     };
-    result.unwrap_or_else(|message| {
-        eprintln!("treaty: error: {message}");
-        exit::USAGE_OR_IO
-    })
+    match result {
+        Ok(code) => code,
+        Err(Failure::StdoutClosed) => exit::OK,
+        Err(Failure::Message(message)) => {
+            output::note(&format!("treaty: error: {message}"));
+            exit::USAGE_OR_IO
+        }
+    }
 }
 
 /// The one summary line, on standard error, of a command that wrote `what` to a file. Written to
 /// standard output, the output speaks for itself: nothing is added.
 pub(crate) fn wrote(sink: &crate::output::Sink, what: &str) {
     if let crate::output::Sink::File(path) = sink {
-        eprintln!("treaty: wrote {what} to {}", path.display());
+        output::note(&format!("treaty: wrote {what} to {}", path.display()));
     }
 }
 

@@ -9,16 +9,17 @@ use treaty_model::model::{ParticipationStep, StateParticipation, StepKind};
 use treaty_model::{Dataset, StateCode, Verification};
 
 use crate::args::{ParticipationArgs, ShowFormat};
+use crate::output::{Failure, note, print};
 use crate::render::text::{cite, join, words, wrap};
 use crate::{exit, load};
 
 /// Notes are wrapped to this width, as `treaty explain` wraps its prose.
 const WIDTH: usize = 100;
 
-pub fn run(args: ParticipationArgs) -> Result<u8, String> {
+pub fn run(args: ParticipationArgs) -> Result<u8, Failure> {
     let dataset = match load::dataset(args.data.as_deref()) {
         Ok(d) => d,
-        Err(stop) => return stop.exit(),
+        Err(stop) => return Ok(stop.exit()?),
     };
     let states: Vec<&StateParticipation> = dataset
         .participants()
@@ -26,16 +27,16 @@ pub fn run(args: ParticipationArgs) -> Result<u8, String> {
         .filter(|s| args.state.is_none_or(|code| s.state == code))
         .collect();
     if let (Some(code), true) = (args.state, states.is_empty()) {
-        eprintln!("treaty: no participation is recorded for {code}");
-        eprintln!("  `treaty participation` lists every state recorded");
+        note(&format!("treaty: no participation is recorded for {code}"));
+        note("  `treaty participation` lists every state recorded");
         return Ok(exit::INVALID);
     }
     match args.format {
-        ShowFormat::Human => print!("{}", human(&dataset, &states, args.state)),
-        ShowFormat::Json => println!(
-            "{}",
+        ShowFormat::Human => print(&human(&dataset, &states, args.state))?,
+        ShowFormat::Json => print(&format!(
+            "{}\n",
             serde_json::to_string_pretty(&as_json(&dataset, &states)).map_err(|e| e.to_string())?
-        ),
+        ))?,
     }
     Ok(exit::OK)
 }

@@ -7,29 +7,30 @@ use treaty_model::{Dataset, Modality, ProvisionRef};
 
 use crate::args::{ShowArgs, ShowFormat};
 use crate::exit;
+use crate::output::{Failure, note, print};
 
-pub fn run(args: ShowArgs) -> Result<u8, String> {
+pub fn run(args: ShowArgs) -> Result<u8, Failure> {
     let asked: ProvisionRef = args.provision.parse().map_err(|e| format!("{e}"))?;
     let dataset = match crate::load::dataset(args.data.as_deref()) {
         Ok(d) => d,
-        Err(stop) => return stop.exit(),
+        Err(stop) => return Ok(stop.exit()?),
     };
     match dataset.describe(&asked) {
         Ok(info) => {
             match args.format {
-                ShowFormat::Json => println!(
-                    "{}",
+                ShowFormat::Json => print(&format!(
+                    "{}\n",
                     serde_json::to_string_pretty(&info).map_err(|e| e.to_string())?
-                ),
-                ShowFormat::Human => print!("{}", human(&dataset, &info)),
+                ))?,
+                ShowFormat::Human => print(&human(&dataset, &info))?,
             }
             Ok(exit::OK)
         }
         Err(nf) => {
             let near: Vec<String> = nf.nearest.iter().map(|p| format!("`{p}`")).collect();
-            eprintln!("treaty: no such provision: `{asked}`");
+            note(&format!("treaty: no such provision: `{asked}`"));
             if !near.is_empty() {
-                eprintln!("  nearest: {}", near.join(", "));
+                note(&format!("  nearest: {}", near.join(", ")));
             }
             Ok(exit::INVALID)
         }

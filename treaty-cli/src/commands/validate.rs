@@ -5,9 +5,10 @@ use std::time::Instant;
 use treaty_model::validate::validate_paths;
 
 use crate::args::{Format, ValidateArgs};
+use crate::output::{Failure, print};
 use crate::{exit, render};
 
-pub fn run(args: ValidateArgs) -> Result<u8, String> {
+pub fn run(args: ValidateArgs) -> Result<u8, Failure> {
     let overrides = super::overrides(&args.allow, &args.warn, &args.deny, args.deny_warnings)?;
     let paths = super::paths_or_default(args.paths)?;
     let mut options = super::options(overrides);
@@ -24,15 +25,20 @@ pub fn run(args: ValidateArgs) -> Result<u8, String> {
     let report = &validation.report;
     let max = args.max_diagnostics;
     match args.format {
-        Format::Human => render::human::print(report, Some(elapsed), max)
-            .map_err(|e| format!("cannot write the report: {e}"))?,
-        Format::Json => println!("{}", render::json::render(report, Some(elapsed), max)),
+        // A report that cannot reach standard error changes nothing of the exit code.
+        Format::Human => {
+            let _ = render::human::print(report, Some(elapsed), max);
+        }
+        Format::Json => print(&format!(
+            "{}\n",
+            render::json::render(report, Some(elapsed), max)
+        ))?,
         Format::Github => {
-            print!("{}", render::github::render(report, max));
+            print(&render::github::render(report, max))?;
             render::github::write_step_summary(report)
                 .map_err(|e| format!("cannot write $GITHUB_STEP_SUMMARY: {e}"))?;
         }
-        Format::Sarif => println!("{}", render::sarif::render(report, max)),
+        Format::Sarif => print(&format!("{}\n", render::sarif::render(report, max)))?,
     }
     Ok(if report.has_io_error() {
         exit::USAGE_OR_IO

@@ -59,7 +59,7 @@ pub fn write_dir(dir: &std::path::Path) -> std::io::Result<()> {
 }
 
 /// Every file `schemas/` holds, with its text: the schemas and the catalog.
-fn published() -> Vec<(String, String)> {
+pub fn published() -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = all()
         .into_iter()
         .map(|s| (s.file_name, to_pretty(&s.schema)))
