@@ -104,13 +104,17 @@ fn invalid_utf8(bytes: &[u8], body: &[u8], base: usize, err: &std::str::Utf8Erro
         ..start
     };
     let byte = body.get(valid).copied().unwrap_or_default();
-    let message = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        "the file is not UTF-8; it looks like UTF-16".to_owned()
-    } else if err.error_len().is_none() {
-        "the file ends in the middle of a UTF-8 character".to_owned()
-    } else {
-        format!("invalid UTF-8: byte 0x{byte:02X} cannot appear here")
-    };
+    // The UTF-32 marks first: the little-endian one begins with the UTF-16 one.
+    let message =
+        if bytes.starts_with(b"\xFF\xFE\x00\x00") || bytes.starts_with(b"\x00\x00\xFE\xFF") {
+            "the file is not UTF-8; it looks like UTF-32".to_owned()
+        } else if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+            "the file is not UTF-8; it looks like UTF-16".to_owned()
+        } else if err.error_len().is_none() {
+            "the file ends in the middle of a UTF-8 character".to_owned()
+        } else {
+            format!("invalid UTF-8: byte 0x{byte:02X} cannot appear here")
+        };
     Problem::error(ProblemKind::InvalidUtf8, Span { start, end }, message)
         .with_help("save the file as UTF-8")
 }

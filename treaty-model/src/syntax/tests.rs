@@ -113,7 +113,7 @@ use ProblemSeverity::{Error as E, Warning as W};
 fn yaml_scalars_resolve_by_core_schema() {
     let parsed = yaml(
         "a: null\nb: ~\nc:\nd: true\ne: False\nf: 12\ng: -3\nh: 0o17\ni: 0x1F\nj: 1.5\n\
-         k: -1e3\nl: .5\nm: 'true'\nn: \"12\"\no: hello world\np: 2024-01-15\n\
+         k: -1e3\nl: .5\nm: 'true'\nn: \"12\"\no: hello world\np: 2024-01\n\
          q: 18446744073709551616\nr: +7\ns: 1_000\nt: NULL\nu: \"\"\n",
     );
     assert_eq!(
@@ -121,7 +121,7 @@ fn yaml_scalars_resolve_by_core_schema() {
         &json!({
             "a": null, "b": null, "c": null, "d": true, "e": false, "f": 12, "g": -3,
             "h": 15, "i": 31, "j": 1.5, "k": -1000.0, "l": 0.5, "m": "true", "n": "12",
-            "o": "hello world", "p": "2024-01-15", "q": 18_446_744_073_709_551_616.0,
+            "o": "hello world", "p": "2024-01", "q": 18_446_744_073_709_551_616.0,
             "r": 7, "s": "1_000", "t": null, "u": ""
         })
     );
@@ -440,6 +440,19 @@ fn invalid_utf8_position() {
     let parsed = parse_json(b"\xff\xfe[\x001\x00]\x00", &Limits::default());
     let p = error(&parsed, K::InvalidUtf8, 1, 1);
     assert!(p.message.contains("UTF-16"), "{}", p.message);
+    // The UTF-32 little-endian mark starts with the UTF-16 one.
+    let parsed = parse_yaml(b"\xff\xfe\x00\x00k\x00\x00\x00", &Limits::default());
+    let p = error(&parsed, K::InvalidUtf8, 1, 1);
+    assert!(p.message.ends_with("it looks like UTF-32"), "{}", p.message);
+}
+
+#[test]
+fn a_flow_collection_ends_at_its_bracket_not_at_a_comment_after_it() {
+    let parsed = yaml("name: [x]  # a comment after the list\nmap: {a: 1} # and after the map\n");
+    let list = loc(&parsed, "/name");
+    assert_eq!((lc(list.span.start), lc(list.span.end)), ((1, 7), (1, 10)));
+    let map = loc(&parsed, "/map");
+    assert_eq!((lc(map.span.start), lc(map.span.end)), ((2, 6), (2, 12)));
 }
 
 #[test]

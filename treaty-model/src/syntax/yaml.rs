@@ -97,7 +97,15 @@ impl Reader<'_> {
                 Event::SequenceStart(anchor, tag) => self.begin(false, anchor, tag.is_some(), raw),
                 Event::MappingStart(anchor, tag) => self.begin(true, anchor, tag.is_some(), raw),
                 Event::SequenceEnd | Event::MappingEnd => {
-                    let end = self.off(raw.end);
+                    // A flow collection ends just after its bracket: the scanner's span of the
+                    // end event can run on over a comment that follows it.
+                    let start = self.off(raw.start);
+                    let bracket = self.src.text.as_bytes().get(to_usize(start));
+                    let end = if matches!(bracket, Some(b']' | b'}')) {
+                        start + 1
+                    } else {
+                        self.off(raw.end)
+                    };
                     self.b.end(end);
                 }
             }
