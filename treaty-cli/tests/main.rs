@@ -6,6 +6,7 @@ mod common;
 
 mod analysis;
 mod atomic;
+mod bounded;
 mod changed;
 mod cli;
 mod edition;
