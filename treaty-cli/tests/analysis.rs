@@ -128,7 +128,7 @@ fn coverage_as_csv_json_and_html() {
         "header, one record per cell, final CRLF"
     );
     assert!(lines.iter().any(|l| l.starts_with(
-        "domestic,compelled-technical-assistance,28(4),electronic-data,prior-judicial-authorisation,discretionary,24(2),seed-000; seed-001; seed-002,"
+        "domestic,compelled-technical-assistance,28(4),electronic-data,prior-judicial-authorisation,discretionary,24(2),eff-2024-07-electronic-data; eff-2024-07-key-concerns; eff-2024-adopted-text-risks,"
     )));
 
     let r = run(&["coverage", "--format", "json", "--scope", "cross-border"]);
@@ -251,17 +251,17 @@ fn two_revisions(name: &str) -> PathBuf {
     edit(
         &new.join("powers/domestic.yaml"),
         "id: compelled-technical-assistance",
-        "prior judicial authorisation is not required (seeds 000, 001, 002).\n        sources: [seed-000, seed-001, seed-002]",
-        "prior judicial authorisation is not required (seeds 000, 001, 002).\n        sources: [seed-000, seed-001, seed-002, seed-003]",
+        "concerns, July 2024; on the adopted text, 2024).\n        sources: [eff-2024-07-electronic-data, eff-2024-07-key-concerns, eff-2024-adopted-text-risks]",
+        "concerns, July 2024; on the adopted text, 2024).\n        sources: [eff-2024-07-electronic-data, eff-2024-07-key-concerns, eff-2024-adopted-text-risks, eff-2023-08-surveillance-pact]",
     );
-    let ynet = new.join("analyses/ynet-2024-08-privacy-concerns.yaml");
-    let mut text = std::fs::read_to_string(&ynet).expect("readable");
+    let ctech = new.join("analyses/ctech-2024-08-privacy-concerns.yaml");
+    let mut text = std::fs::read_to_string(&ctech).expect("readable");
     text.push_str(
         "  - id: data-held-abroad\n    summary: >-\n      Companies will be required to provide \
          data even if it was collected in other countries.\n    provisions: [\"27\"]\n    \
-         powers: [production-order-electronic-data]\n    sources: [seed-004]\n",
+         powers: [production-order-electronic-data]\n    sources: [ctech-2024-08-privacy-concerns]\n",
     );
-    std::fs::write(&ynet, text).expect("write");
+    std::fs::write(&ctech, text).expect("write");
     edit(
         &new.join("participation/participation.yaml"),
         "state: AZE",
@@ -289,11 +289,11 @@ fn diff_of_two_revisions_reads_like_a_review() {
 
 ### Powers and safeguards
 
-- power `compelled-technical-assistance` (28(4)): prior-judicial-authorisation changed from discretionary to absent (source added: seed-003)
+- power `compelled-technical-assistance` (28(4)): prior-judicial-authorisation changed from discretionary to absent (source added: eff-2023-08-surveillance-pact)
 
 ### Analyses
 
-- concern `data-held-abroad` of `ynet-2024-08-privacy-concerns` added (source: seed-004)
+- concern `data-held-abroad` of `ctech-2024-08-privacy-concerns` added (source: ctech-2024-08-privacy-concerns)
 
 ### Participation
 
@@ -312,13 +312,13 @@ fn diff_of_two_revisions_reads_like_a_review() {
     assert_eq!(first["fields"][0]["field"], "status");
     assert_eq!(first["fields"][0]["old"], "discretionary");
     assert_eq!(first["fields"][0]["new"], "absent");
-    assert_eq!(first["sources_added"][0], "seed-003");
+    assert_eq!(first["sources_added"][0], "eff-2023-08-surveillance-pact");
     assert_eq!(v["changes"].as_array().map(Vec::len), Some(3));
 
     let r = run_in(&dir, &["diff", "new", "old"]);
     assert!(
         r.stdout.contains(
-            "- power `compelled-technical-assistance` (28(4)): prior-judicial-authorisation changed from absent to discretionary (source removed: seed-003)"
+            "- power `compelled-technical-assistance` (28(4)): prior-judicial-authorisation changed from absent to discretionary (source removed: eff-2023-08-surveillance-pact)"
         ),
         "{}",
         r.stdout
