@@ -192,9 +192,21 @@ fn explain_a_power_in_plain_language() {
     let r = run(&["explain", "28(4)"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stderr, "");
+    // Lines fit 100 columns, except a web address too long to fit, which stands alone on its
+    // line so that it can be copied whole.
     for line in r.stdout.lines() {
-        assert!(line.chars().count() <= 100, "{line}");
+        let lone_url = line.trim().starts_with("https://") && !line.trim().contains(' ');
+        assert!(line.chars().count() <= 100 || lone_url, "{line}");
     }
+    // Sources are cited by name and followed to their addresses.
+    assert!(
+        r.stdout
+            .contains("[EFF, July 2024 (electronic data); EFF key concerns, July 2024;")
+    );
+    assert!(r.stdout.contains(
+        "  https://www.eff.org/deeplinks/2024/07/un-cybercrime-draft-convention-dangerously-expands-state-surveillance-powers\n"
+    ));
+    assert!(!r.stdout.to_lowercase().contains("seed"));
     insta::assert_snapshot!(r.stdout);
 }
 
@@ -421,6 +433,66 @@ fn report_writes_a_page_per_article_power_and_analysis() {
         )
     );
     assert!(other.join("keep.txt").is_file());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Issue 15: every source is linked to its address on the list of sources, and every claim to
+/// its sources, cited by name rather than by id.
+#[test]
+fn report_links_sources_to_their_addresses_and_claims_to_their_sources() {
+    let dir = tmp_dir("report-sources");
+    let site = dir.join("site");
+    let r = run(&["report", "--out", site.to_str().expect("utf-8")]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let dataset = treaty_model::bundled().expect("valid");
+    let list = std::fs::read_to_string(site.join("sources.html")).expect("sources page");
+    let mut with_address = 0;
+    for s in dataset.bundle().sources.iter().flat_map(|f| &f.sources) {
+        assert!(
+            list.contains(&format!("<li id=\"src-{}\"><strong>", s.id)),
+            "{} has no entry",
+            s.id
+        );
+        if let Some(u) = &s.url {
+            with_address += 1;
+            assert!(
+                list.contains(&format!("<a href=\"{u}\">{u}</a>")),
+                "{} is not linked to {u}",
+                s.id
+            );
+        }
+    }
+    assert!(
+        with_address >= 8,
+        "only {with_address} sources have an address"
+    );
+    assert!(list.contains(
+        "<strong>EFF, July 2024 (electronic data)</strong>: <cite>UN Cybercrime Draft Convention \
+         Dangerously Expands State Surveillance Powers Without Robust Privacy, Data Protection \
+         Safeguards</cite>. Katitza Rodriguez. Electronic Frontier Foundation (EFF Deeplinks), \
+         2024-07-09. <a href=\"https://www.eff.org/deeplinks/2024/07/"
+    ));
+
+    let power = std::fs::read_to_string(site.join("power-compelled-technical-assistance.html"))
+        .expect("power page");
+    assert!(power.contains(
+        "<a href=\"sources.html#src-eff-2024-07-key-concerns\">EFF key concerns, July 2024</a>"
+    ));
+    for entry in std::fs::read_dir(&site).expect("site") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name.starts_with("power-") || name.starts_with("analysis-") || name == "sources.html" {
+            let html = std::fs::read_to_string(&path).expect("page");
+            assert!(
+                !html.to_lowercase().contains("seed"),
+                "{name} mentions seeds"
+            );
+            assert!(
+                !html.contains("shared/"),
+                "{name} names a path outside the repository"
+            );
+        }
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 
