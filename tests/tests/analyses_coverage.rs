@@ -701,7 +701,7 @@ fn every_known_statement_of_the_analyses_is_carried() {
                 ));
             }
         }
-        if !c.sources.iter().any(|s| *s == a.source) {
+        if !c.sources.contains(&a.source) {
             gaps.push(format!(
                 "{analysis_id}: `{concern_id}` does not cite the analysis itself ({})",
                 a.source
