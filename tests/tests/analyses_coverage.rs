@@ -754,3 +754,36 @@ fn recommendations_are_attributed_to_what_each_analysis_says() {
         "the 2024 analysis calls optional dual criminality concerning but does not ask for it"
     );
 }
+
+/// Issue 15, part 3, point 11: the four-year threshold of Article 2(h) is stated by the August
+/// 2023 analysis too (for the zero draft), so both the article and the term cite it.
+#[test]
+fn serious_crime_cites_every_analysis_that_states_the_threshold() {
+    let dataset = bundled().unwrap_or_else(|r| panic!("bundled dataset invalid: {r:?}"));
+    let final_text = treaty_model::ids::TextVersionId::final_text();
+    let point = dataset
+        .article(&final_text, 2)
+        .and_then(|a| a.points.iter().find(|p| p.letter == "h"))
+        .expect("Article 2(h)");
+    let term = dataset
+        .bundle()
+        .definitions
+        .iter()
+        .flat_map(|f| &f.terms)
+        .find(|t| t.id.as_str() == "serious-crime")
+        .expect("the term serious crime");
+    for source in [
+        "eff-2024-07-key-concerns",
+        "eff-2024-adopted-text-risks",
+        "eff-2023-08-surveillance-pact",
+    ] {
+        assert!(
+            point.sources.iter().any(|s| s.as_str() == source),
+            "2(h) does not cite {source}"
+        );
+        assert!(
+            term.sources.iter().any(|s| s.as_str() == source),
+            "the term does not cite {source}"
+        );
+    }
+}

@@ -467,7 +467,7 @@ fn participation_lists_each_state_with_what_its_sources_say() {
     assert!(
         r.stdout.ends_with(
             "\nStates (1 recorded: 1 with a signature, 0 with a deposit of ratification, acceptance, approval or accession):
-  AZE  signature 2025-10-25               [untc-xviii-16-status, report-az-azerbaijan-first-to-ratify]
+  AZE  signature 2025-10-25               [untc-xviii-16, report-az-azerbaijan-first-to-ratify]
          A news report says, citing the UN website, that Azerbaijan signed with reservations; it
          does not name them, so none is recorded.
        domestic approval 2026-02-10       [trend-2026-02-10-azerbaijan-approval]
@@ -493,10 +493,10 @@ fn participation_lists_each_state_with_what_its_sources_say() {
         .count();
     assert_eq!(listed, 61, "{}", r.stdout);
     for line in [
-        "  JAM  signature, date not known (partly) [untc-xviii-16-status]\n",
+        "  JAM  signature, date not known (partly) [untc-xviii-16]\n",
         "  QAT  signature 2025-10-25               [qna-2025-11-13-cybercrime-convention]\n",
         "       ratification, date not known (unverified) [machineherald-2026-05-21]\n",
-        "  72 signatories as of 2025-10 [untc-xviii-16, untc-xviii-16-status, newshour-2025-10-29-hanoi, ecofin-2025-10-african-signatories]\n",
+        "  72 signatories as of 2025-10 [untc-xviii-16, newshour-2025-10-29-hanoi, ecofin-2025-10-african-signatories]\n",
         "  ZAF  signature 2025-10-25               [vovworld-2025-10-hanoi-conference, ecofin-2025-10-african-signatories]\n",
         "  3 parties as of 2026-05 (unverified) [machineherald-2026-05-21]\n",
     ] {
@@ -546,7 +546,7 @@ fn entry_into_force_is_computed_from_the_fortieth_dated_deposit() {
     let mut yaml = String::from("kind: participation\nschema_version: \"1.0\"\nstates:\n");
     let mut step = |code: &str, date: &str| {
         yaml.push_str(&format!(
-            "  - state: {code}\n    steps:\n      - step: ratification\n        date: {date}\n        verification: verified\n        sources: [untc-xviii-16-status]\n"
+            "  - state: {code}\n    steps:\n      - step: ratification\n        date: {date}\n        verification: verified\n        sources: [untc-xviii-16]\n"
         ));
     };
     for code in codes {

@@ -551,7 +551,7 @@ fn show_a_paragraph_read_in_the_official_text_marks_its_translation() {
 
   The article may not be read as imposing criminal liability where the conduct of paragraph 1 is not for the purpose of committing an offence under Articles 7 to 10, for example where it serves authorised testing or protection of an ICT system. [shall not]
   quoted: \"authorized testing or protection\" (Our translation from the official Arabic text, not the official English wording.)
-  sources: un-a-res-79-243-annex-ar
+  sources: Official Arabic text (A/RES/79/243, annex)
 
 Numbering in other versions:
   zero-draft: 10 (corresponds)
