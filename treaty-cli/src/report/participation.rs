@@ -3,8 +3,8 @@
 
 use std::fmt::Write as _;
 
-use treaty_model::{Dataset, Verification};
 use treaty_model::model::{ParticipationStep, StateParticipation, StepKind};
+use treaty_model::{Dataset, Verification};
 
 use super::html::{dt_dd, esc, p, sources};
 use super::page::Nav;
