@@ -467,13 +467,13 @@ fn participation_lists_each_state_with_what_its_sources_say() {
     assert!(
         r.stdout.ends_with(
             "\nStates (1 recorded: 1 with a signature, 0 with a deposit of ratification, acceptance, approval or accession):
-  AZE  signature 2025-10-25               [untc-xviii-16, report-az-azerbaijan-first-to-ratify]
+  AZE  signature 2025-10-25               [UN Treaty Collection, chapter XVIII-16; Report.az (Azerbaijan first to ratify)]
          A news report says, citing the UN website, that Azerbaijan signed with reservations; it
          does not name them, so none is recorded.
-       domestic approval 2026-02-10       [trend-2026-02-10-azerbaijan-approval]
+       domestic approval 2026-02-10       [Trend, 10 February 2026]
          The parliament (Milli Majlis) approved the law on the convention submitted by the
          President.
-       domestic approval 2026-02-23       [trend-2026-02-23-azerbaijan-law]
+       domestic approval 2026-02-23       [Trend, 23 February 2026]
          The President signed the law approving the convention, to be ratified with Azerbaijan's
          declarations and reservations, which the report does not give. No deposit of an instrument
          with the Secretary-General is recorded: no source read gives one or its date.
@@ -489,19 +489,28 @@ fn participation_lists_each_state_with_what_its_sources_say() {
     let listed = r
         .stdout
         .lines()
-        .filter(|l| l.len() > 6 && l.starts_with("  ") && l.as_bytes()[2].is_ascii_uppercase())
+        // A state's first line: two spaces, its alpha-3 code, two spaces.
+        .filter(|l| {
+            let b = l.as_bytes();
+            b.len() > 7
+                && b.starts_with(b"  ")
+                && b[2..5].iter().all(u8::is_ascii_uppercase)
+                && &b[5..7] == b"  "
+        })
         .count();
     assert_eq!(listed, 61, "{}", r.stdout);
     for line in [
-        "  JAM  signature, date not known (partly) [untc-xviii-16]\n",
-        "  QAT  signature 2025-10-25               [qna-2025-11-13-cybercrime-convention]\n",
-        "       ratification, date not known (unverified) [machineherald-2026-05-21]\n",
-        "  72 signatories as of 2025-10 [untc-xviii-16, newshour-2025-10-29-hanoi, ecofin-2025-10-african-signatories]\n",
-        "  ZAF  signature 2025-10-25               [vovworld-2025-10-hanoi-conference, ecofin-2025-10-african-signatories]\n",
-        "  3 parties as of 2026-05 (unverified) [machineherald-2026-05-21]\n",
+        "  JAM  signature, date not known (partly) [UN Treaty Collection, chapter XVIII-16]\n",
+        "  QAT  signature 2025-10-25               [Qatar News Agency, 13 November 2025]\n",
+        "       ratification, date not known (unverified) [The Machine Herald, 21 May 2026]\n",
+        "  72 signatories as of 2025-10 [UN Treaty Collection, chapter XVIII-16; Newshour, 29 October 2025; Agence Ecofin, October 2025]\n",
+        "  ZAF  signature 2025-10-25               [VOV World, October 2025; Agence Ecofin, October 2025]\n",
+        "  3 parties as of 2026-05 (unverified) [The Machine Herald, 21 May 2026]\n",
     ] {
         assert!(r.stdout.contains(line), "{line}{}", r.stdout);
     }
+    // Sources are cited as a reader cites them, never by id.
+    assert!(!r.stdout.contains("untc-xviii-16"), "{}", r.stdout);
 
     let r = run(&["participation", "--format", "json"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
