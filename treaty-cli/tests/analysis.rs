@@ -126,7 +126,7 @@ fn coverage_as_csv_json_and_html() {
         "header, one record per cell, final CRLF"
     );
     assert!(lines.iter().any(|l| l.starts_with(
-        "domestic,compelled-technical-assistance,28(4),electronic-data,prior-judicial-authorisation,discretionary,24(2),seed-000; seed-001; seed-002,"
+        "domestic,compelled-technical-assistance,28(4),electronic-data,prior-judicial-authorisation,discretionary,24(2),eff-2024-07-electronic-data; eff-2024-07-key-concerns; eff-2024-adopted-text-risks,"
     )));
 
     let r = run(&["coverage", "--format", "json", "--scope", "cross-border"]);
@@ -190,9 +190,21 @@ fn explain_a_power_in_plain_language() {
     let r = run(&["explain", "28(4)"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stderr, "");
+    // Lines fit 100 columns, except a web address too long to fit, which stands alone on its
+    // line so that it can be copied whole.
     for line in r.stdout.lines() {
-        assert!(line.chars().count() <= 100, "{line}");
+        let lone_url = line.trim().starts_with("https://") && !line.trim().contains(' ');
+        assert!(line.chars().count() <= 100 || lone_url, "{line}");
     }
+    // Sources are cited by name and followed to their addresses.
+    assert!(
+        r.stdout
+            .contains("[EFF, July 2024 (electronic data); EFF key concerns, July 2024;")
+    );
+    assert!(r.stdout.contains(
+        "  https://www.eff.org/deeplinks/2024/07/un-cybercrime-draft-convention-dangerously-expands-state-surveillance-powers\n"
+    ));
+    assert!(!r.stdout.to_lowercase().contains("seed"));
     insta::assert_snapshot!(r.stdout);
 }
 
@@ -249,17 +261,17 @@ fn two_revisions(name: &str) -> PathBuf {
     edit(
         &new.join("powers/domestic.yaml"),
         "id: compelled-technical-assistance",
-        "prior judicial authorisation is not required (seeds 000, 001, 002).\n        sources: [seed-000, seed-001, seed-002]",
-        "prior judicial authorisation is not required (seeds 000, 001, 002).\n        sources: [seed-000, seed-001, seed-002, seed-003]",
+        "concerns, July 2024; on the adopted text, 2024).\n        sources: [eff-2024-07-electronic-data, eff-2024-07-key-concerns, eff-2024-adopted-text-risks]",
+        "concerns, July 2024; on the adopted text, 2024).\n        sources: [eff-2024-07-electronic-data, eff-2024-07-key-concerns, eff-2024-adopted-text-risks, eff-2023-08-surveillance-pact]",
     );
-    let ynet = new.join("analyses/ynet-2024-08-privacy-concerns.yaml");
-    let mut text = std::fs::read_to_string(&ynet).expect("readable");
+    let ctech = new.join("analyses/ctech-2024-08-privacy-concerns.yaml");
+    let mut text = std::fs::read_to_string(&ctech).expect("readable");
     text.push_str(
         "  - id: data-held-abroad\n    summary: >-\n      Companies will be required to provide \
          data even if it was collected in other countries.\n    provisions: [\"27\"]\n    \
-         powers: [production-order-electronic-data]\n    sources: [seed-004]\n",
+         powers: [production-order-electronic-data]\n    sources: [ctech-2024-08-privacy-concerns]\n",
     );
-    std::fs::write(&ynet, text).expect("write");
+    std::fs::write(&ctech, text).expect("write");
     edit(
         &new.join("participation/participation.yaml"),
         "state: AZE",
@@ -288,11 +300,11 @@ fn diff_of_two_revisions_reads_like_a_review() {
 
 ### Powers and safeguards
 
-- power `compelled-technical-assistance` (28(4)): prior-judicial-authorisation changed from discretionary to absent (source added: seed-003)
+- power `compelled-technical-assistance` (28(4)): prior-judicial-authorisation changed from discretionary to absent (source added: eff-2023-08-surveillance-pact)
 
 ### Analyses
 
-- concern `data-held-abroad` of `ynet-2024-08-privacy-concerns` added (source: seed-004)
+- concern `data-held-abroad` of `ctech-2024-08-privacy-concerns` added (source: ctech-2024-08-privacy-concerns)
 
 ### Participation
 
@@ -311,13 +323,13 @@ fn diff_of_two_revisions_reads_like_a_review() {
     assert_eq!(first["fields"][0]["field"], "status");
     assert_eq!(first["fields"][0]["old"], "discretionary");
     assert_eq!(first["fields"][0]["new"], "absent");
-    assert_eq!(first["sources_added"][0], "seed-003");
+    assert_eq!(first["sources_added"][0], "eff-2023-08-surveillance-pact");
     assert_eq!(v["changes"].as_array().map(Vec::len), Some(3));
 
     let r = run_in(&dir, &["diff", "new", "old"]);
     assert!(
         r.stdout.contains(
-            "- power `compelled-technical-assistance` (28(4)): prior-judicial-authorisation changed from absent to discretionary (source removed: seed-003)"
+            "- power `compelled-technical-assistance` (28(4)): prior-judicial-authorisation changed from absent to discretionary (source removed: eff-2023-08-surveillance-pact)"
         ),
         "{}",
         r.stdout
@@ -461,13 +473,13 @@ fn participation_lists_each_state_with_what_its_sources_say() {
     assert!(
         r.stdout.ends_with(
             "\nStates (1 recorded: 1 with a signature, 0 with a deposit of ratification, acceptance, approval or accession):
-  AZE  signature 2025-10-25               [untc-xviii-16-status, report-az-azerbaijan-first-to-ratify]
+  AZE  signature 2025-10-25               [UN Treaty Collection, chapter XVIII-16; Report.az (Azerbaijan first to ratify)]
          A news report says, citing the UN website, that Azerbaijan signed with reservations; it
          does not name them, so none is recorded.
-       domestic approval 2026-02-10       [trend-2026-02-10-azerbaijan-approval]
+       domestic approval 2026-02-10       [Trend, 10 February 2026]
          The parliament (Milli Majlis) approved the law on the convention submitted by the
          President.
-       domestic approval 2026-02-23       [trend-2026-02-23-azerbaijan-law]
+       domestic approval 2026-02-23       [Trend, 23 February 2026]
          The President signed the law approving the convention, to be ratified with Azerbaijan's
          declarations and reservations, which the report does not give. No deposit of an instrument
          with the Secretary-General is recorded: no source read gives one or its date.
@@ -483,19 +495,28 @@ fn participation_lists_each_state_with_what_its_sources_say() {
     let listed = r
         .stdout
         .lines()
-        .filter(|l| l.len() > 6 && l.starts_with("  ") && l.as_bytes()[2].is_ascii_uppercase())
+        // A state's first line: two spaces, its alpha-3 code, two spaces.
+        .filter(|l| {
+            let b = l.as_bytes();
+            b.len() > 7
+                && b.starts_with(b"  ")
+                && b[2..5].iter().all(u8::is_ascii_uppercase)
+                && &b[5..7] == b"  "
+        })
         .count();
     assert_eq!(listed, 61, "{}", r.stdout);
     for line in [
-        "  JAM  signature, date not known (partly) [untc-xviii-16-status]\n",
-        "  QAT  signature 2025-10-25               [qna-2025-11-13-cybercrime-convention]\n",
-        "       ratification, date not known (unverified) [machineherald-2026-05-21]\n",
-        "  72 signatories as of 2025-10 [untc-xviii-16, untc-xviii-16-status, newshour-2025-10-29-hanoi, ecofin-2025-10-african-signatories]\n",
-        "  ZAF  signature 2025-10-25               [vovworld-2025-10-hanoi-conference, ecofin-2025-10-african-signatories]\n",
-        "  3 parties as of 2026-05 (unverified) [machineherald-2026-05-21]\n",
+        "  JAM  signature, date not known (partly) [UN Treaty Collection, chapter XVIII-16]\n",
+        "  QAT  signature 2025-10-25               [Qatar News Agency, 13 November 2025]\n",
+        "       ratification, date not known (unverified) [The Machine Herald, 21 May 2026]\n",
+        "  72 signatories as of 2025-10 [UN Treaty Collection, chapter XVIII-16; Newshour, 29 October 2025; Agence Ecofin, October 2025]\n",
+        "  ZAF  signature 2025-10-25               [VOV World, October 2025; Agence Ecofin, October 2025]\n",
+        "  3 parties as of 2026-05 (unverified) [The Machine Herald, 21 May 2026]\n",
     ] {
         assert!(r.stdout.contains(line), "{line}{}", r.stdout);
     }
+    // Sources are cited as a reader cites them, never by id.
+    assert!(!r.stdout.contains("untc-xviii-16"), "{}", r.stdout);
 
     let r = run(&["participation", "--format", "json"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -540,7 +561,7 @@ fn entry_into_force_is_computed_from_the_fortieth_dated_deposit() {
     let mut yaml = String::from("kind: participation\nschema_version: \"1.0\"\nstates:\n");
     let mut step = |code: &str, date: &str| {
         yaml.push_str(&format!(
-            "  - state: {code}\n    steps:\n      - step: ratification\n        date: {date}\n        verification: verified\n        sources: [untc-xviii-16-status]\n"
+            "  - state: {code}\n    steps:\n      - step: ratification\n        date: {date}\n        verification: verified\n        sources: [untc-xviii-16]\n"
         ));
     };
     for code in codes {
@@ -587,6 +608,66 @@ fn entry_into_force_is_computed_from_the_fortieth_dated_deposit() {
         "<dt>Entry into force</dt><dd>in force since 2026-09-13 (computed: the deciding deposit was ZWE&#39;s)</dd>"
     ));
     assert!(page.contains("<dt>States recorded</dt><dd>42: 0 with a signature, 42 with a deposit"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Issue 15: every source is linked to its address on the list of sources, and every claim to
+/// its sources, cited by name rather than by id.
+#[test]
+fn report_links_sources_to_their_addresses_and_claims_to_their_sources() {
+    let dir = tmp_dir("report-sources");
+    let site = dir.join("site");
+    let r = run(&["report", "--out", site.to_str().expect("utf-8")]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let dataset = treaty_model::bundled().expect("valid");
+    let list = std::fs::read_to_string(site.join("sources.html")).expect("sources page");
+    let mut with_address = 0;
+    for s in dataset.bundle().sources.iter().flat_map(|f| &f.sources) {
+        assert!(
+            list.contains(&format!("<li id=\"src-{}\"><strong>", s.id)),
+            "{} has no entry",
+            s.id
+        );
+        if let Some(u) = &s.url {
+            with_address += 1;
+            assert!(
+                list.contains(&format!("<a href=\"{u}\">{u}</a>")),
+                "{} is not linked to {u}",
+                s.id
+            );
+        }
+    }
+    assert!(
+        with_address >= 8,
+        "only {with_address} sources have an address"
+    );
+    assert!(list.contains(
+        "<strong>EFF, July 2024 (electronic data)</strong>: <cite>UN Cybercrime Draft Convention \
+         Dangerously Expands State Surveillance Powers Without Robust Privacy, Data Protection \
+         Safeguards</cite>. Katitza Rodriguez. Electronic Frontier Foundation (EFF Deeplinks), \
+         2024-07-09. <a href=\"https://www.eff.org/deeplinks/2024/07/"
+    ));
+
+    let power = std::fs::read_to_string(site.join("power-compelled-technical-assistance.html"))
+        .expect("power page");
+    assert!(power.contains(
+        "<a href=\"sources.html#src-eff-2024-07-key-concerns\">EFF key concerns, July 2024</a>"
+    ));
+    for entry in std::fs::read_dir(&site).expect("site") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name.starts_with("power-") || name.starts_with("analysis-") || name == "sources.html" {
+            let html = std::fs::read_to_string(&path).expect("page");
+            assert!(
+                !html.to_lowercase().contains("seed"),
+                "{name} mentions seeds"
+            );
+            assert!(
+                !html.contains("shared/"),
+                "{name} names a path outside the repository"
+            );
+        }
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -50,8 +50,14 @@ fn three_thousand_errors_on_one_line_print_a_bounded_report_with_exact_counts() 
         "{}",
         human.stderr.lines().last().unwrap_or_default()
     );
-    let more = run_in(&dir, &["validate", "sources.json", "--max-diagnostics", "3"]);
-    assert!(more.stderr.contains("2998 more diagnostics in `sources.json` are not shown"));
+    let more = run_in(
+        &dir,
+        &["validate", "sources.json", "--max-diagnostics", "3"],
+    );
+    assert!(
+        more.stderr
+            .contains("2998 more diagnostics in `sources.json` are not shown")
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -67,7 +73,11 @@ fn control_characters_from_a_dataset_are_shown_as_escapes() {
     std::fs::write(dir.join("sources.yaml"), text).expect("write");
     let r = run_in(&dir, &["validate", "sources.yaml", "--color", "always"]);
     assert_eq!(r.code, 1);
-    assert!(r.stderr.contains(r"\u{1b}]0;owned\u{7}\u{1b}[2J"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains(r"\u{1b}]0;owned\u{7}\u{1b}[2J"),
+        "{}",
+        r.stderr
+    );
     // Colour codes are ESC [ ... m; nothing else of the dataset's escapes comes through.
     assert!(!r.stderr.contains("\u{1b}]0;"), "{}", r.stderr);
     assert!(!r.stderr.contains("\u{1b}[2J"), "{}", r.stderr);

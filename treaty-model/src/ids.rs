@@ -176,7 +176,7 @@ id_type!(
     "concern"
 );
 id_type!(
-    /// Identifies a source that facts cite (`seed-000`, `untc-xviii-16`).
+    /// Identifies a source that facts cite (`eff-2024-07-electronic-data`, `untc-xviii-16`).
     SourceId,
     "source"
 );
@@ -195,7 +195,7 @@ mod tests {
     #[test]
     fn accepts_kebab_case() {
         assert!(PowerId::new("production-order-27-a").is_ok());
-        assert!(SourceId::new("seed-000").is_ok());
+        assert!(SourceId::new("eff-2024-07-electronic-data").is_ok());
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The coverage matrix, the explanation of a power and the semantic diff, computed from the
-//! bundled dataset and checked against what the seed analyses say (`shared/seeds/`). Each
-//! assertion on a cell quotes the passage that justifies it.
+//! bundled dataset and checked against what the published analyses say (the sources of
+//! `datasets/sources.yaml`). Each assertion on a cell quotes the passage that justifies it.
 
 use treaty_model::Dataset;
 use treaty_model::coverage::{CellStatus, Filter, Matrix};
@@ -35,11 +35,11 @@ fn cell(m: &Matrix, power: &str, safeguard: &str) -> (CellStatus, Option<String>
 }
 
 #[test]
-fn the_matrix_matches_the_seeds() {
+fn the_matrix_matches_the_analyses() {
     let m = matrix();
     use CellStatus::*;
 
-    // Seed 000: "Article 24(2) uses vague terms like 'as appropriate', allowing states to
+    // EFF, July 2024: "Article 24(2) uses vague terms like 'as appropriate', allowing states to
     // interpret and apply safeguards selectively" and "The convention needs instead to require
     // prior judicial authorization" before production orders (Article 27(a)).
     assert_eq!(
@@ -50,13 +50,13 @@ fn the_matrix_matches_the_seeds() {
         ),
         (Discretionary, Some("24(2)".into()))
     );
-    // Seed 001: "Article 24(1), which addresses conditions and safeguards and includes the
+    // EFF's key concerns: "Article 24(1), which addresses conditions and safeguards and includes the
     // principle of proportionality".
     assert_eq!(
         cell(&m, "expedited-preservation-stored-data", "proportionality"),
         (Mandatory, Some("24(1)".into()))
     );
-    // Seed 000, on preservation: "without robust safeguards— including an explicit grounds
+    // EFF, July 2024, on preservation: "without robust safeguards— including an explicit grounds
     // requirement, prior judicial authorization, explicit notification to users".
     assert_eq!(
         cell(
@@ -67,13 +67,13 @@ fn the_matrix_matches_the_seeds() {
         .0,
         Absent
     );
-    // Seed 000: Article 25(2) "There is no specified limit on the number of times the order can
+    // EFF, July 2024: Article 25(2) "There is no specified limit on the number of times the order can
     // be renewed, so it can potentially be reimposed indefinitely."
     assert_eq!(
         cell(&m, "expedited-preservation-stored-data", "renewal-limits"),
         (Absent, Some("25(2)".into()))
     );
-    // Seed 000: "Article 25(3) also compels states to adopt laws that enable gag orders [...]
+    // EFF, July 2024: "Article 25(3) also compels states to adopt laws that enable gag orders [...]
     // The duration of such a gag order is left up to domestic legislation."
     assert_eq!(
         cell(
@@ -83,25 +83,25 @@ fn the_matrix_matches_the_seeds() {
         ),
         (Discretionary, Some("25(3)".into()))
     );
-    // Seed 002: "Article 40.8 further allows states to require dual criminality as a
+    // EFF on the adopted text: "Article 40.8 further allows states to require dual criminality as a
     // pre-condition [...] The optional nature of dual criminality is particularly concerning".
     assert_eq!(
         cell(&m, "mla-intrusive-measures", "dual-criminality"),
         (Discretionary, Some("40(8)".into()))
     );
-    // Seed 002: "Negotiators' proposals to include political offenses [...] as a basis for
+    // EFF on the adopted text: "Negotiators' proposals to include political offenses [...] as a basis for
     // refusal were rejected".
     assert_eq!(
         cell(&m, "mla-intrusive-measures", "political-offence-refusal").0,
         Absent
     );
-    // Seed 002: "It also allows states to refuse cross-border data requests on various
+    // EFF on the adopted text: "It also allows states to refuse cross-border data requests on various
     // discretionary grounds, like protecting sovereignty or public order (Article 40.21)."
     assert_eq!(
         cell(&m, "mla-intrusive-measures", "human-rights-refusal"),
         (Discretionary, Some("40(21)".into()))
     );
-    // Seed 001: Article 24(1) "fails to explicitly include other crucial principles such as
+    // EFF's key concerns: Article 24(1) "fails to explicitly include other crucial principles such as
     // legality, necessity, and non-discrimination" (here for interception, Article 30).
     for safeguard in ["legality", "necessity", "non-discrimination"] {
         assert_eq!(
@@ -110,7 +110,7 @@ fn the_matrix_matches_the_seeds() {
             "{safeguard}"
         );
     }
-    // Seed 002: "core checks and balances such as the need for proportionality in Article 24 do
+    // EFF on the adopted text: "core checks and balances such as the need for proportionality in Article 24 do
     // not apply to international cooperation provisions such as Article 47."
     assert_eq!(
         cell(&m, "direct-law-enforcement-cooperation", "proportionality").0,
@@ -121,9 +121,9 @@ fn the_matrix_matches_the_seeds() {
         .find(|r| r.power.as_str() == "direct-law-enforcement-cooperation")
         .unwrap();
     assert_eq!(row47.article_24, Some(Coverage::DoesNotApply));
-    // Seed 001: "It also lacks safeguards for confidentiality and privilege communications."
+    // EFF's key concerns: "It also lacks safeguards for confidentiality and privilege communications."
     assert_eq!(cell(&m, "search-and-access", "privilege").0, Absent);
-    // Seed 000 on Article 28(4): "an engineer could be required to disclose a security flaw
+    // EFF, July 2024 on Article 28(4): "an engineer could be required to disclose a security flaw
     // that hasn't been fixed, or to provide encryption keys".
     assert_eq!(
         cell(
@@ -133,7 +133,7 @@ fn the_matrix_matches_the_seeds() {
         ),
         (Absent, Some("28(4)".into()))
     );
-    // Seed 000 on Article 27(a): "Data should be collected for specified, explicit, and
+    // EFF, July 2024 on Article 27(a): "Data should be collected for specified, explicit, and
     // legitimate purposes [...] None of these principles are present in Article 27(a)".
     for safeguard in [
         "purpose-limitation",
@@ -146,18 +146,20 @@ fn the_matrix_matches_the_seeds() {
             "{safeguard}"
         );
     }
-    // Seed 002: "the treaty obliges custodians of data, service providers [...] to keep the use
-    // of various surveillance powers confidential (e.g., Articles 29.3 and 40.20)", with a time
-    // limit named only for Article 25 gag orders.
+    // EFF on the adopted text: "the treaty obliges custodians of data, service providers [...]
+    // to keep the use of various surveillance powers confidential (e.g., Articles 29.3 and
+    // 40.20)"; it says only that "some service provider gag orders should include time limits"
+    // (Article 25.4), and the news report that calls the secrecy duties unlimited names no
+    // article. Whether 29(3) is time-limited is therefore not recorded (issue 15, part 3, 5).
     assert_eq!(
         cell(
             &m,
             "real-time-traffic-data-collection",
             "time-limited-gag-orders"
         ),
-        (Absent, Some("29(3)".into()))
+        (NotRecorded, None)
     );
-    // Seeds 000 and 002: whether Article 24 reaches Article 40(3) assistance is unclear, so the
+    // EFF, July 2024 and EFF on the adopted text: whether Article 24 reaches Article 40(3) assistance is unclear, so the
     // statuses that rest on Article 24 alone are not recorded: the data stays silent.
     assert_eq!(
         cell(&m, "mla-intrusive-measures", "proportionality").0,
@@ -210,7 +212,7 @@ fn filters_select_rows_and_columns() {
     f.data_category = Some("electronic-data".parse().unwrap());
     f.safeguards = vec!["user-notification".parse().unwrap()];
     let m = dataset().coverage(&f).unwrap();
-    // Seed 000: "'Electronic data,' is eligible for three surveillance powers: preservation
+    // EFF, July 2024: "'Electronic data,' is eligible for three surveillance powers: preservation
     // orders (Article 25), production orders (Article 27), and search and seizure (Article 28)."
     let provisions: Vec<String> = m.rows().map(|r| r.provision.to_string()).collect();
     assert_eq!(

@@ -42,6 +42,7 @@ pub fn run(args: ParticipationArgs) -> Result<u8, Failure> {
 }
 
 fn human(dataset: &Dataset, states: &[&StateParticipation], only: Option<StateCode>) -> String {
+    let sources = &dataset.bundle().sources;
     let mut out = String::new();
     if let Some(e) = dataset.entry_into_force() {
         let _ = writeln!(out, "Entry into force: {e}");
@@ -53,7 +54,7 @@ fn human(dataset: &Dataset, states: &[&StateParticipation], only: Option<StateCo
             rule.provision,
             rule.days_after_deposit,
             rule.instruments_required,
-            cite(&rule.sources)
+            cite(sources, &rule.sources)
         );
         out.push_str(&wrap(&text, WIDTH, "  "));
     }
@@ -70,10 +71,10 @@ fn human(dataset: &Dataset, states: &[&StateParticipation], only: Option<StateCo
                 .map_or(String::new(), |d| format!(", closes {d}"));
             let _ = writeln!(
                 out,
-                "Signature ({}): opened {}{place}{closes} [{}]",
+                "Signature ({}): opened {}{place}{closes} {}",
                 sig.provision,
                 sig.opened,
-                join(&sig.sources)
+                cite(sources, &sig.sources)
             );
         }
         let counts: Vec<_> = files.iter().flat_map(|p| &p.reported_counts).collect();
@@ -83,11 +84,11 @@ fn human(dataset: &Dataset, states: &[&StateParticipation], only: Option<StateCo
                 let as_of = c.as_of.map_or(String::new(), |d| format!(" as of {d}"));
                 let _ = writeln!(
                     out,
-                    "  {} {}{as_of}{} [{}]",
+                    "  {} {}{as_of}{} {}",
                     c.count,
                     words(&c.counted),
                     checked(c.verification),
-                    join(&c.sources)
+                    cite(sources, &c.sources)
                 );
             }
         }
@@ -111,9 +112,9 @@ fn human(dataset: &Dataset, states: &[&StateParticipation], only: Option<StateCo
             let code = if i == 0 { s.state.as_str() } else { "" };
             let _ = writeln!(
                 out,
-                "  {code:<4} {:<34} [{}]",
+                "  {code:<4} {:<34} {}",
                 step_text(step),
-                join(&step.sources)
+                cite(sources, &step.sources)
             );
             if let Some(n) = &step.note {
                 out.push_str(&wrap(n, WIDTH, "         "));
@@ -122,11 +123,11 @@ fn human(dataset: &Dataset, states: &[&StateParticipation], only: Option<StateCo
         for st in &s.statements {
             let _ = writeln!(
                 out,
-                "       {} on {}: {} [{}]",
+                "       {} on {}: {} {}",
                 words(&st.statement),
                 join(&st.provisions),
                 st.summary.trim(),
-                join(&st.sources)
+                cite(sources, &st.sources)
             );
         }
     }

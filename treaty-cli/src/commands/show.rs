@@ -2,6 +2,8 @@
 
 use std::fmt::Write as _;
 
+use treaty_model::ids::SourceId;
+use treaty_model::model::Sources;
 use treaty_model::query::ProvisionInfo;
 use treaty_model::{Dataset, Modality, ProvisionRef};
 
@@ -82,7 +84,7 @@ fn human(dataset: &Dataset, info: &ProvisionInfo<'_>) -> String {
                 .unwrap_or_default();
             let _ = writeln!(out, "  quoted: \"{}\"{note}", q.text);
         }
-        let _ = writeln!(out, "  sources: {}", join(sources));
+        let _ = writeln!(out, "  sources: {}", cite(dataset, sources));
         if view.paragraph.is_none() && view.point.is_none() && !view.article.paragraphs.is_empty() {
             let _ = writeln!(out, "\n  Paragraphs described:");
             for p in &view.article.paragraphs {
@@ -156,7 +158,11 @@ fn human(dataset: &Dataset, info: &ProvisionInfo<'_>) -> String {
                     .as_ref()
                     .map(|p| format!(" ({p})"))
                     .unwrap_or_default();
-                let _ = writeln!(out, "    {status:<14} {name}{at} [{}]", join(&s.sources));
+                let _ = writeln!(
+                    out,
+                    "    {status:<14} {name}{at} [{}]",
+                    cite(dataset, &s.sources)
+                );
             }
         }
     }
@@ -165,9 +171,9 @@ fn human(dataset: &Dataset, info: &ProvisionInfo<'_>) -> String {
         for c in &info.citations {
             let _ = writeln!(
                 out,
-                "  {} ({}, as {} in {}): {}",
-                c.analysis.id,
-                c.analysis.publisher,
+                "  {} (concern `{}`, as {} in {}): {}",
+                cite(dataset, std::slice::from_ref(&c.analysis.source)),
+                c.concern.id,
                 c.cited,
                 c.analysis.text_version,
                 c.concern.summary.trim()
@@ -177,10 +183,11 @@ fn human(dataset: &Dataset, info: &ProvisionInfo<'_>) -> String {
     out
 }
 
-fn join<T: std::fmt::Display>(items: &[T]) -> String {
-    items
-        .iter()
-        .map(ToString::to_string)
+/// Sources as a reader cites them (`EFF, July 2024 (electronic data); CTech, August 2024`).
+fn cite(dataset: &Dataset, ids: &[SourceId]) -> String {
+    let files = &dataset.bundle().sources;
+    ids.iter()
+        .map(|id| Sources::citation_of(files, id))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join("; ")
 }

@@ -2,7 +2,7 @@
 //!
 //! One bullet per change, named by entity, id and provision:
 //! `power `compelled-technical-assistance` (28(4)): prior-judicial-authorisation changed from
-//! discretionary to absent (source added: seed-002)`.
+//! discretionary to absent (source added: eff-2024-adopted-text-risks)`.
 
 use std::fmt::Write as _;
 

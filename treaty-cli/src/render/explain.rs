@@ -7,12 +7,13 @@ use std::fmt::Write as _;
 
 use treaty_model::coverage::CellStatus;
 use treaty_model::explain::{Explanation, Reason};
+use treaty_model::ids::SourceId;
 use treaty_model::model::{
-    Compellable, Confidentiality, Coverage, Duration, Obligation, OffenceClass, PowerScope, Status,
-    TimeLimit,
+    Compellable, Confidentiality, Coverage, Duration, Obligation, OffenceClass, PowerScope, Source,
+    Status, TimeLimit,
 };
 
-use super::text::{capitalise, cite, item, join, words, wrap};
+use super::text::{capitalise, item, join, words, wrap};
 
 const WIDTH: usize = 100;
 
@@ -129,6 +130,22 @@ pub fn status_heading(status: CellStatus) -> &'static str {
     }
 }
 
+/// `[EFF, July 2024 (electronic data); CTech, August 2024]`: the sources as a reader cites
+/// them, in the order given; nothing for none.
+fn cite(e: &Explanation<'_>, ids: &[SourceId]) -> String {
+    if ids.is_empty() {
+        return String::new();
+    }
+    let names: Vec<String> = ids
+        .iter()
+        .map(|id| {
+            e.source(id)
+                .map_or_else(|| id.to_string(), |s| s.citation())
+        })
+        .collect();
+    format!("[{}]", names.join("; "))
+}
+
 /// A provision as the text names it: `Article 28(4)`.
 fn article(r: &impl std::fmt::Display) -> String {
     format!("Article {r}")
@@ -158,7 +175,7 @@ pub fn human(e: &Explanation<'_>) -> String {
 
     section(&mut out, "What it allows");
     out.push_str(&wrap(&p.summary, WIDTH, "  "));
-    out.push_str(&wrap(&cite(&p.sources), WIDTH, "  "));
+    out.push_str(&wrap(&cite(e, &p.sources), WIDTH, "  "));
 
     section(&mut out, "Which data");
     if e.data_categories.is_empty() {
@@ -202,7 +219,8 @@ pub fn human(e: &Explanation<'_>) -> String {
 
     section(&mut out, "For which offences");
     match &p.offence_scope {
-        None => out.push_str("  Not recorded.\n"),
+        None => out
+            .push_str("  Not recorded: no source the project has read states it for this power.\n"),
         Some(o) => {
             let classes: Vec<String> = o.covers.iter().map(|c| offence_class(*c)).collect();
             let text = format!(
@@ -210,7 +228,7 @@ pub fn human(e: &Explanation<'_>) -> String {
                 article(&o.provision),
                 classes.join("; "),
                 o.note.as_deref().unwrap_or(""),
-                cite(&o.sources)
+                cite(e, &o.sources)
             );
             out.push_str(&wrap(&text, WIDTH, "  "));
         }
@@ -225,7 +243,7 @@ pub fn human(e: &Explanation<'_>) -> String {
                 duration(d),
                 article(&d.provision),
                 d.note.as_deref().unwrap_or(""),
-                cite(&d.sources)
+                cite(e, &d.sources)
             );
             out.push_str(&wrap(&text, WIDTH, "  "));
         }
@@ -237,7 +255,7 @@ pub fn human(e: &Explanation<'_>) -> String {
             confidentiality(c).trim_end_matches('.'),
             article(&c.provision),
             c.note.as_deref().unwrap_or(""),
-            cite(&c.sources)
+            cite(e, &c.sources)
         );
         out.push_str(&wrap(&text, WIDTH, "  "));
     }
@@ -254,7 +272,7 @@ pub fn human(e: &Explanation<'_>) -> String {
             "{}{at}. {} {}",
             article_24(a.applies),
             a.note.as_deref().unwrap_or(""),
-            cite(&a.sources)
+            cite(e, &a.sources)
         );
         out.push_str(&wrap(&text, WIDTH, "  "));
     }
@@ -292,10 +310,10 @@ pub fn human(e: &Explanation<'_>) -> String {
             }
             _ => String::new(),
         };
-        let head = format!(
-            "{} ({}, {}), concern `{}`, {why}:",
-            c.analysis.publisher, c.analysis.published, c.analysis.id, c.concern.id
-        );
+        let by = e
+            .source(&c.analysis.source)
+            .map_or_else(|| c.analysis.publisher.clone(), |s| s.citation());
+        let head = format!("{by}, concern `{}`, {why}:", c.concern.id);
         out.push_str(&wrap(&head, WIDTH, "  "));
         out.push_str(&wrap(&c.concern.summary, WIDTH, "    "));
         for r in &c.concern.recommendations {
@@ -305,24 +323,41 @@ pub fn human(e: &Explanation<'_>) -> String {
                 "    ",
             ));
         }
-        out.push_str(&wrap(&cite(&c.concern.sources), WIDTH, "    "));
+        out.push_str(&wrap(&cite(e, &c.concern.sources), WIDTH, "    "));
     }
 
     section(&mut out, "Sources");
     for s in &e.sources {
-        let mut line = format!("{}: {}", s.id, s.title);
-        if let Some(p) = &s.publisher {
-            let _ = write!(line, ". {p}");
-        }
-        if let Some(d) = &s.published {
-            let _ = write!(line, ", {d}");
-        }
-        if let Some(u) = &s.url {
-            let _ = write!(line, ". {u}");
-        }
-        out.push_str(&wrap(&line, WIDTH, "  "));
+        out.push_str(&wrap(&reference(s), WIDTH, "  "));
     }
     out
+}
+
+/// A source as a plain-text reference: `EFF, July 2024: Title. Authors. Publisher, date.
+/// https://... (accessed 2026-12-02)`.
+fn reference(s: &Source) -> String {
+    let mut line = format!("{}: {}", s.citation(), s.title);
+    if !s.authors.is_empty() {
+        let _ = write!(line, ". {}", s.authors.join(", "));
+    }
+    if let Some(p) = &s.publisher {
+        let _ = write!(line, ". {p}");
+    }
+    if let Some(d) = &s.published {
+        let _ = write!(line, ", {d}");
+    }
+    if let Some(sym) = &s.symbol {
+        let _ = write!(line, ". Symbol {sym}");
+    }
+    if let Some(u) = &s.url {
+        let _ = write!(line, ". {u}");
+        if let Some(d) = &s.accessed {
+            let _ = write!(line, " (accessed {d})");
+        }
+    } else if let Some(l) = &s.locator {
+        let _ = write!(line, ". {l}");
+    }
+    line
 }
 
 fn section(out: &mut String, title: &str) {
@@ -374,7 +409,7 @@ fn safeguards(out: &mut String, e: &Explanation<'_>, status: CellStatus, detaile
             .as_ref()
             .map(|p| format!(", {}", article(p)))
             .unwrap_or_default();
-        let mut text = format!("{}{at} {}", l.safeguard.name, cite(&r.sources));
+        let mut text = format!("{}{at} {}", l.safeguard.name, cite(e, &r.sources));
         if let Some(n) = r.note.as_ref().filter(|_| detailed) {
             text = format!("{text}: {n}");
         }

@@ -4,7 +4,9 @@ use std::fmt::Display;
 
 use serde::Serialize;
 use treaty_model::coverage::Matrix;
+use treaty_model::ids::SourceId;
 use treaty_model::model::PowerScope;
+use treaty_model::model::Sources;
 
 /// A vocabulary value as the YAML writes it (`cross-border`), taken from serde.
 pub fn word<T: Serialize>(value: &T) -> String {
@@ -29,13 +31,17 @@ pub fn join<T: Display>(items: &[T]) -> String {
         .join(", ")
 }
 
-/// `[a, b]` for a non-empty list of sources, else nothing.
-pub fn cite<T: Display>(sources: &[T]) -> String {
-    if sources.is_empty() {
-        String::new()
-    } else {
-        format!("[{}]", join(sources))
+/// `[UN Treaty Collection, chapter XVIII-16; Trend, 10 February 2026]`: sources as a reader
+/// cites them (ids are for machines), in the order given; nothing for none.
+pub fn cite(files: &[Sources], ids: &[SourceId]) -> String {
+    if ids.is_empty() {
+        return String::new();
     }
+    let names: Vec<String> = ids
+        .iter()
+        .map(|id| Sources::citation_of(files, id))
+        .collect();
+    format!("[{}]", names.join("; "))
 }
 
 /// Wraps `text` into lines of at most `width` characters (words longer than that stay whole),

@@ -4,9 +4,9 @@
 
 use std::fmt::Write as _;
 
-use treaty_model::model::{Analysis, Concern};
+use treaty_model::model::{Analysis, Concern, Sources};
 
-use super::html::{a, dt_dd, esc, p, quotes, sources};
+use super::html::{a, dt_dd, esc, p, quotes, reference, sources};
 use super::page::Nav;
 use super::{Ctx, links};
 use crate::render::text::words;
@@ -33,10 +33,16 @@ pub fn page(ctx: &Ctx<'_>, an: &Analysis) -> String {
             esc(version)
         ),
     ));
-    out.push_str(&dt_dd(
-        "Source",
-        &a(&links::source(&an.source), an.source.as_str()),
-    ));
+    let files = &ctx.dataset.bundle().sources;
+    let source = match Sources::find(files, &an.source) {
+        Some(s) => format!(
+            "{}: {}",
+            a(&links::source(&s.id), &s.citation()),
+            reference(s)
+        ),
+        None => esc(an.source.as_str()),
+    };
+    out.push_str(&dt_dd("Source", &source));
     out.push_str("</dl>\n<h2 id=\"summary\">Summary</h2>\n");
     out.push_str(&p(&an.summary));
     let _ = writeln!(
@@ -97,7 +103,7 @@ fn concern(ctx: &Ctx<'_>, out: &mut String, an: &Analysis, c: &Concern) {
         out.push_str(&dt_dd("Data", &esc(&list.join(", "))));
     }
     out.push_str("</dl>\n");
-    out.push_str(&quotes(&c.quotes));
+    out.push_str(&quotes(ctx.dataset, &c.quotes));
     if !c.recommendations.is_empty() {
         out.push_str("<p><strong>Recommends</strong></p><ul>\n");
         for r in &c.recommendations {
@@ -123,6 +129,6 @@ fn concern(ctx: &Ctx<'_>, out: &mut String, an: &Analysis, c: &Concern) {
     let _ = writeln!(
         out,
         "<p class=\"meta\">{}</p></section>",
-        sources(&c.sources).trim()
+        sources(ctx.dataset, &c.sources).trim()
     );
 }

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use treaty_model::ProvisionRef;
 use treaty_model::coverage::CellStatus;
 use treaty_model::ids::TextVersionId;
-use treaty_model::model::{Article, Chapter, Paragraph, Point};
+use treaty_model::model::{Article, Chapter, Paragraph, Point, Sources};
 
 use super::html::{a, esc, modality, p, quotes, sources, status_badge};
 use super::page::Nav;
@@ -42,13 +42,13 @@ pub fn page(ctx: &Ctx<'_>, chapter: &Chapter, art: &Article) -> String {
     if let Some(s) = &art.summary {
         out.push_str(&p(s));
     }
-    out.push_str(&quotes(&art.quotes));
+    out.push_str(&quotes(ctx.dataset, &art.quotes));
     cross_references(ctx, &mut out, &art.cross_references, v);
     let _ = writeln!(
         out,
         "<p class=\"meta\">Title verification: {}.{}</p></section>",
         esc(&words(&art.verification)),
-        sources(&art.sources)
+        sources(ctx.dataset, &art.sources)
     );
     if !art.paragraphs.is_empty() || !art.points.is_empty() {
         out.push_str("<h2 id=\"paragraphs\">Paragraphs and points described</h2>\n");
@@ -102,7 +102,7 @@ fn paragraph(
         Some(s) => out.push_str(&p(s)),
         None => out.push_str("<p class=\"note\">No summary recorded.</p>\n"),
     }
-    out.push_str(&quotes(&para.quotes));
+    out.push_str(&quotes(ctx.dataset, &para.quotes));
     cross_references(ctx, out, &para.cross_references, v);
     if let Some(n) = &para.note {
         let _ = writeln!(out, "<p class=\"note\">Note: {}</p>", esc(n));
@@ -110,7 +110,7 @@ fn paragraph(
     let _ = writeln!(
         out,
         "<p class=\"meta\">{}</p>",
-        sources(&para.sources).trim()
+        sources(ctx.dataset, &para.sources).trim()
     );
     for pt in &para.points {
         point(ctx, out, &r, pt, v, 4);
@@ -139,12 +139,16 @@ fn point(
     if let Some(s) = &pt.summary {
         out.push_str(&p(s));
     }
-    out.push_str(&quotes(&pt.quotes));
+    out.push_str(&quotes(ctx.dataset, &pt.quotes));
     cross_references(ctx, out, &pt.cross_references, v);
     if let Some(n) = &pt.note {
         let _ = writeln!(out, "<p class=\"note\">Note: {}</p>", esc(n));
     }
-    let _ = writeln!(out, "<p class=\"meta\">{}</p>", sources(&pt.sources).trim());
+    let _ = writeln!(
+        out,
+        "<p class=\"meta\">{}</p>",
+        sources(ctx.dataset, &pt.sources).trim()
+    );
     for sp in &pt.subpoints {
         let Ok(sr) = format!("{r}({})", sp.numeral).parse::<ProvisionRef>() else {
             continue;
@@ -155,8 +159,8 @@ fn point(
             sr.to_eid(),
             esc(&sp.numeral),
             esc(sp.summary.as_deref().unwrap_or("")),
-            quotes(&sp.quotes),
-            sources(&sp.sources).trim()
+            quotes(ctx.dataset, &sp.quotes),
+            sources(ctx.dataset, &sp.sources).trim()
         );
     }
     out.push_str("</section>\n");
@@ -319,11 +323,12 @@ fn citations(ctx: &Ctx<'_>, out: &mut String, r: &ProvisionRef, v: &TextVersionI
     for c in &info.citations {
         let _ = writeln!(
             out,
-            "<li><a href=\"{}\">{}</a> ({}, {}), citing {}: {}{}</li>",
+            "<li><a href=\"{}\">{}</a>, citing {}: {}{}</li>",
             links::concern(&c.analysis.id, &c.concern.id),
-            esc(&c.analysis.publisher),
-            c.analysis.published,
-            esc(c.analysis.id.as_str()),
+            esc(&Sources::citation_of(
+                &ctx.dataset.bundle().sources,
+                &c.analysis.source
+            )),
             links::cited(ctx.dataset, c.cited, &c.analysis.text_version),
             esc(&c
                 .concern
@@ -331,7 +336,7 @@ fn citations(ctx: &Ctx<'_>, out: &mut String, r: &ProvisionRef, v: &TextVersionI
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ")),
-            sources(&c.concern.sources)
+            sources(ctx.dataset, &c.concern.sources)
         );
     }
     out.push_str("</ul>\n");

@@ -2,9 +2,10 @@
 
 use std::fmt::Write as _;
 
+use treaty_model::Dataset;
 use treaty_model::coverage::CellStatus;
 use treaty_model::ids::SourceId;
-use treaty_model::model::{Modality, Quote};
+use treaty_model::model::{Modality, Quote, Source, Sources};
 
 use super::links;
 use crate::render::text::words;
@@ -38,19 +39,48 @@ pub fn p(text: &str) -> String {
     )
 }
 
-/// `[seed-000, seed-001]` with each id linked to the list of sources; nothing when empty.
-pub fn sources(ids: &[SourceId]) -> String {
+/// `[sources: EFF, July 2024 (electronic data); ...]`, each citation linked to its entry in
+/// the list of sources (where its address is); nothing when empty.
+pub fn sources(dataset: &Dataset, ids: &[SourceId]) -> String {
     if ids.is_empty() {
         return String::new();
     }
+    let files = &dataset.bundle().sources;
     let links: Vec<String> = ids
         .iter()
-        .map(|id| a(&links::source(id), id.as_str()))
+        .map(|id| a(&links::source(id), &Sources::citation_of(files, id)))
         .collect();
     format!(
         " <span class=\"src\">[sources: {}]</span>",
-        links.join(", ")
+        links.join("; ")
     )
+}
+
+/// A source as a reference a reader can follow: title, authors, publisher and date, official
+/// symbol, and its address as a link with the date the project accessed it.
+pub fn reference(s: &Source) -> String {
+    let mut out = format!("<cite>{}</cite>", esc(&s.title));
+    if !s.authors.is_empty() {
+        let _ = write!(out, ". {}", esc(&s.authors.join(", ")));
+    }
+    if let Some(p) = &s.publisher {
+        let _ = write!(out, ". {}", esc(p));
+    }
+    if let Some(d) = &s.published {
+        let _ = write!(out, ", {d}");
+    }
+    if let Some(sym) = &s.symbol {
+        let _ = write!(out, ". Symbol {}", esc(sym));
+    }
+    if let Some(u) = &s.url {
+        let _ = write!(out, ". {}", a(u.as_str(), u.as_str()));
+        if let Some(d) = &s.accessed {
+            let _ = write!(out, " (accessed {d})");
+        }
+    } else if let Some(l) = &s.locator {
+        let _ = write!(out, ". {}", esc(l));
+    }
+    out
 }
 
 /// The CSS class of a status.
@@ -93,7 +123,7 @@ pub fn modality(m: Option<Modality>) -> String {
 }
 
 /// Verbatim quotes as a list of quotations.
-pub fn quotes(qs: &[Quote]) -> String {
+pub fn quotes(dataset: &Dataset, qs: &[Quote]) -> String {
     if qs.is_empty() {
         return String::new();
     }
@@ -103,7 +133,7 @@ pub fn quotes(qs: &[Quote]) -> String {
         if let Some(n) = &q.note {
             let _ = write!(out, " <span class=\"note\">{}</span>", esc(n));
         }
-        out.push_str(&sources(&q.sources));
+        out.push_str(&sources(dataset, &q.sources));
         out.push_str("</li>\n");
     }
     out.push_str("</ul>\n");

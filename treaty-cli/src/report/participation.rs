@@ -3,8 +3,8 @@
 
 use std::fmt::Write as _;
 
-use treaty_model::Verification;
 use treaty_model::model::{ParticipationStep, StateParticipation, StepKind};
+use treaty_model::{Dataset, Verification};
 
 use super::html::{dt_dd, esc, p, sources};
 use super::page::Nav;
@@ -36,7 +36,7 @@ pub fn page(ctx: &Ctx<'_>) -> String {
                     &rule.provision,
                     &treaty_model::ids::TextVersionId::final_text()
                 ),
-                sources(&rule.sources)
+                sources(d, &rule.sources)
             ),
         ));
     }
@@ -50,7 +50,7 @@ pub fn page(ctx: &Ctx<'_>) -> String {
         }
         out.push_str(&dt_dd(
             "Signature",
-            &format!("{}{}", esc(&text), sources(&sig.sources)),
+            &format!("{}{}", esc(&text), sources(d, &sig.sources)),
         ));
     }
     let signed = count(&states, |s| s == StepKind::Signature);
@@ -70,7 +70,7 @@ pub fn page(ctx: &Ctx<'_>) -> String {
          towards entry into force; the status above is computed from the dated deposits only.",
     ));
     counts(ctx, &mut out);
-    table(&states, &mut out);
+    table(d, &states, &mut out);
     for n in files.iter().filter_map(|p| p.note.as_deref()) {
         out.push_str(&p(n));
     }
@@ -107,13 +107,13 @@ fn counts(ctx: &Ctx<'_>, out: &mut String) {
             c.as_of.map_or(String::new(), |d| d.to_string()),
             esc(&words(&c.verification)),
             esc(c.note.as_deref().unwrap_or_default()),
-            sources(&c.sources)
+            sources(ctx.dataset, &c.sources)
         );
     }
     out.push_str("</tbody></table>\n");
 }
 
-fn table(states: &[&StateParticipation], out: &mut String) {
+fn table(d: &Dataset, states: &[&StateParticipation], out: &mut String) {
     out.push_str(
         "<h2 id=\"states\">States</h2>\n<table class=\"list\">\n<thead><tr><th scope=\"col\">State</th><th scope=\"col\">Signature</th><th scope=\"col\">Ratification, acceptance, approval or accession</th><th scope=\"col\">Other steps</th></tr></thead>\n<tbody>\n",
     );
@@ -122,7 +122,7 @@ fn table(states: &[&StateParticipation], out: &mut String) {
             s.steps
                 .iter()
                 .filter(|st| pick(st.step))
-                .map(step)
+                .map(|st| step(d, st))
                 .collect::<Vec<_>>()
                 .join("<br>\n")
         };
@@ -140,7 +140,7 @@ fn table(states: &[&StateParticipation], out: &mut String) {
 
 /// One step in a cell: its date (or that none is known), its kind when the column holds
 /// several, how far it was checked, its note and its sources.
-fn step(st: &ParticipationStep) -> String {
+fn step(d: &Dataset, st: &ParticipationStep) -> String {
     let mut out = match st.date {
         Some(d) => d.to_string(),
         None => "date not known".to_owned(),
@@ -155,6 +155,6 @@ fn step(st: &ParticipationStep) -> String {
     if let Some(n) = &st.note {
         let _ = write!(html, " <span class=\"note\">{}</span>", esc(n));
     }
-    html.push_str(&sources(&st.sources));
+    html.push_str(&sources(d, &st.sources));
     html
 }

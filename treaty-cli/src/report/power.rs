@@ -5,8 +5,9 @@ use std::fmt::Write as _;
 
 use treaty_model::explain::{Explanation, Reason};
 use treaty_model::ids::TextVersionId;
+use treaty_model::model::Sources;
 
-use super::html::{a, dt_dd, esc, p, sources, status_badge};
+use super::html::{a, dt_dd, esc, p, reference, sources, status_badge};
 use super::page::Nav;
 use super::{Ctx, links};
 use crate::render::explain as words;
@@ -46,7 +47,11 @@ pub fn page(ctx: &Ctx<'_>, id: &str) -> Option<String> {
 
     out.push_str("<h2 id=\"allows\">What it allows</h2>\n");
     out.push_str(&p(&pw.summary));
-    let _ = writeln!(out, "<p class=\"meta\">{}</p>", sources(&pw.sources).trim());
+    let _ = writeln!(
+        out,
+        "<p class=\"meta\">{}</p>",
+        sources(ctx.dataset, &pw.sources).trim()
+    );
 
     out.push_str("<h2 id=\"facts\">Data, people, offences, time</h2>\n<dl class=\"facts\">\n");
     facts(ctx, &mut out, &e, v);
@@ -60,8 +65,8 @@ pub fn page(ctx: &Ctx<'_>, id: &str) -> Option<String> {
         let _ = writeln!(
             out,
             "<li>{}: {}</li>",
-            a(&links::source(&s.id), s.id.as_str()),
-            esc(&s.title)
+            a(&links::source(&s.id), &s.citation()),
+            reference(s)
         );
     }
     out.push_str("</ul>\n");
@@ -130,7 +135,7 @@ fn facts(ctx: &Ctx<'_>, out: &mut String, e: &Explanation<'_>, v: &TextVersionId
                 links::provision(ctx.dataset, &o.provision, v),
                 classes.join("; "),
                 esc(o.note.as_deref().unwrap_or("")),
-                sources(&o.sources)
+                sources(ctx.dataset, &o.sources)
             )
         }
     };
@@ -142,7 +147,7 @@ fn facts(ctx: &Ctx<'_>, out: &mut String, e: &Explanation<'_>, v: &TextVersionId
             esc(&words::duration(d)),
             links::provision(ctx.dataset, &d.provision, v),
             esc(d.note.as_deref().unwrap_or("")),
-            sources(&d.sources)
+            sources(ctx.dataset, &d.sources)
         ),
     };
     out.push_str(&dt_dd("For how long", &duration));
@@ -154,7 +159,7 @@ fn facts(ctx: &Ctx<'_>, out: &mut String, e: &Explanation<'_>, v: &TextVersionId
                 esc(words::confidentiality(c).trim_end_matches('.')),
                 links::provision(ctx.dataset, &c.provision, v),
                 esc(c.note.as_deref().unwrap_or("")),
-                sources(&c.sources)
+                sources(ctx.dataset, &c.sources)
             ),
         ));
     }
@@ -197,7 +202,7 @@ fn safeguards(ctx: &Ctx<'_>, out: &mut String, e: &Explanation<'_>, v: &TextVers
             "<p>{}{at}. {}{}</p>",
             esc(words::article_24(a24.applies)),
             esc(a24.note.as_deref().unwrap_or("")),
-            sources(&a24.sources)
+            sources(ctx.dataset, &a24.sources)
         );
     }
     let count = |s| e.with_status(s).count();
@@ -231,7 +236,7 @@ fn safeguards(ctx: &Ctx<'_>, out: &mut String, e: &Explanation<'_>, v: &TextVers
                 format!(
                     "{}{}",
                     esc(r.note.as_deref().unwrap_or("")),
-                    sources(&r.sources)
+                    sources(ctx.dataset, &r.sources)
                 ),
             ),
             None => (
@@ -280,18 +285,19 @@ fn concerns(ctx: &Ctx<'_>, out: &mut String, e: &Explanation<'_>) {
             .collect();
         let _ = writeln!(
             out,
-            "<li><a href=\"{}\">{}</a> ({}, {}), {why}: {}{}{}</li>",
+            "<li><a href=\"{}\">{}</a>, {why}: {}{}{}</li>",
             links::concern(&c.analysis.id, &c.concern.id),
-            esc(&c.analysis.publisher),
-            c.analysis.published,
-            esc(c.analysis.id.as_str()),
+            esc(&Sources::citation_of(
+                &ctx.dataset.bundle().sources,
+                &c.analysis.source
+            )),
             esc(&c
                 .concern
                 .summary
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ")),
-            sources(&c.concern.sources),
+            sources(ctx.dataset, &c.concern.sources),
             if recs.is_empty() {
                 String::new()
             } else {

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::html::{a, esc};
+use super::html::{esc, reference};
 use super::page::Nav;
 use super::{Ctx, links};
 use crate::render::text::words;
@@ -22,24 +22,16 @@ pub fn page(ctx: &Ctx<'_>) -> String {
         let mut line = format!(
             "<li id=\"{}\"><strong>{}</strong>: {}",
             links::source_anchor(&s.id),
-            esc(s.id.as_str()),
-            esc(&s.title)
+            esc(&s.citation()),
+            reference(s)
         );
-        if let Some(p) = &s.publisher {
-            let _ = write!(line, ". {}", esc(p));
-        }
-        if let Some(d) = &s.published {
-            let _ = write!(line, ", {d}");
-        }
         let _ = write!(
             line,
-            " <span class=\"meta\">({}, {})</span>",
+            " <span class=\"meta\">({}, {}; id <code>{}</code>)</span>",
             esc(&words(&s.kind)),
-            esc(&words(&s.verification))
+            esc(&words(&s.verification)),
+            esc(s.id.as_str())
         );
-        if let Some(u) = &s.url {
-            let _ = write!(line, " {}", a(&u.to_string(), &u.to_string()));
-        }
         if let Some(n) = &s.note {
             let _ = write!(line, " <span class=\"note\">{}</span>", esc(n));
         }

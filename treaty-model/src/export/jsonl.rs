@@ -290,10 +290,10 @@ mod tests {
             r#""summary":"Orders a holder to keep data \"quickly\", for up to 90 days","#,
             r#""data_categories":["electronic-data"],"#,
             r#""compellable":["person-with-data","service-provider"],"#,
-            r#""duration":{"max_days":90,"renewable":true,"provision":"25(2)","sources":["seed-000"]},"#,
+            r#""duration":{"max_days":90,"renewable":true,"provision":"25(2)","sources":["eff-2024-07-electronic-data"]},"#,
             r#""confidentiality":{"status":"mandatory","bound":["service-provider"],"#,
-            r#""time_limit":"left-to-domestic-law","provision":"25(3)","sources":["seed-000"]},"#,
-            r#""sources":["seed-000"]}"#,
+            r#""time_limit":"left-to-domestic-law","provision":"25(3)","sources":["eff-2024-07-electronic-data"]},"#,
+            r#""sources":["eff-2024-07-electronic-data"]}"#,
         );
         assert_eq!(lines_of("powers"), [expected]);
         assert_eq!(
@@ -301,7 +301,7 @@ mod tests {
             [concat!(
                 r#"{"entity":"power_safeguards","power":"expedited-preservation","#,
                 r#""safeguard":"prior-judicial-authorisation","status":"absent","#,
-                r#""note":"No judge, says \"seed-000\", before preservation","sources":["seed-000"]}"#,
+                r#""note":"No judge, says \"eff-2024-07-electronic-data\", before preservation","sources":["eff-2024-07-electronic-data"]}"#,
             )]
         );
     }
@@ -312,7 +312,7 @@ mod tests {
             r#"{"entity":"concerns","analysis":"eff-2024-07","id":"preservation-without-judge","#,
             r#""summary":"Preservation needs no prior judicial authorisation.","#,
             r#""provisions":["25(2)"],"powers":["expedited-preservation"],"#,
-            r#""missing_safeguards":["prior-judicial-authorisation"],"sources":["seed-000"]}"#,
+            r#""missing_safeguards":["prior-judicial-authorisation"],"sources":["eff-2024-07-electronic-data"]}"#,
         );
         assert_eq!(lines_of("concerns"), [expected]);
         assert_eq!(
@@ -347,7 +347,7 @@ mod tests {
                 r#"{"entity":"provisions","text_version":"final","provision":"25(3)(a)","#,
                 r#""eid":"art_25__para_3__point_a","level":"point","letter":"a","#,
                 r#""summary":"For a period set by domestic law.","verification":"partly","#,
-                r#""sources":["seed-000"]}"#,
+                r#""sources":["eff-2024-07-electronic-data"]}"#,
             )
         );
         assert!(!provisions[2].contains("\"points\""), "{}", provisions[2]);

@@ -16,7 +16,7 @@ use crate::provision::ProvisionRef;
 /// with its articles and their paragraphs and points (modality, summary, quoted words), the
 /// powers (domestic, then cross-border) with their data, scope, duration, confidentiality and
 /// a table of safeguard statuses, the analyses with their concerns and recommendations, and
-/// the sources. Every fact is followed by the ids of its sources, such as `[seed-000]`, which
+/// the sources. Every fact is followed by the ids of its sources, such as `[eff-2024-07-electronic-data]`, which
 /// link to the entry in the list of sources; the facts of a power that have no sources of their
 /// own (its provision, data categories, who can be compelled) rest on the power's, cited after
 /// its summary. Titles and entries not checked against a primary text are marked.
@@ -441,7 +441,7 @@ impl<'a> Doc<'a> {
             return;
         }
         self.block(all.iter().map(|s| source_item(s)));
-        // Link reference definitions make every `[seed-000]` above a link to its entry.
+        // Link reference definitions make every `[eff-2024-07-electronic-data]` above a link to its entry.
         self.block(
             all.iter()
                 .map(|s| format!("[{}]: #{}", s.id, source_anchor(&s.id))),
@@ -683,7 +683,7 @@ fn quote(q: &Quote) -> String {
     cited(&s, &q.sources)
 }
 
-/// `[seed-000], [seed-001]`: shortcut reference links to the list of sources. The comma keeps
+/// `[eff-2024-07-electronic-data], [eff-2024-07-key-concerns]`: shortcut reference links to the list of sources. The comma keeps
 /// two ids from reading as one full reference link in older parsers.
 fn cite(ids: &[SourceId]) -> String {
     ids.iter()
@@ -755,18 +755,18 @@ mod tests {
         let expected = "\
 #### <a id=\"power-expedited-preservation\"></a>Expedited preservation (`expedited-preservation`)
 
-Orders a holder to keep data \"quickly\", for up to 90 days [seed-000]
+Orders a holder to keep data \"quickly\", for up to 90 days [eff-2024-07-electronic-data]
 
 - **Provision:** Article 25 (`final`); obligation: mandatory
 - **Data categories:** Electronic data (`electronic-data`)
 - **Who can be compelled:** person with data, service provider
 - **Offence scope:** not recorded
-- **Duration:** up to 90 days; renewable: yes; renewals limited: unknown (Article 25(2)). [seed-000]
-- **Confidentiality:** mandatory; bound: service provider; time limit: left to domestic law (Article 25(3)). [seed-000]
+- **Duration:** up to 90 days; renewable: yes; renewals limited: unknown (Article 25(2)). [eff-2024-07-electronic-data]
+- **Confidentiality:** mandatory; bound: service provider; time limit: left to domestic law (Article 25(3)). [eff-2024-07-electronic-data]
 
 | Safeguard | Status | Provision | Source |
 | --- | --- | --- | --- |
-| Prior judicial authorisation (`prior-judicial-authorisation`) | absent | — | [seed-000] |
+| Prior judicial authorisation (`prior-judicial-authorisation`) | absent | — | [eff-2024-07-electronic-data] |
 
 ";
         assert_eq!(
@@ -781,12 +781,12 @@ Orders a holder to keep data \"quickly\", for up to 90 days [seed-000]
         let expected = "\
 ### Article 25: Expedited preservation of stored electronic data *(title unverified)*
 
-*(shall)* Quick preservation of specified electronic data. [seed-000]
+*(shall)* Quick preservation of specified electronic data. [eff-2024-07-electronic-data]
 
-- **25(2)** *(shall)* Keep the data for up to 90 days, renewable. [seed-000]
+- **25(2)** *(shall)* Keep the data for up to 90 days, renewable. [eff-2024-07-electronic-data]
   > “up to a maximum of 90 days”
-- **25(3)** *(shall as appropriate)* Keep the order secret. Cross-references: 24. [seed-000]
-  - **25(3)(a)** *(partly verified)* For a period set by domestic law. [seed-000]
+- **25(3)** *(shall as appropriate)* Keep the order secret. Cross-references: 24. [eff-2024-07-electronic-data]
+  - **25(3)(a)** *(partly verified)* For a period set by domestic law. [eff-2024-07-electronic-data]
 
 ";
         assert_eq!(section(&md, "### Article 25", "## Powers"), expected);
@@ -813,13 +813,13 @@ Orders a holder to keep data \"quickly\", for up to 90 days [seed-000]
         let expected = "\
 #### Concern `preservation-without-judge`
 
-Preservation needs no prior judicial authorisation. [seed-000]
+Preservation needs no prior judicial authorisation. [eff-2024-07-electronic-data]
 
 - **Provisions** (numbering of `final`): 25(2)
 - **Powers:** [Expedited preservation](#power-expedited-preservation) (`expedited-preservation`)
 - **Missing safeguards:** Prior judicial authorisation (`prior-judicial-authorisation`)
 - **Recommendations:**
-  - *make mandatory:* Require prior judicial authorisation. Safeguards: Prior judicial authorisation (`prior-judicial-authorisation`). [seed-000]
+  - *make mandatory:* Require prior judicial authorisation. Safeguards: Prior judicial authorisation (`prior-judicial-authorisation`). [eff-2024-07-electronic-data]
 
 ";
         assert_eq!(section(&md, "#### Concern", "## Sources"), expected);
@@ -830,11 +830,15 @@ Preservation needs no prior judicial authorisation. [seed-000]
         let md = markdown(&fixture::dataset());
         assert!(md.starts_with("# UN Convention against Cybercrime\n\n"));
         assert!(md.contains(
-            "- <a id=\"source-seed-000\"></a>**seed-000**: UN Cybercrime Draft Convention \
+            "- <a id=\"source-eff-2024-07-electronic-data\"></a>**eff-2024-07-electronic-data**: UN Cybercrime Draft Convention \
              Dangerously Expands State Surveillance Powers. Electronic Frontier Foundation, \
-             2024-07. Kind: analysis; verification: verified. Locator: `shared/seeds/000.txt`.\n"
+             2024-07. Kind: analysis; verification: verified. <https://www.eff.org/deeplinks/2024/07/un-cybercrime-draft-convention-dangerously-expands-state-surveillance-powers>\n"
         ));
-        assert!(md.ends_with("\n\n[seed-000]: #source-seed-000\n"));
+        assert!(
+            md.ends_with(
+                "\n\n[eff-2024-07-electronic-data]: #source-eff-2024-07-electronic-data\n"
+            )
+        );
     }
 
     #[test]

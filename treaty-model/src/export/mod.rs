@@ -281,27 +281,27 @@ text_versions:
     date: 2024-12-24
     verification: verified
     summary: The text adopted by the General Assembly.
-    sources: [seed-000]
+    sources: [eff-2024-07-electronic-data]
 entry_into_force:
   # treaty: allow(unknown-provision) Article 65 is in Chapter IX, which the fixture leaves out
   provision: 65(1)
   instruments_required: 40
   days_after_deposit: 90
   verification: verified
-  sources: [seed-000]
-sources: [seed-000]
+  sources: [eff-2024-07-electronic-data]
+sources: [eff-2024-07-electronic-data]
 "#;
 
     const SOURCES: &str = r#"# yaml-language-server: $schema=../schemas/sources.schema.json
 kind: sources
 schema_version: "1.0"
 sources:
-  - id: seed-000
+  - id: eff-2024-07-electronic-data
     title: UN Cybercrime Draft Convention Dangerously Expands State Surveillance Powers
     kind: analysis
     publisher: Electronic Frontier Foundation
     published: 2024-07
-    locator: shared/seeds/000.txt
+    url: https://www.eff.org/deeplinks/2024/07/un-cybercrime-draft-convention-dangerously-expands-state-surveillance-powers
     verification: verified
 "#;
 
@@ -320,8 +320,8 @@ articles:
       - number: 1
         modality: shall
         summary: Conditions and safeguards under domestic law.
-        sources: [seed-000]
-    sources: [seed-000]
+        sources: [eff-2024-07-electronic-data]
+    sources: [eff-2024-07-electronic-data]
   - number: 25
     title: Expedited preservation of stored electronic data
     verification: unverified
@@ -333,7 +333,7 @@ articles:
         summary: Keep the data for up to 90 days, renewable.
         quotes:
           - text: up to a maximum of 90 days
-        sources: [seed-000]
+        sources: [eff-2024-07-electronic-data]
       - number: 3
         modality: shall-as-appropriate
         summary: Keep the order secret.
@@ -342,10 +342,10 @@ articles:
           - letter: a
             summary: For a period set by domestic law.
             verification: partly
-            sources: [seed-000]
-        sources: [seed-000]
-    sources: [seed-000]
-sources: [seed-000]
+            sources: [eff-2024-07-electronic-data]
+        sources: [eff-2024-07-electronic-data]
+    sources: [eff-2024-07-electronic-data]
+sources: [eff-2024-07-electronic-data]
 "#;
 
     const DATA_CATEGORIES: &str = r#"# yaml-language-server: $schema=../schemas/data-categories.schema.json
@@ -355,7 +355,7 @@ categories:
   - id: electronic-data
     name: Electronic data
     summary: Any data an ICT system can process.
-    sources: [seed-000]
+    sources: [eff-2024-07-electronic-data]
 "#;
 
     const SAFEGUARDS: &str = r#"# yaml-language-server: $schema=../schemas/safeguards.schema.json
@@ -366,7 +366,7 @@ safeguards:
     name: Prior judicial authorisation
     family: surveillance-principle
     summary: A judge authorises the measure before it is used.
-    sources: [seed-000]
+    sources: [eff-2024-07-electronic-data]
 "#;
 
     const POWERS: &str = r#"# yaml-language-server: $schema=../schemas/powers.schema.json
@@ -386,19 +386,19 @@ powers:
       max_days: 90
       renewable: true
       provision: 25(2)
-      sources: [seed-000]
+      sources: [eff-2024-07-electronic-data]
     confidentiality:
       status: mandatory
       bound: [service-provider]
       time_limit: left-to-domestic-law
       provision: 25(3)
-      sources: [seed-000]
+      sources: [eff-2024-07-electronic-data]
     safeguards:
       - safeguard: prior-judicial-authorisation
         status: absent
-        note: No judge, says "seed-000", before preservation
-        sources: [seed-000]
-    sources: [seed-000]
+        note: No judge, says "eff-2024-07-electronic-data", before preservation
+        sources: [eff-2024-07-electronic-data]
+    sources: [eff-2024-07-electronic-data]
 "#;
 
     const ANALYSIS: &str = r#"# yaml-language-server: $schema=../schemas/analysis.schema.json
@@ -410,7 +410,7 @@ publisher: Electronic Frontier Foundation
 genre: analysis
 published: 2024-07
 text_version: final
-source: seed-000
+source: eff-2024-07-electronic-data
 summary: The powers lack robust safeguards.
 concerns:
   - id: preservation-without-judge
@@ -422,7 +422,7 @@ concerns:
       - action: make-mandatory
         summary: Require prior judicial authorisation.
         safeguards: [prior-judicial-authorisation]
-    sources: [seed-000]
+    sources: [eff-2024-07-electronic-data]
 "#;
 
     /// An assessment with one power and one safeguard, whose entries cite no sources.
@@ -443,7 +443,7 @@ powers:
     safeguards:
       - safeguard: prior-judicial-authorisation
         implemented: "no"
-sources: [seed-000]
+sources: [eff-2024-07-electronic-data]
 "#;
 
     /// The fixture, validated; panics with the diagnostics when it is not valid.

@@ -904,9 +904,9 @@ mod tests {
             "final,expedited-preservation,Expedited preservation,25,domestic,mandatory,",
             "\"Orders a holder to keep data \"\"quickly\"\", for up to 90 days\",",
             "electronic-data,,person-with-data; service-provider,,,,,",
-            "90,true,,25(2),,seed-000,",
-            "mandatory,service-provider,left-to-domestic-law,25(3),,seed-000,",
-            ",,,,,seed-000\r\n",
+            "90,true,,25(2),,eff-2024-07-electronic-data,",
+            "mandatory,service-provider,left-to-domestic-law,25(3),,eff-2024-07-electronic-data,",
+            ",,,,,eff-2024-07-electronic-data\r\n",
         );
         assert_eq!(to_csv(&table("powers")), expected);
     }
@@ -916,7 +916,7 @@ mod tests {
         let expected = concat!(
             "power,safeguard,status,provision,note,sources\r\n",
             "expedited-preservation,prior-judicial-authorisation,absent,,",
-            "\"No judge, says \"\"seed-000\"\", before preservation\",seed-000\r\n",
+            "\"No judge, says \"\"eff-2024-07-electronic-data\"\", before preservation\",eff-2024-07-electronic-data\r\n",
         );
         assert_eq!(to_csv(&table("power_safeguards")), expected);
     }
@@ -981,9 +981,9 @@ mod tests {
                 "state,text_version,as_of,assessed_by,power,safeguard,implemented,legal_basis,",
                 "note,sources\r\n",
                 "FRA,final,2025-01,Fixture team,expedited-preservation,,partly,",
-                "\"Example Code, art. 1 <https://example.org/code>\",,seed-000\r\n",
+                "\"Example Code, art. 1 <https://example.org/code>\",,eff-2024-07-electronic-data\r\n",
                 "FRA,final,2025-01,Fixture team,expedited-preservation,",
-                "prior-judicial-authorisation,no,,,seed-000\r\n",
+                "prior-judicial-authorisation,no,,,eff-2024-07-electronic-data\r\n",
             )
         );
     }

@@ -6,7 +6,7 @@ use crate::ids::SourceId;
 
 /// How far a fact has been checked against a primary source.
 ///
-/// Carried from `shared/reference/` into the data, so that a contributor holding the official
+/// Recorded on each fact, so that a contributor holding the official
 /// text can confirm an unverified fact in a pull request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
