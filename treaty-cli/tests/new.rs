@@ -20,6 +20,7 @@ sources:
   - id: assessment-source
     title: Fictional test source for the assessment template
     kind: reference
+    url: https://example.org/assessment-source
     verification: unverified
 "#;
 
@@ -70,7 +71,7 @@ fn new_assessment_is_valid_once_its_placeholder_source_exists() {
     let r = run(&["validate", "datasets", utf8(&dir)]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
-        r.stderr.contains(": 0 errors, 0 warnings, 0 suppressed"),
+        r.stderr.contains(": 0 errors, 0 warnings, 2 suppressed"),
         "{}",
         r.stderr
     );

@@ -52,8 +52,12 @@ pub fn omitted_line(file: &str, n: usize, max: usize) -> String {
     } else {
         format!("in `{file}`")
     };
+    let (noun, verb) = if n == 1 {
+        ("diagnostic", "is")
+    } else {
+        ("diagnostics", "are")
+    };
     format!(
-        "{n} more diagnostic{} {what} not shown (at most {max} per file; `--max-diagnostics N` changes it)",
-        if n == 1 { " is" } else { "s are" }
+        "{n} more {noun} {what} {verb} not shown (at most {max} per file; `--max-diagnostics N` changes it)"
     )
 }
