@@ -176,7 +176,7 @@ text_versions:
     label: Final text
     stage: final
     symbol: A/RES/79/243
-    date: 2024-12-24
+    date: "2024-12-24"
     verification: verified
     summary: The text adopted by the General Assembly.
     sources: [test-source]
@@ -199,6 +199,7 @@ sources:
     kind: analysis
     publisher: Test publisher
     published: 2024-07
+    url: https://example.org/test-source
     verification: verified
 "#;
 
@@ -478,6 +479,7 @@ sources:
     kind: analysis
     publisher: Test publisher
     published: 2026-01
+    url: https://example.org/assessment-source
     verification: unverified
 "#;
         let v = validate(&[

@@ -278,7 +278,7 @@ text_versions:
     label: Final text
     stage: final
     symbol: A/RES/79/243
-    date: 2024-12-24
+    date: "2024-12-24"
     verification: verified
     summary: The text adopted by the General Assembly.
     sources: [eff-2024-07-electronic-data]

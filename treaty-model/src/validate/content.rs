@@ -60,9 +60,11 @@ fn looks_like_a_path(text: &str) -> bool {
         || text.get(1..3) == Some(":\\");
     let last = text.rsplit(['/', '\\']).next().unwrap_or(text);
     let has_extension = last.rsplit_once('.').is_some_and(|(stem, ext)| {
+        // `Rev.3` in a document symbol is a revision number, not a file type.
         !stem.is_empty()
             && (1..=5).contains(&ext.len())
             && ext.chars().all(|c| c.is_ascii_alphanumeric())
+            && ext.chars().any(|c| c.is_ascii_alphabetic())
     });
     let has_separator = text.contains(['/', '\\']);
     starts_like_a_path || (has_separator && has_extension)
