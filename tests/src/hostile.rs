@@ -27,7 +27,7 @@ pub const HEADER: &str = "# yaml-language-server: $schema=../schemas/sources.sch
                           schema_version: \"1.0\"\n";
 
 /// One valid source entry, for files that must otherwise be valid.
-pub const SOURCE: &str = "  - id: hostile-source\n    title: Hostile source\n    kind: reference\n    verification: unverified\n";
+pub const SOURCE: &str = "  - id: hostile-source\n    title: Hostile source\n    kind: reference\n    verification: unverified\n    url: https://example.org/hostile-source\n";
 
 /// A file that is valid beside the base: header and one source.
 pub fn valid_sources() -> String {
@@ -92,7 +92,7 @@ pub fn huge_scalar() -> Vec<u8> {
     let mut s = String::with_capacity(HUGE + 512);
     s.push_str(HEADER);
     s.push_str("sources:\n  - id: hostile-source\n    kind: reference\n");
-    s.push_str("    verification: unverified\n    title: ");
+    s.push_str("    verification: unverified\n    url: https://example.org/hostile-source\n    title: ");
     s.extend(std::iter::repeat_n('a', HUGE));
     s.push('\n');
     s.into_bytes()

@@ -236,10 +236,10 @@ fn custom_and_standard_tags_are_rejected_at_the_tag() {
 
 #[test]
 fn a_second_document_is_rejected_at_its_start() {
-    // The first document is lines 1-9 (`---` and eight lines); the second `---` is line 10.
+    // The first document is lines 1-10 (`---` and nine lines); the second `---` is line 11.
     expect(
         hostile::multiple_documents(),
-        &["error multiple-documents 10:1"],
+        &["error multiple-documents 11:1"],
     );
 }
 
