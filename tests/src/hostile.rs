@@ -92,7 +92,9 @@ pub fn huge_scalar() -> Vec<u8> {
     let mut s = String::with_capacity(HUGE + 512);
     s.push_str(HEADER);
     s.push_str("sources:\n  - id: hostile-source\n    kind: reference\n");
-    s.push_str("    verification: unverified\n    url: https://example.org/hostile-source\n    title: ");
+    s.push_str(
+        "    verification: unverified\n    url: https://example.org/hostile-source\n    title: ",
+    );
     s.extend(std::iter::repeat_n('a', HUGE));
     s.push('\n');
     s.into_bytes()

@@ -190,3 +190,23 @@ fn a_link_out_of_the_dataset_is_reported_by_path_and_never_read() {
     assert!(!text.contains("do-not-print-me"), "{text}");
     assert!(text.contains("sources-extra.yaml"), "{text}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_device_named_on_the_command_line_is_read_only_up_to_the_limit() {
+    let mut options = Options::default();
+    options.limits.max_bytes = 1024;
+    let v = validate_paths(&[PathBuf::from("/dev/zero")], &options);
+    let too_large: Vec<_> = v
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::FileTooLarge)
+        .collect();
+    assert_eq!(too_large.len(), 1, "{:?}", v.report.diagnostics);
+    assert_eq!(
+        too_large[0].message,
+        "the input is longer, more than the limit of 1024 bytes"
+    );
+    assert_eq!(too_large[0].location.as_ref().unwrap().file, "/dev/zero");
+}
