@@ -210,3 +210,30 @@ fn a_device_named_on_the_command_line_is_read_only_up_to_the_limit() {
     );
     assert_eq!(too_large[0].location.as_ref().unwrap().file, "/dev/zero");
 }
+
+#[test]
+fn a_base_checked_once_validates_like_the_whole_set() {
+    use treaty_model::validate::{Input, check_inputs, validate_inputs};
+    let inputs: Vec<Input> = fs::read_dir(base_dir())
+        .unwrap()
+        .map(|e| {
+            let p = e.unwrap().path();
+            Input {
+                path: shown(&p),
+                bytes: fs::read(&p).unwrap(),
+            }
+        })
+        .collect();
+    let broken = Input {
+        path: "broken.yaml".to_owned(),
+        bytes: b"kind: powers\nschema_version: \"1.0\"\npowers: [\n".to_vec(),
+    };
+    let base = check_inputs(&inputs, &Options::default());
+    let whole = validate_inputs(
+        &[inputs.clone(), vec![broken.clone()]].concat(),
+        &Options::default(),
+    );
+    let again = base.validate_with(std::slice::from_ref(&broken));
+    assert_eq!(again.report, whole.report);
+    assert!(!again.report.is_valid());
+}

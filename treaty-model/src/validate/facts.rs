@@ -138,7 +138,7 @@ fn keeps_pointer(file: FileKind, depth: usize, fact: &FactKind) -> bool {
 }
 
 /// The facts of one file.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Facts {
     /// The file, as shown in diagnostics.
     pub file: Box<str>,

@@ -19,7 +19,7 @@ use crate::model::{Document, FileKind};
 use crate::syntax::{self, ProblemKind, ProblemSeverity};
 
 /// What one file yields.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct FileOutcome {
     pub path: String,
     pub kind: Option<FileKind>,

@@ -194,6 +194,47 @@ pub fn validate_inputs(inputs: &[Input], options: &Options) -> Validation {
     finish(outcomes, Vec::new(), None, options)
 }
 
+/// Files checked on their own once, to be validated again beside other files: the files of a
+/// dataset that stays the same while one more file changes (a fuzzer's input, an editor's
+/// buffer) need their parse, schema and typed checks only once.
+///
+/// ```
+/// use treaty_model::validate::{Input, Options, check_inputs};
+///
+/// let base = check_inputs(&[], &Options::default());
+/// let edited = Input { path: "new.yaml".into(), bytes: b"kind: sources\n".to_vec() };
+/// let validation = base.validate_with(&[edited]);
+/// assert!(!validation.report.is_valid());
+/// ```
+#[derive(Debug, Clone)]
+pub struct Checked {
+    outcomes: Vec<file::FileOutcome>,
+    options: Options,
+}
+
+/// Checks `inputs` on their own (everything but the cross-file checks), for
+/// [`Checked::validate_with`].
+pub fn check_inputs(inputs: &[Input], options: &Options) -> Checked {
+    Checked {
+        outcomes: parallel_map(inputs, |i| {
+            file::check(&i.path, i.bytes.clone(), options, false)
+        }),
+        options: options.clone(),
+    }
+}
+
+impl Checked {
+    /// Validates these files beside `more`: the same result as [`validate_inputs`] of all of
+    /// them, without checking these files again.
+    pub fn validate_with(&self, more: &[Input]) -> Validation {
+        let mut outcomes = self.outcomes.clone();
+        outcomes.extend(parallel_map(more, |i| {
+            file::check(&i.path, i.bytes.clone(), &self.options, false)
+        }));
+        finish(outcomes, Vec::new(), None, &self.options)
+    }
+}
+
 /// Loads a dataset, or returns the report of why it is invalid.
 pub fn load(paths: &[PathBuf]) -> Result<Dataset, Report> {
     validate_paths(paths, &Options::default()).into_result()
