@@ -12,6 +12,14 @@
 //! * [`schema`] (feature `schema`): the JSON Schemas published in `schemas/`.
 //! * [`validate`] (feature `validate`): load a dataset from YAML/JSON and get every problem as
 //!   a [`diagnostic::Diagnostic`] with file, line and column; [`Dataset`] has indexed lookups.
+//!   A directory of your own, or one file inside a dataset (checked against all of it):
+//!
+//!   ```no_run
+//!   let validation = treaty_model::validate::validate_dir("my-datasets");
+//!   for d in &validation.report.diagnostics {
+//!       eprintln!("{d}");
+//!   }
+//!   ```
 //! * [`bundled()`] (feature `bundled`): the project's own datasets, embedded and validated.
 //! * [`scaffold`] (feature `validate`): templates for new files, such as an implementation
 //!   assessment with every power and safeguard to fill in.
