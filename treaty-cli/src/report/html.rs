@@ -7,29 +7,9 @@ use treaty_model::coverage::CellStatus;
 use treaty_model::ids::SourceId;
 use treaty_model::model::{Modality, Quote, Source, Sources};
 
+pub use super::escape::{a, esc};
 use super::links;
 use crate::render::text::words;
-
-/// Text made safe for element content and attribute values.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// A link with escaped text.
-pub fn a(href: &str, text: &str) -> String {
-    format!("<a href=\"{}\">{}</a>", esc(href), esc(text))
-}
 
 /// A paragraph of prose (YAML-folded whitespace collapsed).
 pub fn p(text: &str) -> String {

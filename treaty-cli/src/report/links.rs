@@ -9,7 +9,7 @@ use treaty_model::Dataset;
 use treaty_model::ProvisionRef;
 use treaty_model::ids::{AnalysisId, ConcernId, SafeguardId, SourceId, TextVersionId};
 
-use super::html::{a, esc};
+use super::escape::{a, esc};
 
 /// The home page.
 pub const INDEX: &str = "index.html";

@@ -6,7 +6,6 @@
 //! carries its location, so the cross-file checks run after the file's text and spans are gone.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use serde_json::Value;
@@ -342,29 +341,6 @@ impl Walker {
     }
 }
 
-/// FNV-1a, for interning short ids: SipHash's flood resistance buys nothing for a table
-/// that lives for one file's walk, and costs a tenth of the walk.
-#[derive(Debug, Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// What a string at a schema node is, decided once when the schema is compiled rather than by
 /// comparing `$defs` names at every string.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -427,7 +403,9 @@ pub(crate) struct Collector {
     version: Option<TextVersionId>,
     final_text: TextVersionId,
     /// One allocation per distinct text: ids repeat across a file's entries.
-    texts: std::collections::HashSet<Arc<str>, BuildHasherDefault<Fnv>>,
+    // foldhash, not SipHash: flood resistance buys nothing for a table that lives for one
+    // file's walk, and SipHash cost a tenth of the walk.
+    texts: std::collections::HashSet<Arc<str>, foldhash::fast::RandomState>,
     facts: Facts,
     /// Whether the cross-file checks will run. Without them only the strings that name
     /// nothing real are looked for (they are the file's own errors); ids, references and
