@@ -107,6 +107,10 @@ run 0 --all-files
 grep -q '^treaty validate\.*Passed' "$work/out" || { echo "error: the hook did not pass" >&2; exit 1; }
 echo "(first run, with the hook's installation: $(( $(date +%s) - start )) s)"
 
+step "pre-commit: one changed file is checked against the whole dataset, and passes"
+run 0 --files datasets/powers/cross-border.yaml
+grep -q '^treaty validate\.*Passed' "$work/out" || { echo "error: the hook did not pass on one file" >&2; exit 1; }
+
 step "pre-commit: a typo in a safeguard status must fail, with the diagnostic"
 file=datasets/powers/domestic.yaml
 grep -q 'status: discretionary$' "$sample/$file"
