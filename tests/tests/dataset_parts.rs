@@ -237,3 +237,26 @@ fn a_base_checked_once_validates_like_the_whole_set() {
     assert_eq!(again.report, whole.report);
     assert!(!again.report.is_valid());
 }
+
+#[test]
+fn an_in_memory_input_gets_its_snippet_from_the_report() {
+    use treaty_model::validate::{Input, validate_inputs};
+    let text = "kind: sources\nschema_version: \"1.0\"\nsources:\n  - id: a\n    title: t\n    kind: blog\n    url: https://example.org\n    verification: unverified\n";
+    let v = validate_inputs(
+        &[Input {
+            path: "in-memory.yaml".to_owned(),
+            bytes: text.as_bytes().to_vec(),
+        }],
+        &Options::default(),
+    );
+    let out = treaty_cli::render::human::render(
+        &v.report,
+        None,
+        treaty_cli::render::human::Style::plain(),
+    );
+    // No such file exists: the lines come from the text the report holds.
+    assert!(
+        out.contains(" --> in-memory.yaml:6:11\n  |\n6 |     kind: blog\n  |           ^^^^\n"),
+        "{out}"
+    );
+}

@@ -105,7 +105,8 @@ pub enum Command {
 /// Arguments of `treaty validate`.
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// Files or directories to validate (default: the repository's `datasets/`).
+    /// Files or directories to validate (default: the repository's `datasets/`); a file inside
+    /// a dataset is checked against the whole dataset. `-` reads one file from standard input.
     pub paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]

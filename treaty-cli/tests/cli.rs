@@ -623,3 +623,24 @@ fn version_help_and_completions() {
     assert_eq!(r.code, 0);
     assert!(r.stdout.contains("_treaty()"));
 }
+
+/// A file with a tab inside a quoted value, and an error on that line.
+const TAB_LINE: &str = "# yaml-language-server: $schema=../schemas/sources.schema.json\nkind: sources\nschema_version: \"1.0\"\nsources:\n  - id: a\n    title: t\n    kind: \"\tblog\"\n    url: https://example.org\n    verification: unverified\n";
+
+#[test]
+fn standard_input_gets_its_snippet_with_tabs_drawn_in_line() {
+    let out = treaty()
+        .args(["validate", "-"])
+        .write_stdin(TAB_LINE)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    // The tab is drawn as spaces and the carets cover the quoted value exactly.
+    assert!(
+        stderr.contains(
+            " --> <stdin>:7:11\n  |\n7 |     kind: \"    blog\"\n  |           ^^^^^^^^^^\n"
+        ),
+        "{stderr}"
+    );
+}

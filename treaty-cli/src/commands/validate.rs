@@ -2,7 +2,9 @@
 
 use std::time::Instant;
 
-use treaty_model::validate::validate_paths;
+use std::io::Read as _;
+
+use treaty_model::validate::{Input, validate_inputs, validate_paths};
 
 use crate::args::{Format, ValidateArgs};
 use crate::output::{Failure, print};
@@ -20,7 +22,13 @@ pub fn run(args: ValidateArgs) -> Result<u8, Failure> {
         (None, true) => None,
     };
     let start = Instant::now();
-    let validation = validate_paths(&paths, &options);
+    let validation = if paths.len() == 1 && paths[0].as_os_str() == "-" {
+        // Standard input (an editor's unsaved buffer) is one file on its own, named `<stdin>`
+        // in diagnostics; its snippets come from the report like any other file's.
+        validate_inputs(&[stdin(options.limits.max_bytes)?], &options)
+    } else {
+        validate_paths(&paths, &options)
+    };
     let elapsed = u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX);
     let report = &validation.report;
     let max = args.max_diagnostics;
@@ -46,5 +54,23 @@ pub fn run(args: ValidateArgs) -> Result<u8, Failure> {
         exit::OK
     } else {
         exit::INVALID
+    })
+}
+
+/// Standard input as a file, read no further than one byte past the size limit (the
+/// validator reports a longer input as too large).
+fn stdin(max_bytes: usize) -> Result<Input, Failure> {
+    let mut bytes = Vec::new();
+    let limit = u64::try_from(max_bytes)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
+    std::io::stdin()
+        .lock()
+        .take(limit)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read standard input: {e}"))?;
+    Ok(Input {
+        path: "<stdin>".to_owned(),
+        bytes,
     })
 }
