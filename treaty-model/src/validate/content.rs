@@ -46,7 +46,7 @@ fn sources(file: &Sources, locator: &Locator<'_>) -> Vec<Diagnostic> {
 }
 
 /// A locator that names a file: relative or absolute path segments ending in a file name with
-/// an extension (`shared/seeds/000.txt`, `../notes.md`, `/home/me/a.pdf`, `C:\docs\a.pdf`).
+/// an extension (`notes/copy-of-article.txt`, `../notes.md`, `/home/me/a.pdf`, `C:\docs\a.pdf`).
 /// Words such as `paragraph 182` or an official symbol like `A/RES/79/243` are not paths.
 fn looks_like_a_path(text: &str) -> bool {
     let text = text.trim();
@@ -77,7 +77,7 @@ mod tests {
     #[test]
     fn paths_are_told_from_words_and_symbols() {
         for path in [
-            "shared/seeds/000_d458aea3402be4fe.txt",
+            "notes/copy-of-the-article.txt",
             "../notes.md",
             "/home/me/report.pdf",
             "~/a",
