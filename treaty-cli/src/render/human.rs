@@ -190,19 +190,7 @@ impl Excerpt {
         }
         let mut span = 0..0;
         let mut chars = source[from..to].char_indices().peekable();
-        loop {
-            let (i, c) = match chars.next() {
-                Some(x) => x,
-                None => {
-                    if from + source[from..to].len() == start {
-                        span.start = text.len();
-                    }
-                    if to == end {
-                        span.end = text.len();
-                    }
-                    break;
-                }
-            };
+        while let Some((i, c)) = chars.next() {
             let at = from + i;
             if at == start {
                 span.start = text.len();
@@ -217,6 +205,13 @@ impl Excerpt {
                 c if c.is_control() => text.push_str(&c.escape_unicode().to_string()),
                 c => text.push(c),
             }
+        }
+        // A span that starts or ends where the excerpt does (an empty one at the end of a file).
+        if start == to {
+            span.start = text.len();
+        }
+        if end == to {
+            span.end = text.len();
         }
         if to < last {
             text.push('…');

@@ -2,7 +2,6 @@
 //! Behind the `bench` feature, hidden, and outside the semver promise: the stable entry
 //! points are [`super::validate_paths`] and [`super::validate_inputs`].
 
-use super::file::{self, FileOutcome};
 use super::locate::Locator;
 use super::{Options, facts, schema_check, semantic};
 use crate::model::FileKind;
@@ -26,22 +25,13 @@ pub fn facts(kind: FileKind, path: &str, doc: &SpannedDoc) -> usize {
         .len()
 }
 
-/// Files after their own checks, ready for the cross-file checks.
-#[derive(Debug)]
-pub struct Checked(Vec<FileOutcome>);
-
-/// Every check of each file on its own (parse, header, schema, facts, typed model), one file
-/// after the other.
-pub fn check(inputs: &[super::Input]) -> Checked {
-    Checked(
-        inputs
-            .iter()
-            .map(|i| file::check(&i.path, i.bytes.clone(), &Options::default(), false))
-            .collect(),
-    )
+/// Every check of each file on its own (parse, header, schema, facts, typed model): the
+/// public [`super::check_inputs`], with the default options.
+pub fn check(inputs: &[super::Input]) -> super::Checked {
+    super::check_inputs(inputs, &Options::default())
 }
 
 /// The cross-file checks of checked files: the number of diagnostics.
-pub fn cross_file(files: &Checked) -> usize {
-    semantic::check(&files.0).len()
+pub fn cross_file(files: &super::Checked) -> usize {
+    semantic::check(&files.outcomes).len()
 }
