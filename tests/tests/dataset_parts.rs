@@ -55,6 +55,8 @@ fn one_file_of_a_valid_dataset_is_valid_alone() {
     let v = validate_paths(&[file], &Options::default());
     assert_eq!(found(&v.report), []);
     assert_eq!(v.report.files, 1);
+    // The dataset's two inline suppressions are in sources.yaml, not in the named file.
+    assert_eq!(v.report.suppressed.len(), 0);
 }
 
 #[test]

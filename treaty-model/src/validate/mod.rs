@@ -271,10 +271,13 @@ fn finish(
     for d in raw {
         if let Some(a) = allows.iter_mut().find(|a| suppress::covers(a, &d)) {
             a.used = true;
-            report.suppressed.push(Suppressed {
-                diagnostic: d,
-                reason: a.reason.clone(),
-            });
+            // Silenced in a file outside the named part: not this report's to count.
+            if concerns(&d, scope) {
+                report.suppressed.push(Suppressed {
+                    diagnostic: d,
+                    reason: a.reason.clone(),
+                });
+            }
             continue;
         }
         if !in_scope(&d, changed.as_ref()) || !concerns(&d, scope) {
