@@ -73,8 +73,8 @@ fn phases(c: &mut Criterion) {
     g.bench_function("schema", |b| {
         b.iter(|| bench::schema(FileKind::Powers, &shown, black_box(&doc)));
     });
-    g.bench_function("facts", |b| {
-        b.iter(|| bench::facts(FileKind::Powers, &shown, black_box(&doc)));
+    g.bench_function("typed + references", |b| {
+        b.iter(|| bench::references(FileKind::Powers, &shown, black_box(&doc)));
     });
     g.bench_function("typed (by move)", |b| {
         b.iter_batched(

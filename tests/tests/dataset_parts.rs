@@ -95,6 +95,39 @@ fn a_broken_file_that_others_reference_gives_its_error_and_one_note() {
 }
 
 #[test]
+fn an_entry_the_model_cannot_read_still_defines_its_id_and_the_others_are_checked() {
+    let dir = base_copy("entry-set-aside");
+    let broken = dir.join("powers-domestic.yaml");
+    let text = fs::read_to_string(&broken).unwrap();
+    // The first power loses a required field (the cross-border powers refer to it); the
+    // third, which reads, refers to a data category that does not exist.
+    let text = text
+        .replacen(
+            "    summary: Orders the quick preservation of specified data (test data).\n",
+            "",
+            1,
+        )
+        .replacen(
+            "data_categories: [electronic-data, content-data]",
+            "data_categories: [electronic-data, contents-data]",
+            1,
+        );
+    fs::write(&broken, text).unwrap();
+    let v = validate_paths(std::slice::from_ref(&dir), &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    let b = shown(&broken);
+    // No `unknown-reference` for `expedited-preservation` in powers-cross-border.yaml, and
+    // no note: nothing went unchecked but what the broken entry itself refers to.
+    assert_eq!(
+        found(&v.report),
+        [
+            (Code::MissingField, Severity::Error, b.clone(), 6, 5),
+            (Code::UnknownReference, Severity::Error, b, 62, 40),
+        ]
+    );
+}
+
+#[test]
 fn a_bad_header_does_not_cascade_either() {
     let dir = base_copy("bad-header");
     let broken = dir.join("powers-domestic.yaml");

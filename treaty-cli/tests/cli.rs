@@ -103,6 +103,9 @@ fn broken_power_file_reads_like_rustc() {
         "tests/fixtures/broken/power-typos.yaml",
     ]);
     assert_eq!(r.code, 1);
+    // The one power cannot be read into the model (it lacks `summary`), so it is set aside
+    // from the cross-file checks: its misspelt safeguard `judicial-authorisation` is reported
+    // once the schema errors are fixed, not now.
     insta::assert_snapshot!(stable(&r.stderr));
 }
 
@@ -164,7 +167,8 @@ fn json_format_is_one_document_matching_its_schema() {
     let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(doc["valid"], false);
-    assert_eq!(doc["summary"]["errors"], 5);
+    // The four schema errors; see `broken_power_file_reads_like_rustc`.
+    assert_eq!(doc["summary"]["errors"], 4);
     let first = &doc["diagnostics"][0];
     assert_eq!(first["code"], "missing-field");
     assert_eq!(

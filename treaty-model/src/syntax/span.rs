@@ -265,12 +265,6 @@ impl SpanView<'_> {
         self.child(self.node(node)?, index)
     }
 
-    /// Where `node` is, as [`SpanTree::locate`] gives it: walking the value and the tree side by
-    /// side reaches every node without resolving a pointer from the root each time.
-    pub(crate) fn node_location(&self, node: u32) -> Location {
-        self.location(node)
-    }
-
     /// The span of `node` alone, without its key's.
     pub(crate) fn node_span(&self, node: u32) -> Span {
         self.node(node)

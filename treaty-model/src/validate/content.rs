@@ -1,14 +1,15 @@
 //! Checks of one typed document that its JSON Schema cannot express: what a reader needs to
-//! follow a source.
+//! follow a source, and dates in an order that cannot be.
 
 use super::locate::Locator;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Document, Sources};
+use crate::model::{Document, Participation, Sources, StepKind};
 
 /// The diagnostics of `doc`'s content, placed by `locator`.
 pub(super) fn check(doc: &Document, locator: &Locator<'_>) -> Vec<Diagnostic> {
     match doc {
         Document::Sources(s) => sources(s, locator),
+        Document::Participation(p) => dates(p, locator),
         _ => Vec::new(),
     }
 }
@@ -40,6 +41,64 @@ fn sources(file: &Sources, locator: &Locator<'_>) -> Vec<Diagnostic> {
                 )
                 .with_help("cite the publication (`url`, `symbol`) and say in words where in it the fact is (a page, a paragraph)"),
             );
+        }
+    }
+    out
+}
+
+/// The signature period closes after it opens, and a state deposits its ratification,
+/// acceptance or approval after it signs.
+fn dates(p: &Participation, locator: &Locator<'_>) -> Vec<Diagnostic> {
+    use std::cmp::Ordering;
+    let mut out = Vec::new();
+    if let Some(sig) = &p.signature
+        && let Some(closes) = sig.closes
+        && closes < sig.opened
+    {
+        out.push(
+            Diagnostic::new(
+                Code::DatesOutOfOrder,
+                format!(
+                    "signature closes on {closes}, before it opens on {}",
+                    sig.opened
+                ),
+                Some(locator.node("/signature/closes")),
+            )
+            .with_related(locator.node("/signature/opened"), "opens here"),
+        );
+    }
+    for (si, state) in p.states.iter().enumerate() {
+        let signature = state
+            .steps
+            .iter()
+            .enumerate()
+            .find(|(_, s)| s.step == StepKind::Signature)
+            .and_then(|(i, s)| Some((i, s.date?)));
+        let Some((sig_i, sig_date)) = signature else {
+            continue;
+        };
+        for (i, step) in state.steps.iter().enumerate() {
+            let Some(date) = step.date else { continue };
+            if step.step.is_consent_to_be_bound()
+                && step.step != StepKind::Accession
+                && date.certain_cmp(sig_date) == Some(Ordering::Less)
+            {
+                out.push(
+                    Diagnostic::new(
+                        Code::DatesOutOfOrder,
+                        format!(
+                            "{} deposits on {date}, before signing on {sig_date}",
+                            state.state
+                        ),
+                        Some(locator.node(&format!("/states/{si}/steps/{i}/date"))),
+                    )
+                    .with_related(
+                        locator.node(&format!("/states/{si}/steps/{sig_i}/date")),
+                        "signature date",
+                    )
+                    .with_help("ratification, acceptance and approval follow signature; a state that did not sign accedes"),
+                );
+            }
         }
     }
     out

@@ -1,19 +1,21 @@
 //! The driver: one file through the whole pipeline, top to bottom.
 //!
 //! bytes -> parse (a value whose nodes carry byte ranges) -> header (`kind`,
-//! `schema_version`, modeline) -> JSON Schema (every error) -> typed model -> the ids and
-//! references the cross-file checks need ([`facts`]). The cross-file checks and the report
-//! come after every file is through ([`super::finish`]).
+//! `schema_version`, modeline) -> JSON Schema (every error) -> typed model -> content checks
+//! and the ids and references the cross-file checks need, with their places
+//! ([`references`]). The cross-file checks and the report come after every file is through
+//! ([`super::finish`]).
 
 use std::sync::Arc;
 
 use serde_json::Value;
 
-use super::facts::{self, Facts};
 use super::locate::{Locator, location};
+use super::references::{self, References};
 use super::schema_check;
 use super::suppress::{self, InlineAllow};
-use super::{Options, content, header, typed};
+use super::typed::{self, SetAside};
+use super::{Options, content, header};
 use crate::diagnostic::{Code, Diagnostic, Location, Severity};
 use crate::model::{Document, FileKind};
 use crate::syntax::{self, ProblemKind, ProblemSeverity};
@@ -24,22 +26,28 @@ pub(crate) struct FileOutcome {
     pub path: String,
     pub kind: Option<FileKind>,
     pub document: Option<Document>,
-    /// Whether the typed model read the file (its document may have been dropped since, when
-    /// no dataset is built).
+    /// Whether the typed model read the file, perhaps setting entries aside (its document
+    /// may have been dropped since, when no dataset is built). A file it could not read
+    /// defines no id that the cross-file checks know of.
     pub read: bool,
-    pub facts: Facts,
+    /// The entries of top-level lists that the model could not read and left out.
+    pub set_aside: Vec<SetAside>,
+    /// What the cross-file checks read besides the document, when they run.
+    pub references: References,
     pub diagnostics: Vec<Diagnostic>,
     pub allows: Vec<InlineAllow>,
     /// The parsed value, kept only when asked for (conversion).
     pub value: Option<Value>,
     /// The file's text as validated, for the report's snippets.
     pub source: Option<Arc<str>>,
-    /// Whether the file got past its parse and header, so that its ids were collected. When
-    /// not, references into it cannot be checked.
-    pub loaded: bool,
 }
 
 impl FileOutcome {
+    /// Whether the typed model read all of the file.
+    pub(crate) fn complete(&self) -> bool {
+        self.read && self.set_aside.is_empty()
+    }
+
     /// The outcome of a file that yields nothing but diagnostics.
     pub(crate) fn empty(path: &str) -> Self {
         Self {
@@ -47,12 +55,12 @@ impl FileOutcome {
             kind: None,
             document: None,
             read: false,
-            facts: Facts::default(),
+            set_aside: Vec::new(),
+            references: References::default(),
             diagnostics: Vec::new(),
             allows: Vec::new(),
             value: None,
             source: None,
-            loaded: false,
         }
     }
 }
@@ -102,7 +110,6 @@ pub(crate) fn check(
         return out;
     };
     out.kind = Some(kind);
-    out.loaded = true;
     if !is_json {
         header::modeline(path, text, base, kind, &mut header_problems);
     }
@@ -114,42 +121,46 @@ pub(crate) fn check(
     // JSON Schema: every error. A bad `schema_version` was reported by the header; the
     // schema's own complaint about that field would say it again.
     let skip = bad_version.then_some("schema_version");
-    let schema_errors = schema_check::check(kind, &doc.value, &locator, skip);
+    out.diagnostics
+        .extend(schema_check::check(kind, &doc.value, &locator, skip));
 
-    // Ids and references for the cross-file checks, with their locations.
-    out.facts = facts::collect(kind, &locator, options.cross_file);
-    // A string the schema's pattern already rejected is not reported a second time.
-    let invalid: Vec<Diagnostic> = std::mem::take(&mut out.facts.invalid)
-        .into_iter()
-        .filter(|d| {
-            !schema_errors.iter().any(|s| {
-                s.location.as_ref().map(|l| l.start) == d.location.as_ref().map(|l| l.start)
-            })
-        })
-        .collect();
-    out.diagnostics.extend(schema_errors);
-    out.diagnostics.extend(invalid);
-
-    // Typed model. It is tolerant, so it is tried even after schema errors: when those are
-    // suppressed inline the document must still reach the dataset. Its own error is reported
-    // only when nothing earlier explains it.
+    // Typed model. It is tried even after schema errors: when those are suppressed inline the
+    // document must still reach the dataset, and the entries it can read still take part in
+    // the cross-file checks. Its own errors are reported only when nothing earlier explains
+    // them.
     let explained = out
         .diagnostics
         .iter()
         .any(|d| d.severity == Severity::Error);
+    let invalid_data = |pointer: &str, message: String| {
+        Diagnostic::new(Code::InvalidData, message, Some(locator.node(pointer)))
+            .with_help("the value has the right shape but does not exist (a date, a country code)")
+    };
     match typed::read(kind, &doc.value) {
-        Ok(d) => {
+        Ok(read) => {
             out.read = true;
-            out.diagnostics.extend(content::check(&d, &locator));
+            if !explained {
+                for s in &read.set_aside {
+                    out.diagnostics
+                        .push(invalid_data(&s.pointer, s.message.clone()));
+                }
+            }
+            out.set_aside = read.set_aside;
+            let d = read.document;
+            // Content checks place their findings by index, which set-aside entries shift.
+            if out.complete() {
+                out.diagnostics.extend(content::check(&d, &locator));
+            }
+            if options.cross_file {
+                out.references = references::collect(&d, &locator, &out.set_aside);
+            }
             if options.dataset || cross_file_checks_read(kind) {
                 out.document = Some(d);
             }
         }
-        Err((pointer, message)) if !explained => out.diagnostics.push(
-            Diagnostic::new(Code::InvalidData, message, Some(locator.node(&pointer))).with_help(
-                "the value has the right shape but does not exist (a date, a country code)",
-            ),
-        ),
+        Err((pointer, message)) if !explained => {
+            out.diagnostics.push(invalid_data(&pointer, message));
+        }
         Err(_) => {}
     }
     if keep_value {
@@ -158,12 +169,12 @@ pub(crate) fn check(
     out
 }
 
-/// The kinds whose typed documents the cross-file checks ([`super::semantic`]) read (the structure of the text, the powers,
-/// the participation dates); the others are kept only to build a dataset.
+/// The kinds whose typed documents the cross-file checks ([`super::semantic`]) read (the
+/// structure of the text, the powers); the others are kept only to build a dataset.
 fn cross_file_checks_read(kind: FileKind) -> bool {
     matches!(
         kind,
-        FileKind::Chapter | FileKind::Concordance | FileKind::Powers | FileKind::Participation
+        FileKind::Chapter | FileKind::Concordance | FileKind::Powers
     )
 }
 

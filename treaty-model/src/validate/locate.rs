@@ -46,10 +46,6 @@ impl<'a> Locator<'a> {
         self.spans.locate_nearest(self.root, self.value, pointer)
     }
 
-    pub(crate) fn file(&self) -> &'a str {
-        self.file
-    }
-
     pub(crate) fn value(&self) -> &'a Value {
         self.value
     }
@@ -72,11 +68,6 @@ impl<'a> Locator<'a> {
     /// The span of a node found by such a walk (without its key's, which costs as much again).
     pub(crate) fn span_of(&self, node: u32) -> Span {
         self.spans.node_span(node)
-    }
-
-    /// The location of a node found by such a walk.
-    pub(crate) fn at(&self, node: u32) -> Location {
-        location(self.file, self.spans.node_location(node).span)
     }
 
     /// The key of the node at `pointer` when it is a mapping value, else the node.

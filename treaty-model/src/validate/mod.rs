@@ -1,12 +1,11 @@
 //! Loading and validating a dataset: every problem, at its place.
 //!
 //! Data flows one way: bytes -> YAML/JSON parse into a value with a span per node -> header
-//! (`kind`, `schema_version`, editor modeline) -> JSON Schema -> typed model -> facts ->
-//! cross-file checks -> [`Report`]. Files are checked in parallel; each file's text and spans
-//! are dropped once its facts (with their locations) are taken. Within a file, the items of
-//! its top-level lists (`powers`, `states`...) go through the schema, typed and facts steps
-//! one at a time as the parser completes them, and are dropped after, so a large file is never
-//! held whole as a value; conversion, which needs the whole value, reads it whole.
+//! (`kind`, `schema_version`, editor modeline) -> JSON Schema -> typed model -> content
+//! checks and references (ids and citations, placed by their spans) -> cross-file checks ->
+//! [`Report`]. Files are checked in parallel (`file::check` is the driver, top to bottom);
+//! the cross-file checks and the report come once every file is through (`finish`). See
+//! `docs/ARCHITECTURE.md` in the repository.
 //!
 //! ```no_run
 //! use treaty_model::validate::{Options, validate_paths};
@@ -22,11 +21,11 @@
 
 mod content;
 mod discover;
-mod facts;
 mod file;
 mod header;
 mod locate;
 mod per_kind;
+mod references;
 mod schema_check;
 mod semantic;
 pub(crate) mod suppress;
@@ -101,10 +100,10 @@ pub fn validate_file(path: &std::path::Path, options: &Options) -> FileValidatio
     };
     let mut outcome = read_and_check(path, &options, true);
     let value = outcome.value.take();
-    let read = outcome.read;
+    let complete = outcome.complete();
     let validation = finish(vec![outcome], Vec::new(), None, &options);
     FileValidation {
-        value: value.filter(|_| read && validation.report.is_valid()),
+        value: value.filter(|_| complete && validation.report.is_valid()),
         report: validation.report,
         dataset: validation.dataset,
     }
@@ -309,7 +308,7 @@ fn finish(
     // file is out of scope: it is not reported, but there is no dataset either.)
     let unreadable: Vec<&file::FileOutcome> = outcomes
         .iter()
-        .filter(|o| o.kind.is_some() && !o.read)
+        .filter(|o| o.kind.is_some() && !o.complete())
         .collect();
     if report.is_valid() {
         for o in &unreadable {

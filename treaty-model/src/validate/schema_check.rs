@@ -52,7 +52,7 @@ pub(crate) fn check(
         let instance = error.instance();
         match error.kind() {
             ValidationErrorKind::AdditionalProperties { unexpected } => {
-                let allowed = allowed_properties(kind, &pointer, value);
+                let allowed = allowed_properties(kind, &pointer);
                 for key in unexpected {
                     let child = format!("{pointer}/{}", escape(key));
                     let mut d = Diagnostic::new(
@@ -181,8 +181,8 @@ fn format_error(
     locator: &Locator<'_>,
 ) -> Diagnostic {
     let text = instance.as_str().unwrap_or_default();
-    let def = super::facts::def_at(kind, pointer, locator.value());
-    let (what, example) = match def.as_deref() {
+    let def = def_at(kind, pointer);
+    let (what, example) = match def {
         Some("ProvisionRef") => (
             "a provision reference",
             "`28(4)(a)`, `27(a)` or `zero-draft:17`",
@@ -205,12 +205,12 @@ fn format_error(
         format!("`{text}` is not {what}"),
         Some(locator.node(pointer)),
     );
-    if def.as_deref() == Some("ProvisionRef")
+    if def == Some("ProvisionRef")
         && let Ok(p) = text.parse::<crate::ProvisionRef>()
     {
         return d.with_help(format!("write it in the canonical form: `{p}`"));
     }
-    if def.as_deref().is_some_and(|d| d.ends_with("Id")) {
+    if def.is_some_and(|d| d.ends_with("Id")) {
         let fixed = text.trim().to_lowercase().replace([' ', '_'], "-");
         if crate::ids::is_valid_id(&fixed) {
             return d.with_help(format!("expected {example}; did you mean `{fixed}`?"));
@@ -221,8 +221,8 @@ fn format_error(
 }
 
 /// The property names the schema allows on the object at `pointer` (for "did you mean").
-fn allowed_properties(kind: FileKind, pointer: &str, root: &Value) -> Vec<String> {
-    super::facts::object_schema_at(kind, pointer, root)
+fn allowed_properties(kind: FileKind, pointer: &str) -> Vec<String> {
+    object_schema_at(kind, pointer)
         .and_then(|s| s.get("properties"))
         .and_then(Value::as_object)
         .map(|p| p.keys().cloned().collect())
@@ -280,4 +280,56 @@ fn type_help(expected: &TypeKind, found: &Value) -> String {
         Value::Null => "write a value, or remove the field if it is unknown".into(),
         _ => "see the schema of this kind for the expected shape".into(),
     }
+}
+
+/// Follows the `$ref`s of `schema` within `root`; returns the schema reached and the name of
+/// the last `$defs` entry on the way, which is what the message calls the value.
+fn resolve<'s>(root: &'s Value, mut schema: &'s Value) -> (&'s Value, Option<&'s str>) {
+    let mut name = None;
+    // Bounded: our schemas never chain more than a few references.
+    for _ in 0..8 {
+        let Some(def) = schema
+            .get("$ref")
+            .and_then(Value::as_str)
+            .and_then(|r| r.strip_prefix("#/$defs/"))
+        else {
+            break;
+        };
+        match root.get("$defs").and_then(|d| d.get(def)) {
+            Some(s) => {
+                name = Some(def);
+                schema = s;
+            }
+            None => break,
+        }
+    }
+    (schema, name)
+}
+
+/// The schema (resolved) and its `$defs` name at `pointer` of a document of `kind`.
+fn schema_at(kind: FileKind, pointer: &str) -> Option<(&'static Value, Option<&'static str>)> {
+    let root = super::per_kind::schema_value(kind)?;
+    let (mut schema, mut name) = resolve(root, root);
+    for segment in pointer.split('/').skip(1) {
+        let key = segment.replace("~1", "/").replace("~0", "~");
+        let next = if let Some(p) = schema.get("properties").and_then(|p| p.get(&key)) {
+            p
+        } else if key.parse::<usize>().is_ok() {
+            schema.get("items")?
+        } else {
+            return None;
+        };
+        (schema, name) = resolve(root, next);
+    }
+    Some((schema, name))
+}
+
+/// The `$defs` name of the schema at `pointer`, if it is a named type.
+fn def_at(kind: FileKind, pointer: &str) -> Option<&'static str> {
+    schema_at(kind, pointer).and_then(|(_, n)| n)
+}
+
+/// The object schema at `pointer`.
+fn object_schema_at(kind: FileKind, pointer: &str) -> Option<&'static Value> {
+    schema_at(kind, pointer).map(|(s, _)| s)
 }

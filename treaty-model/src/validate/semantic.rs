@@ -2,8 +2,8 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use super::facts::{Fact, FactKind, IdKind};
 use super::file::FileOutcome;
+use super::references::{IdKind, Named};
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::ids::TextVersionId;
 use crate::model::{Chapter, Document, FileKind, PowerScope};
@@ -99,56 +99,76 @@ pub(crate) fn check(files: &[FileOutcome]) -> Vec<Diagnostic> {
     }
     check_provisions(files, &defs, &structure, has_instrument, &mut out);
     check_powers(files, &structure, &mut out);
-    check_dates(files, &mut out);
     without_cascades(files, out)
 }
 
-/// A file that did not get past its parse or header defines nothing that the checks know
-/// of, so every reference into it would be reported as unknown, in files nobody touched.
+/// A file that the typed model could not read (it does not parse, its header is wrong, or a
+/// field of its own has the wrong shape) defines nothing that the checks know of, so every
+/// reference into it would be reported as unknown, in files nobody touched. Likewise a
+/// chapter or concordance with entries set aside describes fewer provisions than it should.
 /// Those unresolved references are withheld: the broken file's own error is the one to fix,
-/// and a note on it says how many references were left unchecked.
+/// and a note on it says how many references were left unchecked. (An entry set aside in
+/// another file still defines its id: see [`super::references::collect`].)
 fn without_cascades(files: &[FileOutcome], out: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let unloaded: Vec<&FileOutcome> = files.iter().filter(|f| !f.loaded).collect();
-    if unloaded.is_empty() {
+    let unloaded: Vec<&FileOutcome> = files.iter().filter(|f| !f.read).collect();
+    let (responsible, blind): (Vec<&FileOutcome>, &[Code]) = if !unloaded.is_empty() {
+        (
+            unloaded,
+            &[
+                Code::UnknownReference,
+                Code::UnknownTextVersion,
+                Code::UnknownProvision,
+                Code::UndescribedProvision,
+            ],
+        )
+    } else {
+        let partial_text = files.iter().filter(|f| {
+            !f.set_aside.is_empty()
+                && matches!(f.kind, Some(FileKind::Chapter | FileKind::Concordance))
+        });
+        (
+            partial_text.collect(),
+            &[Code::UnknownProvision, Code::UndescribedProvision],
+        )
+    };
+    if responsible.is_empty() {
         return out;
     }
     // A broken file named like the instrument file is the missing instrument.
-    let instrument_broken = unloaded.iter().any(|f| {
+    let instrument_broken = responsible.iter().any(|f| {
         let name = f.path.rsplit('/').next().unwrap_or_default();
-        name.starts_with("instrument.")
+        !f.read && name.starts_with("instrument.")
     });
-    let (withheld, mut kept): (Vec<Diagnostic>, Vec<Diagnostic>) =
-        out.into_iter().partition(|d| match d.code {
-            Code::UnknownReference
-            | Code::UnknownTextVersion
-            | Code::UnknownProvision
-            | Code::UndescribedProvision => true,
-            Code::MissingInstrument => instrument_broken,
-            _ => false,
-        });
+    let (withheld, mut kept): (Vec<Diagnostic>, Vec<Diagnostic>) = out.into_iter().partition(|d| {
+        blind.contains(&d.code) || (d.code == Code::MissingInstrument && instrument_broken)
+    });
     // The missing instrument is not a reference: it is withheld without being counted.
-    let withheld = withheld
+    let n = withheld
         .iter()
         .filter(|d| d.code != Code::MissingInstrument)
         .count();
-    if withheld == 0 {
+    if n == 0 {
         return kept;
     }
-    let n = withheld;
-    let others = if unloaded.len() == 1 {
+    let others = if responsible.len() == 1 {
         String::new()
     } else {
         format!(
             " (this file or one of the {} others that did not load)",
-            unloaded.len() - 1
+            responsible.len() - 1
         )
     };
-    for file in unloaded {
+    for file in responsible {
+        let (what, into) = if file.read {
+            ("entries of the file could not be read", "them")
+        } else {
+            ("the file could not be read", "it")
+        };
         kept.push(
             Diagnostic::new(
                 Code::UncheckedReferences,
                 format!(
-                    "the file could not be read, so {n} reference{} that may point into it{others} {} not checked",
+                    "{what}, so {n} reference{} that may point into {into}{others} {} not checked",
                     if n == 1 { "" } else { "s" },
                     if n == 1 { "was" } else { "were" },
                 ),
@@ -160,26 +180,23 @@ fn without_cascades(files: &[FileOutcome], out: Vec<Diagnostic>) -> Vec<Diagnost
     kept
 }
 
-/// Every defined id, with its fact and the file that defines it.
-type Defs<'a> = HashMap<(IdKind, &'a str), (&'a Fact, &'a str)>;
+/// Every defined id, with where it is defined and the file that defines it.
+type Defs<'a> = HashMap<(IdKind, &'a str), (&'a Named, &'a str)>;
 
 fn check_ids<'a>(files: &'a [FileOutcome], out: &mut Vec<Diagnostic>) -> Defs<'a> {
     let mut defs: Defs<'a> = HashMap::new();
     for file in files {
         // Concern ids are unique within their analysis only.
-        let path = &*file.facts.file;
-        let mut concerns: HashMap<&str, (&Fact, &str)> = HashMap::new();
-        for fact in &file.facts.facts {
-            let FactKind::Def(kind) = fact.kind else {
-                continue;
-            };
-            let first = if kind == IdKind::Concern {
-                concerns.insert(&fact.text, (fact, path))
+        let path = file.path.as_str();
+        let mut concerns: HashMap<&str, (&Named, &str)> = HashMap::new();
+        for def in &file.references.defs {
+            let first = if def.kind == IdKind::Concern {
+                concerns.insert(&def.text, (def, path))
             } else {
-                match defs.get(&(kind, &*fact.text)) {
+                match defs.get(&(def.kind, &*def.text)) {
                     Some(f) => Some(*f),
                     None => {
-                        defs.insert((kind, &fact.text), (fact, path));
+                        defs.insert((def.kind, &def.text), (def, path));
                         None
                     }
                 }
@@ -188,10 +205,10 @@ fn check_ids<'a>(files: &'a [FileOutcome], out: &mut Vec<Diagnostic>) -> Defs<'a
                 out.push(
                     Diagnostic::new(
                         Code::DuplicateId,
-                        format!("{} `{}` is defined twice", kind.noun(), fact.text),
-                        Some(fact.location(path)),
+                        format!("{} `{}` is defined twice", def.kind.noun(), def.text),
+                        Some(def.place.location(path)),
                     )
-                    .with_related(first.location(first_path), "first defined here")
+                    .with_related(first.place.location(first_path), "first defined here")
                     .with_help("ids must be unique: rename one, or merge the two entries"),
                 );
             }
@@ -214,21 +231,18 @@ fn check_references(
         v.sort_unstable();
     }
     for file in files {
-        for fact in &file.facts.facts {
-            let FactKind::Ref(kind) = fact.kind else {
-                continue;
-            };
+        for r in &file.references.refs {
             // Without an instrument every text version is unknown: one missing-instrument
             // diagnostic says so instead of one per reference.
-            if defs.contains_key(&(kind, &*fact.text))
-                || (kind == IdKind::TextVersion && !has_instrument)
+            if defs.contains_key(&(r.kind, &*r.text))
+                || (r.kind == IdKind::TextVersion && !has_instrument)
             {
                 continue;
             }
             out.push(unknown_id(
-                kind,
-                &fact.text,
-                fact.location(&file.facts.file),
+                r.kind,
+                &r.text,
+                r.place.location(&file.path),
                 &known,
             ));
         }
@@ -276,11 +290,9 @@ fn check_provisions(
     out: &mut Vec<Diagnostic>,
 ) {
     for file in files {
-        for fact in &file.facts.facts {
-            let FactKind::Provision(provision) = &fact.kind else {
-                continue;
-            };
-            let (p, version) = &**provision;
+        for cited in &file.references.provisions {
+            let (p, version) = (&cited.provision, &cited.version);
+            let at = || cited.place.location(&file.path);
             if has_instrument && !defs.contains_key(&(IdKind::TextVersion, version.as_str())) {
                 // An unqualified provision is read in the file's `text_version`, which is
                 // reported once, where it is written.
@@ -297,7 +309,7 @@ fn check_provisions(
                 out.push(unknown_id(
                     IdKind::TextVersion,
                     version.as_str(),
-                    fact.location(&file.facts.file),
+                    at(),
                     &known,
                 ));
                 continue;
@@ -320,7 +332,7 @@ fn check_provisions(
                         Diagnostic::new(
                             Code::UnknownProvision,
                             format!("Article {} does not exist in the `{version}` text ({range})", p.article_number()),
-                            Some(fact.location(&file.facts.file)),
+                            Some(at()),
                         )
                         .with_help("check the number; a provision of another text version needs its prefix, such as `zero-draft:17`"),
                     );
@@ -329,7 +341,7 @@ fn check_provisions(
                         Diagnostic::new(
                             Code::UndescribedProvision,
                             format!("`{unversioned}` is cited but not described in the `{version}` chapter files"),
-                            Some(fact.location(&file.facts.file)),
+                            Some(at()),
                         )
                         .with_help(format!(
                             "add it under Article {} of its chapter file, with a summary and sources",
@@ -346,7 +358,7 @@ fn check_provisions(
                                 "Article {} of the `{version}` text is not in any concordance from `{version}`",
                                 p.article_number()
                             ),
-                            Some(fact.location(&file.facts.file)),
+                            Some(at()),
                         )
                         .with_help(format!(
                             "`{version}` has no chapter files; add an entry for Article {} to its concordance so the reference resolves",
@@ -359,7 +371,7 @@ fn check_provisions(
                     Diagnostic::new(
                         Code::UnknownProvision,
                         format!("`{p}` cannot be resolved: the `{version}` text has no chapter files and no concordance"),
-                        Some(fact.location(&file.facts.file)),
+                        Some(at()),
                     )
                     .with_help(format!("add a concordance from `{version}` to the final text")),
                 );
@@ -381,13 +393,9 @@ fn check_powers(files: &[FileOutcome], structure: &Structure, out: &mut Vec<Diag
         let Some(Document::Powers(doc)) = &f.document else {
             continue;
         };
-        for (i, power) in doc.powers.iter().enumerate() {
-            let at = |field: &str| {
-                f.facts
-                    .location(&format!("/powers/{i}/{field}"))
-                    .unwrap_or_else(|| Location::file_start(f.path.clone()))
-            };
+        for (power, places) in doc.powers.iter().zip(&f.references.powers) {
             if let Some(c) = &power.domestic_counterpart
+                && let Some(at) = places.domestic_counterpart
                 && let Some(scope) = scopes.get(c.as_str())
                 && *scope != PowerScope::Domestic
             {
@@ -395,7 +403,7 @@ fn check_powers(files: &[FileOutcome], structure: &Structure, out: &mut Vec<Diag
                             Diagnostic::new(
                                 Code::CounterpartNotDomestic,
                                 format!("the domestic counterpart of `{}` is `{c}`, which is not a domestic power", power.id),
-                                Some(at("domestic_counterpart")),
+                                Some(at.location(&f.path)),
                             )
                             .with_help("name the Chapter IV power this cross-border power relies on"),
                         );
@@ -426,73 +434,12 @@ fn check_powers(files: &[FileOutcome], structure: &Structure, out: &mut Vec<Diag
                             },
                             power.provision.article_number()
                         ),
-                        Some(at("provision")),
+                        Some(places.provision.location(&f.path)),
                     )
                     .with_help(
                         "domestic powers are in Chapter IV, cross-border powers in Chapter V",
                     ),
                 );
-            }
-        }
-    }
-}
-
-fn check_dates(files: &[FileOutcome], out: &mut Vec<Diagnostic>) {
-    use std::cmp::Ordering;
-    for f in files {
-        let Some(Document::Participation(p)) = &f.document else {
-            continue;
-        };
-        let at = |pointer: String| {
-            f.facts
-                .location(&pointer)
-                .unwrap_or_else(|| Location::file_start(f.path.clone()))
-        };
-        if let Some(sig) = &p.signature
-            && let Some(closes) = sig.closes
-            && closes < sig.opened
-        {
-            out.push(
-                Diagnostic::new(
-                    Code::DatesOutOfOrder,
-                    format!(
-                        "signature closes on {closes}, before it opens on {}",
-                        sig.opened
-                    ),
-                    Some(at("/signature/closes".into())),
-                )
-                .with_related(at("/signature/opened".into()), "opens here"),
-            );
-        }
-        for (si, state) in p.states.iter().enumerate() {
-            let signature = state
-                .steps
-                .iter()
-                .enumerate()
-                .find(|(_, s)| s.step == crate::model::StepKind::Signature)
-                .and_then(|(i, s)| Some((i, s.date?)));
-            let Some((sig_i, sig_date)) = signature else {
-                continue;
-            };
-            for (i, step) in state.steps.iter().enumerate() {
-                let Some(date) = step.date else { continue };
-                if step.step.is_consent_to_be_bound()
-                    && step.step != crate::model::StepKind::Accession
-                    && date.certain_cmp(sig_date) == Some(Ordering::Less)
-                {
-                    out.push(
-                        Diagnostic::new(
-                            Code::DatesOutOfOrder,
-                            format!(
-                                "{} deposits on {date}, before signing on {sig_date}",
-                                state.state
-                            ),
-                            Some(at(format!("/states/{si}/steps/{i}/date"))),
-                        )
-                        .with_related(at(format!("/states/{si}/steps/{sig_i}/date")), "signature date")
-                        .with_help("ratification, acceptance and approval follow signature; a state that did not sign accedes"),
-                    );
-                }
             }
         }
     }

@@ -1,16 +1,110 @@
 //! Reading a checked value into the typed model. The value is read by reference, so that when
 //! the model rejects it the same value is read again with its path tracked, to place the error
 //! at its node: no second parse.
+//!
+//! An entry of a top-level list that the model cannot read (a power without its `summary`) is
+//! set aside and the rest of the file is read: the other entries' ids still count as defined
+//! and their references are still checked, so one broken entry does not hide a whole file
+//! from the cross-file checks.
 
 use serde_json::Value;
 
 use crate::model::{Document, FileKind};
 
-/// Reads `value` into the model of `kind`; on failure, the JSON pointer of the node that
-/// caused it and the model's message.
-pub(super) fn read(kind: FileKind, value: &Value) -> Result<Document, (String, String)> {
+/// A document the model read, perhaps without some entries of its top-level lists.
+#[derive(Debug)]
+pub(super) struct Read {
+    pub document: Document,
+    /// The entries left out, in the order they were found.
+    pub set_aside: Vec<SetAside>,
+}
+
+/// An entry of a top-level list that the model could not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SetAside {
+    /// The list's key (`powers`).
+    pub list: String,
+    /// The entry's index in the file.
+    pub index: usize,
+    /// The JSON pointer of the node that the model rejected, and its message.
+    pub pointer: String,
+    pub message: String,
+}
+
+/// Reads `value` into the model of `kind`, setting aside the entries it cannot read; when
+/// what it cannot read is not inside such an entry, the JSON pointer of the node that caused
+/// it and the model's message.
+pub(super) fn read(kind: FileKind, value: &Value) -> Result<Read, (String, String)> {
     // Tracking the path costs a third of the reading time, so only a failed read pays for it.
-    typed(kind, value, false).or_else(|_| typed(kind, value, true))
+    if let Ok(document) = typed(kind, value, false) {
+        return Ok(Read {
+            document,
+            set_aside: Vec::new(),
+        });
+    }
+    // The value without the entries set aside so far; copied once, on this path only.
+    let mut trimmed: Option<Value> = None;
+    let mut set_aside: Vec<SetAside> = Vec::new();
+    loop {
+        let (pointer, message) = match typed(kind, trimmed.as_ref().unwrap_or(value), true) {
+            Ok(document) => {
+                return Ok(Read {
+                    document,
+                    set_aside,
+                });
+            }
+            Err(e) => e,
+        };
+        let Some((list, left, rest)) = entry_of(trimmed.as_ref().unwrap_or(value), &pointer) else {
+            // Not inside an entry: the file's own fields are wrong. Set-aside entries shift
+            // no index above them, so the pointer holds in the file as it is.
+            return Err((pointer, message));
+        };
+        // `left` counts the entries still in the list; the file's index skips those set aside.
+        let index = original_index(&set_aside, list, left);
+        let list = list.to_owned();
+        let pointer = format!("/{list}/{index}{rest}");
+        let copy = trimmed.get_or_insert_with(|| value.clone());
+        if let Some(items) = copy.get_mut(&list).and_then(Value::as_array_mut) {
+            items.remove(left);
+        }
+        set_aside.push(SetAside {
+            list,
+            index,
+            pointer,
+            message,
+        });
+    }
+}
+
+/// The list key, the entry's index and the rest of `pointer` when it points inside an entry
+/// of a top-level list of `value`.
+fn entry_of<'p>(value: &Value, pointer: &'p str) -> Option<(&'p str, usize, &'p str)> {
+    let (list, rest) = pointer.strip_prefix('/')?.split_once('/')?;
+    let (index, rest) = match rest.find('/') {
+        Some(at) => (&rest[..at], &rest[at..]),
+        None => (rest, ""),
+    };
+    let index: usize = index.parse().ok()?;
+    let len = value.get(list)?.as_array()?.len();
+    (index < len).then_some((list, index, rest))
+}
+
+/// The index in the file of the `left`-th entry still in `list`.
+fn original_index(set_aside: &[SetAside], list: &str, left: usize) -> usize {
+    let mut gone: Vec<usize> = set_aside
+        .iter()
+        .filter(|s| s.list == list)
+        .map(|s| s.index)
+        .collect();
+    gone.sort_unstable();
+    let mut index = left;
+    for g in gone {
+        if g <= index {
+            index += 1;
+        }
+    }
+    index
 }
 
 fn typed<'de, V>(kind: FileKind, value: V, track: bool) -> Result<Document, (String, String)>
@@ -66,4 +160,55 @@ fn pointer_of(path: &serde_path_to_error::Path) -> String {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn power(id: &str, summary: Option<&str>) -> Value {
+        let mut p = serde_json::json!({
+            "id": id, "name": "A power", "provision": "25", "scope": "domestic",
+            "obligation": "mandatory", "data_categories": [], "sources": ["s"]
+        });
+        if let Some(s) = summary {
+            p["summary"] = s.into();
+        }
+        p
+    }
+
+    #[test]
+    fn entries_set_aside_keep_their_index_in_the_file() {
+        let value = serde_json::json!({
+            "kind": "powers", "schema_version": "1.0", "text_version": "final",
+            "powers": [
+                power("a", None), power("b", Some("ok")), power("c", None), power("d", Some("ok"))
+            ]
+        });
+        let read = read(FileKind::Powers, &value).expect("the file's own fields read");
+        let Document::Powers(p) = &read.document else {
+            panic!("a powers document")
+        };
+        let ids: Vec<&str> = p.powers.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["b", "d"]);
+        let aside: Vec<(&str, usize, &str)> = read
+            .set_aside
+            .iter()
+            .map(|s| (s.list.as_str(), s.index, s.pointer.as_str()))
+            .collect();
+        assert_eq!(
+            aside,
+            [("powers", 0, "/powers/0"), ("powers", 2, "/powers/2")]
+        );
+        assert!(read.set_aside[0].message.contains("summary"));
+    }
+
+    #[test]
+    fn a_wrong_field_of_the_file_itself_is_not_set_aside() {
+        let value = serde_json::json!({
+            "kind": "powers", "schema_version": "1.0", "text_version": 5, "powers": []
+        });
+        let (pointer, _) = read(FileKind::Powers, &value).expect_err("unreadable");
+        assert_eq!(pointer, "/text_version");
+    }
 }

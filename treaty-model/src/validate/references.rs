@@ -1,0 +1,645 @@
+//! The ids a file defines and the ids and provisions it refers to, read from its typed
+//! document, each with its place in the file.
+//!
+//! The cross-file checks ([`super::semantic`]) run after every file is through, when the
+//! file's text and spans are gone; so the places are taken here, while the parsed value and
+//! its spans are at hand. The walk follows the typed model field by field: every field that
+//! holds an id or a provision is named once below, next to its type, and the compiler keeps
+//! the kinds apart (a `SafeguardId` field can only be recorded as a safeguard reference).
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use serde_json::Value;
+
+use super::locate::{Locator, position};
+use super::typed::SetAside;
+use crate::diagnostic::{Location, Position};
+use crate::ids::{
+    AnalysisId, ConcernId, DataCategoryId, DefinitionId, InstrumentId, OffenceId, PowerId,
+    SafeguardId, SensitivityId, SourceId, TextVersionId,
+};
+use crate::model::{
+    Analysis, Article, Assessment, Chapter, Concordance, Crosswalk, DataCategories, Definitions,
+    Document, Instrument, Offences, Paragraph, Participation, Point, Powers, Quote,
+    SafeguardStatus, Safeguards, SensitivityCategories, Sources,
+};
+use crate::provision::ProvisionRef;
+
+/// The kinds of id the datasets define and reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum IdKind {
+    TextVersion,
+    Instrument,
+    Definition,
+    DataCategory,
+    Sensitivity,
+    Safeguard,
+    Power,
+    Offence,
+    Analysis,
+    Concern,
+    Source,
+}
+
+impl IdKind {
+    /// How the kind is named in messages.
+    pub(crate) fn noun(self) -> &'static str {
+        match self {
+            Self::TextVersion => "text version",
+            Self::Instrument => "instrument",
+            Self::Definition => "definition",
+            Self::DataCategory => "data category",
+            Self::Sensitivity => "sensitivity category",
+            Self::Safeguard => "safeguard",
+            Self::Power => "power",
+            Self::Offence => "offence",
+            Self::Analysis => "analysis",
+            Self::Concern => "concern",
+            Self::Source => "source",
+        }
+    }
+
+    /// Where such ids are defined, for help texts.
+    pub(crate) fn home(self) -> &'static str {
+        match self {
+            Self::TextVersion => "`text_versions` of the instrument file",
+            Self::Instrument => "an instrument or crosswalk file",
+            Self::Definition => "the definitions file",
+            Self::DataCategory => "the data-categories file",
+            Self::Sensitivity => "the sensitivity-categories file",
+            Self::Safeguard => "the safeguards file",
+            Self::Power => "a powers file",
+            Self::Offence => "the offences file",
+            Self::Analysis => "an analysis file",
+            Self::Concern => "the analysis",
+            Self::Source => "the sources file",
+        }
+    }
+}
+
+/// An id type of the model and the kind it is checked as.
+trait Id {
+    const KIND: IdKind;
+    fn text(&self) -> &str;
+    /// Whether `text` is an id of this type.
+    fn is_id(text: &str) -> bool;
+}
+
+macro_rules! id_kinds {
+    ($($ty:ty => $kind:ident),* $(,)?) => {$(
+        impl Id for $ty {
+            const KIND: IdKind = IdKind::$kind;
+            fn text(&self) -> &str {
+                self.as_str()
+            }
+            fn is_id(text: &str) -> bool {
+                text.parse::<Self>().is_ok()
+            }
+        }
+    )*};
+}
+
+id_kinds! {
+    TextVersionId => TextVersion,
+    InstrumentId => Instrument,
+    DefinitionId => Definition,
+    DataCategoryId => DataCategory,
+    SensitivityId => Sensitivity,
+    SafeguardId => Safeguard,
+    PowerId => Power,
+    OffenceId => Offence,
+    AnalysisId => Analysis,
+    ConcernId => Concern,
+    SourceId => Source,
+}
+
+/// Where something is written in its file; the file is named once, by the file's outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Place {
+    pub start: Position,
+    pub end: Position,
+}
+
+impl Place {
+    pub(crate) fn location(self, file: &str) -> Location {
+        Location {
+            file: file.to_owned(),
+            start: self.start,
+            end: self.end,
+        }
+    }
+}
+
+/// An id, defined or referred to.
+#[derive(Debug, Clone)]
+pub(crate) struct Named {
+    pub kind: IdKind,
+    /// Equal texts of one file share one allocation: ids repeat across a file's entries.
+    pub text: Arc<str>,
+    pub place: Place,
+}
+
+/// A provision cited, with the text version it is read in.
+#[derive(Debug, Clone)]
+pub(crate) struct Cited {
+    pub provision: ProvisionRef,
+    pub version: TextVersionId,
+    pub place: Place,
+}
+
+/// Where the fields of one power that the power checks speak of are written.
+#[derive(Debug, Clone)]
+pub(crate) struct PowerPlaces {
+    pub provision: Place,
+    pub domestic_counterpart: Option<Place>,
+}
+
+/// Everything of one file that the cross-file checks read besides its typed document.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct References {
+    /// Ids defined here, in the file's order.
+    pub defs: Vec<Named>,
+    /// Ids referred to.
+    pub refs: Vec<Named>,
+    /// Provisions cited.
+    pub provisions: Vec<Cited>,
+    /// For a powers file: one entry per power, in order.
+    pub powers: Vec<PowerPlaces>,
+}
+
+/// The references of `doc`, placed by `locator`. `doc` was read without the entries
+/// `set_aside`: their ids, when written as text, still count as defined (so that one broken
+/// entry is not also reported as unknown wherever it is referred to); what they refer to is
+/// checked once they read.
+pub(crate) fn collect(doc: &Document, locator: &Locator<'_>, set_aside: &[SetAside]) -> References {
+    let mut walk = Walk {
+        locator,
+        set_aside,
+        texts: HashSet::default(),
+        out: References::default(),
+    };
+    let root = Node {
+        value: locator.value(),
+        span: locator.root_node(),
+    };
+    let final_text = TextVersionId::final_text();
+    match doc {
+        Document::Instrument(d) => instrument(&mut walk, root, d, &final_text),
+        Document::Sources(d) => sources(&mut walk, root, d),
+        Document::Chapter(d) => chapter(&mut walk, root, d),
+        Document::Definitions(d) => definitions(&mut walk, root, d),
+        Document::DataCategories(d) => data_categories(&mut walk, root, d, &final_text),
+        Document::SensitivityCategories(d) => sensitivity(&mut walk, root, d),
+        Document::Safeguards(d) => safeguards(&mut walk, root, d),
+        Document::Powers(d) => powers(&mut walk, root, d),
+        Document::Offences(d) => offences(&mut walk, root, d),
+        Document::Analysis(d) => analysis(&mut walk, root, d),
+        Document::Concordance(d) => concordance(&mut walk, root, d),
+        Document::Crosswalk(d) => crosswalk(&mut walk, root, d),
+        Document::Participation(d) => participation(&mut walk, root, d, &final_text),
+        Document::Assessment(d) => assessment(&mut walk, root, d),
+    }
+    walk.out
+}
+
+/// A node of the parsed value and its node in the span tree, walked in step.
+#[derive(Debug, Clone, Copy)]
+struct Node<'v> {
+    value: &'v Value,
+    span: u32,
+}
+
+/// The kind of id a list's entries define, and how to tell one.
+struct Defines {
+    kind: IdKind,
+    is_id: fn(&str) -> bool,
+}
+
+struct Walk<'a, 'v> {
+    locator: &'a Locator<'v>,
+    set_aside: &'a [SetAside],
+    // foldhash, not SipHash: flood resistance buys nothing for a table that lives for one
+    // file's walk.
+    texts: HashSet<Arc<str>, foldhash::fast::RandomState>,
+    out: References,
+}
+
+impl<'v> Walk<'_, 'v> {
+    /// The value of `key` in the mapping at `at`. The typed document was read from this value,
+    /// so the field is there; if it is not, the caller places at the mapping.
+    fn field(&self, at: Node<'v>, key: &str) -> Option<Node<'v>> {
+        let map = at.value.as_object()?;
+        // Spans follow the mapping's entries in file order, as the value keeps them.
+        let index = map.keys().position(|k| k == key)?;
+        Some(Node {
+            value: map.get(key)?,
+            span: self.locator.child_node(at.span, index)?,
+        })
+    }
+
+    fn item(&self, at: Node<'v>, index: usize) -> Option<Node<'v>> {
+        Some(Node {
+            value: at.value.as_array()?.get(index)?,
+            span: self.locator.child_node(at.span, index)?,
+        })
+    }
+
+    fn place(&self, at: Node<'v>) -> Place {
+        let span = self.locator.span_of(at.span);
+        Place {
+            start: position(span.start),
+            end: position(span.end),
+        }
+    }
+
+    fn named(&mut self, kind: IdKind, text: &str, at: Node<'v>) -> Named {
+        let text = match self.texts.get(text) {
+            Some(shared) => Arc::clone(shared),
+            None => {
+                let shared: Arc<str> = Arc::from(text);
+                self.texts.insert(Arc::clone(&shared));
+                shared
+            }
+        };
+        Named {
+            kind,
+            text,
+            place: self.place(at),
+        }
+    }
+
+    /// The id defined by the `id` field of the mapping at `at`.
+    fn def<I: Id>(&mut self, at: Node<'v>, id: &I) {
+        let node = self.field(at, "id").unwrap_or(at);
+        let named = self.named(I::KIND, id.text(), node);
+        self.out.defs.push(named);
+    }
+
+    /// The id referred to at `key`; returns its place.
+    fn reference<I: Id>(&mut self, at: Node<'v>, key: &str, id: &I) -> Place {
+        let node = self.field(at, key).unwrap_or(at);
+        let named = self.named(I::KIND, id.text(), node);
+        let place = named.place;
+        self.out.refs.push(named);
+        place
+    }
+
+    fn optional<I: Id>(&mut self, at: Node<'v>, key: &str, id: Option<&I>) {
+        if let Some(id) = id {
+            self.reference(at, key, id);
+        }
+    }
+
+    fn references<I: Id>(&mut self, at: Node<'v>, key: &str, ids: &[I]) {
+        let list = self.field(at, key).unwrap_or(at);
+        for (i, id) in ids.iter().enumerate() {
+            let node = self.item(list, i).unwrap_or(list);
+            let named = self.named(I::KIND, id.text(), node);
+            self.out.refs.push(named);
+        }
+    }
+
+    fn sources(&mut self, at: Node<'v>, ids: &[SourceId]) {
+        self.references(at, "sources", ids);
+    }
+
+    /// A provision at `key`, read in `version` unless it names its own; returns its place.
+    fn provision(
+        &mut self,
+        at: Node<'v>,
+        key: &str,
+        p: &ProvisionRef,
+        version: &TextVersionId,
+    ) -> Place {
+        let node = self.field(at, key).unwrap_or(at);
+        self.cite(node, p, version)
+    }
+
+    fn cite(&mut self, node: Node<'v>, p: &ProvisionRef, version: &TextVersionId) -> Place {
+        let place = self.place(node);
+        self.out.provisions.push(Cited {
+            provision: p.clone(),
+            version: p.version().unwrap_or(version).clone(),
+            place,
+        });
+        place
+    }
+
+    fn optional_provision(
+        &mut self,
+        at: Node<'v>,
+        key: &str,
+        p: Option<&ProvisionRef>,
+        version: &TextVersionId,
+    ) {
+        if let Some(p) = p {
+            self.provision(at, key, p, version);
+        }
+    }
+
+    fn provisions(&mut self, at: Node<'v>, key: &str, ps: &[ProvisionRef], v: &TextVersionId) {
+        let list = self.field(at, key).unwrap_or(at);
+        for (i, p) in ps.iter().enumerate() {
+            let node = self.item(list, i).unwrap_or(list);
+            self.cite(node, p, v);
+        }
+    }
+
+    /// Calls `each` with every item of the list at `key` and its node.
+    fn each<T>(
+        &mut self,
+        at: Node<'v>,
+        key: &str,
+        items: &[T],
+        each: impl FnMut(&mut Self, Node<'v>, &T),
+    ) {
+        self.entries(at, key, None, items, each);
+    }
+
+    /// [`Self::each`] for a list whose entries define ids of type `I` in their `id` field.
+    fn defining<I: Id, T>(
+        &mut self,
+        at: Node<'v>,
+        key: &str,
+        items: &[T],
+        each: impl FnMut(&mut Self, Node<'v>, &T),
+    ) {
+        let defines = Defines {
+            kind: I::KIND,
+            is_id: I::is_id,
+        };
+        self.entries(at, key, Some(defines), items, each);
+    }
+
+    fn entries<T>(
+        &mut self,
+        at: Node<'v>,
+        key: &str,
+        defines: Option<Defines>,
+        items: &[T],
+        mut each: impl FnMut(&mut Self, Node<'v>, &T),
+    ) {
+        let list = self.field(at, key).unwrap_or(at);
+        // Only entries of the file's top-level lists are ever set aside.
+        let at_top = at.span == self.locator.root_node();
+        let mut items = items.iter();
+        let len = list.value.as_array().map_or(items.len(), Vec::len);
+        for i in 0..len {
+            let node = self.item(list, i).unwrap_or(list);
+            let set_aside = at_top && self.set_aside.iter().any(|s| s.list == key && s.index == i);
+            if set_aside {
+                // An id that is not one (`Not An Id`) defines nothing: its own error says so.
+                if let Some(defines) = &defines
+                    && let Some(id) = self.field(node, "id")
+                    && let Some(text) = id.value.as_str().filter(|t| (defines.is_id)(t))
+                {
+                    let named = self.named(defines.kind, text, id);
+                    self.out.defs.push(named);
+                }
+            } else if let Some(item) = items.next() {
+                each(self, node, item);
+            }
+        }
+    }
+
+    /// The mapping at `key`, to walk an optional nested record.
+    fn nested(&self, at: Node<'v>, key: &str) -> Node<'v> {
+        self.field(at, key).unwrap_or(at)
+    }
+
+    fn quotes(&mut self, at: Node<'v>, quotes: &[Quote]) {
+        self.each(at, "quotes", quotes, |w, n, q| w.sources(n, &q.sources));
+    }
+}
+
+fn instrument<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Instrument, v: &TextVersionId) {
+    w.def(root, &d.id);
+    w.defining::<TextVersionId, _>(root, "text_versions", &d.text_versions, |w, n, t| {
+        w.def(n, &t.id);
+        w.each(n, "milestones", &t.milestones, |w, n, m| {
+            w.sources(n, &m.sources)
+        });
+        w.sources(n, &t.sources);
+    });
+    let rule = w.nested(root, "entry_into_force");
+    w.provision(rule, "provision", &d.entry_into_force.provision, v);
+    w.sources(rule, &d.entry_into_force.sources);
+    w.sources(root, &d.sources);
+}
+
+fn sources<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Sources) {
+    w.defining::<SourceId, _>(root, "sources", &d.sources, |w, n, s| w.def(n, &s.id));
+}
+
+fn chapter<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Chapter) {
+    let v = &d.text_version;
+    w.reference(root, "text_version", v);
+    w.each(root, "articles", &d.articles, |w, n, a: &Article| {
+        w.quotes(n, &a.quotes);
+        w.provisions(n, "cross_references", &a.cross_references, v);
+        w.each(n, "paragraphs", &a.paragraphs, |w, n, p: &Paragraph| {
+            w.quotes(n, &p.quotes);
+            w.provisions(n, "cross_references", &p.cross_references, v);
+            w.each(n, "points", &p.points, |w, n, p| point(w, n, p, v));
+            w.sources(n, &p.sources);
+        });
+        w.each(n, "points", &a.points, |w, n, p| point(w, n, p, v));
+        w.sources(n, &a.sources);
+    });
+    w.sources(root, &d.sources);
+}
+
+fn point<'v>(w: &mut Walk<'_, 'v>, n: Node<'v>, p: &Point, v: &TextVersionId) {
+    w.quotes(n, &p.quotes);
+    w.provisions(n, "cross_references", &p.cross_references, v);
+    w.each(n, "subpoints", &p.subpoints, |w, n, s| {
+        w.quotes(n, &s.quotes);
+        w.sources(n, &s.sources);
+    });
+    w.sources(n, &p.sources);
+}
+
+fn definitions<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Definitions) {
+    let v = &d.text_version;
+    w.reference(root, "text_version", v);
+    w.defining::<DefinitionId, _>(root, "terms", &d.terms, |w, n, t| {
+        w.def(n, &t.id);
+        w.provision(n, "provision", &t.provision, v);
+        w.quotes(n, &t.quotes);
+        w.optional(n, "data_category", t.data_category.as_ref());
+        w.sources(n, &t.sources);
+    });
+}
+
+fn data_categories<'v>(
+    w: &mut Walk<'_, 'v>,
+    root: Node<'v>,
+    d: &DataCategories,
+    v: &TextVersionId,
+) {
+    w.defining::<DataCategoryId, _>(root, "categories", &d.categories, |w, n, c| {
+        w.def(n, &c.id);
+        w.optional_provision(n, "defined_by", c.defined_by.as_ref(), v);
+        w.sources(n, &c.sources);
+    });
+}
+
+fn sensitivity<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &SensitivityCategories) {
+    w.defining::<SensitivityId, _>(root, "categories", &d.categories, |w, n, c| {
+        w.def(n, &c.id);
+        w.sources(n, &c.sources);
+    });
+}
+
+fn safeguards<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Safeguards) {
+    w.defining::<SafeguardId, _>(root, "safeguards", &d.safeguards, |w, n, s| {
+        w.def(n, &s.id);
+        w.sources(n, &s.sources);
+    });
+}
+
+fn safeguard_status<'v>(w: &mut Walk<'_, 'v>, n: Node<'v>, s: &SafeguardStatus, v: &TextVersionId) {
+    w.reference(n, "safeguard", &s.safeguard);
+    w.optional_provision(n, "provision", s.provision.as_ref(), v);
+    w.sources(n, &s.sources);
+}
+
+fn powers<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Powers) {
+    let v = &d.text_version;
+    w.reference(root, "text_version", v);
+    w.defining::<PowerId, _>(root, "powers", &d.powers, |w, n, p| {
+        w.def(n, &p.id);
+        let provision = w.provision(n, "provision", &p.provision, v);
+        w.references(n, "data_categories", &p.data_categories);
+        w.references(n, "sensitive_data", &p.sensitive_data);
+        if let Some(o) = &p.offence_scope {
+            let n = w.nested(n, "offence_scope");
+            w.provision(n, "provision", &o.provision, v);
+            w.sources(n, &o.sources);
+        }
+        if let Some(d) = &p.duration {
+            let n = w.nested(n, "duration");
+            w.provision(n, "provision", &d.provision, v);
+            w.sources(n, &d.sources);
+        }
+        if let Some(c) = &p.confidentiality {
+            let n = w.nested(n, "confidentiality");
+            w.provision(n, "provision", &c.provision, v);
+            w.sources(n, &c.sources);
+        }
+        let domestic_counterpart = p
+            .domestic_counterpart
+            .as_ref()
+            .map(|c| w.reference(n, "domestic_counterpart", c));
+        if let Some(a) = &p.article_24 {
+            let n = w.nested(n, "article_24");
+            w.optional_provision(n, "provision", a.provision.as_ref(), v);
+            w.sources(n, &a.sources);
+        }
+        w.each(n, "safeguards", &p.safeguards, |w, n, s| {
+            safeguard_status(w, n, s, v);
+        });
+        w.sources(n, &p.sources);
+        w.out.powers.push(PowerPlaces {
+            provision,
+            domestic_counterpart,
+        });
+    });
+}
+
+fn offences<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Offences) {
+    let v = &d.text_version;
+    w.reference(root, "text_version", v);
+    w.defining::<OffenceId, _>(root, "offences", &d.offences, |w, n, o| {
+        w.def(n, &o.id);
+        w.provision(n, "provision", &o.provision, v);
+        for (key, r) in [
+            ("intent_requirement", &o.intent_requirement),
+            ("public_interest_exemption", &o.public_interest_exemption),
+        ] {
+            if let Some(r) = r {
+                let n = w.nested(n, key);
+                w.optional_provision(n, "provision", r.provision.as_ref(), v);
+                w.sources(n, &r.sources);
+            }
+        }
+        w.sources(n, &o.sources);
+    });
+}
+
+fn analysis<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Analysis) {
+    let v = &d.text_version;
+    w.def(root, &d.id);
+    w.reference(root, "text_version", v);
+    w.reference(root, "source", &d.source);
+    w.defining::<ConcernId, _>(root, "concerns", &d.concerns, |w, n, c| {
+        w.def(n, &c.id);
+        w.provisions(n, "provisions", &c.provisions, v);
+        w.references(n, "powers", &c.powers);
+        w.references(n, "missing_safeguards", &c.missing_safeguards);
+        w.references(n, "data_categories", &c.data_categories);
+        w.references(n, "sensitive_data", &c.sensitive_data);
+        w.quotes(n, &c.quotes);
+        w.each(n, "recommendations", &c.recommendations, |w, n, r| {
+            w.provisions(n, "provisions", &r.provisions, v);
+            w.references(n, "safeguards", &r.safeguards);
+        });
+        w.sources(n, &c.sources);
+    });
+}
+
+fn concordance<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Concordance) {
+    w.reference(root, "from", &d.from);
+    w.reference(root, "to", &d.to);
+    w.each(root, "entries", &d.entries, |w, n, e| {
+        w.provision(n, "from", &e.from, &d.from);
+        w.optional_provision(n, "to", e.to.as_ref(), &d.to);
+        w.sources(n, &e.sources);
+    });
+}
+
+fn crosswalk<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Crosswalk) {
+    let v = &d.text_version;
+    w.reference(root, "text_version", v);
+    let other = w.nested(root, "other");
+    w.def(other, &d.other.id);
+    w.each(root, "entries", &d.entries, |w, n, e| {
+        // `other_provision` cites the other instrument: not ours to resolve.
+        w.optional_provision(n, "provision", e.provision.as_ref(), v);
+        w.sources(n, &e.sources);
+    });
+}
+
+fn participation<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Participation, v: &TextVersionId) {
+    if let Some(s) = &d.signature {
+        let n = w.nested(root, "signature");
+        w.provision(n, "provision", &s.provision, v);
+        w.sources(n, &s.sources);
+    }
+    w.each(root, "reported_counts", &d.reported_counts, |w, n, c| {
+        w.sources(n, &c.sources);
+    });
+    w.each(root, "states", &d.states, |w, n, s| {
+        w.each(n, "steps", &s.steps, |w, n, step| {
+            w.sources(n, &step.sources)
+        });
+        w.each(n, "statements", &s.statements, |w, n, st| {
+            w.provisions(n, "provisions", &st.provisions, v);
+            w.sources(n, &st.sources);
+        });
+    });
+}
+
+fn assessment<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Assessment) {
+    w.reference(root, "text_version", &d.text_version);
+    w.each(root, "powers", &d.powers, |w, n, p| {
+        w.reference(n, "power", &p.power);
+        w.each(n, "safeguards", &p.safeguards, |w, n, s| {
+            w.reference(n, "safeguard", &s.safeguard);
+            w.sources(n, &s.sources);
+        });
+        w.sources(n, &p.sources);
+    });
+    w.sources(root, &d.sources);
+}
