@@ -168,8 +168,21 @@ pub struct Cell {
 }
 
 /// The value of a cell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 #[non_exhaustive]
 pub enum CellStatus {
     /// The convention requires the safeguard.
@@ -186,23 +199,11 @@ pub enum CellStatus {
 
 impl CellStatus {
     /// Every value, in legend order.
-    pub const ALL: [CellStatus; 5] = [
-        Self::Mandatory,
-        Self::Discretionary,
-        Self::Absent,
-        Self::NotApplicable,
-        Self::NotRecorded,
-    ];
+    pub const ALL: &'static [CellStatus] = <CellStatus as strum::VariantArray>::VARIANTS;
 
     /// The value as written in JSON and CSV (`not-applicable`).
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Mandatory => "mandatory",
-            Self::Discretionary => "discretionary",
-            Self::Absent => "absent",
-            Self::NotApplicable => "not-applicable",
-            Self::NotRecorded => "not-recorded",
-        }
+        self.into()
     }
 
     /// The value in words (`not applicable`).
@@ -312,11 +313,7 @@ impl Row {
 
 /// The scope as written in the data (`cross-border`).
 pub fn scope_word(scope: PowerScope) -> &'static str {
-    match scope {
-        PowerScope::Domestic => "domestic",
-        PowerScope::CrossBorder => "cross-border",
-        _ => "unrecognized",
-    }
+    scope.into()
 }
 
 fn join<T: fmt::Display>(items: &[T]) -> String {

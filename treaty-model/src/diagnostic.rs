@@ -10,9 +10,20 @@ use std::fmt;
 
 /// How serious a diagnostic is.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, schemars::JsonSchema,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    schemars::JsonSchema,
+    strum::Display,
 )]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 #[non_exhaustive]
 pub enum Severity {
     /// The data is invalid.
@@ -21,16 +32,6 @@ pub enum Severity {
     Warning,
     /// Information about the validation itself, such as checks that could not run.
     Note,
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Self::Error => "error",
-            Self::Warning => "warning",
-            Self::Note => "note",
-        })
-    }
 }
 
 /// The lines of a file's text as diagnostics number them: a line ends at `\n`, `\r\n` or a
@@ -123,152 +124,378 @@ pub struct Related {
     pub message: String,
 }
 
-macro_rules! codes {
-    ($( $(#[$doc:meta])* $variant:ident = $name:literal, $sev:ident, $summary:literal, $fix:literal; )*) => {
-        /// Stable diagnostic codes. Each is documented in `docs/DIAGNOSTICS.md` with an example.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[non_exhaustive]
-        pub enum Code {
-            $( $(#[$doc])* $variant, )*
-        }
-
-        impl Code {
-            /// Every code, in documentation order.
-            pub const ALL: &'static [Code] = &[ $( Code::$variant, )* ];
-
-            /// The code as written in output and in `--allow` / `# treaty: allow(...)`.
-            pub fn as_str(self) -> &'static str {
-                match self { $( Code::$variant => $name, )* }
-            }
-
-            /// Severity unless the caller or the dataset changes it.
-            pub fn default_severity(self) -> Severity {
-                match self { $( Code::$variant => Severity::$sev, )* }
-            }
-
-            /// One line on what the code means.
-            pub fn summary(self) -> &'static str {
-                match self { $( Code::$variant => $summary, )* }
-            }
-
-            /// How to fix it, in general.
-            pub fn fix(self) -> &'static str {
-                match self { $( Code::$variant => $fix, )* }
-            }
-        }
-    };
-}
-
-codes! {
+/// Stable diagnostic codes. Each is documented in `docs/DIAGNOSTICS.md` with an example.
+///
+/// Declaration order is documentation order ([`Code::ALL`]).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::EnumString,
+    strum::EnumProperty,
+    strum::VariantArray,
+)]
+#[strum(
+    serialize_all = "kebab-case",
+    parse_err_ty = String,
+    parse_err_fn = unknown_code
+)]
+#[non_exhaustive]
+pub enum Code {
     /// The file could not be read.
-    Io = "io-error", Error, "the file could not be read", "check that the path exists and is readable";
+    #[strum(
+        serialize = "io-error",
+        props(
+            summary = "the file could not be read",
+            fix = "check that the path exists and is readable"
+        )
+    )]
+    Io,
     /// A symbolic link in a dataset directory points outside it.
-    OutsideDataset = "outside-dataset", Error, "a symbolic link points outside the dataset directory", "copy the file into the dataset, or remove the link";
+    #[strum(props(
+        summary = "a symbolic link points outside the dataset directory",
+        fix = "copy the file into the dataset, or remove the link"
+    ))]
+    OutsideDataset,
     /// A file is larger than the size limit.
-    FileTooLarge = "file-too-large", Error, "the file is larger than the size limit", "split the file; one file per natural unit";
+    #[strum(props(
+        summary = "the file is larger than the size limit",
+        fix = "split the file; one file per natural unit"
+    ))]
+    FileTooLarge,
     /// Bytes that are not UTF-8.
-    InvalidUtf8 = "invalid-utf8", Error, "the file is not valid UTF-8", "save the file as UTF-8";
+    #[strum(props(
+        summary = "the file is not valid UTF-8",
+        fix = "save the file as UTF-8"
+    ))]
+    InvalidUtf8,
     /// A NUL byte.
-    NulByte = "nul-byte", Error, "the file contains a NUL byte", "remove the byte; dataset files are text";
+    #[strum(props(
+        summary = "the file contains a NUL byte",
+        fix = "remove the byte; dataset files are text"
+    ))]
+    NulByte,
     /// A byte-order mark at the start of the file.
-    ByteOrderMark = "byte-order-mark", Warning, "the file starts with a byte-order mark", "save the file as UTF-8 without BOM";
+    #[strum(props(
+        summary = "the file starts with a byte-order mark",
+        fix = "save the file as UTF-8 without BOM"
+    ))]
+    ByteOrderMark,
     /// YAML that does not parse.
-    YamlSyntax = "yaml-syntax", Error, "the YAML does not parse", "fix the syntax at the position shown";
+    #[strum(props(
+        summary = "the YAML does not parse",
+        fix = "fix the syntax at the position shown"
+    ))]
+    YamlSyntax,
     /// JSON that does not parse (trailing commas, comments...).
-    JsonSyntax = "json-syntax", Error, "the JSON does not parse", "fix the syntax at the position shown";
+    #[strum(props(
+        summary = "the JSON does not parse",
+        fix = "fix the syntax at the position shown"
+    ))]
+    JsonSyntax,
     /// Tabs used for indentation.
-    TabIndentation = "tab-indentation", Error, "a tab is used for indentation", "indent with spaces";
+    #[strum(props(summary = "a tab is used for indentation", fix = "indent with spaces"))]
+    TabIndentation,
     /// The same key twice in one mapping.
-    DuplicateKey = "duplicate-key", Error, "a mapping has the same key twice", "remove or rename one of the keys";
+    #[strum(props(
+        summary = "a mapping has the same key twice",
+        fix = "remove or rename one of the keys"
+    ))]
+    DuplicateKey,
     /// A mapping or sequence used as a key.
-    NonScalarKey = "non-scalar-key", Error, "a key is a mapping or a sequence", "use a plain text key";
+    #[strum(props(
+        summary = "a key is a mapping or a sequence",
+        fix = "use a plain text key"
+    ))]
+    NonScalarKey,
     /// Aliases expand into too many nodes (billion laughs).
-    AliasLimit = "alias-limit", Error, "aliases expand into too many nodes", "write the data out instead of using anchors and aliases";
+    #[strum(props(
+        summary = "aliases expand into too many nodes",
+        fix = "write the data out instead of using anchors and aliases"
+    ))]
+    AliasLimit,
     /// An alias to an anchor that does not exist.
-    UnknownAlias = "unknown-alias", Error, "an alias refers to an unknown anchor", "define the anchor before the alias, or write the data out";
+    #[strum(props(
+        summary = "an alias refers to an unknown anchor",
+        fix = "define the anchor before the alias, or write the data out"
+    ))]
+    UnknownAlias,
     /// Nesting deeper than the limit.
-    DepthLimit = "depth-limit", Error, "the data is nested too deeply", "flatten the structure";
+    #[strum(props(
+        summary = "the data is nested too deeply",
+        fix = "flatten the structure"
+    ))]
+    DepthLimit,
     /// More nodes than the limit.
-    NodeLimit = "node-limit", Error, "the file has too many nodes", "split the file";
+    #[strum(props(summary = "the file has too many nodes", fix = "split the file"))]
+    NodeLimit,
     /// More than one YAML document in a file.
-    MultipleDocuments = "multiple-documents", Error, "the file holds more than one YAML document", "put each document in its own file";
+    #[strum(props(
+        summary = "the file holds more than one YAML document",
+        fix = "put each document in its own file"
+    ))]
+    MultipleDocuments,
     /// A file with no document.
-    EmptyDocument = "empty-document", Error, "the file is empty", "write a document with `kind` and `schema_version`, or delete the file";
+    #[strum(props(
+        summary = "the file is empty",
+        fix = "write a document with `kind` and `schema_version`, or delete the file"
+    ))]
+    EmptyDocument,
     /// An explicit YAML tag.
-    YamlTag = "yaml-tag", Error, "YAML tags are not supported", "remove the tag; values are typed by the schema";
+    #[strum(props(
+        summary = "YAML tags are not supported",
+        fix = "remove the tag; values are typed by the schema"
+    ))]
+    YamlTag,
     /// A YAML merge key (`<<`).
-    MergeKey = "merge-key", Error, "YAML merge keys are not supported", "write the keys out";
+    #[strum(props(
+        summary = "YAML merge keys are not supported",
+        fix = "write the keys out"
+    ))]
+    MergeKey,
     /// `yes`/`no`/`on`/`off` read as text.
-    Yaml11Boolean = "yaml11-boolean", Warning, "a YAML 1.1 boolean word is read as text", "write true or false for a boolean, or quote the word for text";
+    #[strum(props(
+        summary = "a YAML 1.1 boolean word is read as text",
+        fix = "write true or false for a boolean, or quote the word for text"
+    ))]
+    Yaml11Boolean,
     /// A plain date, which YAML 1.1 loaders read as a date object.
-    Yaml11Date = "yaml11-date", Warning, "a date without quotes is read as a date by YAML 1.1 loaders", "quote the date: `\"2024-07-09\"`";
+    #[strum(props(
+        summary = "a date without quotes is read as a date by YAML 1.1 loaders",
+        fix = "quote the date: `\"2024-07-09\"`"
+    ))]
+    Yaml11Date,
     /// A number with a leading zero.
-    LeadingZero = "leading-zero", Warning, "a number with a leading zero is read as decimal", "quote it if it is text, or remove the zero";
+    #[strum(props(
+        summary = "a number with a leading zero is read as decimal",
+        fix = "quote it if it is text, or remove the zero"
+    ))]
+    LeadingZero,
     /// `.inf` or `.nan`.
-    NonFiniteNumber = "non-finite-number", Error, "infinite or NaN numbers cannot be represented in JSON", "use a finite number";
+    #[strum(props(
+        summary = "infinite or NaN numbers cannot be represented in JSON",
+        fix = "use a finite number"
+    ))]
+    NonFiniteNumber,
     /// The document is not a mapping with `kind`.
-    MissingKind = "missing-kind", Error, "the document has no `kind`", "add `kind:` with one of the file kinds";
+    #[strum(props(
+        summary = "the document has no `kind`",
+        fix = "add `kind:` with one of the file kinds"
+    ))]
+    MissingKind,
     /// `kind` names no known file kind.
-    UnknownKind = "unknown-kind", Error, "`kind` names no known file kind", "use one of the file kinds listed in the help";
+    #[strum(props(
+        summary = "`kind` names no known file kind",
+        fix = "use one of the file kinds listed in the help"
+    ))]
+    UnknownKind,
     /// `schema_version` is missing or malformed.
-    MissingSchemaVersion = "missing-schema-version", Error, "the document has no valid `schema_version`", "add `schema_version: \"1.0\"`";
+    #[strum(props(
+        summary = "the document has no valid `schema_version`",
+        fix = "add `schema_version: \"1.0\"`"
+    ))]
+    MissingSchemaVersion,
     /// A major schema version this validator does not support.
-    UnsupportedSchemaVersion = "unsupported-schema-version", Error, "the file was written for another major schema version", "upgrade treaty-model, or rewrite the file for schema 1.x";
+    #[strum(props(
+        summary = "the file was written for another major schema version",
+        fix = "upgrade treaty-model, or rewrite the file for schema 1.x"
+    ))]
+    UnsupportedSchemaVersion,
     /// A newer minor schema version.
-    NewerSchemaVersion = "newer-schema-version", Warning, "the file was written for a newer minor schema version", "upgrade treaty-model to validate the newer fields";
+    #[strum(props(
+        summary = "the file was written for a newer minor schema version",
+        fix = "upgrade treaty-model to validate the newer fields"
+    ))]
+    NewerSchemaVersion,
     /// No `# yaml-language-server: $schema=` modeline.
-    MissingModeline = "missing-modeline", Warning, "the file has no editor schema modeline", "add `# yaml-language-server: $schema=<relative path to schemas/KIND.schema.json>` as the first line";
+    #[strum(props(
+        summary = "the file has no editor schema modeline",
+        fix = "add `# yaml-language-server: $schema=<relative path to schemas/KIND.schema.json>` as the first line"
+    ))]
+    MissingModeline,
     /// The modeline names another kind's schema.
-    ModelineMismatch = "modeline-mismatch", Error, "the modeline names the schema of another kind", "point the modeline at the schema of the file's `kind`";
+    #[strum(props(
+        summary = "the modeline names the schema of another kind",
+        fix = "point the modeline at the schema of the file's `kind`"
+    ))]
+    ModelineMismatch,
     /// A property the schema does not know.
-    UnknownField = "unknown-field", Error, "a field is not part of the schema", "remove the field or fix its spelling";
+    #[strum(props(
+        summary = "a field is not part of the schema",
+        fix = "remove the field or fix its spelling"
+    ))]
+    UnknownField,
     /// A required property is missing.
-    MissingField = "missing-field", Error, "a required field is missing", "add the field";
+    #[strum(props(summary = "a required field is missing", fix = "add the field"))]
+    MissingField,
     /// A value of the wrong JSON type.
-    WrongType = "wrong-type", Error, "a value has the wrong type", "write a value of the type shown";
+    #[strum(props(
+        summary = "a value has the wrong type",
+        fix = "write a value of the type shown"
+    ))]
+    WrongType,
     /// A value outside a closed vocabulary.
-    InvalidValue = "invalid-value", Error, "a value is not one of the allowed values", "use one of the values listed";
+    #[strum(props(
+        summary = "a value is not one of the allowed values",
+        fix = "use one of the values listed"
+    ))]
+    InvalidValue,
     /// A string that does not match its pattern (ids, dates, provisions).
-    InvalidFormat = "invalid-format", Error, "a value does not have the required format", "write it in the format shown";
+    #[strum(props(
+        summary = "a value does not have the required format",
+        fix = "write it in the format shown"
+    ))]
+    InvalidFormat,
     /// A list with too few items, a number out of range, a string too long.
-    OutOfRange = "out-of-range", Error, "a value is outside the allowed range or size", "respect the bound shown";
+    #[strum(props(
+        summary = "a value is outside the allowed range or size",
+        fix = "respect the bound shown"
+    ))]
+    OutOfRange,
     /// Any other schema rule.
-    SchemaViolation = "schema-violation", Error, "the value breaks a schema rule", "see the message";
+    #[strum(props(summary = "the value breaks a schema rule", fix = "see the message"))]
+    SchemaViolation,
     /// A value that passed the schema but not the typed model (a 30 February, an unassigned code).
-    InvalidData = "invalid-data", Error, "a value is well-formed but not valid", "see the message";
+    #[strum(props(
+        summary = "a value is well-formed but not valid",
+        fix = "see the message"
+    ))]
+    InvalidData,
     /// An id defined twice.
-    DuplicateId = "duplicate-id", Error, "an id is defined twice", "rename one of them or merge the entries";
+    #[strum(props(
+        summary = "an id is defined twice",
+        fix = "rename one of them or merge the entries"
+    ))]
+    DuplicateId,
     /// A reference to an id that does not exist.
-    UnknownReference = "unknown-reference", Error, "a reference names an id that is not defined", "fix the id or define it";
+    #[strum(props(
+        summary = "a reference names an id that is not defined",
+        fix = "fix the id or define it"
+    ))]
+    UnknownReference,
     /// A text version that does not exist.
-    UnknownTextVersion = "unknown-text-version", Error, "a text version is not defined in the instrument file", "use a text version id of `instrument.yaml`";
+    #[strum(props(
+        summary = "a text version is not defined in the instrument file",
+        fix = "use a text version id of `instrument.yaml`"
+    ))]
+    UnknownTextVersion,
     /// A provision that does not exist in its text version.
-    UnknownProvision = "unknown-provision", Error, "a provision does not exist in its text version", "fix the number, qualify it with its text version, or add it to the structure or concordance";
+    #[strum(props(
+        summary = "a provision does not exist in its text version",
+        fix = "fix the number, qualify it with its text version, or add it to the structure or concordance"
+    ))]
+    UnknownProvision,
     /// A provision cited but not described in the structure files.
-    UndescribedProvision = "undescribed-provision", Warning, "a cited paragraph or point is not described in the chapter files", "add the paragraph or point to its article";
+    #[strum(props(
+        summary = "a cited paragraph or point is not described in the chapter files",
+        fix = "add the paragraph or point to its article"
+    ))]
+    UndescribedProvision,
     /// A cross-border power whose domestic counterpart is not domestic.
-    CounterpartNotDomestic = "counterpart-not-domestic", Error, "a domestic counterpart is not a domestic power", "point `domestic_counterpart` at a power with `scope: domestic`";
+    #[strum(props(
+        summary = "a domestic counterpart is not a domestic power",
+        fix = "point `domestic_counterpart` at a power with `scope: domestic`"
+    ))]
+    CounterpartNotDomestic,
     /// A power whose scope disagrees with its chapter.
-    ScopeMismatch = "scope-mismatch", Error, "a power's scope does not match the chapter of its provision", "domestic powers are in Chapter IV, cross-border ones in Chapter V";
+    #[strum(props(
+        summary = "a power's scope does not match the chapter of its provision",
+        fix = "domestic powers are in Chapter IV, cross-border ones in Chapter V"
+    ))]
+    ScopeMismatch,
     /// Dates in the wrong order.
-    DatesOutOfOrder = "dates-out-of-order", Error, "dates are in an impossible order", "check both dates against their sources";
+    #[strum(props(
+        summary = "dates are in an impossible order",
+        fix = "check both dates against their sources"
+    ))]
+    DatesOutOfOrder,
     /// A source a reader cannot open: no web address and no official symbol.
-    SourceWithoutAddress = "source-without-address", Warning, "a source has neither a web address nor an official symbol", "add `url`, or `symbol` for an official document";
+    #[strum(props(
+        summary = "a source has neither a web address nor an official symbol",
+        fix = "add `url`, or `symbol` for an official document"
+    ))]
+    SourceWithoutAddress,
     /// A source's locator is a file path.
-    LocatorIsAPath = "locator-is-a-path", Error, "a source's locator is a file path that readers cannot open", "cite the publication and say in words where the fact is";
+    #[strum(props(
+        summary = "a source's locator is a file path that readers cannot open",
+        fix = "cite the publication and say in words where the fact is"
+    ))]
+    LocatorIsAPath,
     /// References that could not be checked because a file they may point into did not load.
-    UncheckedReferences = "unchecked-references", Note, "references were not checked because a file could not be read", "fix the file's own error; its references are checked again then";
+    #[strum(props(
+        summary = "references were not checked because a file could not be read",
+        fix = "fix the file's own error; its references are checked again then"
+    ))]
+    UncheckedReferences,
     /// The dataset has no instrument file.
-    MissingInstrument = "missing-instrument", Error, "no file of kind `instrument`", "add `instrument.yaml` with the text versions";
+    #[strum(props(
+        summary = "no file of kind `instrument`",
+        fix = "add `instrument.yaml` with the text versions"
+    ))]
+    MissingInstrument,
     /// A `# treaty: allow(...)` comment without a reason.
-    SuppressionWithoutReason = "suppression-without-reason", Error, "an inline allow has no reason", "write why after the parenthesis: `# treaty: allow(code) because ...`";
+    #[strum(props(
+        summary = "an inline allow has no reason",
+        fix = "write why after the parenthesis: `# treaty: allow(code) because ...`"
+    ))]
+    SuppressionWithoutReason,
     /// A `# treaty: allow(...)` that silences nothing.
-    UnusedSuppression = "unused-suppression", Warning, "an inline allow silences nothing", "remove the comment";
+    #[strum(props(
+        summary = "an inline allow silences nothing",
+        fix = "remove the comment"
+    ))]
+    UnusedSuppression,
     /// A `# treaty: allow(...)` naming an unknown code.
-    UnknownCode = "unknown-code", Error, "an inline allow names an unknown code", "use a code from docs/DIAGNOSTICS.md";
+    #[strum(props(
+        summary = "an inline allow names an unknown code",
+        fix = "use a code from docs/DIAGNOSTICS.md"
+    ))]
+    UnknownCode,
 }
 
 impl Code {
+    /// Every code, in documentation order.
+    pub const ALL: &'static [Code] = <Code as strum::VariantArray>::VARIANTS;
+
+    /// The code as written in output and in `--allow` / `# treaty: allow(...)`.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    /// Severity unless the caller or the dataset changes it.
+    pub fn default_severity(self) -> Severity {
+        match self {
+            Code::ByteOrderMark
+            | Code::Yaml11Boolean
+            | Code::Yaml11Date
+            | Code::LeadingZero
+            | Code::NewerSchemaVersion
+            | Code::MissingModeline
+            | Code::UndescribedProvision
+            | Code::SourceWithoutAddress
+            | Code::UnusedSuppression => Severity::Warning,
+            Code::UncheckedReferences => Severity::Note,
+            _ => Severity::Error,
+        }
+    }
+
+    /// One line on what the code means.
+    pub fn summary(self) -> &'static str {
+        strum::EnumProperty::get_str(&self, "summary").unwrap_or_default()
+    }
+
+    /// How to fix it, in general.
+    pub fn fix(self) -> &'static str {
+        strum::EnumProperty::get_str(&self, "fix").unwrap_or_default()
+    }
+
     /// Whether the code comes from a cross-file check, so that a change in one file can
     /// cause it in another (used by the pull-request mode, which still reports these
     /// everywhere while it reports file-local problems only in the changed files).
@@ -287,25 +514,10 @@ impl Code {
     }
 }
 
-impl fmt::Display for Code {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for Code {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL
-            .iter()
-            .copied()
-            .find(|c| c.as_str() == s)
-            .ok_or_else(
-                || match crate::suggest::closest(s, Self::ALL.iter().map(|c| c.as_str())) {
-                    Some(m) => format!("unknown diagnostic code `{s}`; did you mean `{m}`?"),
-                    None => format!("unknown diagnostic code `{s}`"),
-                },
-            )
+fn unknown_code(s: &str) -> String {
+    match crate::suggest::closest(s, Code::ALL.iter().map(|c| c.as_str())) {
+        Some(m) => format!("unknown diagnostic code `{s}`; did you mean `{m}`?"),
+        None => format!("unknown diagnostic code `{s}`"),
     }
 }
 
@@ -583,5 +795,33 @@ impl Report {
             suppressed: self.suppressed.clone(),
             omitted: Vec::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_has_a_summary_and_a_fix() {
+        for c in Code::ALL {
+            assert!(!c.summary().is_empty(), "{c} has no summary");
+            assert!(!c.fix().is_empty(), "{c} has no fix");
+        }
+    }
+
+    #[test]
+    fn codes_parse_from_their_names_and_unknown_names_get_a_suggestion() {
+        for &c in Code::ALL {
+            assert_eq!(c.as_str().parse::<Code>(), Ok(c));
+            assert_eq!(serde_json::to_value(c).unwrap(), c.as_str());
+        }
+        assert_eq!(
+            "duplicate-keys".parse::<Code>(),
+            Err(
+                "unknown diagnostic code `duplicate-keys`; did you mean `duplicate-key`?"
+                    .to_owned()
+            )
+        );
     }
 }

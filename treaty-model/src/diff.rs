@@ -96,8 +96,11 @@ pub enum ChangeKind {
 }
 
 /// The kinds of entity compared, in the order the diff lists them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, strum::IntoStaticStr,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Entity {
     /// The instrument (titles, entry-into-force rule).
@@ -149,30 +152,7 @@ pub enum Entity {
 impl Entity {
     /// The kind as written in JSON (`safeguard-status`).
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Instrument => "instrument",
-            Self::TextVersion => "text-version",
-            Self::Article => "article",
-            Self::Provision => "provision",
-            Self::Definition => "definition",
-            Self::Power => "power",
-            Self::SafeguardStatus => "safeguard-status",
-            Self::Safeguard => "safeguard",
-            Self::DataCategory => "data-category",
-            Self::SensitivityCategory => "sensitivity-category",
-            Self::Offence => "offence",
-            Self::Analysis => "analysis",
-            Self::Concern => "concern",
-            Self::SignaturePeriod => "signature-period",
-            Self::ReportedCount => "reported-count",
-            Self::ParticipationStep => "participation-step",
-            Self::Statement => "statement",
-            Self::Assessment => "assessment",
-            Self::AssessedPower => "assessed-power",
-            Self::ConcordanceEntry => "concordance-entry",
-            Self::CrosswalkEntry => "crosswalk-entry",
-            Self::Source => "source",
-        }
+        self.into()
     }
 }
 
@@ -624,7 +604,7 @@ fn items(d: &Dataset) -> Vec<Item> {
         }
         let mut seen = Occurrences::default();
         for c in &p.reported_counts {
-            let counted = value_text(&c.counted);
+            let counted = c.counted.to_string();
             let as_of = c.as_of.map(|d| d.to_string()).unwrap_or_default();
             let key = seen.key(format!("{counted}/{as_of}"));
             it.push(
@@ -642,7 +622,7 @@ fn items(d: &Dataset) -> Vec<Item> {
             let state = s.state.to_string();
             let mut seen = Occurrences::default();
             for step in &s.steps {
-                let kind = value_text(&step.step);
+                let kind = step.step.to_string();
                 let id = match step.date {
                     Some(date) => format!("{kind} ({date})"),
                     None => kind,
@@ -660,7 +640,7 @@ fn items(d: &Dataset) -> Vec<Item> {
             }
             for st in &s.statements {
                 let provisions: Vec<String> = st.provisions.iter().map(|r| r.to_string()).collect();
-                let id = format!("{} on {}", value_text(&st.statement), provisions.join(", "));
+                let id = format!("{} on {}", st.statement, provisions.join(", "));
                 it.push(
                     Entity::Statement,
                     seen.key(format!("{state}/{id}")),
@@ -742,13 +722,4 @@ fn items(d: &Dataset) -> Vec<Item> {
         }
     }
     it.out
-}
-
-/// A vocabulary value as the YAML writes it.
-fn value_text<T: Serialize>(v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(Value::String(s)) => s,
-        Ok(other) => other.to_string(),
-        Err(_) => String::new(),
-    }
 }

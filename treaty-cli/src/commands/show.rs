@@ -10,6 +10,7 @@ use treaty_model::{Dataset, Modality, ProvisionRef};
 use crate::args::{ShowArgs, ShowFormat};
 use crate::exit;
 use crate::output::{Failure, note, print};
+use crate::render::text::words;
 
 pub fn run(args: ShowArgs) -> Result<u8, Failure> {
     let asked: ProvisionRef = args.provision.parse().map_err(|e| format!("{e}"))?;
@@ -40,10 +41,7 @@ pub fn run(args: ShowArgs) -> Result<u8, Failure> {
 }
 
 fn modality(m: Option<Modality>) -> String {
-    m.and_then(|m| serde_json::to_value(m).ok())
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .map(|s| format!(" [{}]", s.replace('-', " ")))
-        .unwrap_or_default()
+    m.map(|m| format!(" [{}]", words(&m))).unwrap_or_default()
 }
 
 fn human(dataset: &Dataset, info: &ProvisionInfo<'_>) -> String {
@@ -134,10 +132,7 @@ fn human(dataset: &Dataset, info: &ProvisionInfo<'_>) -> String {
                 .provision
                 .as_ref()
                 .map_or("no counterpart".to_owned(), ToString::to_string);
-            let rel = serde_json::to_value(n.relation)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default();
+            let rel: &str = n.relation.into();
             let _ = writeln!(out, "  {}: {other} ({rel})", n.text_version);
         }
     }
@@ -149,10 +144,7 @@ fn human(dataset: &Dataset, info: &ProvisionInfo<'_>) -> String {
                 let name = dataset
                     .safeguard(s.safeguard.as_str())
                     .map_or(s.safeguard.as_str(), |g| g.name.as_str());
-                let status = serde_json::to_value(s.status)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default();
+                let status: &str = s.status.into();
                 let at = s
                     .provision
                     .as_ref()

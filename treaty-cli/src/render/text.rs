@@ -2,24 +2,14 @@
 
 use std::fmt::Display;
 
-use serde::Serialize;
 use treaty_model::coverage::Matrix;
 use treaty_model::ids::SourceId;
 use treaty_model::model::PowerScope;
 use treaty_model::model::Sources;
 
-/// A vocabulary value as the YAML writes it (`cross-border`), taken from serde.
-pub fn word<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        Ok(other) => other.to_string(),
-        Err(_) => String::new(),
-    }
-}
-
-/// A vocabulary value in words (`cross border` -> `shall as appropriate`).
-pub fn words<T: Serialize>(value: &T) -> String {
-    word(value).replace('-', " ")
+/// A vocabulary value in words (`cross border`, `shall as appropriate`).
+pub fn words<T: Display>(value: &T) -> String {
+    value.to_string().replace('-', " ")
 }
 
 /// Items joined with `, `.

@@ -225,7 +225,7 @@ fn powers(ctx: &Ctx<'_>, out: &mut String, r: &ProvisionRef) {
                 .join(", "))
         );
         out.push_str("<ul>\n");
-        for status in CellStatus::ALL {
+        for &status in CellStatus::ALL {
             let names: Vec<String> = ctx
                 .dataset
                 .safeguards()

@@ -64,7 +64,7 @@ pub fn heatmap(matrix: &Matrix, linked: bool) -> String {
 
 fn legend(out: &mut String, matrix: &Matrix, total: usize) {
     out.push_str("<ul class=\"legend\" aria-label=\"Legend\">\n");
-    for s in CellStatus::ALL {
+    for &s in CellStatus::ALL {
         let n = matrix.count(s);
         let _ = writeln!(
             out,

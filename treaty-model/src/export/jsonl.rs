@@ -114,7 +114,7 @@ fn structure(w: &mut Lines, b: &Bundle) {
                 ("text_version", text(&c.text_version)),
                 ("provision", text(&node.reference)),
                 ("eid", text(node.reference.to_eid())),
-                ("level", text(node.level.as_str())),
+                ("level", text(<&str>::from(node.level))),
             ];
             match node.entry {
                 // The article's own fields are on its `articles` line.

@@ -1,7 +1,5 @@
 //! A readable Markdown document of the convention and what is said about it.
 
-use serde::Serialize;
-
 use super::{Node, provisions, word};
 use crate::dataset::Dataset;
 use crate::ids::{SourceId, TextVersionId};
@@ -617,7 +615,7 @@ fn push_list(lines: &mut Vec<String>, name: &str, items: Vec<String>) {
 }
 
 /// A vocabulary value for reading: the YAML value with spaces (`left to domestic law`).
-fn label<T: Serialize>(value: &T) -> String {
+fn label<T: Copy + Into<&'static str>>(value: &T) -> String {
     word(value).replace('-', " ")
 }
 

@@ -40,28 +40,23 @@ pub use self::tables::{Table, tables};
 
 use std::fmt::Display;
 
-use serde::Serialize;
-
 use crate::ids::SourceId;
 use crate::model::{Article, Modality, Paragraph, Point, Quote, Subpoint, Verification};
 use crate::provision::ProvisionRef;
 
-/// A vocabulary value as the YAML writes it: serde's own name, so exports follow renames.
-fn word<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        Ok(other) => other.to_string(),
-        Err(_) => String::new(),
-    }
+/// A vocabulary value as the YAML writes it.
+fn word<T: Copy + Into<&'static str>>(value: &T) -> String {
+    let name: &str = (*value).into();
+    name.to_owned()
 }
 
 /// Vocabulary values joined with `sep`.
-fn words<T: Serialize>(values: &[T], sep: &str) -> String {
+fn words<T: Copy + Into<&'static str>>(values: &[T], sep: &str) -> String {
     values.iter().map(word).collect::<Vec<_>>().join(sep)
 }
 
 /// An optional vocabulary value; empty when absent.
-fn opt_word<T: Serialize>(value: Option<&T>) -> String {
+fn opt_word<T: Copy + Into<&'static str>>(value: Option<&T>) -> String {
     value.map(word).unwrap_or_default()
 }
 
@@ -99,23 +94,13 @@ fn quotes(quotes: &[Quote]) -> String {
 }
 
 /// The depth of a provision in its article's tree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 enum Level {
     Article,
     Paragraph,
     Point,
     Subpoint,
-}
-
-impl Level {
-    fn as_str(self) -> &'static str {
-        match self {
-            Self::Article => "article",
-            Self::Paragraph => "paragraph",
-            Self::Point => "point",
-            Self::Subpoint => "subpoint",
-        }
-    }
 }
 
 /// One entry of an article's tree, whatever its level.

@@ -201,7 +201,7 @@ fn provision_table(b: &Bundle) -> Table {
                 c.text_version.to_string(),
                 node.reference.to_string(),
                 node.reference.to_eid(),
-                node.level.as_str().to_owned(),
+                <&str>::from(node.level).to_owned(),
                 opt_word(node.modality()),
                 node.summary().unwrap_or_default().to_owned(),
                 quotes(node.quotes()),

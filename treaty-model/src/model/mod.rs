@@ -75,3 +75,73 @@ pub use vocabulary::{
     DataCategories, DataCategory, Definition, Definitions, SensitivityCategories,
     SensitivityCategory,
 };
+
+#[cfg(all(test, feature = "schema"))]
+mod tests {
+    use super::*;
+    use serde::Serialize;
+    use serde::de::DeserializeOwned;
+    use serde_json::Value;
+
+    /// Every name the schema allows reads as a value whose strum name and `Display` are that
+    /// name again, and `unrecognized` too: strum's case conversion and serde's may differ.
+    fn names_match<T>()
+    where
+        T: schemars::JsonSchema + DeserializeOwned + Serialize + Copy + Into<&'static str>,
+        T: std::fmt::Display,
+    {
+        fn strings(v: &Value, out: &mut Vec<String>) {
+            match v {
+                Value::Object(m) => {
+                    for (k, v) in m {
+                        match (k.as_str(), v) {
+                            ("const", Value::String(s)) => out.push(s.clone()),
+                            ("enum", Value::Array(a)) => {
+                                out.extend(a.iter().filter_map(|s| s.as_str().map(str::to_owned)))
+                            }
+                            _ => strings(v, out),
+                        }
+                    }
+                }
+                Value::Array(a) => a.iter().for_each(|v| strings(v, out)),
+                _ => {}
+            }
+        }
+        let mut names = Vec::new();
+        strings(&schemars::schema_for!(T).to_value(), &mut names);
+        names.push("unrecognized".to_owned());
+        assert!(names.len() > 1, "{}", std::any::type_name::<T>());
+        for name in names {
+            let value: T = serde_json::from_value(Value::String(name.clone())).unwrap();
+            assert_eq!(serde_json::to_value(value).unwrap(), name.as_str());
+            assert_eq!(value.into(), name.as_str());
+            assert_eq!(value.to_string(), name);
+        }
+    }
+
+    #[test]
+    fn strum_names_are_the_serde_names() {
+        names_match::<Genre>();
+        names_match::<Action>();
+        names_match::<Implementation>();
+        names_match::<Verification>();
+        names_match::<Modality>();
+        names_match::<Status>();
+        names_match::<Relation>();
+        names_match::<Stage>();
+        names_match::<MilestoneEvent>();
+        names_match::<Counted>();
+        names_match::<StepKind>();
+        names_match::<StatementKind>();
+        names_match::<PowerScope>();
+        names_match::<Obligation>();
+        names_match::<Compellable>();
+        names_match::<OffenceClass>();
+        names_match::<TimeLimit>();
+        names_match::<Coverage>();
+        names_match::<SafeguardFamily>();
+        names_match::<Standard>();
+        names_match::<SourceKind>();
+        names_match::<FileKind>();
+    }
+}

@@ -7,10 +7,23 @@ use serde::{Deserialize, Serialize};
 
 /// Which kind of document a file holds; selects its JSON Schema and Rust type.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Default,
+    Serialize,
+    Deserialize,
+    strum::Display,
+    strum::IntoStaticStr,
 )]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 #[non_exhaustive]
 pub enum FileKind {
     /// A file of type `Instrument`.
@@ -71,33 +84,11 @@ impl FileKind {
 
     /// The name written in `kind:`.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Instrument => "instrument",
-            Self::Sources => "sources",
-            Self::Chapter => "chapter",
-            Self::Definitions => "definitions",
-            Self::DataCategories => "data-categories",
-            Self::SensitivityCategories => "sensitivity-categories",
-            Self::Safeguards => "safeguards",
-            Self::Powers => "powers",
-            Self::Offences => "offences",
-            Self::Analysis => "analysis",
-            Self::Concordance => "concordance",
-            Self::Crosswalk => "crosswalk",
-            Self::Participation => "participation",
-            Self::Assessment => "assessment",
-            Self::Bundle => "bundle",
-            Self::Unrecognized => "unrecognized",
-        }
+        self.into()
     }
 }
 
-impl fmt::Display for FileKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
+// Not strum's `EnumString`: `unrecognized` must not parse as a kind.
 impl FromStr for FileKind {
     type Err = ();
     fn from_str(s: &str) -> Result<Self, Self::Err> {
