@@ -49,13 +49,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let rows: Vec<[String; 4]> = reaching
         .iter()
         .map(|p| {
-            let scope = serde_json::to_value(p.scope).ok();
             [
                 p.provision.to_string(),
                 p.id.to_string(),
-                scope
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default(),
+                // Vocabulary values print as they are written in the datasets.
+                p.scope.to_string(),
                 status_of(p, safeguard),
             ]
         })
