@@ -5,15 +5,21 @@ Run it through `bench/compare.sh` (see bench/README.md). Standard library only.
 
 The peers:
 
+- @sourcemeta/jsonschema (npm, pinned beside ajv-cli), `validate --fast`: a C++ engine, the
+  fastest JSON Schema CLI measured here, and the reference of issue 14's speed bars. The npm
+  package ships native binaries; the script runs the binary itself, not its Node.js wrapper.
 - ajv-cli (npm, pinned in bench/package.json and bench/package-lock.json, installed with
   `npm ci` into bench/node_modules), `--spec=draft2020`; it reads `.yaml` data through js-yaml.
 - check-jsonschema (PyPI, pinned in bench/requirements.txt, installed into bench/.venv).
 - the parse-only floor, `parse-floor` (tests/src/bin/parse-floor.rs): saphyr-parser's events,
   no value built. Anything `treaty` does beyond it is the cost of building and checking.
 
-Each tool runs RUNS times (check-jsonschema CHECK_RUNS times) under `/usr/bin/time -f '%e %M'`;
-the table shows the medians. Every run must exit 0: the data is valid, so a tool that says
-otherwise means the comparison is wrong, and the script stops.
+Each tool runs RUNS times (check-jsonschema CHECK_RUNS times) under `/usr/bin/time -f '%e %M'`,
+the tools of a table taking turns (round i runs each tool once), so that a ratio can be paired:
+the median over rounds of one tool's time over the other's in the same round. Every run must
+exit 0: the data is valid, so a tool that says otherwise means the comparison is wrong, and the
+script stops. Before that, each peer is given one invalid file and must fail on it: a peer that
+validates nothing would look fast.
 """
 
 from __future__ import annotations
@@ -39,6 +45,7 @@ ROOT = BENCH.parent
 VENV = BENCH / ".venv"
 NODE_BIN = BENCH / "node_modules" / ".bin"
 STAMP = ".bench-stamp"
+SOURCEMETA_DIR = BENCH / "node_modules" / "@sourcemeta" / "jsonschema"
 
 # ajv options: the schemas are draft 2020-12. schemars writes `format: uint16/uint32/uint64/uint`,
 # which ajv does not know; in strict mode (kept on) an unknown format is a schema compile error,
@@ -47,6 +54,17 @@ STAMP = ".bench-stamp"
 # written as minimum/maximum, which ajv checks. So: --validate-formats=false, as in
 # tests/consumers/js/check.mjs.
 AJV_OPTIONS = ["--spec=draft2020", "--validate-formats=false"]
+# sourcemeta: --fast compiles the schema for speed rather than for error messages. It does not
+# assert `format` unless told to (--format-assertion), like treaty and ajv here. The schemas
+# only `$ref` their own `$defs`, so no --resolve is needed.
+SOURCEMETA_OPTIONS = ["validate", "--fast"]
+
+# Issue 14's bars (the table of docs/PERFORMANCE.md).
+BAR_MS = 20  # the repository's datasets, and one file of it, cold process
+BAR_SPLIT = 0.5  # treaty / sourcemeta on the split sets (at least 2x faster)
+BAR_SPLIT_MB = 150  # treaty's peak RSS on the 100 MB split set
+BAR_SINGLE_SOURCEMETA = 1.2  # treaty / sourcemeta on one 20 MB powers file
+BAR_SINGLE_RSS = 15  # treaty's peak RSS over that file's size
 
 
 class BenchError(Exception):
@@ -91,27 +109,41 @@ def run_checked(command: list[str], cwd: Path = ROOT, capture: bool = False) -> 
 # Installs
 
 
-def install_ajv() -> None:
-    """npm ci from bench/package-lock.json into bench/node_modules, unless already done."""
+def sourcemeta_binary() -> Path:
+    """The native binary the npm package ships for this machine (as its npm/main.js picks it)."""
+    system = {"linux": "linux", "darwin": "darwin"}.get(sys.platform, sys.platform)
+    arch = {"x86_64": "x86_64", "amd64": "x86_64", "aarch64": "arm64", "arm64": "arm64"}.get(
+        platform.machine().lower(), platform.machine())
+    musl = "-musl" if system == "linux" and platform.libc_ver()[0] != "glibc" else ""
+    return SOURCEMETA_DIR / "build" / "github-releases" / f"jsonschema-{system}-{arch}{musl}"
+
+
+def install_node_peers() -> None:
+    """npm ci from bench/package-lock.json into bench/node_modules (ajv-cli and
+    @sourcemeta/jsonschema), unless already done."""
     lock = BENCH / "package-lock.json"
     stamp = BENCH / "node_modules" / STAMP
     key = sha256(lock) if lock.exists() else ""
-    installed = stamp.exists() and stamp.read_text() == key and (NODE_BIN / "ajv").exists()
+    installed = (stamp.exists() and stamp.read_text() == key and (NODE_BIN / "ajv").exists()
+                 and sourcemeta_binary().exists())
     if lock.exists() and installed:
-        log("ajv-cli: installed (bench/node_modules matches package-lock.json)")
+        log("ajv-cli, sourcemeta: installed (bench/node_modules matches package-lock.json)")
         return
     if shutil.which("npm") is None:
         raise BenchError("npm is not on PATH; install Node.js 18 or newer")
     start = time.monotonic()
     if lock.exists():
-        log("ajv-cli: npm ci (bench/package-lock.json)")
+        log("ajv-cli, sourcemeta: npm ci (bench/package-lock.json)")
         run_checked(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=BENCH)
     else:
-        log("ajv-cli: npm install (no lock file yet: writes bench/package-lock.json)")
+        log("ajv-cli, sourcemeta: npm install (no lock file yet: writes bench/package-lock.json)")
         run_checked(["npm", "install", "--no-audit", "--no-fund", "--loglevel=error"], cwd=BENCH)
         key = sha256(lock)
+    if not sourcemeta_binary().exists():
+        raise BenchError(f"@sourcemeta/jsonschema ships no {sourcemeta_binary().name} "
+                         "for this machine; run with SKIP_SOURCEMETA=1")
     stamp.write_text(key)
-    log(f"ajv-cli: installed in {time.monotonic() - start:.0f} s")
+    log(f"ajv-cli, sourcemeta: installed in {time.monotonic() - start:.0f} s")
 
 
 def install_check_jsonschema() -> None:
@@ -182,6 +214,25 @@ def yaml_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
+def kind_of(path: Path) -> str:
+    """The file's `kind:` (a top-level key near its start, in every dataset file)."""
+    with path.open(encoding="utf-8", errors="replace") as text:
+        for _, line in zip(range(50), text):
+            if line.startswith("kind:"):
+                return line.split(":", 1)[1].split("#", 1)[0].strip().strip("'\"")
+    raise BenchError(f"{path}: no `kind:` in its first 50 lines")
+
+
+def by_kind(paths: list[Path]) -> dict[str, list[Path]]:
+    groups: dict[str, list[Path]] = {}
+    for path in paths:
+        groups.setdefault(kind_of(path), []).append(path)
+    for kind in groups:
+        if not (ROOT / "schemas" / f"{kind}.schema.json").exists():
+            raise BenchError(f"no schemas/{kind}.schema.json for the files of kind {kind}")
+    return dict(sorted(groups.items()))
+
+
 def size(paths: list[Path]) -> int:
     return sum(p.stat().st_size for p in paths)
 
@@ -227,6 +278,7 @@ class Tool:
     warmup: int
     skipped: str = ""
     note: str = ""
+    key: str = ""  # how the bars find it: "treaty", "sourcemeta", "ajv"
     walls: list[float] = field(default_factory=list)
     rss_kib: list[int] = field(default_factory=list)
 
@@ -266,17 +318,38 @@ def measure_once(tool: Tool) -> tuple[float, int]:
         return wall, int(max_rss)
 
 
-def measure(tool: Tool) -> None:
-    if tool.skipped:
-        log(f"{tool.name}: skipped ({tool.skipped})")
-        return
-    for _ in range(tool.warmup):
-        measure_once(tool)
-    for i in range(tool.runs):
-        wall, rss = measure_once(tool)
-        tool.walls.append(wall)
-        tool.rss_kib.append(rss)
-        log(f"{tool.name}: run {i + 1}/{tool.runs}: {wall:.3f} s, {rss / 1024:.0f} MiB")
+def measure(tools: list[Tool]) -> None:
+    """The tools of one table take turns: warm-ups first, then round i runs each tool once
+    (a tool with fewer runs drops out), so that the machine's slow spells hit them alike."""
+    active = [tool for tool in tools if not tool.skipped]
+    for tool in tools:
+        if tool.skipped:
+            log(f"{tool.name}: skipped ({tool.skipped})")
+    for tool in active:
+        for _ in range(tool.warmup):
+            measure_once(tool)
+    for i in range(max((tool.runs for tool in active), default=0)):
+        for tool in active:
+            if i < tool.runs:
+                wall, rss = measure_once(tool)
+                tool.walls.append(wall)
+                tool.rss_kib.append(rss)
+                log(f"{tool.name}: run {i + 1}/{tool.runs}: {wall:.3f} s, {rss / 1024:.0f} MiB")
+
+
+def paired(tool: Tool, reference: Tool) -> float | None:
+    """The median over rounds of tool's wall time over reference's in the same round."""
+    pairs = list(zip(tool.walls, reference.walls))
+    return statistics.median(a / b for a, b in pairs) if pairs else None
+
+
+def expect_failure(name: str, command: list[str]) -> None:
+    """A peer must fail on an invalid file: one that exits 0 validates nothing."""
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    if result.returncode == 0:
+        raise BenchError(f"{name} exits 0 on an invalid file, so it checks nothing: "
+                         f"{shlex.join(command)}")
+    log(f"{name}: fails on an invalid file, as it must (exit {result.returncode})")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -296,10 +369,9 @@ def table(title: str, description: list[str], tools: list[Tool], reference: Tool
     lines = [f"### {title}", "", *description, ""]
     lines.append(
         "| tool | command (short) | wall median (s) | MB/s | peak RSS (MB) | RSS / largest file "
-        "| ratio to treaty | runs |"
+        "| paired ratio to treaty | runs |"
     )
     lines.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |")
-    ref = statistics.median(reference.walls) if reference.walls else None
     for tool in tools:
         command = f"`{tool.short}`"
         if tool.skipped:
@@ -309,7 +381,8 @@ def table(title: str, description: list[str], tools: list[Tool], reference: Tool
             continue
         wall = statistics.median(tool.walls)
         rss = statistics.median(tool.rss_kib) * 1024
-        ratio = f"{wall / ref:.2f}×" if ref else "—"
+        ratio = paired(tool, reference)
+        ratio = f"{ratio:.2f}×" if ratio is not None else "—"
         largest = tool.largest
         rss_ratio = f"{rss / largest:.1f}×" if largest else "—"
         spread = f"{min(tool.walls):.3f}–{max(tool.walls):.3f} s" if len(tool.walls) > 1 else ""
@@ -324,7 +397,7 @@ def table(title: str, description: list[str], tools: list[Tool], reference: Tool
     return lines
 
 
-def versions(release: Path, with_ajv: bool, with_check: bool) -> list[str]:
+def versions(release: Path, with_sourcemeta: bool, with_ajv: bool, with_check: bool) -> list[str]:
     def out(command: list[str]) -> str:
         try:
             result = subprocess.run(command, cwd=ROOT, text=True, capture_output=True)
@@ -349,6 +422,12 @@ def versions(release: Path, with_ajv: bool, with_check: bool) -> list[str]:
         f"{out(['rustc', '--version'])}",
         f"- parse-floor: saphyr-parser {saphyr}",
     ]
+    if with_sourcemeta:
+        lines.append(
+            f"- @sourcemeta/jsonschema {package_version(SOURCEMETA_DIR / 'package.json')} "
+            f"(`{out([str(sourcemeta_binary()), '--version'])}`, its native "
+            f"{sourcemeta_binary().name}, run directly)"
+        )
     if with_ajv:
         lines.append(
             f"- ajv-cli {package_version(modules / 'ajv-cli' / 'package.json')} "
@@ -362,6 +441,11 @@ def versions(release: Path, with_ajv: bool, with_check: bool) -> list[str]:
             f"({out([str(VENV / 'bin' / 'python'), '--version'])})"
         )
     return lines
+
+
+def load_average() -> str:
+    """1, 5 and 15 minute load averages, as `uptime` prints them: other work on the machine."""
+    return ", ".join(f"{n:.2f}" for n in os.getloadavg())
 
 
 def machine() -> list[str]:
@@ -411,8 +495,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--warmup", type=int, default=env_int("WARMUP", 1),
                         help="untimed runs before the timed ones, except for check-jsonschema "
                         "(default 1)")
-    parser.add_argument("--sizes", default=os.environ.get("SIZES", "1 10 100"),
-                        help="sizes in MB of the split data sets (default '1 10 100')")
+    parser.add_argument("--sizes", default=os.environ.get("SIZES", "10 100"),
+                        help="sizes in MB of the split data sets (default '10 100', the "
+                        "issue's bars)")
     parser.add_argument("--single-mb", default=os.environ.get("SINGLE_MB", "20"),
                         help="size in MB of the single-file data set (default 20; 0 skips it)")
     parser.add_argument("--check-max-mb", type=float, default=env_float("CHECK_MAX_MB", 25),
@@ -424,6 +509,8 @@ def parse_args() -> argparse.Namespace:
                         default=env_flag("SKIP_CHECK_JSONSCHEMA"), help="no check-jsonschema")
     parser.add_argument("--skip-ajv", action="store_true", default=env_flag("SKIP_AJV"),
                         help="no ajv-cli")
+    parser.add_argument("--skip-sourcemeta", action="store_true",
+                        default=env_flag("SKIP_SOURCEMETA"), help="no @sourcemeta/jsonschema")
     parser.add_argument("--regen", action="store_true", default=env_flag("REGEN"),
                         help="regenerate the data even if WORK holds it")
     parser.add_argument("--work", type=Path, default=None,
@@ -440,15 +527,102 @@ def parse_args() -> argparse.Namespace:
     return args
 
 
+@dataclass
+class Section:
+    key: str  # how the bars find it: "datasets", "one-file", "split-10", "single"...
+    title: str
+    description: list[str]
+    tools: list[Tool]
+    load: str = ""  # the load average when its measuring began and ended
+
+    def tool(self, key: str) -> Tool | None:
+        return next((t for t in self.tools if t.key == key and t.walls), None)
+
+
+def bars(sections: dict[str, Section], sizes: list[str], single_mb: str) -> list[str]:
+    """Issue 14's bars, each with what this run measured and whether it is met."""
+    rows: list[tuple[str, str, str, str]] = []
+
+    def seconds(tool: Tool) -> float:
+        return statistics.median(tool.walls)
+
+    def rss_mb(tool: Tool) -> float:
+        return statistics.median(tool.rss_kib) * 1024 / 1e6
+
+    def verdict(ok: bool) -> str:
+        return "pass" if ok else "**FAIL**"
+
+    for key, workload in (("datasets", "the repository's datasets, cold process"),
+                          ("one-file", "one file of the repository checked against its "
+                           "dataset (`datasets/powers/domestic.yaml`)")):
+        treaty = sections[key].tool("treaty") if key in sections else None
+        bar = f"at most {BAR_MS} ms" + (", exit 0" if key == "one-file" else "")
+        if treaty is None:
+            rows.append((workload, bar, "not measured", "—"))
+            continue
+        ms = seconds(treaty) * 1000
+        exit_note = ", exit 0" if key == "one-file" else ""  # any other exit stops the script
+        rows.append((workload, bar, f"{ms:.1f} ms{exit_note}", verdict(ms <= BAR_MS)))
+
+    for megabytes in ("100", "10"):
+        key = f"split-{megabytes}"
+        workload = f"{megabytes} MB split set (193 states), all checks"
+        bar = "at least 2x faster than sourcemeta `--fast`" + (
+            f", at most {BAR_SPLIT_MB} MB" if megabytes == "100" else "")
+        section = sections.get(key)
+        treaty = section.tool("treaty") if section else None
+        sourcemeta = section.tool("sourcemeta") if section else None
+        if treaty is None or sourcemeta is None:
+            why = "not measured" + ("" if megabytes in sizes else f" (SIZES={' '.join(sizes)})")
+            rows.append((workload, bar, why, "—"))
+            continue
+        ratio = paired(treaty, sourcemeta)
+        measured = (f"{seconds(treaty):.3f} s, {rss_mb(treaty):.0f} MB; sourcemeta "
+                    f"{seconds(sourcemeta):.3f} s, {rss_mb(sourcemeta):.0f} MB; paired ratio "
+                    f"{ratio:.2f}")
+        ok = ratio <= BAR_SPLIT
+        if megabytes == "100":
+            ok = ok and rss_mb(treaty) <= BAR_SPLIT_MB
+        rows.append((workload, bar, measured, verdict(ok)))
+
+    workload = f"one {single_mb} MB powers file"
+    bar = (f"not slower than ajv-cli, at most {BAR_SINGLE_SOURCEMETA}x sourcemeta `--fast`; "
+           f"memory at most {BAR_SINGLE_RSS}x the file")
+    section = sections.get("single")
+    treaty = section.tool("treaty") if section else None
+    sourcemeta = section.tool("sourcemeta") if section else None
+    ajv = section.tool("ajv") if section else None
+    if treaty is None or sourcemeta is None or ajv is None:
+        rows.append((workload, bar, "not measured", "—"))
+    else:
+        big = max(treaty.inputs, key=lambda p: p.stat().st_size).stat().st_size
+        to_sourcemeta, to_ajv = paired(treaty, sourcemeta), paired(treaty, ajv)
+        memory = rss_mb(treaty) * 1e6 / big
+        measured = (f"{seconds(treaty):.3f} s, {rss_mb(treaty):.0f} MB ({memory:.1f}x the "
+                    f"file); sourcemeta {seconds(sourcemeta):.3f} s, {rss_mb(sourcemeta):.0f} "
+                    f"MB (paired ratio {to_sourcemeta:.2f}); ajv-cli {seconds(ajv):.3f} s "
+                    f"(paired ratio {to_ajv:.2f})")
+        ok = to_ajv <= 1 and to_sourcemeta <= BAR_SINGLE_SOURCEMETA and memory <= BAR_SINGLE_RSS
+        rows.append((workload, bar, measured, verdict(ok)))
+
+    lines = ["### Issue 14's bars", "",
+             "Paired ratio: treaty's wall time over the peer's in the same round, median over "
+             "the rounds (below 1: treaty is faster). Times are medians, memory is peak RSS.", "",
+             "| workload | bar | measured | result |", "| --- | --- | --- | --- |"]
+    lines += [f"| {w} | {b} | {m} | {r} |" for w, b, m, r in rows]
+    return lines + [""]
+
+
 def main() -> int:
     args = parse_args()
     started = time.monotonic()
     if not Path("/usr/bin/time").exists():
         raise BenchError("/usr/bin/time (GNU time) is missing: apt-get install time")
+    with_sourcemeta = not args.skip_sourcemeta
     with_ajv = not args.skip_ajv
     with_check = not args.skip_check_jsonschema
-    if with_ajv:
-        install_ajv()
+    if with_ajv or with_sourcemeta:
+        install_node_peers()
     if with_check:
         install_check_jsonschema()
     release = build(args.skip_build)
@@ -457,9 +631,41 @@ def main() -> int:
     out_file = args.out or work / ("compare-smoke.md" if args.smoke else "compare.md")
     treaty = str(release / "treaty")
     floor = str(release / "parse-floor")
+    sourcemeta = str(sourcemeta_binary())
     ajv = str(NODE_BIN / "ajv")
     check = str(VENV / "bin" / "check-jsonschema")
     check_max = args.check_max_mb * 1e6
+
+    def treaty_tool(target: Path, files: list[Path], short: str) -> Tool:
+        return Tool("treaty", [treaty, "validate", str(target)], short, files, args.runs,
+                    args.warmup, key="treaty")
+
+    def floor_tool(files: list[Path], short: str) -> Tool:
+        return Tool("parse-floor", [floor, *map(str, files)], short, files, args.runs,
+                    args.warmup)
+
+    def sourcemeta_tool(schema: str, files: list[Path], short: str) -> Tool:
+        command = [sourcemeta, *SOURCEMETA_OPTIONS, f"schemas/{schema}", *map(str, files)]
+        tool = Tool("sourcemeta `--fast`", command, short, files, args.runs, args.warmup,
+                    key="sourcemeta")
+        if not with_sourcemeta:
+            tool.skipped = "SKIP_SOURCEMETA"
+        return tool
+
+    def sourcemeta_per_kind(files: list[Path], short: str) -> Tool:
+        """Every file, each against its kind's schema: one process per kind, one after the
+        other (`sh -c 'A && B && ...'`; the peak RSS is the largest of them)."""
+        groups = by_kind(files)
+        script = " && ".join(
+            shlex.join([sourcemeta, *SOURCEMETA_OPTIONS, f"schemas/{kind}.schema.json",
+                        *map(str, paths)])
+            for kind, paths in groups.items())
+        tool = Tool("sourcemeta `--fast`, every file", ["sh", "-c", script],
+                    f"{short} ({len(groups)} kinds: {len(groups)} processes)", files,
+                    args.runs, args.warmup)
+        if not with_sourcemeta:
+            tool.skipped = "SKIP_SOURCEMETA"
+        return tool
 
     def check_tool(schema: str, files: list[Path], short: str) -> Tool:
         command = [check, "--schemafile", f"schemas/{schema}", *map(str, files)]
@@ -473,48 +679,66 @@ def main() -> int:
             tool.note = "CHECK_RUNS"
         return tool
 
-    def ajv_tool(schema: str, data: list[str], files: list[Path], short: str) -> Tool:
-        dash_d = [arg for pattern in data for arg in ("-d", pattern)]
+    def ajv_tool(schema: str, files: list[Path], short: str) -> Tool:
+        dash_d = [arg for path in files for arg in ("-d", str(path))]
         tool = Tool("ajv-cli", [ajv, "validate", *AJV_OPTIONS, "-s", f"schemas/{schema}", *dash_d],
-                    short, files, args.runs, args.warmup)
+                    short, files, args.runs, args.warmup, key="ajv")
         if not with_ajv:
             tool.skipped = "SKIP_AJV"
         return tool
 
-    base_files = yaml_files(ROOT / "datasets")
-    sections: list[tuple[str, list[str], list[Tool], Tool]] = []
+    # Each peer must fail on an invalid file before its times mean anything.
+    valid = ROOT / "datasets" / "powers" / "domestic.yaml"
+    invalid = work / "invalid" / "powers" / "domestic.yaml"
+    text = valid.read_text()
+    if "    obligation: mandatory\n" not in text:
+        raise BenchError(f"{valid} has no `obligation: mandatory` to break")
+    invalid.parent.mkdir(parents=True, exist_ok=True)
+    invalid.write_text(text.replace("    obligation: mandatory\n", "    obligation: 42\n", 1))
+    if with_sourcemeta:
+        expect_failure("sourcemeta", [sourcemeta, *SOURCEMETA_OPTIONS,
+                                      "schemas/powers.schema.json", str(invalid)])
+    if with_ajv:
+        expect_failure("ajv-cli", [ajv, "validate", *AJV_OPTIONS, "-s",
+                                   "schemas/powers.schema.json", "-d", str(invalid)])
+    if with_check:
+        expect_failure("check-jsonschema", [check, "--schemafile", "schemas/powers.schema.json",
+                                            str(invalid)])
 
-    if args.single_mb not in ("", "0"):
-        directory = generate(release, work, f"single-{args.single_mb}", args.single_mb, True,
-                             args.regen)
-        big = directory / "powers" / "generated.yaml"
-        everything = yaml_files(directory)
-        reference = Tool("treaty", [treaty, "validate", str(directory)],
-                         f"treaty validate single-{args.single_mb}/", everything, args.runs,
-                         args.warmup)
-        tools = [
-            reference,
-            Tool("treaty (base datasets only)", [treaty, "validate", "datasets"],
-                 "treaty validate datasets/", base_files, args.runs, args.warmup),
-            ajv_tool("powers.schema.json", [str(big)], [big],
-                     "ajv validate --spec=draft2020 -s powers.schema.json -d generated.yaml"),
-            check_tool("powers.schema.json", [big],
-                       "check-jsonschema --schemafile powers.schema.json generated.yaml"),
-            Tool("parse-floor", [floor, str(big)], "parse-floor generated.yaml", [big], args.runs,
-                 args.warmup),
-        ]
-        sections.append((
-            f"One big file: powers/generated.yaml, {mb(big.stat().st_size)} MB",
-            [
-                f"`gen-dataset {args.single_mb} DIR --single`: the repository's datasets "
-                f"({len(base_files)} files, {human(size(base_files))}) plus one powers file. "
-                "`treaty` validates the whole directory (it resolves cross-file references, so "
-                "it cannot take the file alone); the peers and the floor read the big file only. "
-                "The second row is the base datasets alone: the treaty row minus it is about "
-                "the big file's share.",
-            ],
-            tools, reference,
-        ))
+    base_files = yaml_files(ROOT / "datasets")
+    sections: dict[str, Section] = {}
+
+    sections["datasets"] = Section(
+        "datasets",
+        f"The repository's datasets: {len(base_files)} files, {human(size(base_files))}",
+        ["A cold process each run. `treaty` runs every check, the cross-file ones included; "
+         "sourcemeta checks each file against its kind's schema, one process per kind."],
+        [
+            treaty_tool(ROOT / "datasets", base_files, "treaty validate datasets/"),
+            sourcemeta_per_kind(base_files, "jsonschema validate --fast KIND.schema.json FILES"),
+            floor_tool(base_files, "parse-floor datasets/**/*.yaml"),
+        ],
+    )
+
+    one = [valid]
+    sections["one-file"] = Section(
+        "one-file",
+        f"One file of the repository checked against its dataset: {human(size(one))}",
+        ["`treaty validate datasets/powers/domestic.yaml`: the file's own diagnostics, its "
+         "references resolved against the rest of its dataset (so the dataset is read too), "
+         "as an editor or a pre-commit hook runs it; it must exit 0. The peers check the file "
+         "against the powers schema alone."],
+        [
+            treaty_tool(valid, one, "treaty validate datasets/powers/domestic.yaml"),
+            sourcemeta_tool("powers.schema.json", one,
+                            "jsonschema validate --fast powers.schema.json domestic.yaml"),
+            ajv_tool("powers.schema.json", one,
+                     "ajv validate --spec=draft2020 -s powers.schema.json -d domestic.yaml"),
+            check_tool("powers.schema.json", one,
+                       "check-jsonschema --schemafile powers.schema.json domestic.yaml"),
+            floor_tool(one, "parse-floor domestic.yaml"),
+        ],
+    )
 
     for megabytes in args.sizes.split():
         directory = generate(release, work, f"split-{megabytes}", megabytes, False, args.regen)
@@ -522,19 +746,8 @@ def main() -> int:
         assessments = yaml_files(directory / "assessments")
         if not assessments:
             raise BenchError(f"{directory}/assessments holds no .yaml file")
-        reference = Tool("treaty", [treaty, "validate", str(directory)],
-                         f"treaty validate split-{megabytes}/", everything, args.runs, args.warmup)
-        tools = [
-            reference,
-            ajv_tool("assessment.schema.json", [str(p) for p in assessments], assessments,
-                     "ajv validate --spec=draft2020 -s assessment.schema.json "
-                     f"-d assessments/XXX.yaml (×{len(assessments)})"),
-            check_tool("assessment.schema.json", assessments,
-                       "check-jsonschema --schemafile assessment.schema.json assessments/*.yaml"),
-            Tool("parse-floor", [floor, *map(str, everything)], "parse-floor **/*.yaml",
-                 everything, args.runs, args.warmup),
-        ]
-        sections.append((
+        sections[f"split-{megabytes}"] = Section(
+            f"split-{megabytes}",
             f"Split data set, {megabytes} MB: {len(everything)} files, {mb(size(everything))} MB",
             [
                 f"`gen-dataset {megabytes} DIR`: the repository's datasets, "
@@ -542,45 +755,100 @@ def main() -> int:
                 f"{human(max(p.stat().st_size for p in assessments))})"
                 + (" and generated powers files" if (directory / "powers" / "generated-000.yaml")
                    .exists() else "")
-                + ". `treaty` and the floor read every file (treaty in parallel); the peers "
-                "read the assessments only, in one invocation each (start-up paid once).",
+                + ". `treaty` and the floor read every file (treaty in parallel, with every "
+                "check); the peers read the assessments only, in one invocation each (start-up "
+                "paid once), as issue 14's bar counts sourcemeta. The row `sourcemeta, every "
+                "file` checks all the files, each against its kind's schema.",
             ],
-            tools, reference,
-        ))
+            [
+                treaty_tool(directory, everything, f"treaty validate split-{megabytes}/"),
+                sourcemeta_tool("assessment.schema.json", assessments,
+                                "jsonschema validate --fast assessment.schema.json "
+                                f"assessments/*.yaml (×{len(assessments)})"),
+                sourcemeta_per_kind(everything, "jsonschema validate --fast KIND.schema.json "
+                                    "FILES"),
+                ajv_tool("assessment.schema.json", assessments,
+                         "ajv validate --spec=draft2020 -s assessment.schema.json "
+                         f"-d assessments/XXX.yaml (×{len(assessments)})"),
+                check_tool("assessment.schema.json", assessments,
+                           "check-jsonschema --schemafile assessment.schema.json "
+                           "assessments/*.yaml"),
+                floor_tool(everything, "parse-floor **/*.yaml"),
+            ],
+        )
 
-    for _, _, tools, _ in sections:
-        for tool in tools:
-            measure(tool)
+    if args.single_mb not in ("", "0"):
+        directory = generate(release, work, f"single-{args.single_mb}", args.single_mb, True,
+                             args.regen)
+        big = directory / "powers" / "generated.yaml"
+        everything = yaml_files(directory)
+        sections["single"] = Section(
+            "single",
+            f"One big file: powers/generated.yaml, {mb(big.stat().st_size)} MB",
+            [
+                f"`gen-dataset {args.single_mb} DIR --single`: the repository's datasets "
+                f"({len(base_files)} files, {human(size(base_files))}) plus one powers file. "
+                "`treaty` validates the whole directory (it resolves cross-file references); "
+                "the peers and the floor read the big file only. The repository's datasets "
+                "alone are the first table's treaty row.",
+            ],
+            [
+                treaty_tool(directory, everything, f"treaty validate single-{args.single_mb}/"),
+                sourcemeta_tool("powers.schema.json", [big],
+                                "jsonschema validate --fast powers.schema.json generated.yaml"),
+                ajv_tool("powers.schema.json", [big],
+                         "ajv validate --spec=draft2020 -s powers.schema.json -d generated.yaml"),
+                check_tool("powers.schema.json", [big],
+                           "check-jsonschema --schemafile powers.schema.json generated.yaml"),
+                floor_tool([big], "parse-floor generated.yaml"),
+            ],
+        )
 
-    report = ["## treaty validate and its peers", "", *machine(), *versions(release, with_ajv,
-                                                                           with_check), ""]
-    for title, description, tools, reference in sections:
-        report += table(title, description, tools, reference)
+    load_before = load_average()
+    for section in sections.values():
+        log(f"== {section.title} (load average {load_average()})")
+        section.load = load_average()
+        measure(section.tools)
+        section.load = f"{section.load} at the start, {load_average()} at the end"
+    load_after = load_average()
+
+    report = ["## treaty validate and its peers", "", *machine(),
+              f"- load average (1, 5, 15 min; 2 CPUs): {load_before} before the measuring, "
+              f"{load_after} after it",
+              *versions(release, with_sourcemeta, with_ajv, with_check), ""]
+    report += bars(sections, args.sizes.split(), args.single_mb)
+    for section in sections.values():
+        description = section.description + ["", f"Load average: {section.load}."]
+        report += table(section.title, description, section.tools, section.tools[0])
     report += [
         "Notes:",
         "",
         f"- Medians of RUNS={args.runs} timed runs (CHECK_RUNS={args.check_runs} for "
         f"check-jsonschema), after {args.warmup} untimed warm-up run(s) for the other tools; "
-        "the runs column gives the fastest and slowest. Wall time is measured around each "
-        "process (start-up included); peak RSS is `/usr/bin/time -f %M`.",
+        "the runs column gives the fastest and slowest. The tools of a table take turns, one "
+        "run each per round. Wall time is measured around each process (start-up included); "
+        "peak RSS is `/usr/bin/time -f %M`.",
         "- MB/s is the bytes of the YAML files that tool read (the data, not the schema) over "
         "its median wall time; 1 MB = 10^6 bytes. So on the split data sets the peers' MB/s "
         "counts the assessments only, while treaty's counts every file.",
         "- RSS / largest file: peak RSS over the largest single file that tool read. It speaks "
         "of the one big file; on the split data sets, whose files are small, it mostly shows "
         "each tool's fixed cost (and treaty holds the whole data set to check references).",
-        "- ratio to treaty: the tool's median wall time over treaty's in the same table "
-        "(above 1: slower than treaty).",
+        "- paired ratio to treaty: the median over rounds of the tool's wall time over treaty's "
+        "in the same round (above 1: slower than treaty). check-jsonschema's few runs are "
+        "paired with treaty's first ones.",
+        f"- sourcemeta: `jsonschema {' '.join(SOURCEMETA_OPTIONS)}`, its native binary run "
+        "directly (not through `npx`, whose Node.js start would add about 40 ms).",
         f"- ajv-cli options: `{' '.join(AJV_OPTIONS)}` (strict mode on; the schemas' "
         "`format: uint16`-style annotations are unknown to ajv and ajv-formats, see "
-        "bench/README.md). Both peers are given the schema as a file; neither follows the "
-        "modeline.",
+        "bench/README.md). The peers are given the schema as a file; none follows the "
+        "modeline. Each peer was first given an invalid file and failed on it.",
         "- check-jsonschema is slow (about 0.5 MB/s) so it gets CHECK_RUNS runs and no warm-up, "
         f"and is skipped where it would read more than CHECK_MAX_MB={args.check_max_mb:g} MB.",
     ]
     if args.smoke:
         report += ["", "Smoke run (`--smoke`): tiny data and one run each; these numbers are "
-                   "not a measurement."]
+                   "not a measurement, nor are the bars' results."]
     text = "\n".join(report) + "\n"
     print(text)
     out_file.parent.mkdir(parents=True, exist_ok=True)
