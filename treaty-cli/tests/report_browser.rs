@@ -4,8 +4,8 @@
 //! internal link and anchor. Screenshots of the heat map (desktop and phone widths), the index
 //! and a power page are saved in `target/report-screenshots/` for a person to look at.
 //!
-//! Without Chromium the test says so and passes locally, but fails when `CI` is set: CI
-//! installs Chromium (`.ci/run`), so a missing browser there is a broken set-up, not a skip.
+//! Without Chromium the test fails: `tests/run.sh` installs it before running the suite, so a
+//! missing browser is a broken set-up, never a skip.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -195,13 +195,10 @@ fn check_links(from: &str, html: &str, ids: &HashMap<String, HashSet<String>>) -
 #[test]
 fn the_html_edition_in_headless_chromium() {
     let Some(chromium) = chromium() else {
-        let msg =
-            "chromium is not installed: `apt-get install -y chromium` (Debian), or set CHROMIUM";
-        if std::env::var_os("CI").is_some() {
-            panic!("{msg}; CI must install it (.ci/run does)");
-        }
-        eprintln!("SKIPPED the_html_edition_in_headless_chromium: {msg}");
-        return;
+        panic!(
+            "chromium is not installed: run the suite with tests/run.sh (it installs it), \
+             `apt-get install -y chromium` (Debian), or set CHROMIUM to its binary"
+        );
     };
     let dataset = treaty_model::validate::load(&[root().join("datasets")])
         .expect("the repository's datasets are valid");
