@@ -6,7 +6,11 @@ pub mod args;
 
 /// The allocator of the `treaty` binary. Validation allocates a node per value; glibc's
 /// allocator grows a worker thread's heap a few pages at a time (an `mprotect` call and page
-/// faults each), which cost a fifth of the time on large files. mimalloc does not. The
+/// faults each), which cost a fifth of the time on large files. mimalloc does not. It is built
+/// without transparent huge pages (`no_thp`): with them, a cold run on the repository's
+/// datasets spent 15% of its CPU time zeroing 2 MB pages it barely used, and a split data set
+/// took twice the memory; a single file of tens of megabytes is read about a fifth slower
+/// without them, an edge case the project does not optimise for (docs/PERFORMANCE.md). The
 /// library crates leave the choice of allocator to the program that uses them.
 pub type Allocator = mimalloc::MiMalloc;
 
