@@ -121,8 +121,10 @@ pub(crate) fn check(
     // JSON Schema: every error. A bad `schema_version` was reported by the header; the
     // schema's own complaint about that field would say it again.
     let skip = bad_version.then_some("schema_version");
-    out.diagnostics
-        .extend(schema_check::check(kind, &doc.value, &locator, skip));
+    if options.schema {
+        out.diagnostics
+            .extend(schema_check::check(kind, &doc.value, &locator, skip));
+    }
 
     // Typed model. It is tried even after schema errors: when those are suppressed inline the
     // document must still reach the dataset, and the entries it can read still take part in

@@ -64,6 +64,10 @@ pub struct Options {
     /// unless the cross-file checks need it: memory then follows the largest file rather than
     /// the whole dataset, which is all a validator that only reports needs.
     pub dataset: bool,
+    /// Check each file against its JSON Schema. Off for the files read only as the context of
+    /// a named part of a dataset: their own diagnostics are not reported, and the cross-file
+    /// checks read their typed documents, not their schema errors.
+    pub(crate) schema: bool,
 }
 
 impl Default for Options {
@@ -74,6 +78,7 @@ impl Default for Options {
             cross_file: true,
             changed: None,
             dataset: true,
+            schema: true,
         }
     }
 }
@@ -147,7 +152,20 @@ impl Validation {
 /// elsewhere). [`Report::files`] counts the named files.
 pub fn validate_paths(paths: &[PathBuf], options: &Options) -> Validation {
     let plan = discover::plan(paths);
-    let outcomes = parallel_map(&plan.files, |path| read_and_check(path, options, false));
+    // When a part is named (the editor's or the pre-commit hook's one file), the rest of its
+    // dataset is read for the cross-file checks only; schema-checking it would cost most of
+    // the run for diagnostics that are then left out.
+    let context = Options {
+        schema: false,
+        ..options.clone()
+    };
+    let outcomes = parallel_map(&plan.files, |path| {
+        let named = plan
+            .scope
+            .as_ref()
+            .is_none_or(|scope| scope.contains(&discover::display(path)));
+        read_and_check(path, if named { options } else { &context }, false)
+    });
     finish(outcomes, plan.problems, plan.scope.as_ref(), options)
 }
 
