@@ -357,19 +357,25 @@ impl<'v> Walk<'_, 'v> {
         self.entries(at, key, None, items, each);
     }
 
-    /// [`Self::each`] for a list whose entries define ids of type `I` in their `id` field.
+    /// [`Self::each`] for a list whose entries each define the id that `id` gives; the id is
+    /// recorded before `each` is called. An entry set aside by the typed read still defines
+    /// the text of its `id` field when that is an id of the same type.
     fn defining<I: Id, T>(
         &mut self,
         at: Node<'v>,
         key: &str,
         items: &[T],
-        each: impl FnMut(&mut Self, Node<'v>, &T),
+        id: impl Fn(&T) -> &I,
+        mut each: impl FnMut(&mut Self, Node<'v>, &T),
     ) {
         let defines = Defines {
             kind: I::KIND,
             is_id: I::is_id,
         };
-        self.entries(at, key, Some(defines), items, each);
+        self.entries(at, key, Some(defines), items, |w, n, item| {
+            w.def(n, id(item));
+            each(w, n, item);
+        });
     }
 
     fn entries<T>(
@@ -415,13 +421,18 @@ impl<'v> Walk<'_, 'v> {
 
 fn instrument<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Instrument, v: &TextVersionId) {
     w.def(root, &d.id);
-    w.defining::<TextVersionId, _>(root, "text_versions", &d.text_versions, |w, n, t| {
-        w.def(n, &t.id);
-        w.each(n, "milestones", &t.milestones, |w, n, m| {
-            w.sources(n, &m.sources)
-        });
-        w.sources(n, &t.sources);
-    });
+    w.defining(
+        root,
+        "text_versions",
+        &d.text_versions,
+        |t| &t.id,
+        |w, n, t| {
+            w.each(n, "milestones", &t.milestones, |w, n, m| {
+                w.sources(n, &m.sources)
+            });
+            w.sources(n, &t.sources);
+        },
+    );
     let rule = w.nested(root, "entry_into_force");
     w.provision(rule, "provision", &d.entry_into_force.provision, v);
     w.sources(rule, &d.entry_into_force.sources);
@@ -429,7 +440,7 @@ fn instrument<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Instrument, v: &Text
 }
 
 fn sources<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Sources) {
-    w.defining::<SourceId, _>(root, "sources", &d.sources, |w, n, s| w.def(n, &s.id));
+    w.defining(root, "sources", &d.sources, |s| &s.id, |_, _, _| {});
 }
 
 fn chapter<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Chapter) {
@@ -463,13 +474,18 @@ fn point<'v>(w: &mut Walk<'_, 'v>, n: Node<'v>, p: &Point, v: &TextVersionId) {
 fn definitions<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Definitions) {
     let v = &d.text_version;
     w.reference(root, "text_version", v);
-    w.defining::<DefinitionId, _>(root, "terms", &d.terms, |w, n, t| {
-        w.def(n, &t.id);
-        w.provision(n, "provision", &t.provision, v);
-        w.quotes(n, &t.quotes);
-        w.optional(n, "data_category", t.data_category.as_ref());
-        w.sources(n, &t.sources);
-    });
+    w.defining(
+        root,
+        "terms",
+        &d.terms,
+        |t| &t.id,
+        |w, n, t| {
+            w.provision(n, "provision", &t.provision, v);
+            w.quotes(n, &t.quotes);
+            w.optional(n, "data_category", t.data_category.as_ref());
+            w.sources(n, &t.sources);
+        },
+    );
 }
 
 fn data_categories<'v>(
@@ -478,25 +494,40 @@ fn data_categories<'v>(
     d: &DataCategories,
     v: &TextVersionId,
 ) {
-    w.defining::<DataCategoryId, _>(root, "categories", &d.categories, |w, n, c| {
-        w.def(n, &c.id);
-        w.optional_provision(n, "defined_by", c.defined_by.as_ref(), v);
-        w.sources(n, &c.sources);
-    });
+    w.defining(
+        root,
+        "categories",
+        &d.categories,
+        |c| &c.id,
+        |w, n, c| {
+            w.optional_provision(n, "defined_by", c.defined_by.as_ref(), v);
+            w.sources(n, &c.sources);
+        },
+    );
 }
 
 fn sensitivity<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &SensitivityCategories) {
-    w.defining::<SensitivityId, _>(root, "categories", &d.categories, |w, n, c| {
-        w.def(n, &c.id);
-        w.sources(n, &c.sources);
-    });
+    w.defining(
+        root,
+        "categories",
+        &d.categories,
+        |c| &c.id,
+        |w, n, c| {
+            w.sources(n, &c.sources);
+        },
+    );
 }
 
 fn safeguards<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Safeguards) {
-    w.defining::<SafeguardId, _>(root, "safeguards", &d.safeguards, |w, n, s| {
-        w.def(n, &s.id);
-        w.sources(n, &s.sources);
-    });
+    w.defining(
+        root,
+        "safeguards",
+        &d.safeguards,
+        |s| &s.id,
+        |w, n, s| {
+            w.sources(n, &s.sources);
+        },
+    );
 }
 
 fn safeguard_status<'v>(w: &mut Walk<'_, 'v>, n: Node<'v>, s: &SafeguardStatus, v: &TextVersionId) {
@@ -508,64 +539,74 @@ fn safeguard_status<'v>(w: &mut Walk<'_, 'v>, n: Node<'v>, s: &SafeguardStatus, 
 fn powers<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Powers) {
     let v = &d.text_version;
     w.reference(root, "text_version", v);
-    w.defining::<PowerId, _>(root, "powers", &d.powers, |w, n, p| {
-        w.def(n, &p.id);
-        let provision = w.provision(n, "provision", &p.provision, v);
-        w.references(n, "data_categories", &p.data_categories);
-        w.references(n, "sensitive_data", &p.sensitive_data);
-        if let Some(o) = &p.offence_scope {
-            let n = w.nested(n, "offence_scope");
-            w.provision(n, "provision", &o.provision, v);
-            w.sources(n, &o.sources);
-        }
-        if let Some(d) = &p.duration {
-            let n = w.nested(n, "duration");
-            w.provision(n, "provision", &d.provision, v);
-            w.sources(n, &d.sources);
-        }
-        if let Some(c) = &p.confidentiality {
-            let n = w.nested(n, "confidentiality");
-            w.provision(n, "provision", &c.provision, v);
-            w.sources(n, &c.sources);
-        }
-        let domestic_counterpart = p
-            .domestic_counterpart
-            .as_ref()
-            .map(|c| w.reference(n, "domestic_counterpart", c));
-        if let Some(a) = &p.article_24 {
-            let n = w.nested(n, "article_24");
-            w.optional_provision(n, "provision", a.provision.as_ref(), v);
-            w.sources(n, &a.sources);
-        }
-        w.each(n, "safeguards", &p.safeguards, |w, n, s| {
-            safeguard_status(w, n, s, v);
-        });
-        w.sources(n, &p.sources);
-        w.out.powers.push(PowerPlaces {
-            provision,
-            domestic_counterpart,
-        });
-    });
+    w.defining(
+        root,
+        "powers",
+        &d.powers,
+        |p| &p.id,
+        |w, n, p| {
+            let provision = w.provision(n, "provision", &p.provision, v);
+            w.references(n, "data_categories", &p.data_categories);
+            w.references(n, "sensitive_data", &p.sensitive_data);
+            if let Some(o) = &p.offence_scope {
+                let n = w.nested(n, "offence_scope");
+                w.provision(n, "provision", &o.provision, v);
+                w.sources(n, &o.sources);
+            }
+            if let Some(d) = &p.duration {
+                let n = w.nested(n, "duration");
+                w.provision(n, "provision", &d.provision, v);
+                w.sources(n, &d.sources);
+            }
+            if let Some(c) = &p.confidentiality {
+                let n = w.nested(n, "confidentiality");
+                w.provision(n, "provision", &c.provision, v);
+                w.sources(n, &c.sources);
+            }
+            let domestic_counterpart = p
+                .domestic_counterpart
+                .as_ref()
+                .map(|c| w.reference(n, "domestic_counterpart", c));
+            if let Some(a) = &p.article_24 {
+                let n = w.nested(n, "article_24");
+                w.optional_provision(n, "provision", a.provision.as_ref(), v);
+                w.sources(n, &a.sources);
+            }
+            w.each(n, "safeguards", &p.safeguards, |w, n, s| {
+                safeguard_status(w, n, s, v);
+            });
+            w.sources(n, &p.sources);
+            w.out.powers.push(PowerPlaces {
+                provision,
+                domestic_counterpart,
+            });
+        },
+    );
 }
 
 fn offences<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Offences) {
     let v = &d.text_version;
     w.reference(root, "text_version", v);
-    w.defining::<OffenceId, _>(root, "offences", &d.offences, |w, n, o| {
-        w.def(n, &o.id);
-        w.provision(n, "provision", &o.provision, v);
-        for (key, r) in [
-            ("intent_requirement", &o.intent_requirement),
-            ("public_interest_exemption", &o.public_interest_exemption),
-        ] {
-            if let Some(r) = r {
-                let n = w.nested(n, key);
-                w.optional_provision(n, "provision", r.provision.as_ref(), v);
-                w.sources(n, &r.sources);
+    w.defining(
+        root,
+        "offences",
+        &d.offences,
+        |o| &o.id,
+        |w, n, o| {
+            w.provision(n, "provision", &o.provision, v);
+            for (key, r) in [
+                ("intent_requirement", &o.intent_requirement),
+                ("public_interest_exemption", &o.public_interest_exemption),
+            ] {
+                if let Some(r) = r {
+                    let n = w.nested(n, key);
+                    w.optional_provision(n, "provision", r.provision.as_ref(), v);
+                    w.sources(n, &r.sources);
+                }
             }
-        }
-        w.sources(n, &o.sources);
-    });
+            w.sources(n, &o.sources);
+        },
+    );
 }
 
 fn analysis<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Analysis) {
@@ -573,20 +614,25 @@ fn analysis<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Analysis) {
     w.def(root, &d.id);
     w.reference(root, "text_version", v);
     w.reference(root, "source", &d.source);
-    w.defining::<ConcernId, _>(root, "concerns", &d.concerns, |w, n, c| {
-        w.def(n, &c.id);
-        w.provisions(n, "provisions", &c.provisions, v);
-        w.references(n, "powers", &c.powers);
-        w.references(n, "missing_safeguards", &c.missing_safeguards);
-        w.references(n, "data_categories", &c.data_categories);
-        w.references(n, "sensitive_data", &c.sensitive_data);
-        w.quotes(n, &c.quotes);
-        w.each(n, "recommendations", &c.recommendations, |w, n, r| {
-            w.provisions(n, "provisions", &r.provisions, v);
-            w.references(n, "safeguards", &r.safeguards);
-        });
-        w.sources(n, &c.sources);
-    });
+    w.defining(
+        root,
+        "concerns",
+        &d.concerns,
+        |c| &c.id,
+        |w, n, c| {
+            w.provisions(n, "provisions", &c.provisions, v);
+            w.references(n, "powers", &c.powers);
+            w.references(n, "missing_safeguards", &c.missing_safeguards);
+            w.references(n, "data_categories", &c.data_categories);
+            w.references(n, "sensitive_data", &c.sensitive_data);
+            w.quotes(n, &c.quotes);
+            w.each(n, "recommendations", &c.recommendations, |w, n, r| {
+                w.provisions(n, "provisions", &r.provisions, v);
+                w.references(n, "safeguards", &r.safeguards);
+            });
+            w.sources(n, &c.sources);
+        },
+    );
 }
 
 fn concordance<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Concordance) {
