@@ -178,6 +178,36 @@ fn a_duplicate_of_an_id_in_another_file_is_reported_when_one_file_is_checked() {
 }
 
 #[test]
+fn a_cross_file_error_carries_the_text_of_both_files_it_points_into() {
+    // Neither file has a problem of its own, so neither keeps its text while the others are
+    // checked; the duplicate found afterwards reads both again for its snippets.
+    let dir = base_copy("duplicate-text");
+    let extra = dir.join("zz-extra.yaml");
+    let domestic = fs::read_to_string(dir.join("powers-domestic.yaml")).unwrap();
+    fs::write(&extra, &domestic).unwrap();
+    let v = validate_paths(std::slice::from_ref(&dir), &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    assert!(
+        v.report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::DuplicateId),
+        "{:?}",
+        v.report.diagnostics
+    );
+    let shown_files: Vec<&str> = v.report.sources.keys().map(String::as_str).collect();
+    assert_eq!(
+        shown_files,
+        [shown(&dir.join("powers-domestic.yaml")), shown(&extra)]
+    );
+    assert_eq!(v.report.source(&shown(&extra)), Some(domestic.as_str()));
+    assert_eq!(
+        v.report.source(&shown(&dir.join("powers-domestic.yaml"))),
+        Some(domestic.as_str())
+    );
+}
+
+#[test]
 fn one_file_named_twice_is_read_once() {
     let dir = base_copy("twice");
     let again = dir

@@ -672,7 +672,9 @@ pub struct Report {
     pub suppressed: Vec<Suppressed>,
     /// The text of every file a diagnostic speaks of, keyed by the path diagnostics show.
     /// Renderers draw their snippets from it and never read files, so a snippet shows the
-    /// text that was validated, for a file, standard input or an in-memory input alike.
+    /// text that was validated, for a file, standard input or an in-memory input alike. A
+    /// file that changed on disk while it was validated, before the report was made, has no
+    /// entry, and its diagnostics are shown without a snippet.
     #[serde(skip)]
     #[schemars(skip)]
     pub sources: BTreeMap<String, std::sync::Arc<str>>,

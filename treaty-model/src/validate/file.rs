@@ -14,6 +14,7 @@ use super::locate::{Locator, location};
 use super::references::{self, References};
 use super::schema_check;
 use super::suppress::{self, InlineAllow};
+use super::text::Text;
 use super::typed::{self, SetAside};
 use super::{Options, content, header};
 use crate::diagnostic::{Code, Diagnostic, Location, Severity};
@@ -39,7 +40,7 @@ pub(crate) struct FileOutcome {
     /// The parsed value, kept only when asked for (conversion).
     pub value: Option<Value>,
     /// The file's text as validated, for the report's snippets.
-    pub source: Option<Arc<str>>,
+    pub source: Option<Text>,
 }
 
 impl FileOutcome {
@@ -81,7 +82,7 @@ pub(crate) fn check(
         return out;
     }
     // The report keeps the text it speaks of, so that snippets show what was validated.
-    out.source = Some(Arc::from(String::from_utf8_lossy(&bytes)));
+    out.source = Some(Text::Kept(Arc::from(String::from_utf8_lossy(&bytes))));
     let is_json = path.ends_with(".json");
     // A byte-order mark (reported by the parser) must not hide the modeline on line 1;
     // offsets still count it (`base`), as the parser's do.

@@ -29,6 +29,7 @@ mod references;
 mod schema_check;
 mod semantic;
 pub(crate) mod suppress;
+mod text;
 mod typed;
 
 #[cfg(feature = "bench")]
@@ -191,7 +192,15 @@ fn read_and_check(
     let shown = discover::display(path);
     let max = options.limits.max_bytes;
     match discover::read_bounded(path, max) {
-        Ok(bytes) => file::check(&shown, bytes, options, keep_value),
+        Ok(bytes) => {
+            let mut o = file::check(&shown, bytes, options, keep_value);
+            // Most files have nothing to report: their text is read again in the rare case
+            // that a cross-file diagnostic points into them (see `text`).
+            if o.diagnostics.is_empty() && o.allows.is_empty() {
+                o.source = o.source.map(|t| t.release(path));
+            }
+            o
+        }
         Err(e) => {
             let mut o = file::FileOutcome::empty(&shown);
             o.diagnostics.push(match e {
@@ -357,7 +366,12 @@ fn finish(
     report.sources = outcomes
         .iter()
         .filter(|o| spoken_of.contains(o.path.as_str()))
-        .filter_map(|o| Some((o.path.clone(), o.source.clone()?)))
+        .filter_map(|o| {
+            Some((
+                o.path.clone(),
+                o.source.as_ref()?.get(options.limits.max_bytes)?,
+            ))
+        })
         .collect();
     let dataset = (options.dataset && report.is_valid() && complete).then(|| {
         let files = outcomes
