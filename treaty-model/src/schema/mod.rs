@@ -67,7 +67,7 @@ pub const REPORT_SCHEMA: &str = "validation-report.schema.json";
 /// Every schema published in `schemas/`: one per file kind, the bundle, and (with the
 /// `validate` feature) the validation report.
 pub fn all() -> Vec<NamedSchema> {
-    let mut all: Vec<NamedSchema> = FileKind::FILE_KINDS
+    let kinds = FileKind::FILE_KINDS
         .into_iter()
         .chain([FileKind::Bundle])
         .filter_map(|kind| {
@@ -76,15 +76,16 @@ pub fn all() -> Vec<NamedSchema> {
                 kind: Some(kind),
                 schema: for_kind(kind)?,
             })
-        })
-        .collect();
+        });
     #[cfg(feature = "validate")]
-    all.push(NamedSchema {
+    let report = Some(NamedSchema {
         file_name: REPORT_SCHEMA.to_owned(),
         kind: None,
         schema: generate_named::<crate::diagnostic::ReportDocument>(REPORT_SCHEMA, None),
     });
-    all
+    #[cfg(not(feature = "validate"))]
+    let report = None;
+    kinds.chain(report).collect()
 }
 
 /// Serialises a schema the way it is committed: pretty JSON with a final newline.
