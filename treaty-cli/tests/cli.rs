@@ -628,6 +628,37 @@ fn version_help_and_completions() {
     assert!(r.stdout.contains("_treaty()"));
 }
 
+/// A pipe (here bash's process substitution, `/dev/fd/N`) can be read only once: its
+/// diagnostics from the cross-file checks, which come after the file is read, still get their
+/// snippets.
+#[cfg(unix)]
+#[test]
+fn a_pipe_named_on_the_command_line_gets_snippets_for_cross_file_errors() {
+    let bin = assert_cmd::cargo::cargo_bin("treaty");
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(r#""$0" validate <(cat tests/fixtures/base/powers-domestic.yaml)"#)
+        .arg(&bin)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("bash runs");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "error[unknown-reference]: no data category has the id `electronic-data`\n  --> /dev/fd/"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            ":12:23\n   |\n12 |     data_categories: [electronic-data]\n   |                       ^^^^^^^^^^^^^^^\n"
+        ),
+        "{stderr}"
+    );
+}
+
 /// A file with a tab inside a quoted value, and an error on that line.
 const TAB_LINE: &str = "# yaml-language-server: $schema=../schemas/sources.schema.json\nkind: sources\nschema_version: \"1.0\"\nsources:\n  - id: a\n    title: t\n    kind: \"\tblog\"\n    url: https://example.org\n    verification: unverified\n";
 

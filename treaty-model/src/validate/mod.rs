@@ -195,8 +195,9 @@ fn read_and_check(
         Ok(bytes) => {
             let mut o = file::check(&shown, bytes, options, keep_value);
             // Most files have nothing to report: their text is read again in the rare case
-            // that a cross-file diagnostic points into them (see `text`).
-            if o.diagnostics.is_empty() && o.allows.is_empty() {
+            // that a cross-file diagnostic points into them (see `text`). A pipe or a device
+            // cannot be read twice, so it keeps its text.
+            if o.diagnostics.is_empty() && o.allows.is_empty() && path.is_file() {
                 o.source = o.source.map(|t| t.release(path));
             }
             o

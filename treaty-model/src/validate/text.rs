@@ -3,11 +3,11 @@
 //! A report holds the text of every file it speaks of, so that its snippets show what was
 //! validated. Which files those are is known only once every file is through the cross-file
 //! checks, and holding every file's text until then doubled the peak memory of a large data
-//! set (100 MB of text on top of about 100 MB of work). So a file read from disk that has no
+//! set (100 MB of text on top of about 100 MB of work). So a regular file that has no
 //! diagnostic of its own lets its text go and keeps its length and hash. If a cross-file
 //! diagnostic then points into it, the file is read again, and the text is used only if it is
 //! the same: a file edited meanwhile gets no snippet rather than a wrong one. Files given in
-//! memory keep their text: there is nothing to read again.
+//! memory, pipes and devices keep their text: there is nothing to read again.
 
 use std::hash::BuildHasher as _;
 use std::path::{Path, PathBuf};
