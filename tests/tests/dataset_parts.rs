@@ -146,12 +146,19 @@ fn a_bad_header_does_not_cascade_either() {
     );
 }
 
-#[test]
-fn a_duplicate_of_an_id_in_another_file_is_reported_when_one_file_is_checked() {
-    let dir = base_copy("duplicate");
+/// A copy of the base dataset with `zz-extra.yaml`, a second copy of its domestic powers (so
+/// every id of those is defined twice): the directory, the extra file, and its text.
+fn with_duplicate(label: &str) -> (PathBuf, PathBuf, String) {
+    let dir = base_copy(label);
     let extra = dir.join("zz-extra.yaml");
     let domestic = fs::read_to_string(dir.join("powers-domestic.yaml")).unwrap();
     fs::write(&extra, &domestic).unwrap();
+    (dir, extra, domestic)
+}
+
+#[test]
+fn a_duplicate_of_an_id_in_another_file_is_reported_when_one_file_is_checked() {
+    let (dir, extra, _) = with_duplicate("duplicate");
     let v = validate_paths(std::slice::from_ref(&extra), &Options::default());
     let _ = fs::remove_dir_all(&dir);
     let dups: Vec<_> = v
@@ -181,10 +188,7 @@ fn a_duplicate_of_an_id_in_another_file_is_reported_when_one_file_is_checked() {
 fn a_cross_file_error_carries_the_text_of_both_files_it_points_into() {
     // Neither file has a problem of its own, so neither keeps its text while the others are
     // checked; the duplicate found afterwards reads both again for its snippets.
-    let dir = base_copy("duplicate-text");
-    let extra = dir.join("zz-extra.yaml");
-    let domestic = fs::read_to_string(dir.join("powers-domestic.yaml")).unwrap();
-    fs::write(&extra, &domestic).unwrap();
+    let (dir, extra, domestic) = with_duplicate("duplicate-text");
     let v = validate_paths(std::slice::from_ref(&dir), &Options::default());
     let _ = fs::remove_dir_all(&dir);
     assert!(
