@@ -2,6 +2,7 @@
 //! own diagnostics, cross-file ones that point into them, and no cascade from a file that
 //! does not load.
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -209,6 +210,36 @@ fn a_cross_file_error_carries_the_text_of_both_files_it_points_into() {
         v.report.source(&shown(&dir.join("powers-domestic.yaml"))),
         Some(domestic.as_str())
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_named_inside_a_dataset_is_read_and_keeps_its_text() {
+    // Named, a pipe is read on purpose; the walk of its dataset, which skips pipes, must not
+    // report it as skipped. And a pipe cannot be read twice, so it keeps its text for the
+    // cross-file errors found after it was read.
+    let (dir, extra, domestic) = with_duplicate("pipe");
+    fs::remove_file(&extra).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&extra)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let writer = {
+        let (extra, domestic) = (extra.clone(), domestic.clone());
+        std::thread::spawn(move || fs::write(&extra, &domestic).unwrap())
+    };
+    let v = validate_paths(std::slice::from_ref(&extra), &Options::default());
+    writer.join().unwrap();
+    let _ = fs::remove_dir_all(&dir);
+    let codes: HashSet<Code> = v.report.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(
+        codes,
+        HashSet::from([Code::DuplicateId]),
+        "{:?}",
+        v.report.diagnostics
+    );
+    assert_eq!(v.report.source(&shown(&extra)), Some(domestic.as_str()));
 }
 
 #[test]

@@ -101,9 +101,14 @@ pub(crate) fn plan(paths: &[PathBuf]) -> Plan {
             problems,
         };
     }
-    let scope = named.iter().map(|p| display(p)).collect();
+    let scope: HashSet<String> = named.iter().map(|p| display(p)).collect();
     let (mut all, more) = discover(&roots);
-    problems.extend(more);
+    // A file named on purpose is read whatever its type (a pipe); the walk of its root would
+    // report it as skipped.
+    problems.extend(
+        more.into_iter()
+            .filter(|d| d.location.as_ref().is_none_or(|l| !scope.contains(&l.file))),
+    );
     // The named spelling comes first, so that a named file keeps it.
     let mut files = named;
     files.append(&mut all);
