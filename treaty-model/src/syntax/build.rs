@@ -718,7 +718,7 @@ fn duplicate_key(key: &str, span: Span, first: Option<Span>) -> Problem {
     let problem = Problem::error(ProblemKind::DuplicateKey, span, message)
         .with_help("remove or rename one of the entries; only one value per key is allowed");
     match first {
-        Some(first) => problem.with_related(first),
+        Some(first) => problem.with_related(first, "first written here"),
         None => problem,
     }
 }

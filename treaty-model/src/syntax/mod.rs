@@ -144,8 +144,10 @@ pub struct Problem {
     pub message: String,
     /// Where it is wrong.
     pub span: Span,
-    /// A second place that explains the first (e.g. the first occurrence of a duplicate key).
-    pub related: Option<Span>,
+    /// A second place that explains the first, and what it is (the first occurrence of a
+    /// duplicate key: "first written here"; the bracket a syntax error sits inside: "opened
+    /// here").
+    pub related: Option<(Span, &'static str)>,
     /// How to fix it, when there is a simple fix.
     pub help: Option<String>,
 }
@@ -175,8 +177,8 @@ impl Problem {
         self
     }
 
-    fn with_related(mut self, related: Span) -> Self {
-        self.related = Some(related);
+    fn with_related(mut self, related: Span, label: &'static str) -> Self {
+        self.related = Some((related, label));
         self
     }
 

@@ -319,8 +319,8 @@ fn yaml_recursive_and_unknown_aliases() {
 fn yaml_duplicate_key_reports_both_positions() {
     let parsed = yaml("a: 1\nb: 2\na: 3\n");
     let p = error(&parsed, K::DuplicateKey, 3, 1);
-    let related = p.related.map(|r| (lc(r.start), lc(r.end)));
-    assert_eq!(related, Some(((1, 1), (1, 2))));
+    let related = p.related.map(|(r, label)| (lc(r.start), lc(r.end), label));
+    assert_eq!(related, Some(((1, 1), (1, 2), "first written here")));
     // Keys compare by their resulting string.
     let parsed = yaml("{1: a, \"1\": b}");
     error(&parsed, K::DuplicateKey, 1, 8);
@@ -653,7 +653,10 @@ fn syntax_errors_have_positions_and_plain_messages() {
     // An unclosed bracket is noticed on a later line; the bracket is pointed out too.
     let parsed = yaml("a: [1, 2\nb: 3\n");
     let p = error(&parsed, K::Syntax, 2, 2);
-    assert_eq!(p.related.map(|r| lc(r.start)), Some((1, 4)));
+    assert_eq!(
+        p.related.map(|(r, label)| (lc(r.start), label)),
+        Some(((1, 4), "opened here"))
+    );
     assert!(p.help.as_deref().unwrap_or_default().contains("`[`"));
     let parsed = yaml("a:\n  - b\n  c: d\n");
     let p = error(&parsed, K::Syntax, 3, 3);
@@ -723,7 +726,7 @@ fn many_duplicate_keys_are_all_reported() {
     assert_eq!(lc(parsed.problems[n - 1].span.start), (2 * n as u32, 1));
     // The first occurrence is given while the search budget lasts.
     assert_eq!(
-        parsed.problems[0].related.map(|r| lc(r.start)),
+        parsed.problems[0].related.map(|(r, _)| lc(r.start)),
         Some((n as u32, 1))
     );
 }
@@ -897,7 +900,7 @@ fn json_duplicate_keys() {
         (K::DuplicateKey, E, (3, 2))
     );
     assert_eq!(
-        first.related.map(|r| (lc(r.start), lc(r.end))),
+        first.related.map(|(r, _)| (lc(r.start), lc(r.end))),
         Some(((1, 2), (1, 5)))
     );
     assert_eq!(lc(parsed.problems[1].span.start), (3, 10));

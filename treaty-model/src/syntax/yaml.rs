@@ -456,7 +456,7 @@ impl Reader<'_> {
                     } else {
                         ('[', ']')
                     };
-                    problem.with_related(bracket).with_help(format!(
+                    problem.with_related(bracket, "opened here").with_help(format!(
                         "inside the `{open}` opened on line {}; check that it is closed with `{close}`",
                         bracket.start.line
                     ))

@@ -226,8 +226,8 @@ fn syntax_diagnostic(path: &str, p: syntax::Problem, is_json: bool) -> Diagnosti
     if p.severity == ProblemSeverity::Warning {
         d.severity = crate::diagnostic::Severity::Warning;
     }
-    if let Some(r) = p.related {
-        d = d.with_related(location(path, r), "first written here");
+    if let Some((span, label)) = p.related {
+        d = d.with_related(location(path, span), label);
     }
     if let Some(h) = p.help {
         d = d.with_help(h);
