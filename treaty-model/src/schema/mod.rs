@@ -223,22 +223,41 @@ fn bound_integers(map: &mut Map<String, Value>) {
     }
 }
 
-/// Removes `$defs` entries nothing refers to (the `FileKind` enum, once `kind` is pinned).
+/// Removes the `$defs` entries that the schema does not reach through `$ref` (the `FileKind`
+/// enum, once `kind` is pinned).
 fn prune_defs(root: &mut Map<String, Value>) {
-    loop {
-        let text = serde_json::to_string(&root).unwrap_or_default();
-        let Some(Value::Object(defs)) = root.get_mut("$defs") else {
-            return;
-        };
-        let unused: Vec<String> = defs
-            .keys()
-            .filter(|k| !text.contains(&format!("\"#/$defs/{k}\"")))
-            .cloned()
-            .collect();
-        if unused.is_empty() {
-            return;
+    let Some(Value::Object(defs)) = root.get("$defs") else {
+        return;
+    };
+    let mut reached = std::collections::HashSet::new();
+    let mut pending: Vec<&Value> = root
+        .iter()
+        .filter(|(k, _)| *k != "$defs")
+        .map(|(_, v)| v)
+        .collect();
+    while let Some(v) = pending.pop() {
+        match v {
+            Value::Object(map) => {
+                let target = map.get("$ref").and_then(Value::as_str);
+                if let Some(name) = target.and_then(|r| r.strip_prefix("#/$defs/"))
+                    && reached.insert(name.to_owned())
+                    && let Some(def) = defs.get(name)
+                {
+                    pending.push(def);
+                }
+                pending.extend(map.values());
+            }
+            Value::Array(items) => pending.extend(items),
+            _ => {}
         }
-        for k in unused {
+    }
+    let unreached: Vec<String> = defs
+        .keys()
+        .filter(|k| !reached.contains(*k))
+        .cloned()
+        .collect();
+    if let Some(Value::Object(defs)) = root.get_mut("$defs") {
+        for k in unreached {
             defs.remove(&k);
         }
     }
@@ -278,5 +297,30 @@ fn pin_kind(root: &mut Map<String, Value>, kind: FileKind) {
                 "const": kind.as_str()
             }),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prune_defs_keeps_what_the_schema_reaches_and_nothing_else() {
+        let mut schema = json!({
+            "properties": { "a": { "$ref": "#/$defs/A" } },
+            "$defs": {
+                "A": { "items": { "$ref": "#/$defs/B" } },
+                "B": { "type": "string" },
+                "Unused": { "$ref": "#/$defs/OnlyFromUnused" },
+                "OnlyFromUnused": { "items": { "$ref": "#/$defs/Unused" } },
+                "Named": { "description": "#/$defs/Named" }
+            }
+        });
+        let Value::Object(root) = &mut schema else {
+            unreachable!()
+        };
+        prune_defs(root);
+        let kept: Vec<&String> = schema["$defs"].as_object().unwrap().keys().collect();
+        assert_eq!(kept, ["A", "B"]);
     }
 }
