@@ -6,6 +6,7 @@
 //! ([`references`]). The cross-file checks and the report come after every file is through
 //! ([`super::finish`]).
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use serde_json::Value;
@@ -67,10 +68,11 @@ impl FileOutcome {
 }
 
 /// Checks one file's bytes; never panics on any input. With `keep_value`, the parsed value
-/// is kept in the outcome (for conversion).
+/// is kept in the outcome (for conversion). Borrowed bytes (an input given in memory) are
+/// copied only once they are known to be within the size limit.
 pub(crate) fn check(
     path: &str,
-    bytes: Vec<u8>,
+    bytes: Cow<'_, [u8]>,
     options: &Options,
     keep_value: bool,
 ) -> FileOutcome {
@@ -89,7 +91,7 @@ pub(crate) fn check(
     let base = if bytes.starts_with(syntax::BOM) { 3 } else { 0 };
 
     // Parse.
-    let parsed = syntax::parse_owned(bytes, &options.limits, is_json);
+    let parsed = syntax::parse_owned(bytes.into_owned(), &options.limits, is_json);
     for p in parsed.problems {
         out.diagnostics.push(syntax_diagnostic(path, p, is_json));
     }

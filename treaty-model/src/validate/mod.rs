@@ -193,7 +193,7 @@ fn read_and_check(
     let max = options.limits.max_bytes;
     match discover::read_bounded(path, max) {
         Ok(bytes) => {
-            let mut o = file::check(&shown, bytes, options, keep_value);
+            let mut o = file::check(&shown, bytes.into(), options, keep_value);
             // Most files have nothing to report: their text is read again in the rare case
             // that a cross-file diagnostic points into them (see `text`). A pipe or a device
             // cannot be read twice, so it keeps its text.
@@ -216,7 +216,7 @@ fn read_and_check(
 /// Validates files already in memory (the bundled dataset, tests, editors).
 pub fn validate_inputs(inputs: &[Input], options: &Options) -> Validation {
     let outcomes = parallel_map(inputs, |i| {
-        file::check(&i.path, i.bytes.clone(), options, false)
+        file::check(&i.path, (&i.bytes[..]).into(), options, false)
     });
     finish(outcomes, Vec::new(), None, options)
 }
@@ -244,7 +244,7 @@ pub struct Checked {
 pub fn check_inputs(inputs: &[Input], options: &Options) -> Checked {
     Checked {
         outcomes: parallel_map(inputs, |i| {
-            file::check(&i.path, i.bytes.clone(), options, false)
+            file::check(&i.path, (&i.bytes[..]).into(), options, false)
         }),
         options: options.clone(),
     }
@@ -256,7 +256,7 @@ impl Checked {
     pub fn validate_with(&self, more: &[Input]) -> Validation {
         let mut outcomes = self.outcomes.clone();
         outcomes.extend(parallel_map(more, |i| {
-            file::check(&i.path, i.bytes.clone(), &self.options, false)
+            file::check(&i.path, (&i.bytes[..]).into(), &self.options, false)
         }));
         finish(outcomes, Vec::new(), None, &self.options)
     }
