@@ -215,10 +215,13 @@ fn read_and_check(
 
 /// Validates files already in memory (the bundled dataset, tests, editors).
 pub fn validate_inputs(inputs: &[Input], options: &Options) -> Validation {
-    let outcomes = parallel_map(inputs, |i| {
-        file::check(&i.path, (&i.bytes[..]).into(), options, false)
-    });
+    let outcomes = parallel_map(inputs, |i| check_input(i, options));
     finish(outcomes, Vec::new(), None, options)
+}
+
+/// Checks one input given in memory; its bytes are copied only if within the size limit.
+fn check_input(input: &Input, options: &Options) -> file::FileOutcome {
+    file::check(&input.path, (&input.bytes[..]).into(), options, false)
 }
 
 /// Files checked on their own once, to be validated again beside other files: the files of a
@@ -243,9 +246,7 @@ pub struct Checked {
 /// [`Checked::validate_with`].
 pub fn check_inputs(inputs: &[Input], options: &Options) -> Checked {
     Checked {
-        outcomes: parallel_map(inputs, |i| {
-            file::check(&i.path, (&i.bytes[..]).into(), options, false)
-        }),
+        outcomes: parallel_map(inputs, |i| check_input(i, options)),
         options: options.clone(),
     }
 }
@@ -255,9 +256,7 @@ impl Checked {
     /// them, without checking these files again.
     pub fn validate_with(&self, more: &[Input]) -> Validation {
         let mut outcomes = self.outcomes.clone();
-        outcomes.extend(parallel_map(more, |i| {
-            file::check(&i.path, (&i.bytes[..]).into(), &self.options, false)
-        }));
+        outcomes.extend(parallel_map(more, |i| check_input(i, &self.options)));
         finish(outcomes, Vec::new(), None, &self.options)
     }
 }
