@@ -240,7 +240,7 @@ fn prune_defs(root: &mut Map<String, Value>) {
             Value::Object(map) => {
                 let target = map.get("$ref").and_then(Value::as_str);
                 if let Some(name) = target.and_then(|r| r.strip_prefix("#/$defs/"))
-                    && reached.insert(name.to_owned())
+                    && reached.insert(name)
                     && let Some(def) = defs.get(name)
                 {
                     pending.push(def);
@@ -253,7 +253,7 @@ fn prune_defs(root: &mut Map<String, Value>) {
     }
     let unreached: Vec<String> = defs
         .keys()
-        .filter(|k| !reached.contains(*k))
+        .filter(|k| !reached.contains(k.as_str()))
         .cloned()
         .collect();
     if let Some(Value::Object(defs)) = root.get_mut("$defs") {
