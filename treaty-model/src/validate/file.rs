@@ -198,7 +198,8 @@ pub(crate) fn too_large(path: &str, size: Option<u64>, max: usize) -> Diagnostic
     .with_help("split it into smaller files (one per natural unit), or raise the limit")
 }
 
-/// Checks `kind` and `schema_version`; returns the kind when the file can go on to the schema.
+/// A reading problem of the parser as a diagnostic, under the code of its kind (a syntax error
+/// under the code of the file's format).
 fn syntax_diagnostic(path: &str, p: syntax::Problem, is_json: bool) -> Diagnostic {
     let code = match p.kind {
         ProblemKind::InvalidUtf8 => Code::InvalidUtf8,
