@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use treaty_model::diagnostic::{Code, Report, Severity};
-use treaty_model::validate::{Options, validate_paths};
+use treaty_model::validate::{Options, validate_buffer, validate_inputs, validate_paths};
 use treaty_tests::hostile::temp_dir;
 
 fn base_dir() -> PathBuf {
@@ -359,4 +359,74 @@ fn an_in_memory_input_gets_its_snippet_from_the_report() {
         out.contains(" --> in-memory.yaml:6:11\n  |\n6 |     kind: blog\n  |           ^^^^\n"),
         "{out}"
     );
+}
+
+#[test]
+fn a_buffer_of_a_valid_file_is_valid_in_its_place() {
+    let file = repository().join("datasets/powers/domestic.yaml");
+    let bytes = fs::read(&file).unwrap();
+    let v = validate_buffer(&file, &bytes, &Options::default());
+    assert_eq!(found(&v.report), []);
+    assert_eq!(v.report.files, 1);
+}
+
+#[test]
+fn a_buffer_is_checked_instead_of_its_file_on_disk() {
+    let dir = base_copy("buffer-edited");
+    let file = dir.join("powers-domestic.yaml");
+    let edited = fs::read_to_string(&file).unwrap().replacen(
+        "data_categories: [electronic-data, content-data]",
+        "data_categories: [electronic-data, contents-data]",
+        1,
+    );
+    let v = validate_buffer(&file, edited.as_bytes(), &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    let f = shown(&file);
+    assert_eq!(
+        found(&v.report),
+        [(Code::UnknownReference, Severity::Error, f.clone(), 63, 40)]
+    );
+    // The snippet is drawn from the buffer, not from the file on disk.
+    assert_eq!(v.report.source(&f), Some(edited.as_str()));
+}
+
+#[test]
+fn a_buffer_for_a_new_file_that_repeats_an_id_points_at_both_files() {
+    let dir = base_copy("buffer-new");
+    let new = dir.join("more-sources.yaml");
+    let text = "kind: sources\nschema_version: \"1.0\"\nsources:\n  - id: test-source-a\n    title: Another A\n    kind: reference\n    url: https://example.org/another\n    verification: unverified\n";
+    let v = validate_buffer(&new, text.as_bytes(), &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    let (n, sources) = (shown(&new), shown(&dir.join("sources.yaml")));
+    assert_eq!(
+        found(&v.report),
+        [
+            (Code::MissingModeline, Severity::Warning, n.clone(), 1, 1),
+            (Code::DuplicateId, Severity::Error, sources, 5, 9),
+        ]
+    );
+    let related = &v.report.diagnostics[1].related[0].location;
+    assert_eq!((related.file.as_str(), related.start.line), (n.as_str(), 4));
+    assert_eq!(v.report.files, 1);
+}
+
+#[test]
+fn a_buffer_outside_any_dataset_is_checked_on_its_own() {
+    let dir = temp_dir("buffer-alone");
+    let file = dir.join("scratch.yaml");
+    let text = fs::read(base_dir().join("sources.yaml")).unwrap();
+    let alone = validate_buffer(&file, &text, &Options::default());
+    let as_input = validate_inputs(
+        &[treaty_model::validate::Input {
+            path: shown(&file),
+            bytes: text,
+        }],
+        &Options::default(),
+    );
+    let _ = fs::remove_dir_all(&dir);
+    // No dataset to check it against: the same report as the bytes given in memory under
+    // that name, whose one error is that no instrument defines the text versions.
+    assert_eq!(alone.report, as_input.report);
+    let codes: Vec<Code> = alone.report.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, [Code::MissingInstrument]);
 }

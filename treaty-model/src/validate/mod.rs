@@ -182,6 +182,67 @@ pub fn validate_dir(dir: impl AsRef<std::path::Path>) -> Validation {
     validate_paths(&[dir.as_ref().to_path_buf()], &Options::default())
 }
 
+/// Validates `bytes` as the content of the file at `path`: an editor's unsaved buffer, or a
+/// file piped on standard input. The file need not exist, nor hold these bytes.
+///
+/// When `path` lies in a dataset root (see [`dataset_root`]), the rest of that dataset is read
+/// from disk for the cross-file checks, with `bytes` in place of the file, and the report
+/// speaks of this one file, as [`validate_paths`] of `path` would once the buffer is saved.
+/// Otherwise `bytes` are checked on their own. Diagnostics name `path`; their snippets show
+/// `bytes`.
+///
+/// ```no_run
+/// use treaty_model::validate::{Options, validate_buffer};
+///
+/// // What the editor holds for the file; on disk it may be older, or not exist yet.
+/// let buffer = b"kind: powers\nschema_version: \"1.0\"\npowers: []\n";
+/// let validation = validate_buffer("datasets/powers/domestic.yaml", buffer, &Options::default());
+/// for d in &validation.report.diagnostics {
+///     eprintln!("{d}");
+/// }
+/// ```
+pub fn validate_buffer(
+    path: impl AsRef<std::path::Path>,
+    bytes: &[u8],
+    options: &Options,
+) -> Validation {
+    let path = path.as_ref();
+    let shown = discover::display(path);
+    let buffer = || file::check(&shown, bytes.into(), options, false);
+    let Some(root) = dataset_root(path) else {
+        return finish(vec![buffer()], Vec::new(), None, options);
+    };
+    let (mut files, problems) = discover::discover(&[root]);
+    // The file's place in the sorted list, as `validate_paths` would give it: which of two
+    // definitions of one id comes first depends on it.
+    let at = match files.iter().position(|f| discover::same_file(f, path)) {
+        Some(at) => at,
+        None => {
+            let at = files.partition_point(|f| f.as_path() < path);
+            files.insert(at, path.to_path_buf());
+            at
+        }
+    };
+    // The rest of the dataset is context, read as `validate_paths` reads it for a named part.
+    let context = Options {
+        schema: false,
+        ..options.clone()
+    };
+    let indices: Vec<usize> = (0..files.len()).collect();
+    let outcomes = parallel_map(&indices, |&i| {
+        if i == at {
+            buffer()
+        } else {
+            read_and_check(&files[i], &context, false)
+        }
+    });
+    let problems = problems
+        .into_iter()
+        .filter(|d| d.location.as_ref().is_none_or(|l| l.file != shown))
+        .collect();
+    finish(outcomes, problems, Some(&HashSet::from([shown])), options)
+}
+
 /// Reads a file within the size limit and checks it (keeping its value with `keep_value`); a
 /// file that cannot be read yields its one diagnostic.
 fn read_and_check(
