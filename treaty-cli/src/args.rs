@@ -106,8 +106,14 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
     /// Files or directories to validate (default: the repository's `datasets/`); a file inside
-    /// a dataset is checked against the whole dataset. `-` reads one file from standard input.
+    /// a dataset is checked against the whole dataset. `-` reads one file from standard input
+    /// (see `--stdin-filename`).
     pub paths: Vec<PathBuf>,
+    /// With `-`: the file that standard input stands for (an editor's unsaved buffer). It is
+    /// checked in that file's place, against the rest of that file's dataset, and diagnostics
+    /// name it. Without it, standard input is checked on its own, as `<stdin>`.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,

@@ -679,3 +679,64 @@ fn standard_input_gets_its_snippet_with_tabs_drawn_in_line() {
         "{stderr}"
     );
 }
+
+#[test]
+fn standard_input_named_by_stdin_filename_is_checked_against_that_files_dataset() {
+    let domestic = std::fs::read_to_string(root().join("datasets/powers/domestic.yaml")).unwrap();
+    let out = treaty()
+        .args([
+            "validate",
+            "-",
+            "--stdin-filename",
+            "datasets/powers/domestic.yaml",
+        ])
+        .write_stdin(domestic.clone())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        stable(&String::from_utf8_lossy(&out.stderr)),
+        "valid: 1 file checked in N ms: 0 errors, 0 warnings, 0 suppressed\n"
+    );
+    // An edit not saved yet: the diagnostic names the file and shows the edited line.
+    let edited = domestic.replacen("[electronic-data]", "[electronic-dta]", 1);
+    // Where the first `[electronic-data]` is; the id starts one column after its bracket.
+    let at = domestic.find("[electronic-data]").unwrap();
+    let line = 1 + domestic[..at].matches('\n').count();
+    let column = at - domestic[..at].rfind('\n').map_or(0, |n| n + 1) + 2;
+    let out = treaty()
+        .args([
+            "validate",
+            "-",
+            "--stdin-filename",
+            "datasets/powers/domestic.yaml",
+        ])
+        .write_stdin(edited)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with(&format!(
+            "error[unknown-reference]: no data category has the id `electronic-dta`\n  --> datasets/powers/domestic.yaml:{line}:{column}\n"
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("[electronic-dta]"), "{stderr}");
+}
+
+#[test]
+fn stdin_filename_without_standard_input_is_a_usage_error() {
+    let r = run(&[
+        "validate",
+        "datasets",
+        "--stdin-filename",
+        "datasets/sources.yaml",
+    ]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "treaty: error: `--stdin-filename` names the file that standard input stands for; give `-` as the only path\n"
+    );
+    assert_eq!(r.stdout, "");
+}

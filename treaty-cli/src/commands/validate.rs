@@ -4,7 +4,7 @@ use std::time::Instant;
 
 use std::io::Read as _;
 
-use treaty_model::validate::{Input, validate_inputs, validate_paths};
+use treaty_model::validate::{Input, validate_buffer, validate_inputs, validate_paths};
 
 use crate::args::{Format, ValidateArgs};
 use crate::output::{Failure, print};
@@ -21,11 +21,40 @@ pub fn run(args: ValidateArgs) -> Result<u8, Failure> {
         (None, false) => Some(args.changed),
         (None, true) => None,
     };
+    let from_stdin = paths.len() == 1 && paths[0].as_os_str() == "-";
+    if let Some(name) = &args.stdin_filename {
+        if !from_stdin {
+            return Err(
+                "`--stdin-filename` names the file that standard input stands for; \
+                 give `-` as the only path"
+                    .to_owned()
+                    .into(),
+            );
+        }
+        if name.is_dir() {
+            return Err(format!(
+                "`--stdin-filename {}` is a directory; name the file that standard input stands for",
+                name.display()
+            )
+            .into());
+        }
+    }
     let start = Instant::now();
-    let validation = if paths.len() == 1 && paths[0].as_os_str() == "-" {
-        // Standard input (an editor's unsaved buffer) is one file on its own, named `<stdin>`
-        // in diagnostics; its snippets come from the report like any other file's.
-        validate_inputs(&[stdin(options.limits.max_bytes)?], &options)
+    let validation = if from_stdin {
+        // Standard input (an editor's unsaved buffer): in the place of the file it stands
+        // for, or on its own as `<stdin>`; its snippets come from the report like any other
+        // file's.
+        let bytes = stdin(options.limits.max_bytes)?;
+        match &args.stdin_filename {
+            Some(name) => validate_buffer(name, &bytes, &options),
+            None => validate_inputs(
+                &[Input {
+                    path: "<stdin>".to_owned(),
+                    bytes,
+                }],
+                &options,
+            ),
+        }
     } else {
         validate_paths(&paths, &options)
     };
@@ -57,9 +86,9 @@ pub fn run(args: ValidateArgs) -> Result<u8, Failure> {
     })
 }
 
-/// Standard input as a file, read no further than one byte past the size limit (the
-/// validator reports a longer input as too large).
-fn stdin(max_bytes: usize) -> Result<Input, Failure> {
+/// Standard input's bytes, read no further than one byte past the size limit (the validator
+/// reports a longer input as too large).
+fn stdin(max_bytes: usize) -> Result<Vec<u8>, Failure> {
     let mut bytes = Vec::new();
     let limit = u64::try_from(max_bytes)
         .unwrap_or(u64::MAX)
@@ -69,8 +98,5 @@ fn stdin(max_bytes: usize) -> Result<Input, Failure> {
         .take(limit)
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read standard input: {e}"))?;
-    Ok(Input {
-        path: "<stdin>".to_owned(),
-        bytes,
-    })
+    Ok(bytes)
 }
