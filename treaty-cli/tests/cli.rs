@@ -680,19 +680,25 @@ fn standard_input_gets_its_snippet_with_tabs_drawn_in_line() {
     );
 }
 
-#[test]
-fn standard_input_named_by_stdin_filename_is_checked_against_that_files_dataset() {
-    let domestic = std::fs::read_to_string(root().join("datasets/powers/domestic.yaml")).unwrap();
-    let out = treaty()
+/// `treaty validate -` with `text` on standard input, standing for the repository's
+/// `datasets/powers/domestic.yaml`.
+fn as_domestic(text: String) -> std::process::Output {
+    treaty()
         .args([
             "validate",
             "-",
             "--stdin-filename",
             "datasets/powers/domestic.yaml",
         ])
-        .write_stdin(domestic.clone())
+        .write_stdin(text)
         .output()
-        .expect("runs");
+        .expect("runs")
+}
+
+#[test]
+fn standard_input_named_by_stdin_filename_is_checked_against_that_files_dataset() {
+    let domestic = std::fs::read_to_string(root().join("datasets/powers/domestic.yaml")).unwrap();
+    let out = as_domestic(domestic.clone());
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(
         stable(&String::from_utf8_lossy(&out.stderr)),
@@ -704,16 +710,7 @@ fn standard_input_named_by_stdin_filename_is_checked_against_that_files_dataset(
     let at = domestic.find("[electronic-data]").unwrap();
     let line = 1 + domestic[..at].matches('\n').count();
     let column = at - domestic[..at].rfind('\n').map_or(0, |n| n + 1) + 2;
-    let out = treaty()
-        .args([
-            "validate",
-            "-",
-            "--stdin-filename",
-            "datasets/powers/domestic.yaml",
-        ])
-        .write_stdin(edited)
-        .output()
-        .expect("runs");
+    let out = as_domestic(edited);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
