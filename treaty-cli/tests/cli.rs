@@ -678,6 +678,13 @@ fn standard_input_gets_its_snippet_with_tabs_drawn_in_line() {
         ),
         "{stderr}"
     );
+    // With no dataset around it, the report ends with the way to give it one.
+    assert!(
+        stderr.ends_with(
+            "0 suppressed\nnote: standard input was checked on its own, with no dataset; `--stdin-filename PATH` checks it in the place of the file PATH, against PATH's dataset\n"
+        ),
+        "{stderr}"
+    );
 }
 
 /// `treaty validate -` with `text` on standard input, standing for the repository's

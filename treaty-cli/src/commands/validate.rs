@@ -4,6 +4,7 @@ use std::time::Instant;
 
 use std::io::Read as _;
 
+use treaty_model::diagnostic::Code;
 use treaty_model::validate::{Input, validate_buffer, validate_inputs, validate_paths};
 
 use crate::args::{Format, ValidateArgs};
@@ -65,6 +66,17 @@ pub fn run(args: ValidateArgs) -> Result<u8, Failure> {
         // A report that cannot reach standard error changes nothing of the exit code.
         Format::Human => {
             let _ = render::human::print(report, Some(elapsed), max);
+            // Standard input alone has no dataset around it; the flag that gives it one is
+            // named where its absence shows.
+            let alone = from_stdin && args.stdin_filename.is_none();
+            if alone
+                && report
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.code == Code::MissingInstrument)
+            {
+                eprintln!("{STDIN_ALONE}");
+            }
         }
         Format::Json => print(&format!(
             "{}\n",
@@ -85,6 +97,10 @@ pub fn run(args: ValidateArgs) -> Result<u8, Failure> {
         exit::INVALID
     })
 }
+
+/// The hint after a report on standard input checked on its own.
+const STDIN_ALONE: &str = "note: standard input was checked on its own, with no dataset; \
+     `--stdin-filename PATH` checks it in the place of the file PATH, against PATH's dataset";
 
 /// Standard input's bytes, read no further than one byte past the size limit (the validator
 /// reports a longer input as too large).
