@@ -25,8 +25,12 @@ pub fn default_paths() -> Result<Vec<PathBuf>, String> {
     }
 }
 
-/// `path` relative to `base` when it is inside it, so diagnostics show short paths.
+/// `path` relative to `base` (both absolute), so diagnostics show short paths: `datasets`
+/// from the repository's root, `..` from `datasets/powers`, `.` from `datasets` itself.
 fn relative_to(path: &Path, base: &Path) -> PathBuf {
-    path.strip_prefix(base)
-        .map_or_else(|_| path.to_path_buf(), Path::to_path_buf)
+    match pathdiff::diff_paths(path, base) {
+        Some(p) if p.as_os_str().is_empty() => PathBuf::from("."),
+        Some(p) => p,
+        None => path.to_path_buf(),
+    }
 }

@@ -744,3 +744,73 @@ fn stdin_filename_without_standard_input_is_a_usage_error() {
     );
     assert_eq!(r.stdout, "");
 }
+
+/// `treaty validate` run in `dir` (relative to the repository's root).
+fn validate_in(dir: &str, args: &[&str]) -> Run {
+    let out = treaty()
+        .current_dir(root().join(dir))
+        .arg("validate")
+        .args(args)
+        .output()
+        .expect("treaty runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn without_a_path_the_repositorys_datasets_are_validated_from_any_directory_in_it() {
+    let mut files = Vec::new();
+    collect_yaml(&root().join("datasets"), &mut files);
+    let all = format!(
+        "valid: {} files checked in N ms: 0 errors, 0 warnings, 2 suppressed\n",
+        files.len()
+    );
+    // From `datasets/` itself the default path used to be empty: "cannot read ``", and with
+    // `--changed-since` no file at all was checked.
+    for (dir, args) in [
+        ("datasets", &[][..]),
+        ("datasets", &["--changed-since", "HEAD"][..]),
+        ("datasets/powers", &[][..]),
+        ("treaty-cli", &[][..]),
+    ] {
+        let r = validate_in(dir, args);
+        assert_eq!(
+            (r.code, stable(&r.stderr)),
+            (0, all.clone()),
+            "in {dir} {args:?}"
+        );
+    }
+}
+
+#[test]
+fn a_bare_file_name_is_checked_against_the_dataset_of_the_current_directory() {
+    // Its parent is empty; the dataset root used to be searched from nothing, and the file
+    // was checked alone (587 errors).
+    let r = validate_in("datasets/powers", &["domestic.yaml"]);
+    assert_eq!(
+        (r.code, stable(&r.stderr).as_str()),
+        (
+            0,
+            "valid: 1 file checked in N ms: 0 errors, 0 warnings, 0 suppressed\n"
+        )
+    );
+    let out = treaty()
+        .current_dir(root().join("datasets/powers"))
+        .args(["validate", "-", "--stdin-filename", "domestic.yaml"])
+        .write_stdin(std::fs::read(root().join("datasets/powers/domestic.yaml")).unwrap())
+        .output()
+        .expect("treaty runs");
+    assert_eq!(
+        (
+            out.status.code(),
+            stable(&String::from_utf8_lossy(&out.stderr)).as_str()
+        ),
+        (
+            Some(0),
+            "valid: 1 file checked in N ms: 0 errors, 0 warnings, 0 suppressed\n"
+        )
+    );
+}

@@ -46,7 +46,14 @@ pub fn dataset_root(path: &Path) -> Option<PathBuf> {
     let start = if path.is_dir() {
         Some(path)
     } else {
-        path.parent()
+        // A bare file name (`domestic.yaml`) has an empty parent: the current directory.
+        path.parent().map(|p| {
+            if p.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                p
+            }
+        })
     };
     let lexical = start
         .into_iter()
