@@ -814,3 +814,23 @@ fn a_bare_file_name_is_checked_against_the_dataset_of_the_current_directory() {
         )
     );
 }
+
+#[test]
+fn standard_input_beside_other_paths_is_a_usage_error() {
+    // It used to be dropped without a word, and the other paths validated.
+    for args in [
+        ["validate", "-", "datasets/sources.yaml"],
+        ["validate", "datasets/sources.yaml", "-"],
+    ] {
+        let r = run(&args);
+        assert_eq!(
+            (r.code, r.stderr.as_str(), r.stdout.as_str()),
+            (
+                2,
+                "treaty: error: `-` (standard input) must be the only path\n",
+                ""
+            ),
+            "{args:?}"
+        );
+    }
+}

@@ -22,7 +22,12 @@ pub fn run(args: ValidateArgs) -> Result<u8, Failure> {
         (None, false) => Some(args.changed),
         (None, true) => None,
     };
-    let from_stdin = paths.len() == 1 && paths[0].as_os_str() == "-";
+    let from_stdin = paths.iter().any(|p| p.as_os_str() == "-");
+    if from_stdin && paths.len() > 1 {
+        return Err("`-` (standard input) must be the only path"
+            .to_owned()
+            .into());
+    }
     if let Some(name) = &args.stdin_filename {
         if !from_stdin {
             return Err(
