@@ -210,10 +210,14 @@ fn github_step_summary_is_appended_when_set() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(1));
     let text = std::fs::read_to_string(&summary).expect("read");
-    assert!(
-        text.starts_with("before\n### treaty validate: invalid\n"),
-        "{text}"
+    // One error, in the singular, as the human summary says it.
+    let mut files = Vec::new();
+    collect_yaml(&root().join("datasets"), &mut files);
+    let head = format!(
+        "before\n### treaty validate: invalid\n\n{} files, 1 error, 0 warnings, 2 suppressed\n",
+        files.len() + 1
     );
+    assert!(text.starts_with(&head), "{text}");
     assert!(
         text.contains("| error | `dates-out-of-order` | `tests/fixtures/broken/participation-dates.yaml:13:15` |"),
         "{text}"

@@ -6,6 +6,7 @@ use std::io::Write as _;
 use treaty_model::diagnostic::{Report, Severity};
 
 use super::shown::{DEFAULT_MAX_PER_FILE, omitted_line, shown};
+use super::text::plural;
 
 /// One `::error ...::message` line per diagnostic, at most `max_per_file` of each file, and
 /// one `::notice` line for each file with more.
@@ -75,10 +76,10 @@ pub fn step_summary(report: &Report) -> String {
     let _ = writeln!(out, "### treaty validate: {verdict}\n");
     let _ = writeln!(
         out,
-        "{} files, {} errors, {} warnings, {} suppressed\n",
-        report.files,
-        report.errors(),
-        report.warnings(),
+        "{}, {}, {}, {} suppressed\n",
+        plural(report.files, "file"),
+        plural(report.errors(), "error"),
+        plural(report.warnings(), "warning"),
         report.suppressed.len()
     );
     if !report.diagnostics.is_empty() {

@@ -13,6 +13,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet}
 use treaty_model::diagnostic::{Diagnostic, Location, Report, Severity};
 
 use super::shown::{omitted_line, shown};
+use super::text::plural;
 
 /// Colour on or off. Output written through [`print`] goes through `anstream`, which also
 /// strips colour when standard error is not a terminal, `NO_COLOR` is set, or `--color
@@ -251,7 +252,6 @@ pub fn visible(s: &str) -> String {
 }
 
 fn summary(report: &Report, elapsed_ms: Option<u64>, style: Style) -> String {
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let paint = |color: annotate_snippets::renderer::AnsiColor, text: &str| {
         if style.on {
             let s = color.on_default().bold();

@@ -12,6 +12,11 @@ pub fn words<T: Display>(value: &T) -> String {
     value.to_string().replace('-', " ")
 }
 
+/// `1 error`, `2 errors`: a count with its noun (English plurals in `s` only).
+pub fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
 /// Items joined with `, `.
 pub fn join<T: Display>(items: &[T]) -> String {
     items

@@ -9,7 +9,7 @@ use super::html::{a, esc, p};
 use super::page::Nav;
 use super::{Ctx, links};
 use crate::render::text::group_title;
-use crate::render::text::words;
+use crate::render::text::{plural, words};
 
 pub fn page(ctx: &Ctx<'_>) -> String {
     let d = ctx.dataset;
@@ -147,14 +147,6 @@ fn chapter(ctx: &Ctx<'_>, out: &mut String, c: &Chapter, show_version: bool) {
         );
     }
     out.push_str("</ol></section>\n");
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }
 
 fn powers(ctx: &Ctx<'_>, out: &mut String) {
