@@ -1,5 +1,6 @@
 //! `--format sarif`: SARIF 2.1.0 for GitHub code scanning.
 
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde_json::{Value, json};
 use treaty_model::diagnostic::{Code, Diagnostic, Location, Report, Severity};
 
@@ -58,9 +59,46 @@ fn rule(c: Code) -> Value {
     })
 }
 
+/// Where a file is, as SARIF wants it: a URI, not a path. A relative path is a URI reference
+/// against the checkout (`%SRCROOT%`), an absolute one a `file:` URI; both percent-encoded,
+/// so that `sp ace/données.yaml` reaches code scanning as `sp%20ace/donn%C3%A9es.yaml`.
+fn artifact(file: &str) -> Value {
+    // RFC 3986: what may stand unencoded in a path is letters, digits, `-._~`, `!$&'()*+,;=`,
+    // `:`, `@` and the `/` between segments. Every other ASCII character is encoded here, and
+    // percent-encoding encodes every non-ASCII byte on its own.
+    const PATH: &AsciiSet = &NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~')
+        .remove(b'!')
+        .remove(b'$')
+        .remove(b'&')
+        .remove(b'\'')
+        .remove(b'(')
+        .remove(b')')
+        .remove(b'*')
+        .remove(b'+')
+        .remove(b',')
+        .remove(b';')
+        .remove(b'=')
+        .remove(b':')
+        .remove(b'@')
+        .remove(b'/');
+    let uri = utf8_percent_encode(file, PATH).to_string();
+    let windows_drive = matches!(file.as_bytes(), [d, b':', b'/', ..] if d.is_ascii_alphabetic());
+    if file.starts_with('/') {
+        json!({"uri": format!("file://{uri}")})
+    } else if windows_drive {
+        json!({"uri": format!("file:///{uri}")})
+    } else {
+        json!({"uri": uri, "uriBaseId": "%SRCROOT%"})
+    }
+}
+
 fn location(l: &Location) -> Value {
     json!({"physicalLocation": {
-        "artifactLocation": {"uri": l.file, "uriBaseId": "%SRCROOT%"},
+        "artifactLocation": artifact(&l.file),
         "region": {
             "startLine": l.start.line,
             "startColumn": l.start.column,
@@ -100,4 +138,29 @@ fn result(d: &Diagnostic) -> Value {
         r["relatedLocations"] = json!(related);
     }
     r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn artifact_locations_are_percent_encoded_uris() {
+        assert_eq!(
+            artifact("sp ace/donn\u{e9}es #1.yaml"),
+            json!({"uri": "sp%20ace/donn%C3%A9es%20%231.yaml", "uriBaseId": "%SRCROOT%"})
+        );
+        assert_eq!(
+            artifact("datasets/powers/domestic.yaml"),
+            json!({"uri": "datasets/powers/domestic.yaml", "uriBaseId": "%SRCROOT%"})
+        );
+        assert_eq!(
+            artifact("/tmp/a b/x.yaml"),
+            json!({"uri": "file:///tmp/a%20b/x.yaml"})
+        );
+        assert_eq!(
+            artifact("C:/data/x.yaml"),
+            json!({"uri": "file:///C:/data/x.yaml"})
+        );
+    }
 }
