@@ -46,17 +46,17 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Convert a dataset file or directory to JSON, YAML, JSON Lines, CSV or Markdown.
     #[command(
-        after_help = "Examples:\n  treaty convert datasets --to json -o treaty-bundle.json\n  treaty convert datasets --to csv -o tables/\n  treaty convert datasets/powers/domestic.yaml --to json -o -\n\nThe input is validated first: invalid input gets its diagnostics, exit 1, and nothing is written."
+        after_help = "Examples:\n  treaty convert datasets --to json -o treaty-bundle.json\n  treaty convert datasets --to csv -o tables/\n  treaty convert datasets/powers/domestic.yaml --to json -o -\n\nThe input is validated first: invalid input gets its diagnostics, exit 1, and nothing is written.\nA single file is checked on its own, without the cross-file checks (its references into the\nrest of its dataset): `treaty validate FILE` runs those.\n\nExit codes: 0 written, 1 invalid input, 2 usage or I/O error."
     )]
     Convert(ConvertArgs),
     /// Write the JSON Schemas, or check that a directory matches them.
     #[command(
-        after_help = "Examples:\n  treaty schema -o schemas\n  treaty schema --check schemas"
+        after_help = "Examples:\n  treaty schema -o schemas\n  treaty schema --check schemas\n  treaty schema > bundle.schema.json\n\nWithout -o or --check, the schema of the JSON bundle is printed to standard output.\n\nExit codes: 0 written (or no drift), 1 drift found by --check, 2 usage or I/O error."
     )]
     Schema(SchemaArgs),
     /// Show a provision: its text summary, numbering in other versions, powers, safeguards, analyses.
     #[command(
-        after_help = "Examples:\n  treaty show \"28(4)\"\n  treaty show \"Article 24(2)\"\n  treaty show zero-draft:17 --format json"
+        after_help = "Examples:\n  treaty show \"28(4)\"\n  treaty show \"Article 24(2)\"\n  treaty show zero-draft:17 --format json\n\nExit codes: 0 shown, 1 no such provision (or the dataset read is invalid), 2 usage or I/O error\n(including a notation that is not a provision)."
     )]
     Show(ShowArgs),
     /// The power x safeguard matrix: which safeguards are mandatory, discretionary or absent.
@@ -92,7 +92,7 @@ pub enum Command {
     New(NewCommand),
     /// Print a shell completion script.
     #[command(
-        after_help = "Example:\n  treaty completions bash > ~/.local/share/bash-completion/completions/treaty"
+        after_help = "Example:\n  treaty completions bash > ~/.local/share/bash-completion/completions/treaty\n\nExit codes: 0 printed, 2 usage or I/O error."
     )]
     Completions(CompletionsArgs),
     /// Write the manual pages (roff): `treaty.1` and one page per subcommand.
