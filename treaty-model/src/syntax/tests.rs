@@ -667,6 +667,32 @@ fn syntax_errors_have_positions_and_plain_messages() {
 }
 
 #[test]
+fn an_unclosed_quote_is_blamed_and_not_the_bracket_around_it() {
+    // The quote is closed nowhere; the next line, less indented, ends the string.
+    let parsed = yaml("a:\n  tags: [\"biometric, health]\n  b: 1\n");
+    let p = error(&parsed, K::Syntax, 2, 10);
+    assert_eq!(
+        p.message,
+        "a quoted string is not closed on its line, and the next line is not indented as its continuation"
+    );
+    assert_eq!(p.related, None);
+    assert_eq!(
+        p.help.as_deref(),
+        Some("close the string with `\"`; a string that goes on over several lines needs them indented more than its key")
+    );
+    let parsed = yaml("a: ['x, y]\n");
+    let p = error(&parsed, K::Syntax, 1, 5);
+    assert_eq!(
+        (p.message.as_str(), p.related, p.help.as_deref()),
+        (
+            "a quoted string is not closed before the end of the file",
+            None,
+            Some("close the string with `'`")
+        )
+    );
+}
+
+#[test]
 fn crlf_positions_match_lf() {
     let lf = "a:\n  b: [1, 2]\n  c: |\n    text\n  d: \"x\"\n";
     let crlf = lf.replace('\n', "\r\n");

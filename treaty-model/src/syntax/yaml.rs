@@ -445,7 +445,21 @@ impl Reader<'_> {
         } else {
             let span = self.b.span(self.src.char_range(rel));
             let problem = Problem::error(ProblemKind::Syntax, span, clean_message(info));
+            // The parser reports an unclosed quote at the quote itself, which explains the
+            // error; a bracket around it is not the cause.
+            let unclosed_quote = matches!(
+                info,
+                "invalid indentation in quoted scalar"
+                    | "while scanning a quoted scalar, found unexpected end of stream"
+                    | "while scanning a quoted scalar, found unexpected document indicator"
+            );
+            let quote = char::from(self.src.bytes().get(rel).copied().unwrap_or(b'"'));
             match self.b.open_flow_start() {
+                _ if unclosed_quote => problem.with_help(if info.starts_with("invalid indentation") {
+                    format!("close the string with `{quote}`; a string that goes on over several lines needs them indented more than its key")
+                } else {
+                    format!("close the string with `{quote}`")
+                }),
                 // Most errors inside a flow collection come from a missing closing bracket,
                 // which the parser only notices lines later.
                 Some(open) => {
@@ -563,6 +577,9 @@ fn clean_message(info: &str) -> String {
         }
         "while scanning a quoted scalar, found unexpected document indicator" => {
             "a quoted string is not closed before a `---` or `...` line"
+        }
+        "invalid indentation in quoted scalar" => {
+            "a quoted string is not closed on its line, and the next line is not indented as its continuation"
         }
         "misplaced bracket" => "a closing bracket without a matching opening bracket",
         "while parsing a quoted scalar, found unknown escape character" => {
