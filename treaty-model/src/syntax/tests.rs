@@ -678,7 +678,9 @@ fn an_unclosed_quote_is_blamed_and_not_the_bracket_around_it() {
     assert_eq!(p.related, None);
     assert_eq!(
         p.help.as_deref(),
-        Some("close the string with `\"`; a string that goes on over several lines needs them indented more than its key")
+        Some(
+            "close the string with `\"`; a string that goes on over several lines needs them indented more than its key"
+        )
     );
     let parsed = yaml("a: ['x, y]\n");
     let p = error(&parsed, K::Syntax, 1, 5);
