@@ -47,13 +47,18 @@ impl Stop {
     }
 }
 
-/// The dataset in `data`, else the repository's `datasets/`, else the bundled one.
-pub fn dataset(data: Option<&Path>) -> Result<Loaded, Stop> {
-    let dir: Option<PathBuf> = data.map(Path::to_path_buf).or_else(|| {
+/// The directory a command reads: `data`, else the repository's `datasets/`; `None` for the
+/// bundled dataset.
+pub fn data_dir(data: Option<&Path>) -> Option<PathBuf> {
+    data.map(Path::to_path_buf).or_else(|| {
         let cwd = std::env::current_dir().ok()?;
         crate::repo::find_datasets(&cwd)
-    });
-    match dir {
+    })
+}
+
+/// The dataset in `data`, else the repository's `datasets/`, else the bundled one.
+pub fn dataset(data: Option<&Path>) -> Result<Loaded, Stop> {
+    match data_dir(data) {
         Some(dir) => directory(&dir).map(|d| Loaded::Read(Box::new(d))),
         None => treaty_model::bundled()
             .map(Loaded::Bundled)

@@ -89,6 +89,26 @@ impl Sink {
         }
     }
 
+    /// Like [`Sink::check`], and refuses a file inside one of the dataset directories the
+    /// command reads: a report written there would become part of the data (or replace a file
+    /// of it).
+    pub fn check_outside(&self, datasets: &[&Path]) -> Result<(), Failure> {
+        self.check()?;
+        match self {
+            Self::File(path) => match input_around(path, datasets) {
+                Some(dir) => Err(format!(
+                    "`{}` is inside the dataset `{}` that this command reads, which is never \
+                     written to: choose another output",
+                    path.display(),
+                    dir.display()
+                )
+                .into()),
+                None => Ok(()),
+            },
+            Self::Stdout => Ok(()),
+        }
+    }
+
     /// Writes all of `text`; an error names where it could not be written.
     pub fn emit(&self, text: &str) -> Result<(), Failure> {
         match self {
@@ -346,23 +366,15 @@ impl OutDir<'_> {
 
     /// The output is neither an input directory nor inside one.
     fn check_inputs(&self) -> Result<(), String> {
-        let Some(out) = resolve(self.path) else {
-            return Ok(());
-        };
-        for input in self.inputs {
-            if let Ok(resolved) = std::fs::canonicalize(input)
-                && resolved.is_dir()
-                && out.starts_with(&resolved)
-            {
-                return Err(format!(
-                    "`{}` is inside the input `{}`, which is never written to: choose another \
-                     directory",
-                    self.path.display(),
-                    input.display()
-                ));
-            }
+        match input_around(self.path, self.inputs) {
+            Some(input) => Err(format!(
+                "`{}` is inside the input `{}`, which is never written to: choose another \
+                 directory",
+                self.path.display(),
+                input.display()
+            )),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     /// Writes `files` (relative paths, `/`-separated, and their text) into the directory, then
@@ -478,6 +490,14 @@ impl OutDir<'_> {
 
 /// `path` with its symbolic links and `..` resolved, also when it (or some of its last
 /// components) does not exist yet: what it would be once created.
+/// The input directory that `path` is, or is inside of, if any.
+fn input_around<'a>(path: &Path, inputs: &[&'a Path]) -> Option<&'a Path> {
+    let out = resolve(path)?;
+    inputs.iter().copied().find(|input| {
+        std::fs::canonicalize(input).is_ok_and(|dir| dir.is_dir() && out.starts_with(&dir))
+    })
+}
+
 fn resolve(path: &Path) -> Option<PathBuf> {
     if let Ok(p) = std::fs::canonicalize(path) {
         return Some(p);

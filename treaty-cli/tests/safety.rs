@@ -485,3 +485,65 @@ fn a_revision_that_looks_like_an_option_is_refused_and_git_writes_nothing() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let _ = std::fs::remove_dir_all(&repo);
 }
+
+#[test]
+fn a_file_output_is_never_written_into_a_dataset_the_command_reads() {
+    let dir = tmp_dir("into-dataset");
+    let data = dataset_copy(&dir);
+    let sources = data.join("sources.yaml");
+    let before = (names(&data), std::fs::read(&sources).expect("read"));
+    let (d, s) = (utf8(&data), utf8(&sources));
+    let html = data.join("powers/coverage.html");
+    let changes = data.join("changes.md");
+    let instrument = data.join("instrument.yaml");
+    let json = data.join("sources.json");
+    let repo = root().join("datasets");
+    let cases: [(Vec<&str>, &Path); 5] = [
+        (vec!["coverage", "--data", d, "-o", s], &sources),
+        (
+            vec![
+                "coverage",
+                "--data",
+                d,
+                "--format",
+                "html",
+                "-o",
+                utf8(&html),
+            ],
+            &html,
+        ),
+        (vec!["diff", utf8(&repo), d, "-o", utf8(&changes)], &changes),
+        (
+            vec!["convert", s, "--to", "yaml", "-o", utf8(&instrument)],
+            &instrument,
+        ),
+        // --force allows a conversion in place, not a new file in the dataset.
+        (
+            vec!["convert", s, "--to", "json", "-o", utf8(&json), "--force"],
+            &json,
+        ),
+    ];
+    for (args, out) in cases {
+        let r = run(&args);
+        assert_eq!(
+            (r.code, r.stderr),
+            (
+                2,
+                format!(
+                    "treaty: error: `{}` is inside the dataset `{d}` that this command reads, \
+                     which is never written to: choose another output\n",
+                    out.display()
+                )
+            ),
+            "{args:?}"
+        );
+        assert_eq!(
+            (names(&data), std::fs::read(&sources).expect("read")),
+            before
+        );
+    }
+    // The one write into a dataset that is asked for: a file converted in place.
+    let r = run(&["convert", s, "--to", "yaml", "-o", s, "--force"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use treaty_model::Dataset;
 use treaty_model::convert::{to_json, to_yaml};
 use treaty_model::diagnostic::Report;
-use treaty_model::validate::{validate_file, validate_paths};
+use treaty_model::validate::{dataset_root, validate_file, validate_paths};
 
 use crate::args::{ConvertArgs, Target};
 use crate::output::{Failure, OutDir, Sink, note};
@@ -19,8 +19,25 @@ pub fn run(args: ConvertArgs) -> Result<u8, Failure> {
     if args.to == Target::Csv {
         tables_dir(&args.output, args.force, &inputs)?.check()?;
     } else {
-        Sink::from_arg(args.output.as_deref()).check()?;
-        guard_input(&args.input, args.output.as_deref(), args.force)?;
+        let sink = Sink::from_arg(args.output.as_deref());
+        if is_input(&args.input, args.output.as_deref()) {
+            if !args.force {
+                return Err(format!(
+                    "`{}` would overwrite the input; choose another output or pass --force",
+                    args.input.display()
+                )
+                .into());
+            }
+            sink.check()?;
+        } else {
+            // Anything else written into the dataset read would become one of its files.
+            let read = if is_dir {
+                Some(args.input.clone())
+            } else {
+                dataset_root(&args.input)
+            };
+            sink.check_outside(&read.as_deref().into_iter().collect::<Vec<_>>())?;
+        }
     }
     let (report, value, dataset) = if is_dir {
         let v = validate_paths(std::slice::from_ref(&args.input), &options);
@@ -78,22 +95,15 @@ fn refuse(report: &Report) -> u8 {
     }
 }
 
-/// The input is never overwritten unless `--force`.
-fn guard_input(input: &Path, output: Option<&Path>, force: bool) -> Result<(), String> {
+/// Whether the output is the input itself: a conversion in place, which `--force` allows.
+fn is_input(input: &Path, output: Option<&Path>) -> bool {
     let Some(output) = output.filter(|o| o.as_os_str() != "-") else {
-        return Ok(());
+        return false;
     };
-    let same = match (std::fs::canonicalize(input), std::fs::canonicalize(output)) {
-        (Ok(a), Ok(b)) => a == b || (input.is_dir() && b.starts_with(&a) && output.is_file()),
-        _ => false,
-    };
-    if same && !force {
-        return Err(format!(
-            "`{}` would overwrite the input; choose another output or pass --force",
-            output.display()
-        ));
-    }
-    Ok(())
+    matches!(
+        (std::fs::canonicalize(input), std::fs::canonicalize(output)),
+        (Ok(a), Ok(b)) if a == b
+    )
 }
 
 /// The directory the tables go to: `-o` is required, and cannot be standard output.

@@ -10,7 +10,8 @@ use crate::{exit, load};
 
 pub fn run(args: CoverageArgs) -> Result<u8, Failure> {
     let sink = Sink::from_arg(args.output.as_deref());
-    sink.check()?;
+    let data = load::data_dir(args.data.as_deref());
+    sink.check_outside(&data.as_deref().into_iter().collect::<Vec<_>>())?;
     let dataset = match load::dataset(args.data.as_deref()) {
         Ok(d) => d,
         Err(stop) => return Ok(stop.exit()?),
@@ -31,7 +32,6 @@ pub fn run(args: CoverageArgs) -> Result<u8, Failure> {
         CoverageFormat::Json => render::json(&matrix),
         CoverageFormat::Html => render::html(&matrix, &title(&filter)),
     };
-    let sink = Sink::from_arg(args.output.as_deref());
     sink.emit(&text)?;
     let powers: usize = matrix.groups.iter().map(|g| g.rows.len()).sum();
     super::wrote(&sink, &format!("the matrix of {powers} powers"));

@@ -7,7 +7,7 @@ use crate::{exit, load};
 
 pub fn run(args: DiffArgs) -> Result<u8, Failure> {
     let sink = Sink::from_arg(args.output.as_deref());
-    sink.check()?;
+    sink.check_outside(&[&args.old, &args.new])?;
     let old = match load::directory(&args.old) {
         Ok(d) => d,
         Err(stop) => return Ok(stop.exit()?),
@@ -25,7 +25,6 @@ pub fn run(args: DiffArgs) -> Result<u8, Failure> {
         DiffFormat::Markdown => render::markdown(&diff, &o, &n),
         DiffFormat::Json => render::json(&diff, &o, &n),
     };
-    let sink = Sink::from_arg(args.output.as_deref());
     sink.emit(&text)?;
     super::wrote(&sink, "the differences");
     Ok(exit::OK)
