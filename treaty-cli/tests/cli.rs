@@ -4,31 +4,10 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+use crate::common::{Run, root, run, run_in};
 
 fn treaty() -> Command {
-    let mut c = Command::cargo_bin("treaty").expect("the treaty binary is built");
-    c.current_dir(root())
-        .env("NO_COLOR", "1")
-        .env_remove("GITHUB_STEP_SUMMARY");
-    c
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(args: &[&str]) -> Run {
-    let out = treaty().args(args).output().expect("treaty runs");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    crate::common::treaty_in(&root())
 }
 
 /// The elapsed time is the only part of the output that changes between runs.
@@ -749,19 +728,9 @@ fn stdin_filename_without_standard_input_is_a_usage_error() {
     assert_eq!(r.stdout, "");
 }
 
-/// `treaty validate` run in `dir` (relative to the repository's root).
+/// `treaty validate ARGS` run in `dir` (relative to the repository's root).
 fn validate_in(dir: &str, args: &[&str]) -> Run {
-    let out = treaty()
-        .current_dir(root().join(dir))
-        .arg("validate")
-        .args(args)
-        .output()
-        .expect("treaty runs");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    run_in(&root().join(dir), &[&["validate"], args].concat())
 }
 
 #[test]
