@@ -430,3 +430,24 @@ fn a_buffer_outside_any_dataset_is_checked_on_its_own() {
     let codes: Vec<Code> = alone.report.diagnostics.iter().map(|d| d.code).collect();
     assert_eq!(codes, [Code::MissingInstrument]);
 }
+
+#[test]
+fn no_dataset_is_built_from_a_part_when_the_rest_has_errors() {
+    let dir = base_copy("part-rest-broken");
+    // An error in another file, of the kind only the JSON Schema sees: a field no kind has.
+    let other = dir.join("powers-cross-border.yaml");
+    let text = fs::read_to_string(&other).unwrap();
+    fs::write(&other, text.replacen("powers:\n", "extra: 1\npowers:\n", 1)).unwrap();
+    let part = dir.join("sources.yaml");
+    let v = validate_paths(std::slice::from_ref(&part), &Options::default());
+    let whole = validate_paths(std::slice::from_ref(&dir), &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    // The part's report is about the part, which is fine...
+    assert_eq!(found(&v.report), []);
+    // ...but the data around it is not, so there is no dataset to hand out.
+    assert!(v.dataset.is_none());
+    assert_eq!(
+        found(&whole.report),
+        [(Code::UnknownField, Severity::Error, shown(&other), 5, 1)]
+    );
+}

@@ -42,7 +42,7 @@ use std::path::PathBuf;
 pub use discover::{dataset_root, discover, is_dataset_file};
 
 use crate::dataset::Dataset;
-use crate::diagnostic::{Report, SeverityOverrides, Suppressed};
+use crate::diagnostic::{Report, Severity, SeverityOverrides, Suppressed};
 pub use crate::syntax::Limits;
 
 /// How to validate.
@@ -130,7 +130,9 @@ pub struct Input {
 pub struct Validation {
     /// Every diagnostic, sorted.
     pub report: Report,
-    /// The dataset, when the report has no error (and [`Options::dataset`] is set).
+    /// The dataset, when the report has no error (and [`Options::dataset`] is set). When only
+    /// part of a dataset was named, the files read around it must have no error either, even
+    /// though the report leaves theirs out.
     pub dataset: Option<Dataset>,
 }
 
@@ -155,9 +157,10 @@ pub fn validate_paths(paths: &[PathBuf], options: &Options) -> Validation {
     let plan = discover::plan(paths);
     // When a part is named (the editor's or the pre-commit hook's one file), the rest of its
     // dataset is read for the cross-file checks only; schema-checking it would cost most of
-    // the run for diagnostics that are then left out.
+    // the run for diagnostics that are then left out. A dataset built from it must be valid
+    // all through, though, so then every file gets every check.
     let context = Options {
-        schema: false,
+        schema: options.dataset,
         ..options.clone()
     };
     let outcomes = parallel_map(&plan.files, |path| {
@@ -355,6 +358,9 @@ fn finish(
         files: scope.map_or(outcomes.len(), HashSet::len),
         ..Report::default()
     };
+    // An error outside the report's scope is not shown, but the data it is in is not valid:
+    // no dataset is built from it.
+    let mut withheld_error = false;
     for d in raw {
         if let Some(a) = allows.iter_mut().find(|a| suppress::covers(a, &d)) {
             a.used = true;
@@ -368,6 +374,10 @@ fn finish(
             continue;
         }
         if !in_scope(&d, changed.as_ref()) || !concerns(&d, scope) {
+            withheld_error |= options
+                .overrides
+                .apply(d)
+                .is_some_and(|d| d.severity == Severity::Error);
             continue;
         }
         if let Some(d) = options.overrides.apply(d) {
@@ -411,7 +421,7 @@ fn finish(
             }
         }
     }
-    let complete = unreadable.is_empty();
+    let complete = unreadable.is_empty() && !withheld_error;
     report.sort();
     let spoken_of: HashSet<&str> = report
         .diagnostics
