@@ -5,9 +5,30 @@ use std::ops::Deref;
 use std::path::{Path, PathBuf};
 
 use treaty_model::Dataset;
-use treaty_model::validate::validate_paths;
+use treaty_model::validate::{dataset_root, validate_paths};
 
 use crate::{exit, render};
+
+/// Refuses a path that is only part of a dataset (a file of it, or a subdirectory): a command
+/// that works on a dataset needs all of it, and the report on a part would leave out the
+/// errors of the rest.
+pub fn whole_dataset(path: &Path) -> Result<(), String> {
+    let Some(root) = dataset_root(path) else {
+        return Ok(());
+    };
+    let same = match (std::fs::canonicalize(&root), std::fs::canonicalize(path)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => root == path,
+    };
+    if same {
+        return Ok(());
+    }
+    Err(format!(
+        "`{}` is part of the dataset `{}`; give the dataset's directory",
+        path.display(),
+        root.display()
+    ))
+}
 
 /// A dataset read from disk, or the bundled one.
 #[derive(Debug)]
@@ -66,11 +87,12 @@ pub fn dataset(data: Option<&Path>) -> Result<Loaded, Stop> {
     }
 }
 
-/// The dataset in one directory (or file); invalid data gets its diagnostics printed.
+/// The dataset in one directory; invalid data gets its diagnostics printed.
 pub fn directory(dir: &Path) -> Result<Dataset, Stop> {
     if !dir.exists() {
         return Err(Stop::Error(format!("`{}` does not exist", dir.display())));
     }
+    whole_dataset(dir).map_err(Stop::Error)?;
     let v = validate_paths(
         &[dir.to_path_buf()],
         &treaty_model::validate::Options::default(),

@@ -807,3 +807,36 @@ fn standard_input_beside_other_paths_is_a_usage_error() {
         );
     }
 }
+
+#[test]
+fn commands_on_a_dataset_refuse_a_part_of_one() {
+    // `--data` with a file of the dataset used to validate that file alone and show a matrix
+    // built from the unchecked rest.
+    for (args, part) in [
+        (
+            &["coverage", "--data", "datasets/sources.yaml"][..],
+            "datasets/sources.yaml",
+        ),
+        (
+            &["show", "25", "--data", "datasets/powers"][..],
+            "datasets/powers",
+        ),
+        (
+            &["convert", "datasets/powers", "--to", "json"][..],
+            "datasets/powers",
+        ),
+    ] {
+        let r = run(args);
+        assert_eq!(
+            (r.code, r.stderr, r.stdout),
+            (
+                2,
+                format!(
+                    "treaty: error: `{part}` is part of the dataset `datasets`; give the dataset's directory\n"
+                ),
+                String::new()
+            ),
+            "{args:?}"
+        );
+    }
+}

@@ -16,6 +16,9 @@ pub fn run(args: ConvertArgs) -> Result<u8, Failure> {
     let is_dir = args.input.is_dir();
     // Refusals come before any reading, and nothing is written after one.
     let inputs = [args.input.as_path()];
+    if is_dir {
+        crate::load::whole_dataset(&args.input)?;
+    }
     if args.to == Target::Csv {
         tables_dir(&args.output, args.force, &inputs)?.check()?;
     } else {
