@@ -161,6 +161,37 @@ fn coverage_as_csv_json_and_html() {
 }
 
 #[test]
+fn coverage_lacking_names_the_powers_left_out_in_html_as_in_the_table() {
+    let args = [
+        "coverage",
+        "--lacking",
+        "prior-judicial-authorisation",
+        "--scope",
+        "cross-border",
+    ];
+    let table = run(&args);
+    let html = run(&[&args[..], &["--format", "html"]].concat());
+    assert_eq!(
+        (table.code, html.code),
+        (0, 0),
+        "{}{}",
+        table.stderr,
+        html.stderr
+    );
+    assert!(
+        table.stdout.contains("Left out because nothing is recorded for `prior-judicial-authorisation`: `mla-intrusive-measures`,"),
+        "{}",
+        table.stdout
+    );
+    // The page used to leave them out without a word.
+    assert!(
+        html.stdout.contains("<p>Left out because nothing is recorded for <code>prior-judicial-authorisation</code>: <code>mla-intrusive-measures</code>, <code>network-24-7</code>,"),
+        "{}",
+        html.stdout
+    );
+}
+
+#[test]
 fn coverage_refuses_unknown_ids_with_a_suggestion() {
     let r = run(&["coverage", "--lacking", "prior-judicial-authorization"]);
     assert_eq!(r.code, 2);
@@ -605,7 +636,7 @@ fn entry_into_force_is_computed_from_the_fortieth_dated_deposit() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let page = std::fs::read_to_string(site.join("participation.html")).expect("page");
     assert!(page.contains(
-        "<dt>Entry into force</dt><dd>in force since 2026-09-13 (computed: the deciding deposit was ZWE&#39;s)</dd>"
+        "<dt>Entry into force</dt><dd>in force since 2026-09-13 (computed: the deciding deposit was ZWE&#x27;s)</dd>"
     ));
     assert!(page.contains("<dt>States recorded</dt><dd>42: 0 with a signature, 42 with a deposit"));
     let _ = std::fs::remove_dir_all(&dir);

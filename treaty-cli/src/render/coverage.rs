@@ -53,20 +53,8 @@ pub fn table(matrix: &Matrix, width: usize, lacking: Option<&str>) -> String {
             out,
             "Powers for which `{l}` is recorded but not mandatory (discretionary or absent)."
         );
-        if !matrix.lacking_not_recorded.is_empty() {
-            let ids: Vec<String> = matrix
-                .lacking_not_recorded
-                .iter()
-                .map(|p| format!("`{p}`"))
-                .collect();
-            out.push_str(&super::text::wrap(
-                &format!(
-                    "Left out because nothing is recorded for `{l}`: {}.",
-                    ids.join(", ")
-                ),
-                width,
-                "",
-            ));
+        if let Some(left_out) = left_out(matrix, l, |s| format!("`{s}`")) {
+            out.push_str(&super::text::wrap(&left_out, width, ""));
         }
     }
     if matrix.row_count() == 0 {
@@ -236,10 +224,36 @@ pub fn json(matrix: &Matrix) -> String {
     s
 }
 
-/// The matrix as one self-contained HTML page (the heat map of `treaty report`, unlinked).
-pub fn html(matrix: &Matrix, title: &str) -> String {
-    let body = crate::report::heatmap::heatmap(matrix, false);
+/// The matrix as one self-contained HTML page (the heat map of `treaty report`, unlinked);
+/// with `lacking`, the powers left out for want of a record are named above it, as in the
+/// table.
+pub fn html(matrix: &Matrix, title: &str, lacking: Option<&str>) -> String {
+    let mut body = String::new();
+    let code = |s: &str| format!("<code>{}</code>", crate::report::escape::esc(s));
+    if let Some(left_out) = lacking.and_then(|l| left_out(matrix, l, code)) {
+        body.push_str(&format!("<p>{left_out}</p>\n"));
+    }
+    body.push_str(&crate::report::heatmap::heatmap(matrix, false));
     crate::report::page::standalone(title, &body)
+}
+
+/// With `--lacking l`: the sentence naming the powers left out because nothing is recorded
+/// for `l` (they are neither shown as lacking it nor as having it), each id written by
+/// `code`; `None` when there are none.
+fn left_out(matrix: &Matrix, l: &str, code: impl Fn(&str) -> String) -> Option<String> {
+    if matrix.lacking_not_recorded.is_empty() {
+        return None;
+    }
+    let ids: Vec<String> = matrix
+        .lacking_not_recorded
+        .iter()
+        .map(|p| code(p.as_str()))
+        .collect();
+    Some(format!(
+        "Left out because nothing is recorded for {}: {}.",
+        code(l),
+        ids.join(", ")
+    ))
 }
 
 /// A family of safeguards in words.

@@ -10,7 +10,7 @@
 
 mod analysis;
 mod article;
-mod escape;
+pub mod escape;
 pub mod heatmap;
 mod html;
 mod index;
