@@ -495,6 +495,15 @@ fn schema_check_passes_and_detects_drift() {
         r.stdout
     );
     assert!(r.stdout.contains("\"title\": \"Powerz\""), "{}", r.stdout);
+    // How to regenerate is said once, for the directory checked, not `schemas`.
+    assert!(!r.stdout.contains("schema --out"), "{}", r.stdout);
+    assert_eq!(
+        r.stderr,
+        format!(
+            "treaty: 1 schema file(s) in {0} drifted from the code; regenerate with `treaty schema --out {0}`\n",
+            dir.display()
+        )
+    );
 }
 
 #[test]
