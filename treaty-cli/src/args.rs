@@ -246,8 +246,14 @@ pub struct CoverageArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CoverageFormat::Table)]
     pub format: CoverageFormat,
-    /// The width the table fits (format `table`); the list of powers keeps its own width.
-    #[arg(long, value_name = "COLUMNS", default_value_t = 100)]
+    /// The width the table fits (format `table`), at least 60; the list of powers keeps its
+    /// own width.
+    #[arg(
+        long,
+        value_name = "COLUMNS",
+        default_value_t = 100,
+        value_parser = table_width
+    )]
     pub width: usize,
     /// Write to this file (atomically) instead of standard output; `-` for standard output.
     #[arg(short, long, value_name = "FILE")]
@@ -389,4 +395,16 @@ pub struct ManArgs {
     /// the page of `treaty` itself.
     #[arg(short, long, value_name = "DIR")]
     pub output: Option<PathBuf>,
+}
+
+/// `--width`: a number of columns the table can fit in (clap's own range check would print
+/// the range's upper bound, 18446744073709551615).
+fn table_width(text: &str) -> Result<usize, String> {
+    let n: usize = text
+        .parse()
+        .map_err(|_| "expected a number of columns".to_owned())?;
+    if n < 60 {
+        return Err("the table needs at least 60 columns".to_owned());
+    }
+    Ok(n)
 }

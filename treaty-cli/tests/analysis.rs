@@ -192,6 +192,28 @@ fn coverage_lacking_names_the_powers_left_out_in_html_as_in_the_table() {
 }
 
 #[test]
+fn coverage_refuses_a_width_the_table_cannot_fit() {
+    // It was accepted and the table drawn about 57 columns wide anyway.
+    for width in ["20", "0"] {
+        let r = run(&["coverage", "--width", width]);
+        assert_eq!(
+            (r.code, r.stdout.as_str(), r.stderr.lines().next()),
+            (
+                2,
+                "",
+                Some(
+                    format!(
+                        "error: invalid value '{width}' for '--width <COLUMNS>': the table needs at least 60 columns"
+                    )
+                    .as_str()
+                )
+            )
+        );
+    }
+    assert_eq!(run(&["coverage", "--width", "60"]).code, 0);
+}
+
+#[test]
 fn coverage_refuses_unknown_ids_with_a_suggestion() {
     let r = run(&["coverage", "--lacking", "prior-judicial-authorization"]);
     assert_eq!(r.code, 2);
