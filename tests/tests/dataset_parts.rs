@@ -451,3 +451,17 @@ fn no_dataset_is_built_from_a_part_when_the_rest_has_errors() {
         [(Code::UnknownField, Severity::Error, shown(&other), 5, 1)]
     );
 }
+
+#[test]
+fn no_dataset_is_built_from_a_buffer_when_the_rest_has_errors() {
+    let dir = base_copy("buffer-rest-broken");
+    let other = dir.join("powers-cross-border.yaml");
+    let text = fs::read_to_string(&other).unwrap();
+    fs::write(&other, text.replacen("powers:\n", "extra: 1\npowers:\n", 1)).unwrap();
+    let part = dir.join("sources.yaml");
+    let bytes = fs::read(&part).unwrap();
+    let v = validate_buffer(&part, &bytes, &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    assert_eq!(found(&v.report), []);
+    assert!(v.dataset.is_none());
+}

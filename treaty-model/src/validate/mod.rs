@@ -155,14 +155,7 @@ impl Validation {
 /// elsewhere). [`Report::files`] counts the named files.
 pub fn validate_paths(paths: &[PathBuf], options: &Options) -> Validation {
     let plan = discover::plan(paths);
-    // When a part is named (the editor's or the pre-commit hook's one file), the rest of its
-    // dataset is read for the cross-file checks only; schema-checking it would cost most of
-    // the run for diagnostics that are then left out. A dataset built from it must be valid
-    // all through, though, so then every file gets every check.
-    let context = Options {
-        schema: options.dataset,
-        ..options.clone()
-    };
+    let context = around_a_part(options);
     let outcomes = parallel_map(&plan.files, |path| {
         let named = plan
             .scope
@@ -226,11 +219,7 @@ pub fn validate_buffer(
             at
         }
     };
-    // The rest of the dataset is context, read as `validate_paths` reads it for a named part.
-    let context = Options {
-        schema: false,
-        ..options.clone()
-    };
+    let context = around_a_part(options);
     let indices: Vec<usize> = (0..files.len()).collect();
     let outcomes = parallel_map(&indices, |&i| {
         if i == at {
@@ -244,6 +233,17 @@ pub fn validate_buffer(
         .filter(|d| d.location.as_ref().is_none_or(|l| l.file != shown))
         .collect();
     finish(outcomes, problems, Some(&HashSet::from([shown])), options)
+}
+
+/// How the files around a named part of a dataset are checked. They are read for the
+/// cross-file checks (the editor's or the pre-commit hook's one file needs them);
+/// schema-checking them would cost most of the run for diagnostics that are then left out. A
+/// dataset built from them must be valid all through, though, so then they get every check.
+fn around_a_part(options: &Options) -> Options {
+    Options {
+        schema: options.dataset,
+        ..options.clone()
+    }
 }
 
 /// Reads a file within the size limit and checks it (keeping its value with `keep_value`); a
