@@ -488,8 +488,6 @@ impl OutDir<'_> {
     }
 }
 
-/// `path` with its symbolic links and `..` resolved, also when it (or some of its last
-/// components) does not exist yet: what it would be once created.
 /// The input directory that `path` is, or is inside of, if any.
 fn input_around<'a>(path: &Path, inputs: &[&'a Path]) -> Option<&'a Path> {
     let out = resolve(path)?;
@@ -498,6 +496,8 @@ fn input_around<'a>(path: &Path, inputs: &[&'a Path]) -> Option<&'a Path> {
     })
 }
 
+/// `path` with its symbolic links and `..` resolved, also when it (or some of its last
+/// components) does not exist yet: what it would be once created.
 fn resolve(path: &Path) -> Option<PathBuf> {
     if let Ok(p) = std::fs::canonicalize(path) {
         return Some(p);
