@@ -3,6 +3,7 @@
 use std::time::Instant;
 
 use std::io::Read as _;
+use std::path::{Path, PathBuf};
 
 use treaty_model::diagnostic::Code;
 use treaty_model::validate::{Input, validate_buffer, validate_inputs, validate_paths};
@@ -22,29 +23,7 @@ pub fn run(args: ValidateArgs) -> Result<u8, Failure> {
         (None, false) => Some(args.changed),
         (None, true) => None,
     };
-    let from_stdin = paths.iter().any(|p| p.as_os_str() == "-");
-    if from_stdin && paths.len() > 1 {
-        return Err("`-` (standard input) must be the only path"
-            .to_owned()
-            .into());
-    }
-    if let Some(name) = &args.stdin_filename {
-        if !from_stdin {
-            return Err(
-                "`--stdin-filename` names the file that standard input stands for; \
-                 give `-` as the only path"
-                    .to_owned()
-                    .into(),
-            );
-        }
-        if name.is_dir() {
-            return Err(format!(
-                "`--stdin-filename {}` is a directory; name the file that standard input stands for",
-                name.display()
-            )
-            .into());
-        }
-    }
+    let from_stdin = reads_stdin(&paths, args.stdin_filename.as_deref())?;
     let start = Instant::now();
     let validation = if from_stdin {
         // Standard input (an editor's unsaved buffer): in the place of the file it stands
@@ -101,6 +80,27 @@ pub fn run(args: ValidateArgs) -> Result<u8, Failure> {
     } else {
         exit::INVALID
     })
+}
+
+/// Whether the input is standard input (`-`, which must then be the only path); refuses a
+/// `--stdin-filename` that cannot name the file it stands for.
+fn reads_stdin(paths: &[PathBuf], stdin_filename: Option<&Path>) -> Result<bool, String> {
+    let from_stdin = paths.iter().any(|p| p.as_os_str() == "-");
+    if from_stdin && paths.len() > 1 {
+        return Err("`-` (standard input) must be the only path".to_owned());
+    }
+    match stdin_filename {
+        Some(_) if !from_stdin => Err(
+            "`--stdin-filename` names the file that standard input stands for; give `-` as the \
+             only path"
+                .to_owned(),
+        ),
+        Some(name) if name.is_dir() => Err(format!(
+            "`--stdin-filename {}` is a directory; name the file that standard input stands for",
+            name.display()
+        )),
+        _ => Ok(from_stdin),
+    }
 }
 
 /// The hint after a report on standard input checked on its own.
