@@ -30,7 +30,7 @@ pub fn run(args: CoverageArgs) -> Result<u8, Failure> {
         CoverageFormat::Table => render::table(&matrix, args.width, lacking),
         CoverageFormat::Csv => render::csv(&matrix),
         CoverageFormat::Json => render::json(&matrix),
-        CoverageFormat::Html => render::html(&matrix, &title(&filter), lacking),
+        CoverageFormat::Html => crate::report::heatmap::page(&matrix, &title(&filter), lacking),
     };
     sink.emit(&text)?;
     let powers: usize = matrix.groups.iter().map(|g| g.rows.len()).sum();

@@ -224,23 +224,10 @@ pub fn json(matrix: &Matrix) -> String {
     s
 }
 
-/// The matrix as one self-contained HTML page (the heat map of `treaty report`, unlinked);
-/// with `lacking`, the powers left out for want of a record are named above it, as in the
-/// table.
-pub fn html(matrix: &Matrix, title: &str, lacking: Option<&str>) -> String {
-    let mut body = String::new();
-    let code = |s: &str| format!("<code>{}</code>", crate::report::escape::esc(s));
-    if let Some(left_out) = lacking.and_then(|l| left_out(matrix, l, code)) {
-        body.push_str(&format!("<p>{left_out}</p>\n"));
-    }
-    body.push_str(&crate::report::heatmap::heatmap(matrix, false));
-    crate::report::page::standalone(title, &body)
-}
-
 /// With `--lacking l`: the sentence naming the powers left out because nothing is recorded
 /// for `l` (they are neither shown as lacking it nor as having it), each id written by
 /// `code`; `None` when there are none.
-fn left_out(matrix: &Matrix, l: &str, code: impl Fn(&str) -> String) -> Option<String> {
+pub fn left_out(matrix: &Matrix, l: &str, code: impl Fn(&str) -> String) -> Option<String> {
     if matrix.lacking_not_recorded.is_empty() {
         return None;
     }

@@ -203,3 +203,17 @@ fn row_html(out: &mut String, matrix: &Matrix, row: &Row, codes: &[String], link
     }
     out.push_str("</tr>\n");
 }
+
+/// The matrix as one self-contained HTML page (`treaty coverage --format html`): the heat map
+/// unlinked; with `lacking`, the powers left out for want of a record are named above it, as
+/// in the table.
+pub fn page(matrix: &Matrix, title: &str, lacking: Option<&str>) -> String {
+    let mut body = String::new();
+    let code = |s: &str| format!("<code>{}</code>", esc(s));
+    if let Some(left_out) = lacking.and_then(|l| crate::render::coverage::left_out(matrix, l, code))
+    {
+        body.push_str(&format!("<p>{left_out}</p>\n"));
+    }
+    body.push_str(&heatmap(matrix, false));
+    super::page::standalone(title, &body)
+}

@@ -10,7 +10,7 @@
 
 mod analysis;
 mod article;
-pub mod escape;
+mod escape;
 pub mod heatmap;
 mod html;
 mod index;
