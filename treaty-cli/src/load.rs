@@ -71,10 +71,8 @@ impl Stop {
 /// The directory a command reads: `data`, else the repository's `datasets/`; `None` for the
 /// bundled dataset.
 pub fn data_dir(data: Option<&Path>) -> Option<PathBuf> {
-    data.map(Path::to_path_buf).or_else(|| {
-        let cwd = std::env::current_dir().ok()?;
-        crate::repo::find_datasets(&cwd)
-    })
+    data.map(Path::to_path_buf)
+        .or_else(crate::repo::default_dir)
 }
 
 /// The dataset in `data`, else the repository's `datasets/`, else the bundled one.

@@ -12,12 +12,17 @@ pub fn find_datasets(start: &Path) -> Option<PathBuf> {
     })
 }
 
+/// The repository's `datasets/` as seen from the current directory (`datasets`, `..`, `.`),
+/// so that what names it stays short; `None` outside a repository.
+pub fn default_dir() -> Option<PathBuf> {
+    let cwd = std::env::current_dir().ok()?;
+    find_datasets(&cwd).map(|d| relative_to(&d, &cwd))
+}
+
 /// The default dataset paths, or a message saying what to pass.
 pub fn default_paths() -> Result<Vec<PathBuf>, String> {
-    let cwd =
-        std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
-    match find_datasets(&cwd) {
-        Some(d) => Ok(vec![relative_to(&d, &cwd)]),
+    match default_dir() {
+        Some(d) => Ok(vec![d]),
         None => Err(
             "no `datasets/` directory found here or in any parent repository; pass the files or directories to validate, for example `treaty validate path/to/datasets`"
                 .into(),

@@ -547,3 +547,21 @@ fn a_file_output_is_never_written_into_a_dataset_the_command_reads() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_repositorys_dataset_is_named_as_seen_from_the_current_directory() {
+    // Without --data the dataset is the repository's; the refusal names it relative to where
+    // the command runs, as the diagnostics do, not by its absolute path.
+    let r = run_in(
+        &root().join("datasets/powers"),
+        &["coverage", "-o", "../sources.yaml"],
+    );
+    assert_eq!(
+        (r.code, r.stderr.as_str()),
+        (
+            2,
+            "treaty: error: `../sources.yaml` is inside the dataset `..` that this command \
+             reads, which is never written to: choose another output\n"
+        )
+    );
+}
