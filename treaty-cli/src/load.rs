@@ -13,16 +13,10 @@ use crate::{exit, render};
 /// that works on a dataset needs all of it, and the report on a part would leave out the
 /// errors of the rest.
 pub fn whole_dataset(path: &Path) -> Result<(), String> {
-    let Some(root) = dataset_root(path) else {
+    // A root found for a directory is that directory itself, as written, when it is a root.
+    let Some(root) = dataset_root(path).filter(|root| root != path) else {
         return Ok(());
     };
-    let same = match (std::fs::canonicalize(&root), std::fs::canonicalize(path)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => root == path,
-    };
-    if same {
-        return Ok(());
-    }
     Err(format!(
         "`{}` is part of the dataset `{}`; give the dataset's directory",
         path.display(),

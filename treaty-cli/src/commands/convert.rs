@@ -39,7 +39,7 @@ pub fn run(args: ConvertArgs) -> Result<u8, Failure> {
             } else {
                 dataset_root(&args.input)
             };
-            sink.check_outside(&read.as_deref().into_iter().collect::<Vec<_>>())?;
+            sink.check_outside(read.as_deref().as_slice())?;
         }
     }
     let (report, value, dataset) = if is_dir {

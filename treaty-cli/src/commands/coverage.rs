@@ -11,7 +11,7 @@ use crate::{exit, load};
 pub fn run(args: CoverageArgs) -> Result<u8, Failure> {
     let sink = Sink::from_arg(args.output.as_deref());
     let data = load::data_dir(args.data.as_deref());
-    sink.check_outside(&data.as_deref().into_iter().collect::<Vec<_>>())?;
+    sink.check_outside(data.as_deref().as_slice())?;
     let dataset = match load::dataset(args.data.as_deref()) {
         Ok(d) => d,
         Err(stop) => return Ok(stop.exit()?),
