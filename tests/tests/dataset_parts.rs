@@ -465,3 +465,64 @@ fn no_dataset_is_built_from_a_buffer_when_the_rest_has_errors() {
     assert_eq!(found(&v.report), []);
     assert!(v.dataset.is_none());
 }
+
+#[test]
+fn two_datasets_named_together_are_validated_each_on_its_own() {
+    // Two copies of one dataset define every id twice between them; each is valid.
+    let first = base_copy("two-datasets-a");
+    let second = base_copy("two-datasets-b");
+    let v = validate_paths(&[first.clone(), second.clone()], &Options::default());
+    let _ = fs::remove_dir_all(&first);
+    let _ = fs::remove_dir_all(&second);
+    assert_eq!(found(&v.report), []);
+    assert_eq!(v.report.files, 30);
+    // Two datasets are not one: none is built.
+    assert!(v.dataset.is_none());
+}
+
+#[test]
+fn a_directory_holding_two_datasets_validates_each_on_its_own() {
+    let holder = temp_dir("two-datasets-under-one");
+    for name in ["a", "b"] {
+        fs::create_dir(holder.join(name)).unwrap();
+        for entry in fs::read_dir(base_dir()).unwrap() {
+            let p = entry.unwrap().path();
+            fs::copy(&p, holder.join(name).join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    // A mistake in one dataset is reported there, and only there.
+    let sources = holder.join("b/sources.yaml");
+    let text = fs::read_to_string(&sources).unwrap();
+    fs::write(&sources, text.replacen("kind: reference", "kind: blog", 1)).unwrap();
+    let v = validate_paths(std::slice::from_ref(&holder), &Options::default());
+    let _ = fs::remove_dir_all(&holder);
+    assert_eq!(
+        found(&v.report),
+        [(Code::InvalidValue, Severity::Error, shown(&sources), 7, 11)]
+    );
+    assert_eq!(v.report.files, 30);
+}
+
+#[test]
+fn a_file_part_of_one_of_two_datasets_is_checked_against_its_own() {
+    let first = base_copy("part-of-one-of-two-a");
+    let second = base_copy("part-of-one-of-two-b");
+    let file = first.join("powers-domestic.yaml");
+    let v = validate_paths(&[file, second.clone()], &Options::default());
+    let _ = fs::remove_dir_all(&first);
+    let _ = fs::remove_dir_all(&second);
+    assert_eq!(found(&v.report), []);
+    assert_eq!(v.report.files, 16);
+}
+
+#[test]
+fn a_missing_path_beside_part_of_a_dataset_is_reported() {
+    let file = repository().join("datasets/powers/domestic.yaml");
+    let missing = repository().join("datasets/powers/no-such-file.yaml");
+    let v = validate_paths(&[file, missing.clone()], &Options::default());
+    assert_eq!(
+        found(&v.report),
+        [(Code::Io, Severity::Error, shown(&missing), 1, 1)]
+    );
+    assert!(!v.report.is_valid());
+}

@@ -5,13 +5,14 @@
 //! defines the text versions that references are read in. A path names *part* of a dataset
 //! when the nearest directory above it (or, for a directory, the directory itself) that is a
 //! root is not the path itself. The whole root is then loaded for the cross-file checks, and
-//! the report keeps the diagnostics of the named files (see [`Plan`]).
+//! the report keeps the diagnostics of the named files. Each dataset is validated on its own (see
+//! [`plan`]).
 //!
 //! **The dataset boundary.** Directory walks read regular files only, and never follow a
 //! symbolic link out of the directory being walked: a pull request could otherwise make CI
 //! print the contents of a file outside the dataset (`/proc/self/environ`) in a snippet.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Code, Diagnostic, Location};
@@ -75,54 +76,105 @@ pub fn dataset_root(path: &Path) -> Option<PathBuf> {
     })
 }
 
-/// What to read for a validation, and which of it to report on.
+/// What to read for a validation: one group per dataset the paths touch, each validated on
+/// its own, so that two datasets never see each other's ids.
 #[derive(Debug)]
 pub(crate) struct Plan {
+    /// The groups, in the order the paths named them.
+    pub groups: Vec<Group>,
+    /// Problems of the paths named: a path that could not be read, a link out of a directory
+    /// walked, a file that is not regular. They are always reported.
+    pub problems: Vec<Diagnostic>,
+}
+
+/// The files of one validation, and which of them to report on.
+#[derive(Debug, Default)]
+pub(crate) struct Group {
     /// Every file to load, sorted by the path shown; each file once, under the first spelling
     /// that named it.
     pub files: Vec<PathBuf>,
     /// When only part of a dataset was named: the shown paths of the named files. The other
     /// files are loaded only so that references into them resolve.
     pub scope: Option<HashSet<String>>,
-    /// Paths that could not be read, links out of the dataset, files that are not regular.
-    pub problems: Vec<Diagnostic>,
+    /// Problems of the files read around a named part (a pipe in the dataset's directory):
+    /// not reported, but they leave the dataset invalid.
+    pub around: Vec<Diagnostic>,
 }
 
-/// Plans the validation of `paths` (files or directories): each path that names part of a
-/// dataset brings in its whole dataset root, out of scope.
+/// Plans the validation of `paths` (files or directories).
+///
+/// Each file found belongs to the dataset of its nearest root. The files of one dataset are
+/// validated together; when they are only part of it, the whole root is read around them. A
+/// file outside every dataset is checked beside the one dataset named with it (a new file,
+/// before it is moved in); beside several, it cannot be told which, so the files outside any
+/// dataset are then validated together on their own.
 pub(crate) fn plan(paths: &[PathBuf]) -> Plan {
-    let mut roots: Vec<PathBuf> = Vec::new();
-    for path in paths {
-        if let Some(root) = dataset_root(path) {
-            let named_itself = same_file(&root, path) || paths.iter().any(|p| same_file(&root, p));
-            if !named_itself && !roots.iter().any(|r| same_file(r, &root)) {
-                roots.push(root);
-            }
+    let (named, problems) = discover(paths);
+    // The named files of each dataset root, keyed by the root's canonical path so that two
+    // spellings of one root are one dataset; `None` holds the files of no dataset.
+    let mut datasets: Vec<(Option<PathBuf>, Option<PathBuf>, Vec<PathBuf>)> = Vec::new();
+    let mut root_of_dir: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
+    for file in named {
+        let dir = file.parent().unwrap_or(Path::new("")).to_path_buf();
+        let root = root_of_dir
+            .entry(dir)
+            .or_insert_with(|| dataset_root(&file))
+            .clone();
+        let key = root
+            .as_ref()
+            .map(|r| std::fs::canonicalize(r).unwrap_or_else(|_| r.clone()));
+        match datasets.iter_mut().find(|(k, _, _)| *k == key) {
+            Some((_, _, files)) => files.push(file),
+            None => datasets.push((key, root, vec![file])),
         }
     }
-    let (named, mut problems) = discover(paths);
-    if roots.is_empty() {
-        return Plan {
-            files: named,
-            scope: None,
-            problems,
-        };
+    let roots = datasets.iter().filter(|(k, _, _)| k.is_some()).count();
+    if roots == 1
+        && let Some(at) = datasets.iter().position(|(k, _, _)| k.is_none())
+    {
+        let (_, _, outside) = datasets.remove(at);
+        if let Some((_, _, files)) = datasets.iter_mut().find(|(k, _, _)| k.is_some()) {
+            files.extend(outside);
+        }
     }
+    let groups = datasets
+        .into_iter()
+        .map(|(key, root, files)| match (key, root) {
+            (Some(key), Some(root)) if !paths.iter().any(|p| holds(p, &key)) => {
+                part_of(&root, files)
+            }
+            _ => Group {
+                files: unique(files),
+                ..Group::default()
+            },
+        })
+        .collect();
+    Plan { groups, problems }
+}
+
+/// Whether the path `p` names all of the dataset whose root is `root` (canonical): it is the
+/// root, or a directory above it.
+fn holds(p: &Path, root: &Path) -> bool {
+    std::fs::canonicalize(p).is_ok_and(|p| root.starts_with(p))
+}
+
+/// The group of `named`, part of the dataset at `root`: the whole root is read around them.
+fn part_of(root: &Path, named: Vec<PathBuf>) -> Group {
     let scope: HashSet<String> = named.iter().map(|p| display(p)).collect();
-    let (mut all, more) = discover(&roots);
+    let (mut all, around) = discover(&[root.to_path_buf()]);
     // A file named on purpose is read whatever its type (a pipe); the walk of its root would
     // report it as skipped.
-    problems.extend(
-        more.into_iter()
-            .filter(|d| d.location.as_ref().is_none_or(|l| !scope.contains(&l.file))),
-    );
+    let around = around
+        .into_iter()
+        .filter(|d| d.location.as_ref().is_none_or(|l| !scope.contains(&l.file)))
+        .collect();
     // The named spelling comes first, so that a named file keeps it.
     let mut files = named;
     files.append(&mut all);
-    Plan {
+    Group {
         files: unique(files),
         scope: Some(scope),
-        problems,
+        around,
     }
 }
 

@@ -107,7 +107,7 @@ pub fn validate_file(path: &std::path::Path, options: &Options) -> FileValidatio
     let mut outcome = read_and_check(path, &options, true);
     let value = outcome.value.take();
     let complete = outcome.complete();
-    let validation = finish(vec![outcome], Vec::new(), None, &options);
+    let validation = finish(vec![outcome], Vec::new(), Vec::new(), None, &options);
     FileValidation {
         value: value.filter(|_| complete && validation.report.is_valid()),
         report: validation.report,
@@ -153,17 +153,67 @@ impl Validation {
 /// is loaded so that references resolve, and the report keeps the diagnostics of the named
 /// files, plus the cross-file ones that point into them (a duplicate of an id defined
 /// elsewhere). [`Report::files`] counts the named files.
+///
+/// Each dataset the paths touch is validated on its own, and the report holds them all: two
+/// datasets named together (or found under one directory) never see each other's ids. A file
+/// outside every dataset is checked beside the one dataset named with it; when several are,
+/// the files outside them are validated together on their own. [`Validation::dataset`] is
+/// built only when the paths touch one dataset.
 pub fn validate_paths(paths: &[PathBuf], options: &Options) -> Validation {
     let plan = discover::plan(paths);
     let context = around_a_part(options);
-    let outcomes = parallel_map(&plan.files, |path| {
-        let named = plan
+    // Every file of every group on all cores at once, then each group finished on its own.
+    let work: Vec<(&discover::Group, &PathBuf)> = plan
+        .groups
+        .iter()
+        .flat_map(|g| g.files.iter().map(move |f| (g, f)))
+        .collect();
+    let mut outcomes = parallel_map(&work, |(group, path)| {
+        let named = group
             .scope
             .as_ref()
             .is_none_or(|scope| scope.contains(&discover::display(path)));
         read_and_check(path, if named { options } else { &context }, false)
-    });
-    finish(outcomes, plan.problems, plan.scope.as_ref(), options)
+    })
+    .into_iter();
+    let mut problems = plan.problems;
+    let mut validations = Vec::new();
+    for group in plan.groups {
+        let mine = outcomes.by_ref().take(group.files.len()).collect();
+        // The named paths' problems go with the first group, to be reported once.
+        let named = std::mem::take(&mut problems);
+        validations.push(finish(
+            mine,
+            named,
+            group.around,
+            group.scope.as_ref(),
+            options,
+        ));
+    }
+    if validations.is_empty() {
+        validations.push(finish(Vec::new(), problems, Vec::new(), None, options));
+    }
+    combine(validations)
+}
+
+/// One validation of several datasets' validations: every diagnostic, and no dataset, since
+/// two datasets are not one.
+fn combine(mut validations: Vec<Validation>) -> Validation {
+    if validations.len() == 1 {
+        return validations.remove(0);
+    }
+    let mut report = Report::default();
+    for v in validations {
+        report.files += v.report.files;
+        report.diagnostics.extend(v.report.diagnostics);
+        report.suppressed.extend(v.report.suppressed);
+        report.sources.extend(v.report.sources);
+    }
+    report.sort();
+    Validation {
+        report,
+        dataset: None,
+    }
 }
 
 /// Validates the dataset in `dir` (a directory of the user's own, or part of a dataset).
@@ -206,7 +256,7 @@ pub fn validate_buffer(
     let shown = discover::display(path);
     let buffer = || file::check(&shown, bytes.into(), options, false);
     let Some(root) = dataset_root(path) else {
-        return finish(vec![buffer()], Vec::new(), None, options);
+        return finish(vec![buffer()], Vec::new(), Vec::new(), None, options);
     };
     let (mut files, problems) = discover::discover(&[root]);
     // The file's place in the sorted list, as `validate_paths` would give it: which of two
@@ -228,11 +278,17 @@ pub fn validate_buffer(
             read_and_check(&files[i], &context, false)
         }
     });
-    let problems = problems
+    let around = problems
         .into_iter()
         .filter(|d| d.location.as_ref().is_none_or(|l| l.file != shown))
         .collect();
-    finish(outcomes, problems, Some(&HashSet::from([shown])), options)
+    finish(
+        outcomes,
+        Vec::new(),
+        around,
+        Some(&HashSet::from([shown])),
+        options,
+    )
 }
 
 /// How the files around a named part of a dataset are checked. They are read for the
@@ -280,7 +336,7 @@ fn read_and_check(
 /// Validates files already in memory (the bundled dataset, tests, editors).
 pub fn validate_inputs(inputs: &[Input], options: &Options) -> Validation {
     let outcomes = parallel_map(inputs, |i| check_input(i, options));
-    finish(outcomes, Vec::new(), None, options)
+    finish(outcomes, Vec::new(), Vec::new(), None, options)
 }
 
 /// Checks one input given in memory; its bytes are copied only if within the size limit.
@@ -321,7 +377,7 @@ impl Checked {
     pub fn validate_with(&self, more: &[Input]) -> Validation {
         let mut outcomes = self.outcomes.clone();
         outcomes.extend(parallel_map(more, |i| check_input(i, &self.options)));
-        finish(outcomes, Vec::new(), None, &self.options)
+        finish(outcomes, Vec::new(), Vec::new(), None, &self.options)
     }
 }
 
@@ -333,13 +389,16 @@ pub fn load(paths: &[PathBuf]) -> Result<Dataset, Report> {
 /// The end of the pipeline: cross-file checks over every file, inline suppressions, the scope
 /// of the report (`scope`: the shown paths of the named files, when only part of a dataset
 /// was named), severity overrides, and the source text of every file the report speaks of.
+/// `named` are the problems of the paths named, reported whatever the scope; `around`, those
+/// of the files read around a named part, which only withhold the dataset.
 fn finish(
     mut outcomes: Vec<file::FileOutcome>,
-    problems: Vec<crate::diagnostic::Diagnostic>,
+    named: Vec<crate::diagnostic::Diagnostic>,
+    around: Vec<crate::diagnostic::Diagnostic>,
     scope: Option<&HashSet<String>>,
     options: &Options,
 ) -> Validation {
-    let mut raw = problems;
+    let mut raw = around;
     let changed = options.changed.as_ref().map(|files| {
         files
             .iter()
@@ -361,11 +420,13 @@ fn finish(
     // An error outside the report's scope is not shown, but the data it is in is not valid:
     // no dataset is built from it.
     let mut withheld_error = false;
-    for d in raw {
+    let raw = raw.into_iter().map(|d| (d, false));
+    for (d, is_named) in raw.chain(named.into_iter().map(|d| (d, true))) {
+        let concerned = is_named || concerns(&d, scope);
         if let Some(a) = allows.iter_mut().find(|a| suppress::covers(a, &d)) {
             a.used = true;
             // Silenced in a file outside the named part: not this report's to count.
-            if concerns(&d, scope) {
+            if concerned {
                 report.suppressed.push(Suppressed {
                     diagnostic: d,
                     reason: a.reason.clone(),
@@ -373,7 +434,7 @@ fn finish(
             }
             continue;
         }
-        if !in_scope(&d, changed.as_ref()) || !concerns(&d, scope) {
+        if !in_scope(&d, changed.as_ref()) || !concerned {
             withheld_error |= options
                 .overrides
                 .apply(d)
