@@ -90,7 +90,7 @@ fn a_broken_file_that_others_reference_gives_its_error_and_one_note() {
     );
     assert_eq!(
         report.diagnostics[0].message,
-        "the file could not be read, so 1 reference that may point into it was not checked"
+        "the file did not load, so 1 reference that may point into it was not checked"
     );
     assert!(!report.is_valid());
 }
@@ -523,6 +523,10 @@ fn a_missing_path_beside_part_of_a_dataset_is_reported() {
     assert_eq!(
         found(&v.report),
         [(Code::Io, Severity::Error, shown(&missing), 1, 1)]
+    );
+    assert_eq!(
+        v.report.diagnostics[0].help.as_deref(),
+        Some("nothing exists at this path: check its spelling")
     );
     assert!(!v.report.is_valid());
 }

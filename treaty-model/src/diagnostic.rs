@@ -430,7 +430,7 @@ pub enum Code {
     LocatorIsAPath,
     /// References that could not be checked because a file they may point into did not load.
     #[strum(props(
-        summary = "references were not checked because a file could not be read",
+        summary = "references were not checked because a file did not load",
         fix = "fix the file's own error; its references are checked again then"
     ))]
     UncheckedReferences,

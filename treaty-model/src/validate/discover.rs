@@ -241,6 +241,11 @@ pub(crate) fn io_problem(path: &Path, e: &std::io::Error) -> Diagnostic {
         format!("cannot read `{}`: {e}", display(path)),
         Some(Location::file_start(display(path))),
     )
+    .with_help(match e.kind() {
+        std::io::ErrorKind::NotFound => "nothing exists at this path: check its spelling",
+        std::io::ErrorKind::PermissionDenied => "this user may not read it: change its permissions",
+        _ => "check that the path exists and is readable",
+    })
 }
 
 /// The path as shown in diagnostics: as given, with `/` separators and without a leading `./`.

@@ -160,9 +160,9 @@ fn without_cascades(files: &[FileOutcome], out: Vec<Diagnostic>) -> Vec<Diagnost
     };
     for file in responsible {
         let (what, into) = if file.read {
-            ("entries of the file could not be read", "them")
+            ("some entries of the file did not load", "them")
         } else {
-            ("the file could not be read", "it")
+            ("the file did not load", "it")
         };
         kept.push(
             Diagnostic::new(
