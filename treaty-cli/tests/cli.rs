@@ -768,6 +768,26 @@ fn without_a_path_the_repositorys_datasets_are_validated_from_any_directory_in_i
 }
 
 #[test]
+fn the_other_files_of_a_dataset_above_the_current_directory_are_named_relatively() {
+    // A new file repeating an id of sources.yaml, given by its bare name in a subdirectory:
+    // the first definition is shown as `../sources.yaml`, not by its absolute path.
+    let out = treaty()
+        .current_dir(root().join("datasets/powers"))
+        .args(["validate", "-", "--stdin-filename", "more.yaml"])
+        .write_stdin(
+            "kind: sources\nschema_version: \"1.0\"\nsources:\n  - id: eff-2024-07-key-concerns\n    title: A second entry\n    kind: analysis\n    publisher: EFF\n    verification: unverified\n",
+        )
+        .output()
+        .expect("treaty runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(" --> more.yaml:4:9\n") && stderr.contains(" ::: ../sources.yaml:"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn a_bare_file_name_is_checked_against_the_dataset_of_the_current_directory() {
     // Its parent is empty; the dataset root used to be searched from nothing, and the file
     // was checked alone (587 errors).

@@ -42,7 +42,8 @@ fn is_root(dir: &Path) -> bool {
 
 /// The dataset root that `path` belongs to: the nearest directory at or above it that holds
 /// an instrument file. Relative paths are searched as written first, so that the root is
-/// shown the way the user wrote the path, then through their absolute form.
+/// shown the way the user wrote the path, then through their absolute form (a root above the
+/// current directory is then written with `..`).
 pub fn dataset_root(path: &Path) -> Option<PathBuf> {
     let start = if path.is_dir() {
         Some(path)
@@ -68,11 +69,20 @@ pub fn dataset_root(path: &Path) -> Option<PathBuf> {
             }
         });
     lexical.or_else(|| {
-        let absolute = std::fs::canonicalize(start?).ok()?;
-        absolute
-            .ancestors()
-            .find(|dir| is_root(dir))
-            .map(Path::to_path_buf)
+        let start = start?;
+        let absolute = std::fs::canonicalize(start).ok()?;
+        let root = absolute.ancestors().find(|dir| is_root(dir))?;
+        // A relative path whose dataset lies above the current directory (a bare name, run in
+        // a subdirectory) gets a relative root too, `..` or `../..`, as the user would write
+        // it: the other files of the dataset are then shown as `../sources.yaml`.
+        if start.is_relative()
+            && let Ok(cwd) = std::env::current_dir().and_then(std::fs::canonicalize)
+            && let Ok(below) = cwd.strip_prefix(root)
+            && below.components().next().is_some()
+        {
+            return Some(below.components().map(|_| "..").collect());
+        }
+        Some(root.to_path_buf())
     })
 }
 
