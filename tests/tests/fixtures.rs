@@ -796,3 +796,31 @@ powers:
         );
     }
 }
+
+#[test]
+fn invalid_data_help_names_what_does_not_exist() {
+    for (case, help) in [
+        (
+            "invalid-data-date.yaml",
+            "this day or month is not in the calendar: check the date against the source",
+        ),
+        (
+            "invalid-data-full-date.yaml",
+            "this day or month is not in the calendar: check the date against the source",
+        ),
+        (
+            "invalid-data-state.yaml",
+            "look the state up in ISO 3166-1: reserved and user-assigned codes name no state",
+        ),
+    ] {
+        let file = fixtures().join("invalid").join(case);
+        let validation = validate_paths(&[base_dir(), file], &Options::default());
+        let helps: Vec<(&str, Option<&str>)> = validation
+            .report
+            .diagnostics
+            .iter()
+            .map(|d| (d.code.as_str(), d.help.as_deref()))
+            .collect();
+        assert_eq!(helps, [("invalid-data", Some(help))], "{case}");
+    }
+}

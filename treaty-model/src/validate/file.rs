@@ -139,7 +139,7 @@ pub(crate) fn check(
         .any(|d| d.severity == Severity::Error);
     let invalid_data = |pointer: &str, message: String| {
         Diagnostic::new(Code::InvalidData, message, Some(locator.node(pointer)))
-            .with_help("the value has the right shape but does not exist (a date, a country code)")
+            .with_help(schema_check::invalid_data_help(kind, pointer))
     };
     match typed::read(kind, &doc.value) {
         Ok(read) => {

@@ -230,6 +230,20 @@ fn format_error(
     d
 }
 
+/// The help of an `invalid-data` error at `pointer`: a value of the right shape that does not
+/// exist, told apart by the type the schema names there.
+pub(crate) fn invalid_data_help(kind: FileKind, pointer: &str) -> &'static str {
+    match def_at(kind, pointer) {
+        Some("Date" | "PartialDate") => {
+            "this day or month is not in the calendar: check the date against the source"
+        }
+        Some("StateCode") => {
+            "look the state up in ISO 3166-1: reserved and user-assigned codes name no state"
+        }
+        _ => "the value has the right shape but does not exist",
+    }
+}
+
 /// The property names the schema allows on the object at `pointer` (for "did you mean").
 fn allowed_properties(kind: FileKind, pointer: &str) -> Vec<String> {
     object_schema_at(kind, pointer)
