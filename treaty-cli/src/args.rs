@@ -46,7 +46,7 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Convert a dataset file or directory to JSON, YAML, JSON Lines, CSV or Markdown.
     #[command(
-        after_help = "Examples:\n  treaty convert datasets --to json -o treaty-bundle.json\n  treaty convert datasets --to csv -o tables/\n  treaty convert datasets/powers/domestic.yaml --to json -o -\n\nThe input is validated first: invalid input gets its diagnostics, exit 1, and nothing is written.\nA single file is checked on its own, without the cross-file checks (its references into the\nrest of its dataset): `treaty validate FILE` runs those.\n\nExit codes: 0 written, 1 invalid input, 2 usage or I/O error."
+        after_help = "Examples:\n  treaty convert datasets --to json -o treaty-bundle.json\n  treaty convert datasets --to csv -o tables/\n  treaty convert datasets/powers/domestic.yaml --to json -o -\n\nThe input is validated first: invalid input gets its diagnostics, exit 1, and nothing is written.\nA single file is checked on its own, without the cross-file checks (its references into the\nrest of its dataset): `treaty validate FILE` runs those. YAML output keeps the comment lines the\nfile starts with (its modeline; one is added from JSON), not the comments further down.\n\nExit codes: 0 written, 1 invalid input, 2 usage or I/O error."
     )]
     Convert(ConvertArgs),
     /// Write the JSON Schemas, or check that a directory matches them.

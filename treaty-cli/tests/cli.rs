@@ -372,6 +372,54 @@ fn yaml_json_yaml_json_is_the_identity_for_every_dataset_file() {
 }
 
 #[test]
+fn converted_yaml_keeps_the_modeline_and_says_which_comments_are_lost() {
+    let dir = tmp_dir("convert-header");
+    let file = dir.join("sources.yaml");
+    let original = std::fs::read_to_string(root().join("datasets/sources.yaml")).expect("read");
+    std::fs::write(&file, &original).expect("write");
+    let path = file.to_str().expect("utf-8 path");
+    // In place: the modeline stays on line 1; the two inline allows cannot.
+    let r = run(&["convert", path, "--to", "yaml", "-o", path, "--force"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let converted = std::fs::read_to_string(&file).expect("read");
+    assert_eq!(
+        converted.lines().take(2).collect::<Vec<_>>(),
+        [
+            "# yaml-language-server: $schema=../schemas/sources.schema.json",
+            "kind: sources"
+        ]
+    );
+    assert!(
+        r.stderr.starts_with(
+            "treaty: the input's inline allows (`# treaty: allow(...)`) are comments, which the \
+             output does not keep; the 2 diagnostics they silence will be reported again\n"
+        ),
+        "{}",
+        r.stderr
+    );
+    // From JSON, which has no comments: a modeline naming the published schema.
+    let json = dir.join("sources.json");
+    let r = run(&[
+        "convert",
+        path,
+        "--to",
+        "json",
+        "-o",
+        json.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = run(&["convert", json.to_str().expect("utf-8"), "--to", "yaml"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout.lines().take(2).collect::<Vec<_>>(),
+        [
+            "# yaml-language-server: $schema=https://un-cybercrime-data.github.io/treaty-model/schemas/v1/sources.schema.json",
+            "kind: sources"
+        ]
+    );
+}
+
+#[test]
 fn convert_refuses_invalid_input_and_writes_nothing() {
     let dir = tmp_dir("refuse");
     let out = dir.join("out.json");

@@ -8,6 +8,8 @@
 
 use serde_json::{Map, Value};
 
+use crate::model::FileKind;
+
 /// Pretty JSON with a final newline, keys in their original order.
 pub fn to_json(value: &Value) -> String {
     let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
@@ -32,6 +34,47 @@ pub fn to_yaml(value: &Value) -> String {
             out.push('\n');
         }
     }
+    out
+}
+
+/// A dataset file as YAML: [`to_yaml`] of its `value`, below the comment lines that the text
+/// it was read from (`original`, YAML or JSON) starts with, such as its modeline. Comments
+/// further down the file are not carried over: a value has none. When the header has no
+/// modeline and the value's `kind` is known, one naming the kind's published schema is
+/// written first, so that the file passes `missing-modeline` and editors find the schema.
+///
+/// ```
+/// let v = serde_json::json!({"kind": "sources", "schema_version": "1.0", "sources": []});
+/// let yaml = treaty_model::convert::to_yaml_file(&v, "# yaml-language-server: $schema=../schemas/sources.schema.json\r\n{}");
+/// assert_eq!(yaml, "# yaml-language-server: $schema=../schemas/sources.schema.json\nkind: sources\nschema_version: \"1.0\"\nsources: []\n");
+/// ```
+pub fn to_yaml_file(value: &Value, original: &str) -> String {
+    let original = original.strip_prefix('\u{feff}').unwrap_or(original);
+    let header: Vec<&str> = original
+        .lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .take_while(|l| l.trim_start().starts_with('#') || l.trim().is_empty())
+        .collect();
+    let mut out = String::new();
+    let kind = value
+        .get("kind")
+        .and_then(Value::as_str)
+        .and_then(|k| k.parse::<FileKind>().ok());
+    if let Some(kind) = kind
+        && !header
+            .iter()
+            .any(|l| l.trim_start().starts_with(crate::schema::MODELINE))
+    {
+        out.push_str(crate::schema::MODELINE);
+        out.push_str(crate::schema::SCHEMA_BASE_URL);
+        out.push_str(&crate::schema::file_name(kind));
+        out.push('\n');
+    }
+    for line in header {
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.push_str(&to_yaml(value));
     out
 }
 

@@ -3,12 +3,13 @@
 use std::path::{Path, PathBuf};
 
 use treaty_model::Dataset;
-use treaty_model::convert::{to_json, to_yaml};
+use treaty_model::convert::{to_json, to_yaml_file};
 use treaty_model::diagnostic::Report;
 use treaty_model::validate::{dataset_root, validate_file, validate_paths};
 
 use crate::args::{ConvertArgs, Target};
 use crate::output::{Failure, OutDir, Sink, note};
+use crate::render::text::plural;
 use crate::{exit, render};
 
 pub fn run(args: ConvertArgs) -> Result<u8, Failure> {
@@ -57,12 +58,24 @@ pub fn run(args: ConvertArgs) -> Result<u8, Failure> {
     let (Some(value), Some(dataset)) = (value, dataset) else {
         return Ok(refuse(&report));
     };
+    // A file converted is meant to stand for it; a directory's bundle is a new document.
+    if !is_dir && !report.suppressed.is_empty() && matches!(args.to, Target::Json | Target::Yaml) {
+        note(&format!(
+            "treaty: the input's inline allows (`# treaty: allow(...)`) are comments, which the \
+             output does not keep; the {} they silence will be reported again",
+            plural(report.suppressed.len(), "diagnostic")
+        ));
+    }
     match args.to {
         Target::Csv => write_tables(&dataset, &tables_dir(&args.output, args.force, &inputs)?)?,
         target => {
             let text = match target {
                 Target::Json => to_json(&value),
-                Target::Yaml => to_yaml(&value),
+                // The input's first comment lines (its modeline) go above the converted text.
+                Target::Yaml => to_yaml_file(
+                    &value,
+                    &std::fs::read_to_string(&args.input).unwrap_or_default(),
+                ),
                 Target::Jsonl => treaty_model::export::jsonl(&dataset),
                 _ => treaty_model::export::markdown(&dataset),
             };

@@ -22,6 +22,9 @@ pub use files::{Drift, DriftProblem, check_dir, line_diff, published, write_dir}
 /// Where the schemas are published; the major schema version is part of the path.
 pub const SCHEMA_BASE_URL: &str = "https://un-cybercrime-data.github.io/treaty-model/schemas/v1/";
 
+/// The start of the comment line that tells editors (yaml-language-server) a file's schema.
+pub(crate) const MODELINE: &str = "# yaml-language-server: $schema=";
+
 /// A generated schema and the file name it is published under.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -7,6 +7,7 @@ use super::locate::Locator;
 use super::suppress;
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::model::{FileKind, SchemaVersion};
+use crate::schema::MODELINE;
 use crate::suggest::closest;
 
 /// Checks `kind` and `schema_version`; returns the kind when the file can go on to the schema.
@@ -141,8 +142,6 @@ fn kinds_help() -> String {
     let names: Vec<&str> = FileKind::FILE_KINDS.iter().map(|k| k.as_str()).collect();
     format!("`kind` is one of: {}", names.join(", "))
 }
-
-const MODELINE: &str = "# yaml-language-server: $schema=";
 
 /// The editor modeline must name the schema of the file's kind. `text` starts `base` bytes into
 /// the file (after a byte order mark).
