@@ -203,6 +203,11 @@ impl Excerpt {
                 '\r' if chars.peek().is_some_and(|(_, n)| *n == '\n') => {}
                 '\r' | '\n' => text.push('\n'),
                 '\t' => text.push('\t'),
+                // A byte-order mark opening the file has its own warning; drawn, it is an
+                // invisible character in front of the line. Anywhere else it is a zero-width
+                // space, which is worth seeing.
+                '\u{feff}' if at == 0 => {}
+                '\u{feff}' => text.push_str(&c.escape_unicode().to_string()),
                 c if c.is_control() => text.push_str(&c.escape_unicode().to_string()),
                 c => text.push(c),
             }
@@ -338,6 +343,16 @@ mod tests {
         assert_eq!(e.text, "name: \"\\u{1b}]0;owned\\u{7}\"");
         assert_eq!(&e.text[e.span.clone()], "\"\\u{1b}]0;owned\\u{7}\"");
         assert_eq!(visible("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_drawn_and_a_zero_width_space_is_shown() {
+        let text = "\u{feff}# note\nkind: \u{feff}x\n";
+        let e = Excerpt::of(text, &loc(text, 0, 0)).unwrap();
+        assert_eq!((e.text.as_str(), e.span.clone()), ("# note", 0..0));
+        let at = text.find("kind").unwrap();
+        let e = Excerpt::of(text, &loc(text, at, text.len() - 1)).unwrap();
+        assert_eq!(e.text, "kind: \\u{feff}x");
     }
 
     #[test]
