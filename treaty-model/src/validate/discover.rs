@@ -120,46 +120,61 @@ pub(crate) struct Group {
 /// dataset are then validated together on their own.
 pub(crate) fn plan(paths: &[PathBuf]) -> Plan {
     let (named, problems) = discover(paths);
-    // The named files of each dataset root, keyed by the root's canonical path so that two
-    // spellings of one root are one dataset; `None` holds the files of no dataset.
-    let mut datasets: Vec<(Option<PathBuf>, Option<PathBuf>, Vec<PathBuf>)> = Vec::new();
-    let mut root_of_dir: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
+    let mut datasets: Vec<Named> = Vec::new();
+    // The root of each directory, as shown and canonical (two spellings of one root are one
+    // dataset), found once per directory.
+    let mut root_of_dir: HashMap<PathBuf, (Option<PathBuf>, Option<PathBuf>)> = HashMap::new();
     for file in named {
         let dir = file.parent().unwrap_or(Path::new("")).to_path_buf();
-        let root = root_of_dir
+        let (root, key) = root_of_dir
             .entry(dir)
-            .or_insert_with(|| dataset_root(&file))
+            .or_insert_with(|| {
+                let root = dataset_root(&file);
+                let key = root
+                    .as_ref()
+                    .map(|r| std::fs::canonicalize(r).unwrap_or_else(|_| r.clone()));
+                (root, key)
+            })
             .clone();
-        let key = root
-            .as_ref()
-            .map(|r| std::fs::canonicalize(r).unwrap_or_else(|_| r.clone()));
-        match datasets.iter_mut().find(|(k, _, _)| *k == key) {
-            Some((_, _, files)) => files.push(file),
-            None => datasets.push((key, root, vec![file])),
+        match datasets.iter_mut().find(|d| d.key == key) {
+            Some(d) => d.files.push(file),
+            None => datasets.push(Named {
+                root,
+                key,
+                files: vec![file],
+            }),
         }
     }
-    let roots = datasets.iter().filter(|(k, _, _)| k.is_some()).count();
-    if roots == 1
-        && let Some(at) = datasets.iter().position(|(k, _, _)| k.is_none())
+    if datasets.iter().filter(|d| d.key.is_some()).count() == 1
+        && let Some(at) = datasets.iter().position(|d| d.key.is_none())
     {
-        let (_, _, outside) = datasets.remove(at);
-        if let Some((_, _, files)) = datasets.iter_mut().find(|(k, _, _)| k.is_some()) {
-            files.extend(outside);
+        let outside = datasets.remove(at);
+        if let Some(d) = datasets.iter_mut().find(|d| d.key.is_some()) {
+            d.files.extend(outside.files);
         }
     }
     let groups = datasets
         .into_iter()
-        .map(|(key, root, files)| match (key, root) {
-            (Some(key), Some(root)) if !paths.iter().any(|p| holds(p, &key)) => {
-                part_of(&root, files)
+        .map(|d| match (d.root, d.key) {
+            (Some(root), Some(key)) if !paths.iter().any(|p| holds(p, &key)) => {
+                part_of(&root, d.files)
             }
             _ => Group {
-                files: unique(files),
+                files: unique(d.files),
                 ..Group::default()
             },
         })
         .collect();
     Plan { groups, problems }
+}
+
+/// The files named that belong to one dataset, or to none.
+struct Named {
+    /// The dataset's root as shown, `None` for files of no dataset.
+    root: Option<PathBuf>,
+    /// The root's canonical path, which tells datasets apart.
+    key: Option<PathBuf>,
+    files: Vec<PathBuf>,
 }
 
 /// Whether the path `p` names all of the dataset whose root is `root` (canonical): it is the
