@@ -216,7 +216,7 @@ fn format_error(
         Some(locator.node(pointer)),
     );
     if def == Some("ProvisionRef")
-        && let Ok(p) = text.parse::<crate::ProvisionRef>()
+        && let Ok(p) = text.parse::<crate::provision::ProvisionRef>()
     {
         return d.with_help(format!("write it in the canonical form: `{p}`"));
     }
