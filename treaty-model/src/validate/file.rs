@@ -84,7 +84,13 @@ pub(crate) fn check(
         return out;
     }
     // The report keeps the text it speaks of, so that snippets show what was validated.
-    out.source = Some(Text::Kept(Arc::from(String::from_utf8_lossy(&bytes))));
+    // Nearly every file is valid UTF-8, which `from_utf8` confirms a word at a time; the lossy
+    // decoder walks every byte (3% of a cold run's instructions on the repository's data).
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(&bytes),
+    };
+    out.source = Some(Text::Kept(Arc::from(text)));
     let is_json = path.ends_with(".json");
     // A byte-order mark (reported by the parser) must not hide the modeline on line 1;
     // offsets still count it (`base`), as the parser's do.
