@@ -2,6 +2,7 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::LazyLock;
 
 /// Pattern of [`StateCode`] in the JSON Schemas.
 pub const STATE_PATTERN: &str = "^[A-Z]{3}$";
@@ -43,7 +44,8 @@ SVN SWE SWZ SXM SYC SYR TCA TCD TGO THA TJK TKL TKM TLS TON TTO TUN TUR TUV TWN 
 URY USA UZB VAT VCT VEN VGB VIR VNM VUT WLF WSM YEM ZAF ZMB ZWE";
 
 fn is_assigned(code: &str) -> bool {
-    ASSIGNED.split(' ').any(|c| c == code)
+    static CODES: LazyLock<Vec<&str>> = LazyLock::new(|| ASSIGNED.split(' ').collect());
+    CODES.binary_search(&code).is_ok()
 }
 
 impl StateCode {
