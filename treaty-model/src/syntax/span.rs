@@ -525,6 +525,11 @@ impl Lines {
         let start = self.starts.get(index).map_or(0, |s| to_usize(*s));
         let column = if self.chars.is_empty() {
             rel - start
+        } else if rel - start <= CHUNK {
+            // Most places are a few bytes into their line: counting those is cheaper than
+            // two lookups in the chunk index, which serves long lines.
+            let line = bytes.get(start..rel).unwrap_or_default();
+            line.iter().filter(|b| !is_continuation(**b)).count()
         } else {
             self.chars_before(bytes, rel)
                 .saturating_sub(self.chars_before(bytes, start))
@@ -630,6 +635,20 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn columns_count_chars_on_short_lines_and_on_lines_longer_than_a_chunk() {
+        // Short lines are counted directly, long ones through the chunk index.
+        let long = "é".repeat(CHUNK) + "x";
+        let text = format!("k: ü x\n{long}\nend: ñ\n");
+        let lines = Lines::build(text.as_bytes());
+        for (rel, _) in text.char_indices() {
+            let start = text[..rel].rfind('\n').map_or(0, |i| i + 1);
+            let column = text[start..rel].chars().count() + 1;
+            let pos = lines.pos(text.as_bytes(), 0, rel);
+            assert_eq!(pos.column, u32::try_from(column).unwrap(), "{rel}");
         }
     }
 
