@@ -132,7 +132,8 @@ pub struct Validation {
     pub report: Report,
     /// The dataset, when the report has no error (and [`Options::dataset`] is set). When only
     /// part of a dataset was named, the files read around it must have no error either, even
-    /// though the report leaves theirs out.
+    /// though the report leaves theirs out. Paths that touch several datasets give none: each
+    /// is loaded on its own.
     pub dataset: Option<Dataset>,
 }
 
@@ -381,7 +382,8 @@ impl Checked {
     }
 }
 
-/// Loads a dataset, or returns the report of why it is invalid.
+/// Loads a dataset, or returns the report of why it is invalid (or, when `paths` touch several
+/// datasets, the report of them all: load each on its own).
 pub fn load(paths: &[PathBuf]) -> Result<Dataset, Report> {
     validate_paths(paths, &Options::default()).into_result()
 }
