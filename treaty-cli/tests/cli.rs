@@ -816,6 +816,20 @@ fn without_a_path_the_repositorys_datasets_are_validated_from_any_directory_in_i
 }
 
 #[test]
+fn two_datasets_named_at_once_are_each_valid() {
+    // The repository's datasets and the fixtures' base share no file but many vocabulary
+    // ids; validated as one they gave 15 duplicate-id errors.
+    let r = run(&["validate", "datasets", "tests/fixtures/base"]);
+    assert_eq!(
+        (r.code, stable(&r.stderr).as_str()),
+        (
+            0,
+            "valid: 42 files checked in N ms: 0 errors, 0 warnings, 2 suppressed\n"
+        )
+    );
+}
+
+#[test]
 fn the_other_files_of_a_dataset_above_the_current_directory_are_named_relatively() {
     // A new file repeating an id of sources.yaml, given by its bare name in a subdirectory:
     // the first definition is shown as `../sources.yaml`, not by its absolute path.
