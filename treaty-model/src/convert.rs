@@ -53,7 +53,7 @@ pub fn to_yaml_file(value: &Value, original: &str) -> String {
     let header: Vec<&str> = original
         .lines()
         .map(|l| l.trim_end_matches('\r'))
-        .take_while(|l| l.trim_start().starts_with('#') || l.trim().is_empty())
+        .take_while(|l| crate::schema::in_header(l))
         .collect();
     let mut out = String::new();
     let kind = value

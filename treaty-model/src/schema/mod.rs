@@ -25,6 +25,12 @@ pub const SCHEMA_BASE_URL: &str = "https://un-cybercrime-data.github.io/treaty-m
 /// The start of the comment line that tells editors (yaml-language-server) a file's schema.
 pub(crate) const MODELINE: &str = "# yaml-language-server: $schema=";
 
+/// Whether `line` belongs to the block a file starts with, comments and blank lines, where
+/// the modeline is looked for and which a conversion to YAML writes again.
+pub(crate) fn in_header(line: &str) -> bool {
+    line.trim_start().starts_with('#') || line.trim().is_empty()
+}
+
 /// A generated schema and the file name it is published under.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -423,6 +423,11 @@ pub(super) fn offset(rel: usize) -> u32 {
     u32::try_from(rel).unwrap_or(u32::MAX - 1)
 }
 
+/// Chars in UTF-8 `bytes`: the bytes that do not continue a char.
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|b| !is_continuation(**b)).count()
+}
+
 pub(super) fn is_continuation(byte: u8) -> bool {
     byte & 0xC0 == 0x80
 }
@@ -483,7 +488,7 @@ impl Lines {
             let mut count = 0usize;
             for chunk in bytes.chunks(CHUNK) {
                 chars.push(offset(count));
-                count += chunk.iter().filter(|b| !is_continuation(**b)).count();
+                count += chars_in(chunk);
             }
             chars.push(offset(count));
         }
@@ -499,7 +504,7 @@ impl Lines {
         let chunk = rel / CHUNK;
         let base = self.chars.get(chunk).map_or(0, |c| to_usize(*c));
         let tail = bytes.get(chunk * CHUNK..rel).unwrap_or_default();
-        base + tail.iter().filter(|b| !is_continuation(**b)).count()
+        base + chars_in(tail)
     }
 
     /// The index of the line holding byte `rel`.
@@ -528,8 +533,7 @@ impl Lines {
         } else if rel - start <= CHUNK {
             // Most places are a few bytes into their line: counting those is cheaper than
             // two lookups in the chunk index, which serves long lines.
-            let line = bytes.get(start..rel).unwrap_or_default();
-            line.iter().filter(|b| !is_continuation(**b)).count()
+            chars_in(bytes.get(start..rel).unwrap_or_default())
         } else {
             self.chars_before(bytes, rel)
                 .saturating_sub(self.chars_before(bytes, start))

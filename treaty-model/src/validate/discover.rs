@@ -269,7 +269,7 @@ pub(crate) fn io_problem(path: &Path, e: &std::io::Error) -> Diagnostic {
     .with_help(match e.kind() {
         std::io::ErrorKind::NotFound => "nothing exists at this path: check its spelling",
         std::io::ErrorKind::PermissionDenied => "this user may not read it: change its permissions",
-        _ => "check that the path exists and is readable",
+        _ => Code::Io.fix(),
     })
 }
 

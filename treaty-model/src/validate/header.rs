@@ -155,7 +155,7 @@ pub(super) fn modeline(
     let expected = crate::schema::file_name(kind);
     let found = crate::diagnostic::source_lines(text)
         .enumerate()
-        .take_while(|(_, (_, l))| l.trim_start().starts_with('#') || l.trim().is_empty())
+        .take_while(|(_, (_, l))| crate::schema::in_header(l))
         .find_map(|(i, (start, l))| {
             l.trim_start()
                 .strip_prefix(MODELINE)
