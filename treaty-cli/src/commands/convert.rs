@@ -43,17 +43,23 @@ pub fn run(args: ConvertArgs) -> Result<u8, Failure> {
             sink.check_outside(read.as_deref().as_slice())?;
         }
     }
-    let (report, value, dataset) = if is_dir {
+    let wants_yaml = matches!(args.to, Target::Yaml);
+    let (report, value, dataset, yaml) = if is_dir {
         let v = validate_paths(std::slice::from_ref(&args.input), &options);
         let value = v
             .dataset
             .as_ref()
             .map(|d| serde_json::to_value(d.bundle()).map_err(|e| e.to_string()))
             .transpose()?;
-        (v.report, value, v.dataset)
+        let yaml = value
+            .as_ref()
+            .and_then(|v| wants_yaml.then(|| to_yaml_file(v, "")));
+        (v.report, value, v.dataset, yaml)
     } else {
         let v = validate_file(&args.input, &options);
-        (v.report, v.value, v.dataset)
+        // The file's first comment lines (its modeline) go above the converted text.
+        let yaml = wants_yaml.then(|| v.to_yaml()).flatten();
+        (v.report, v.value, v.dataset, yaml)
     };
     let (Some(value), Some(dataset)) = (value, dataset) else {
         return Ok(refuse(&report));
@@ -71,11 +77,7 @@ pub fn run(args: ConvertArgs) -> Result<u8, Failure> {
         target => {
             let text = match target {
                 Target::Json => to_json(&value),
-                // The input's first comment lines (its modeline) go above the converted text.
-                Target::Yaml => to_yaml_file(
-                    &value,
-                    &std::fs::read_to_string(&args.input).unwrap_or_default(),
-                ),
+                Target::Yaml => yaml.unwrap_or_default(),
                 Target::Jsonl => treaty_model::export::jsonl(&dataset),
                 _ => treaty_model::export::markdown(&dataset),
             };

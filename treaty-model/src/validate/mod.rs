@@ -95,6 +95,20 @@ pub struct FileValidation {
     pub value: Option<serde_json::Value>,
     /// A dataset of this one document, when it is valid and [`Options::dataset`] is set.
     pub dataset: Option<Dataset>,
+    /// The text that was validated, for what a conversion keeps of it (its first comments).
+    text: Option<std::sync::Arc<str>>,
+}
+
+impl FileValidation {
+    /// The document as a YAML file ([`crate::convert::to_yaml_file`]): its value below the
+    /// comment lines the validated text starts with. `None` when the document is not valid.
+    pub fn to_yaml(&self) -> Option<String> {
+        let value = self.value.as_ref()?;
+        Some(crate::convert::to_yaml_file(
+            value,
+            self.text.as_deref().unwrap_or_default(),
+        ))
+    }
 }
 
 /// Validates one file without the cross-file checks, keeping its value for conversion.
@@ -106,12 +120,17 @@ pub fn validate_file(path: &std::path::Path, options: &Options) -> FileValidatio
     };
     let mut outcome = read_and_check(path, &options, true);
     let value = outcome.value.take();
+    let text = outcome
+        .source
+        .as_ref()
+        .and_then(|t| t.get(options.limits.max_bytes));
     let complete = outcome.complete();
     let validation = finish(vec![outcome], Vec::new(), Vec::new(), None, &options);
     FileValidation {
         value: value.filter(|_| complete && validation.report.is_valid()),
         report: validation.report,
         dataset: validation.dataset,
+        text,
     }
 }
 
@@ -318,7 +337,7 @@ fn read_and_check(
             // Most files have nothing to report: their text is read again in the rare case
             // that a cross-file diagnostic points into them (see `text`). A pipe or a device
             // cannot be read twice, so it keeps its text.
-            if o.diagnostics.is_empty() && o.allows.is_empty() && path.is_file() {
+            if !keep_value && o.diagnostics.is_empty() && o.allows.is_empty() && path.is_file() {
                 o.source = o.source.map(|t| t.release(path));
             }
             o
