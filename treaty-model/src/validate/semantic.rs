@@ -1,6 +1,11 @@
 //! Cross-file checks: ids, references, provisions, powers, dates.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
+
+// foldhash, not SipHash, as in `references`: these tables live for one run over the dataset's
+// own ids, where flood resistance buys nothing and the hashing is on the single-threaded
+// finish step.
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use super::file::FileOutcome;
 use super::references::{IdKind, Named};
@@ -299,7 +304,7 @@ fn check_provisions(
                 if p.version().is_none() {
                     continue;
                 }
-                let known: HashMap<IdKind, Vec<&str>> = HashMap::from([(
+                let known: HashMap<IdKind, Vec<&str>> = HashMap::from_iter([(
                     IdKind::TextVersion,
                     defs.keys()
                         .filter(|(k, _)| *k == IdKind::TextVersion)
