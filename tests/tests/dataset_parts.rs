@@ -266,6 +266,65 @@ fn an_empty_directory_is_an_error_not_a_valid_dataset() {
     assert!(v.report.has_io_error());
 }
 
+#[test]
+fn a_walk_skips_hidden_entries_and_tagged_cache_directories_but_reads_them_when_named() {
+    let dir = base_copy("skipped");
+    let broken = "kind: powers\nschema_version: \"1.0\"\npowers: [\n";
+    // A cache as cargo tags its `target/`: skipped.
+    let cache = dir.join("target");
+    fs::create_dir_all(cache.join("bench")).unwrap();
+    fs::write(
+        cache.join("CACHEDIR.TAG"),
+        "Signature: 8a477f597d28d172789f06886806bc55\n# created by cargo\n",
+    )
+    .unwrap();
+    fs::write(cache.join("bench/powers.yaml"), broken).unwrap();
+    // Hidden entries: skipped.
+    fs::create_dir_all(dir.join(".github/workflows")).unwrap();
+    fs::write(dir.join(".github/workflows/ci.yml"), broken).unwrap();
+    fs::write(dir.join(".pre-commit-config.yaml"), broken).unwrap();
+    // A tag without the signature does not make a cache: read, and its mistake reported.
+    let untagged = dir.join("notes");
+    fs::create_dir_all(&untagged).unwrap();
+    fs::write(untagged.join("CACHEDIR.TAG"), "not a cache\n").unwrap();
+    fs::write(untagged.join("powers.yaml"), broken).unwrap();
+
+    let v = validate_paths(std::slice::from_ref(&dir), &Options::default());
+    let whole = found(&v.report);
+    // The tagged cache, named on its own, is read.
+    let named = validate_paths(&[cache.join("bench")], &Options::default());
+    let hidden = validate_paths(&[dir.join(".github")], &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+
+    let untagged_file = shown(&untagged.join("powers.yaml"));
+    assert_eq!(
+        whole,
+        [(Code::YamlSyntax, Severity::Error, untagged_file, 4, 1)]
+    );
+    let base_files = fs::read_dir(base_dir()).unwrap().count();
+    assert_eq!(v.report.files, base_files + 1);
+    assert_eq!(
+        found(&named.report),
+        [(
+            Code::YamlSyntax,
+            Severity::Error,
+            shown(&cache.join("bench/powers.yaml")),
+            4,
+            1
+        )]
+    );
+    assert_eq!(
+        found(&hidden.report),
+        [(
+            Code::YamlSyntax,
+            Severity::Error,
+            shown(&dir.join(".github/workflows/ci.yml")),
+            4,
+            1
+        )]
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn a_link_out_of_the_dataset_is_reported_by_path_and_never_read() {

@@ -106,8 +106,10 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
     /// Files or directories to validate (default: the repository's `datasets/`); a file inside
-    /// a dataset is checked against the whole dataset, and each dataset on its own. `-` reads
-    /// one file from standard input (see `--stdin-filename`).
+    /// a dataset is checked against the whole dataset, and each dataset on its own. Directories
+    /// are walked for `.yaml`, `.yml` and `.json` files, past hidden entries and cache
+    /// directories (a `CACHEDIR.TAG`, as in cargo's `target/`). `-` reads one file from
+    /// standard input (see `--stdin-filename`).
     pub paths: Vec<PathBuf>,
     /// With `-`: the file that standard input stands for (an editor's unsaved buffer). It is
     /// checked in that file's place, against the rest of that file's dataset, and diagnostics

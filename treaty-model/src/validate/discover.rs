@@ -8,6 +8,10 @@
 //! the report keeps the diagnostics of the named files. Each dataset is validated on its own (see
 //! [`plan`]).
 //!
+//! **What a directory walk skips.** Entries whose names start with `.` (`.git`, `.github`) and
+//! directories tagged as caches by a `CACHEDIR.TAG` (cargo's `target/`). A path named on the
+//! command line is read whatever its name.
+//!
 //! **The dataset boundary.** Directory walks read regular files only, and never follow a
 //! symbolic link out of the directory being walked: a pull request could otherwise make CI
 //! print the contents of a file outside the dataset (`/proc/self/environ`) in a snippet.
@@ -371,6 +375,7 @@ fn walk(
                 }
             }
             match std::fs::metadata(&path) {
+                Ok(m) if m.is_dir() && is_cache_dir(&path) => {}
                 Ok(m) if m.is_dir() => stack.push(path),
                 Ok(m) if m.is_file() && is_dataset_file(&path) => files.push(path),
                 // A FIFO, socket or device named like a dataset file: reading a FIFO with no
@@ -385,6 +390,19 @@ fn walk(
             }
         }
     }
+}
+
+/// The first bytes of a valid `CACHEDIR.TAG` (<https://bford.info/cachedir/>).
+const CACHEDIR_SIGNATURE: &[u8] = b"Signature: 8a477f597d28d172789f06886806bc55";
+
+/// Whether `dir` is tagged as a cache (cargo's `target/`, where `bench/compare.sh` writes
+/// 100 MB of generated datasets): a walk does not go into it, as backup tools do not.
+/// Only a tag that starts with the signature counts, as the convention requires.
+fn is_cache_dir(dir: &Path) -> bool {
+    let mut head = [0u8; CACHEDIR_SIGNATURE.len()];
+    std::fs::File::open(dir.join("CACHEDIR.TAG"))
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+        .is_ok_and(|()| head == CACHEDIR_SIGNATURE)
 }
 
 /// Why a file's bytes could not be had.
