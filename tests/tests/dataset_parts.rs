@@ -327,6 +327,37 @@ fn a_walk_skips_hidden_entries_and_tagged_cache_directories_but_reads_them_when_
 
 #[cfg(unix)]
 #[test]
+fn a_link_to_a_directory_of_the_dataset_is_a_second_name_not_a_loop() {
+    let dir = base_copy("second-name");
+    let real = dir.join("data/real");
+    fs::create_dir_all(&real).unwrap();
+    fs::write(
+        real.join("broken.yaml"),
+        "kind: powers\nschema_version: \"1.0\"\npowers: [\n",
+    )
+    .unwrap();
+    // As `treaty-model/datasets -> ../datasets` in this repository, or `latest -> v2`. The
+    // link is shallower than its target, so a depth-first walk may reach it first.
+    std::os::unix::fs::symlink(&real, dir.join("shortcut")).unwrap();
+    let v = validate_paths(std::slice::from_ref(&dir), &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    // Read once, shown under its real path; no loop reported, whichever name came first.
+    assert_eq!(
+        found(&v.report),
+        [(
+            Code::YamlSyntax,
+            Severity::Error,
+            shown(&real.join("broken.yaml")),
+            4,
+            1
+        )]
+    );
+    let base_files = fs::read_dir(base_dir()).unwrap().count();
+    assert_eq!(v.report.files, base_files + 1);
+}
+
+#[cfg(unix)]
+#[test]
 fn a_link_out_of_the_dataset_is_reported_by_path_and_never_read() {
     let dir = base_copy("link-out");
     let outside = temp_dir("link-target");

@@ -14,7 +14,9 @@
 //!
 //! **The dataset boundary.** Directory walks read regular files only, and never follow a
 //! symbolic link out of the directory being walked: a pull request could otherwise make CI
-//! print the contents of a file outside the dataset (`/proc/self/environ`) in a snippet.
+//! print the contents of a file outside the dataset (`/proc/self/environ`) in a snippet. A
+//! link to a directory inside it is a second name: its files are read once, under their real
+//! path. A link back to a directory above it is reported as a loop.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -308,9 +310,12 @@ fn walk(
             return;
         }
     };
-    // Explicit stack: a deep tree must not overflow ours.
+    // Explicit stack: a deep tree must not overflow ours. Directories reached through a
+    // symbolic link wait until every real one is read, so that a file is shown under its
+    // real path, and a second name for a directory (`latest -> v2`) is seen as one.
     let mut stack = vec![top.to_path_buf()];
-    while let Some(dir) = stack.pop() {
+    let mut links = Vec::new();
+    while let Some(dir) = stack.pop().or_else(|| links.pop()) {
         let canonical = match std::fs::canonicalize(&dir) {
             Ok(c) => c,
             Err(e) => {
@@ -318,14 +323,19 @@ fn walk(
                 continue;
             }
         };
-        if !visited.insert(canonical) {
-            problems.push(skipped(
-                &dir,
-                "leads back to a directory already read (a symbolic link loop)",
-                "remove the link, or point it outside the dataset",
-            ));
+        if visited.contains(&canonical) {
+            // A link to a directory above it would be walked forever; one to a directory
+            // beside it was read under that directory's own name.
+            if is_loop(&dir, &canonical) {
+                problems.push(skipped(
+                    &dir,
+                    "leads back to a directory above it (a symbolic link loop)",
+                    "remove the link, or point it outside the dataset",
+                ));
+            }
             continue;
         }
+        visited.insert(canonical);
         let entries = match std::fs::read_dir(&dir) {
             Ok(e) => e,
             Err(e) => {
@@ -376,6 +386,7 @@ fn walk(
             }
             match std::fs::metadata(&path) {
                 Ok(m) if m.is_dir() && is_cache_dir(&path) => {}
+                Ok(m) if m.is_dir() && is_link => links.push(path),
                 Ok(m) if m.is_dir() => stack.push(path),
                 Ok(m) if m.is_file() && is_dataset_file(&path) => files.push(path),
                 // A FIFO, socket or device named like a dataset file: reading a FIFO with no
@@ -390,6 +401,15 @@ fn walk(
             }
         }
     }
+}
+
+/// Whether `dir`, a directory whose real path is `target`, lies inside `target`: a symbolic
+/// link back to a directory above it (`loop -> .`, `sub/up -> ..`).
+fn is_loop(dir: &Path, target: &Path) -> bool {
+    // `dir` is an entry of a directory walked, so it has a parent.
+    dir.parent()
+        .and_then(|p| std::fs::canonicalize(p).ok())
+        .is_some_and(|parent| parent.starts_with(target))
 }
 
 /// The first bytes of a valid `CACHEDIR.TAG` (<https://bford.info/cachedir/>).
