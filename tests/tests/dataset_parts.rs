@@ -28,6 +28,9 @@ fn base_copy(label: &str) -> PathBuf {
     dir
 }
 
+/// A powers file that does not parse: `[` is never closed (`yaml-syntax` at 4:1).
+const BROKEN_POWERS: &str = "kind: powers\nschema_version: \"1.0\"\npowers: [\n";
+
 fn shown(p: &Path) -> String {
     p.to_string_lossy().replace('\\', "/")
 }
@@ -72,11 +75,7 @@ fn one_subdirectory_of_a_valid_dataset_is_valid_alone() {
 fn a_broken_file_that_others_reference_gives_its_error_and_one_note() {
     let dir = base_copy("broken-referenced");
     let broken = dir.join("powers-domestic.yaml");
-    fs::write(
-        &broken,
-        "kind: powers\nschema_version: \"1.0\"\npowers: [\n",
-    )
-    .unwrap();
+    fs::write(&broken, BROKEN_POWERS).unwrap();
     let v = validate_paths(std::slice::from_ref(&dir), &Options::default());
     let report = v.report;
     let _ = fs::remove_dir_all(&dir);
@@ -269,7 +268,6 @@ fn an_empty_directory_is_an_error_not_a_valid_dataset() {
 #[test]
 fn a_walk_skips_hidden_entries_and_tagged_cache_directories_but_reads_them_when_named() {
     let dir = base_copy("skipped");
-    let broken = "kind: powers\nschema_version: \"1.0\"\npowers: [\n";
     // A cache as cargo tags its `target/`: skipped.
     let cache = dir.join("target");
     fs::create_dir_all(cache.join("bench")).unwrap();
@@ -278,16 +276,16 @@ fn a_walk_skips_hidden_entries_and_tagged_cache_directories_but_reads_them_when_
         "Signature: 8a477f597d28d172789f06886806bc55\n# created by cargo\n",
     )
     .unwrap();
-    fs::write(cache.join("bench/powers.yaml"), broken).unwrap();
+    fs::write(cache.join("bench/powers.yaml"), BROKEN_POWERS).unwrap();
     // Hidden entries: skipped.
     fs::create_dir_all(dir.join(".github/workflows")).unwrap();
-    fs::write(dir.join(".github/workflows/ci.yml"), broken).unwrap();
-    fs::write(dir.join(".pre-commit-config.yaml"), broken).unwrap();
+    fs::write(dir.join(".github/workflows/ci.yml"), BROKEN_POWERS).unwrap();
+    fs::write(dir.join(".pre-commit-config.yaml"), BROKEN_POWERS).unwrap();
     // A tag without the signature does not make a cache: read, and its mistake reported.
     let untagged = dir.join("notes");
     fs::create_dir_all(&untagged).unwrap();
     fs::write(untagged.join("CACHEDIR.TAG"), "not a cache\n").unwrap();
-    fs::write(untagged.join("powers.yaml"), broken).unwrap();
+    fs::write(untagged.join("powers.yaml"), BROKEN_POWERS).unwrap();
 
     let v = validate_paths(std::slice::from_ref(&dir), &Options::default());
     let whole = found(&v.report);
@@ -331,11 +329,7 @@ fn a_link_to_a_directory_of_the_dataset_is_a_second_name_not_a_loop() {
     let dir = base_copy("second-name");
     let real = dir.join("data/real");
     fs::create_dir_all(&real).unwrap();
-    fs::write(
-        real.join("broken.yaml"),
-        "kind: powers\nschema_version: \"1.0\"\npowers: [\n",
-    )
-    .unwrap();
+    fs::write(real.join("broken.yaml"), BROKEN_POWERS).unwrap();
     // As `treaty-model/datasets -> ../datasets` in this repository, or `latest -> v2`. The
     // link is shallower than its target, so a depth-first walk may reach it first.
     std::os::unix::fs::symlink(&real, dir.join("shortcut")).unwrap();
@@ -416,7 +410,7 @@ fn a_base_checked_once_validates_like_the_whole_set() {
         .collect();
     let broken = Input {
         path: "broken.yaml".to_owned(),
-        bytes: b"kind: powers\nschema_version: \"1.0\"\npowers: [\n".to_vec(),
+        bytes: BROKEN_POWERS.as_bytes().to_vec(),
     };
     let base = check_inputs(&inputs, &Options::default());
     let whole = validate_inputs(

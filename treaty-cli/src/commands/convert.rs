@@ -43,7 +43,6 @@ pub fn run(args: ConvertArgs) -> Result<u8, Failure> {
             sink.check_outside(read.as_deref().as_slice())?;
         }
     }
-    let wants_yaml = matches!(args.to, Target::Yaml);
     let (report, value, dataset, yaml) = if is_dir {
         let v = validate_paths(std::slice::from_ref(&args.input), &options);
         let value = v
@@ -51,14 +50,13 @@ pub fn run(args: ConvertArgs) -> Result<u8, Failure> {
             .as_ref()
             .map(|d| serde_json::to_value(d.bundle()).map_err(|e| e.to_string()))
             .transpose()?;
-        let yaml = value
-            .as_ref()
-            .and_then(|v| wants_yaml.then(|| to_yaml_file(v, "")));
-        (v.report, value, v.dataset, yaml)
+        (v.report, value, v.dataset, None)
     } else {
         let v = validate_file(&args.input, &options);
         // The file's first comment lines (its modeline) go above the converted text.
-        let yaml = wants_yaml.then(|| v.to_yaml()).flatten();
+        let yaml = matches!(args.to, Target::Yaml)
+            .then(|| v.to_yaml())
+            .flatten();
         (v.report, v.value, v.dataset, yaml)
     };
     let (Some(value), Some(dataset)) = (value, dataset) else {
@@ -77,7 +75,8 @@ pub fn run(args: ConvertArgs) -> Result<u8, Failure> {
         target => {
             let text = match target {
                 Target::Json => to_json(&value),
-                Target::Yaml => yaml.unwrap_or_default(),
+                // A directory's bundle is a new document, with no comments of its own.
+                Target::Yaml => yaml.unwrap_or_else(|| to_yaml_file(&value, "")),
                 Target::Jsonl => treaty_model::export::jsonl(&dataset),
                 _ => treaty_model::export::markdown(&dataset),
             };
