@@ -440,7 +440,13 @@ pub(crate) fn read_bounded(path: &Path, max: usize) -> Result<Vec<u8>, ReadError
     if meta.is_file() && meta.len() > max as u64 {
         return Err(ReadError::TooLarge(Some(meta.len())));
     }
-    let mut bytes = Vec::new();
+    // Sized from the metadata: `Take` hides the file's length from `read_to_end`, which would
+    // otherwise grow the buffer about ten times per file, copying it each time.
+    let mut bytes = Vec::with_capacity(if meta.is_file() {
+        usize::try_from(meta.len()).map_or(0, |n| n.saturating_add(1))
+    } else {
+        0
+    });
     let limit = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
     file.take(limit)
         .read_to_end(&mut bytes)
