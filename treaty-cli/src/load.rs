@@ -71,7 +71,12 @@ pub fn data_dir(data: Option<&Path>) -> Option<PathBuf> {
 
 /// The dataset in `data`, else the repository's `datasets/`, else the bundled one.
 pub fn dataset(data: Option<&Path>) -> Result<Loaded, Stop> {
-    match data_dir(data) {
+    dataset_in(data_dir(data))
+}
+
+/// The dataset in a directory [`data_dir`] gave: `None` is the bundled one.
+pub fn dataset_in(dir: Option<PathBuf>) -> Result<Loaded, Stop> {
+    match dir {
         Some(dir) => directory(&dir).map(|d| Loaded::Read(Box::new(d))),
         None => treaty_model::bundled()
             .map(Loaded::Bundled)

@@ -12,7 +12,7 @@ pub fn run(args: CoverageArgs) -> Result<u8, Failure> {
     let sink = Sink::from_arg(args.output.as_deref());
     let data = load::data_dir(args.data.as_deref());
     sink.check_outside(data.as_deref().as_slice())?;
-    let dataset = match load::dataset(args.data.as_deref()) {
+    let dataset = match load::dataset_in(data) {
         Ok(d) => d,
         Err(stop) => return Ok(stop.exit()?),
     };
