@@ -2,9 +2,9 @@
 //! drawn by annotate-snippets from the text the report holds (never from disk).
 //!
 //! What reaches the terminal is bounded and inert: each file shows at most
-//! `--max-diagnostics` diagnostics, a long line is cut around its span, and control characters
-//! from a dataset (an ESC that would retitle the window or clear the screen) are shown as
-//! `\u{1b}`, never sent.
+//! `--max-diagnostics` diagnostics, a long line is trimmed around its span, and control
+//! characters from a dataset (an ESC that would retitle the window or clear the screen) are
+//! shown as control pictures (`␛`) in snippets and as `\u{1b}` in messages, never sent.
 
 use std::io::Write;
 use std::ops::Range;
@@ -35,8 +35,8 @@ impl Style {
     }
 
     fn renderer(self) -> Renderer {
-        // The terminal width bounds how much of a long line annotate-snippets keeps; the
-        // excerpt below has already cut it near the span.
+        // annotate-snippets trims a long line to its terminal width (140 columns) around the
+        // span.
         if self.on {
             Renderer::styled()
         } else {
@@ -111,7 +111,7 @@ fn diagnostic(renderer: &Renderer, report: &Report, d: &Diagnostic) -> String {
 }
 
 /// Adds the excerpt of `loc` to the group, or only its `file:line:column` when the report
-/// has no text for it (a file that could not be read).
+/// has no text for it (a file that could not be read) or the span lies too deep into one line.
 fn place<'a>(
     group: Group<'a>,
     report: &Report,
@@ -138,7 +138,12 @@ fn place<'a>(
     )
 }
 
-/// The lines of a span, cut and made inert for the terminal.
+/// The lines of a span, made inert for the terminal.
+///
+/// Each line is given whole from its start: annotate-snippets counts the column of the
+/// `file:line:column` header in the text it is given, and trims a long line to the terminal
+/// around the span itself. So every character before the span on its line stays one
+/// character here.
 #[derive(Debug, PartialEq)]
 struct Excerpt {
     /// The lines, with line breaks as `\n`.
@@ -149,18 +154,26 @@ struct Excerpt {
     span: Range<usize>,
 }
 
-/// Bytes of context kept on each side of a span on a long line.
+/// Bytes of context kept after a span on a long line.
 const CONTEXT: usize = 60;
 /// Longest part of a span drawn.
 const MAX_SPAN: usize = 160;
 /// Most lines of a span drawn; a longer span is drawn on its first line.
 const MAX_LINES: usize = 6;
+/// Most bytes before a span on its line for it to be drawn. annotate-snippets walks the
+/// whole line before the span for each diagnostic (about 25 ns a byte: 0.4 s for a span at
+/// the end of an 18 MB line); deeper into one line, as in a minified JSON file, a diagnostic
+/// shows its location alone.
+const MAX_PREFIX: usize = 64 * 1024;
 
 impl Excerpt {
     fn of(source: &str, loc: &Location) -> Option<Self> {
         let start = floor(source, loc.start.offset.min(source.len()));
         let mut end = floor(source, loc.end.offset.clamp(start, source.len()));
         let first = source[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        if start - first > MAX_PREFIX {
+            return None;
+        }
         let line_end = |from: usize| {
             source[from..]
                 .find(['\n', '\r'])
@@ -175,24 +188,16 @@ impl Excerpt {
             end = floor(source, start + MAX_SPAN);
         }
         let last = line_end(end);
-        let from = if start - first > CONTEXT {
-            floor(source, start - CONTEXT)
-        } else {
-            first
-        };
         let to = if last - end > CONTEXT {
             floor(source, end + CONTEXT)
         } else {
             last
         };
         let mut text = String::new();
-        if from > first {
-            text.push('…');
-        }
         let mut span = 0..0;
-        let mut chars = source[from..to].char_indices().peekable();
+        let mut chars = source[first..to].char_indices().peekable();
         while let Some((i, c)) = chars.next() {
-            let at = from + i;
+            let at = first + i;
             if at == start {
                 span.start = text.len();
             }
@@ -202,13 +207,16 @@ impl Excerpt {
             match c {
                 '\r' if chars.peek().is_some_and(|(_, n)| *n == '\n') => {}
                 '\r' | '\n' => text.push('\n'),
-                '\t' => text.push('\t'),
                 // A byte-order mark opening the file has its own warning; drawn, it is an
-                // invisible character in front of the line. Anywhere else it is a zero-width
-                // space, which is worth seeing.
+                // invisible character in front of the line.
                 '\u{feff}' if at == 0 => {}
-                '\u{feff}' => text.push_str(&c.escape_unicode().to_string()),
-                c if c.is_control() => text.push_str(&c.escape_unicode().to_string()),
+                // annotate-snippets draws tabs as spaces and the other ASCII controls (ESC,
+                // BEL, DEL...) as control pictures (␛). A C1 control, which some terminals
+                // obey, and a zero-width no-break space, which would not be seen, become
+                // U+FFFD: one character for one, so that the column stays the file's.
+                c if (c.is_control() && !c.is_ascii()) || c == '\u{feff}' => {
+                    text.push(char::REPLACEMENT_CHARACTER);
+                }
                 c => text.push(c),
             }
         }
@@ -295,7 +303,7 @@ fn summary(report: &Report, elapsed_ms: Option<u64>, style: Style) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use treaty_model::diagnostic::Position;
+    use treaty_model::diagnostic::{Code, Position};
 
     fn loc(text: &str, start: usize, end: usize) -> Location {
         let pos = |offset: usize| {
@@ -322,37 +330,79 @@ mod tests {
         assert_eq!((e.line, &e.text[e.span.clone()]), (2, "two"));
     }
 
+    /// The default output of one error over `start..end` of `text`.
+    fn drawn(text: &str, start: usize, end: usize) -> String {
+        let mut report = Report::default();
+        report.sources.insert("f.yaml".into(), text.into());
+        let d = Diagnostic::new(Code::InvalidValue, "bad", Some(loc(text, start, end)));
+        diagnostic(&Style::plain().renderer(), &report, &d)
+    }
+
+    /// What a user reads first: the `file:line:column` header.
+    fn header(text: &str, start: usize, end: usize) -> String {
+        drawn(text, start, end)
+            .lines()
+            .nth(1)
+            .unwrap_or_default()
+            .trim()
+            .to_owned()
+    }
+
     #[test]
-    fn a_long_line_is_cut_around_its_span() {
+    fn a_long_line_keeps_its_column_and_is_trimmed_around_its_span() {
         let text = format!("k: [{}x{}]\n", "a, ".repeat(500), ", b".repeat(500));
         let at = text.find('x').unwrap();
         let e = Excerpt::of(&text, &loc(&text, at, at + 1)).unwrap();
         assert!(
-            e.text.starts_with('…') && e.text.ends_with('…'),
+            e.text.starts_with("k: [a, ") && e.text.ends_with('…'),
             "{}",
             e.text
         );
-        assert!(e.text.len() < 2 * CONTEXT + 10, "{}", e.text.len());
+        assert_eq!(e.text.len(), at + 1 + CONTEXT + '…'.len_utf8());
         assert_eq!(&e.text[e.span.clone()], "x");
+        assert_eq!(header(&text, at, at + 1), "--> f.yaml:1:1505");
+    }
+
+    #[test]
+    fn a_span_too_deep_into_its_line_is_shown_by_its_location() {
+        let text = format!("[{}1]", "0, ".repeat(MAX_PREFIX));
+        let at = text.len() - 2;
+        assert_eq!(Excerpt::of(&text, &loc(&text, at, at + 1)), None);
+        assert_eq!(
+            header(&text, at, at + 1),
+            format!("--> f.yaml:1:{}", at + 1)
+        );
     }
 
     #[test]
     fn control_characters_are_shown_not_sent() {
-        let text = "name: \"\u{1b}]0;owned\u{7}\"\n";
-        let e = Excerpt::of(text, &loc(text, 6, text.len() - 1)).unwrap();
-        assert_eq!(e.text, "name: \"\\u{1b}]0;owned\\u{7}\"");
-        assert_eq!(&e.text[e.span.clone()], "\"\\u{1b}]0;owned\\u{7}\"");
+        let text = "name: \"\u{1b}]0;owned\u{7}\u{9b}\" x\n";
+        let at = text.find('x').unwrap();
+        let e = Excerpt::of(text, &loc(text, at, at + 1)).unwrap();
+        assert_eq!(e.text, "name: \"\u{1b}]0;owned\u{7}\u{fffd}\" x");
+        let out = drawn(text, at, at + 1);
+        assert!(out.contains("name: \"␛]0;owned␇\u{fffd}\" x"), "{out}");
+        let column = text[..at].chars().count() + 1;
+        assert!(out.contains(&format!("--> f.yaml:1:{column}")), "{out}");
+        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out}");
         assert_eq!(visible("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
     }
 
     #[test]
-    fn a_byte_order_mark_is_not_drawn_and_a_zero_width_space_is_shown() {
+    fn a_byte_order_mark_is_not_drawn_and_a_zero_width_space_is_marked() {
         let text = "\u{feff}# note\nkind: \u{feff}x\n";
         let e = Excerpt::of(text, &loc(text, 0, 0)).unwrap();
         assert_eq!((e.text.as_str(), e.span.clone()), ("# note", 0..0));
         let at = text.find("kind").unwrap();
         let e = Excerpt::of(text, &loc(text, at, text.len() - 1)).unwrap();
-        assert_eq!(e.text, "kind: \\u{feff}x");
+        assert_eq!(e.text, "kind: \u{fffd}x");
+    }
+
+    #[test]
+    fn tabs_and_wide_characters_before_a_span_keep_its_column() {
+        let text = "a:\t中文 [x]\n";
+        let at = text.find('x').unwrap();
+        assert_eq!(header(text, at, at + 1), "--> f.yaml:1:8");
     }
 
     #[test]
