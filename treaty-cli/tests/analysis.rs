@@ -3,23 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::common::{self, root, run, run_in};
+use crate::common::{self, copy_dir, root, run, run_in};
 
 fn tmp_dir(name: &str) -> PathBuf {
     common::tmp_dir("treaty-analysis", name)
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create dir");
-    for entry in std::fs::read_dir(from).expect("readable dir") {
-        let path = entry.expect("entry").path();
-        let target = to.join(path.file_name().expect("a name"));
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).expect("copy");
-        }
-    }
 }
 
 /// Replaces the first `old` after `after` in a file; the test data must still contain both.

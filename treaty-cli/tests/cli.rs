@@ -280,6 +280,53 @@ fn severity_overrides_change_the_outcome() {
 }
 
 #[test]
+fn an_allowed_error_cannot_drop_a_file_from_the_dataset() {
+    // A syntax error keeps the file out of the model; allowed, the dataset would silently lack
+    // the vocabulary 71 references point into.
+    let dir = tmp_dir("allowed-syntax-error");
+    crate::common::copy_dir(&root().join("datasets"), &dir.join("datasets"));
+    let file = dir.join("datasets/vocabularies/data-categories.yaml");
+    let text = std::fs::read_to_string(&file).expect("readable");
+    std::fs::write(&file, text.replacen("  - id: ", "  - id: [", 1)).expect("write");
+    let r = run_in(
+        &dir,
+        &[
+            "validate",
+            "--allow",
+            "yaml-syntax",
+            "--allow",
+            "unchecked-references",
+            "datasets",
+        ],
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(
+        r.stderr
+            .lines()
+            .filter(|l| l.contains("[") && !l.starts_with(' '))
+            .collect::<Vec<_>>(),
+        [
+            "error[invalid-data]: the file cannot be read into the model: an allowed or suppressed error keeps its data out"
+        ]
+    );
+    assert!(
+        r.stderr
+            .contains("--> datasets/vocabularies/data-categories.yaml:1:1"),
+        "{}",
+        r.stderr
+    );
+
+    let r = run(&["validate", "--allow", "io-error", "does/not/exist.yaml"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "treaty: error: `io-error` cannot be allowed or lowered to a warning: a path that cannot be read always fails (exit 2)\n"
+    );
+    let r = run(&["validate", "--warn", "io-error", "does/not/exist.yaml"]);
+    assert_eq!(r.code, 2);
+}
+
+#[test]
 fn usage_and_io_errors_exit_2() {
     let r = run(&["validate", "--allow", "no-such-code"]);
     assert_eq!(r.code, 2);

@@ -7,7 +7,7 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::process::{Command as Std, Stdio};
 
-use crate::common::{self, root, run, run_in};
+use crate::common::{self, copy_dir, root, run, run_in};
 
 fn tmp_dir(name: &str) -> PathBuf {
     common::tmp_dir("treaty-cli-safety", name)
@@ -131,18 +131,6 @@ fn dataset_copy(dir: &Path) -> PathBuf {
     let copy = dir.join("datasets");
     copy_dir(&root().join("datasets"), &copy);
     copy
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for e in std::fs::read_dir(from).expect("read dir").flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            copy_dir(&p, &to.join(e.file_name()));
-        } else {
-            std::fs::copy(&p, to.join(e.file_name())).expect("copy");
-        }
-    }
 }
 
 #[test]

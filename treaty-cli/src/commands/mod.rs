@@ -83,7 +83,17 @@ pub(crate) fn overrides(
         (deny, Level::Deny),
     ] {
         for c in codes {
-            o.set(c.parse::<Code>()?, level);
+            let code = c.parse::<Code>()?;
+            // A path that cannot be read is a usage or system problem, exit 2 whatever the
+            // data: lowered, it would let a missing file pass as valid.
+            if code == Code::Io && level != Level::Deny {
+                return Err(
+                    "`io-error` cannot be allowed or lowered to a warning: a path that \
+                            cannot be read always fails (exit 2)"
+                        .to_owned(),
+                );
+            }
+            o.set(code, level);
         }
     }
     Ok(o)

@@ -483,21 +483,19 @@ fn finish(
             report.diagnostics.push(d);
         }
     }
-    // A suppressed error can leave a file unreadable by the model; the dataset would then
-    // silently lack it. That cannot be silenced. (In pull-request mode an unchanged broken
-    // file is out of scope: it is not reported, but there is no dataset either.)
-    let unreadable: Vec<&file::FileOutcome> = outcomes
-        .iter()
-        .filter(|o| o.kind.is_some() && !o.complete())
-        .collect();
+    // An allowed or suppressed error can keep a file, or part of it, out of the model (a
+    // syntax error, an unknown kind, an entry set aside); the dataset would then silently lack
+    // it. That cannot be silenced. (In pull-request mode an unchanged broken file is out of
+    // scope: it is not reported, but there is no dataset either.)
+    let unreadable: Vec<&file::FileOutcome> = outcomes.iter().filter(|o| !o.complete()).collect();
     if report.is_valid() {
         for o in &unreadable {
             let d = crate::diagnostic::Diagnostic::new(
                 crate::diagnostic::Code::InvalidData,
-                "the file cannot be read into the model: a suppressed error makes its data unreadable",
+                "the file cannot be read into the model: an allowed or suppressed error keeps its data out",
                 Some(crate::diagnostic::Location::file_start(o.path.clone())),
             )
-            .with_help("fix the suppressed error; an inline allow cannot silence a problem that loses data");
+            .with_help("fix that error; neither `--allow` nor an inline allow can silence a problem that loses data");
             if in_scope(&d, changed.as_ref()) && concerns(&d, scope) {
                 report.diagnostics.push(d);
             }
