@@ -95,6 +95,39 @@ fn a_broken_file_that_others_reference_gives_its_error_and_one_note() {
 }
 
 #[test]
+fn a_file_checked_alone_is_told_when_a_file_it_may_reference_did_not_load() {
+    let dir = base_copy("broken-beside-part");
+    let broken = dir.join("powers-domestic.yaml");
+    fs::write(&broken, BROKEN_POWERS).unwrap();
+    // The named file refers to a power of the broken one, and to a data category that does
+    // not exist: neither can be checked, and the part must not pass as if they were.
+    let named = dir.join("powers-cross-border.yaml");
+    let text = fs::read_to_string(&named).unwrap();
+    fs::write(
+        &named,
+        text.replacen("[electronic-data", "[electronic-dta", 1),
+    )
+    .unwrap();
+    let v = validate_paths(std::slice::from_ref(&named), &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    assert_eq!(
+        found(&v.report),
+        [(
+            Code::UncheckedReferences,
+            Severity::Note,
+            shown(&broken),
+            1,
+            1
+        )]
+    );
+    assert_eq!(
+        v.report.diagnostics[0].message,
+        "the file did not load, so 2 references that may point into it were not checked"
+    );
+    assert_eq!(v.report.files, 1);
+}
+
+#[test]
 fn an_entry_the_model_cannot_read_still_defines_its_id_and_the_others_are_checked() {
     let dir = base_copy("entry-set-aside");
     let broken = dir.join("powers-domestic.yaml");

@@ -172,7 +172,9 @@ impl Validation {
 /// [`dataset_root`]) that is not the root itself names *part* of that dataset: the whole root
 /// is loaded so that references resolve, and the report keeps the diagnostics of the named
 /// files, plus the cross-file ones that point into them (a duplicate of an id defined
-/// elsewhere). [`Report::files`] counts the named files.
+/// elsewhere) and the `unchecked-references` note of any file that did not load, whose
+/// failure leaves the named files' references unchecked too. [`Report::files`] counts the
+/// named files.
 ///
 /// Each dataset the paths touch is validated on its own, and the report holds them all: two
 /// datasets named together (or found under one directory) never see each other's ids. A file
@@ -536,11 +538,16 @@ fn finish(
 
 /// When part of a dataset was named, whether a diagnostic concerns the named files: it is
 /// located in one of them, or points into one (a duplicate of an id they define). A problem
-/// of the dataset as a whole concerns every part.
+/// of the dataset as a whole concerns every part, and so does a file that did not load: the
+/// references its failure withholds are withheld in every file, the named ones too, and
+/// without its note the part would pass with its references unchecked.
 fn concerns(d: &crate::diagnostic::Diagnostic, scope: Option<&HashSet<String>>) -> bool {
     let Some(scope) = scope else {
         return true;
     };
+    if d.code == crate::diagnostic::Code::UncheckedReferences {
+        return true;
+    }
     let Some(location) = &d.location else {
         return true;
     };
