@@ -181,6 +181,38 @@ fn a_bad_header_does_not_cascade_either() {
 
 /// A copy of the base dataset with `zz-extra.yaml`, a second copy of its domestic powers (so
 /// every id of those is defined twice): the directory, the extra file, and its text.
+#[test]
+fn a_kind_the_modeline_contradicts_does_not_cascade() {
+    // A data-categories file marked as another valid kind: checked as that kind, each entry
+    // had an unknown field and every reference to a data category was unknown.
+    let dir = base_copy("kind-contradicted");
+    let broken = dir.join("data-categories.yaml");
+    let text = fs::read_to_string(&broken).unwrap();
+    fs::write(
+        &broken,
+        text.replace("kind: data-categories", "kind: sensitivity-categories"),
+    )
+    .unwrap();
+    let v = validate_paths(std::slice::from_ref(&dir), &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    let b = shown(&broken);
+    assert_eq!(
+        found(&v.report),
+        [
+            (Code::UncheckedReferences, Severity::Note, b.clone(), 1, 1),
+            (Code::ModelineMismatch, Severity::Error, b, 1, 33),
+        ]
+    );
+    assert_eq!(
+        v.report.diagnostics[1].help.as_deref(),
+        Some(
+            "if `kind: sensitivity-categories` is right, point the modeline at \
+             `sensitivity-categories.schema.json`; if the modeline is right, write `kind: \
+             data-categories`"
+        )
+    );
+}
+
 fn with_duplicate(label: &str) -> (PathBuf, PathBuf, String) {
     let dir = base_copy(label);
     let extra = dir.join("zz-extra.yaml");

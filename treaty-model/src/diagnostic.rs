@@ -323,7 +323,7 @@ pub enum Code {
     /// The modeline names another kind's schema.
     #[strum(props(
         summary = "the modeline names the schema of another kind",
-        fix = "point the modeline at the schema of the file's `kind`"
+        fix = "point the modeline at the schema of the file's `kind`, or correct `kind`; until they agree the file is checked no further"
     ))]
     ModelineMismatch,
     /// A property the schema does not know.

@@ -125,7 +125,18 @@ pub(crate) fn check(
     let bad_version = header_problems
         .iter()
         .any(|d| d.code == Code::MissingSchemaVersion);
+    // A modeline naming another kind's schema contradicts `kind`, and either may be the
+    // mistake: checked as the kind it says, a data-categories file marked
+    // `sensitivity-categories` gives an unknown field per entry and leaves every reference
+    // to a data category unknown. Like a bad header, the contradiction is the one error; the
+    // file goes no further.
+    let contradicted = header_problems
+        .iter()
+        .any(|d| d.code == Code::ModelineMismatch);
     out.diagnostics.extend(header_problems);
+    if contradicted {
+        return out;
+    }
 
     // JSON Schema: every error. A bad `schema_version` was reported by the header; the
     // schema's own complaint about that field would say it again.

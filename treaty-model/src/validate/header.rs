@@ -188,7 +188,18 @@ pub(super) fn modeline(
                         format!("the modeline names `{name}`, but the file's kind is `{kind}`"),
                         Some(loc),
                     )
-                    .with_help(format!("point it at `{expected}`")),
+                    .with_help(
+                        match name
+                            .strip_suffix(".schema.json")
+                            .and_then(|k| k.parse::<FileKind>().ok())
+                        {
+                            Some(named) => format!(
+                                "if `kind: {kind}` is right, point the modeline at `{expected}`; \
+                                 if the modeline is right, write `kind: {named}`"
+                            ),
+                            None => format!("point it at `{expected}`"),
+                        },
+                    ),
                 );
             }
         }
