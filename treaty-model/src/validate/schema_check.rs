@@ -82,6 +82,11 @@ pub(crate) fn check(
             }
             ValidationErrorKind::Required { property } => {
                 let name = property.as_str().unwrap_or_default();
+                // `nmae:` for `name:` is one mistake: the unknown field's "did you mean
+                // `name`?" already says what is missing.
+                if misspelt(instance, &allowed_properties(kind, &pointer), name) {
+                    continue;
+                }
                 out.push(
                     Diagnostic::new(
                         Code::MissingField,
@@ -251,6 +256,17 @@ fn allowed_properties(kind: FileKind, pointer: &str) -> Vec<String> {
         .and_then(Value::as_object)
         .map(|p| p.keys().cloned().collect())
         .unwrap_or_default()
+}
+
+/// Whether the mapping `instance` has a key that is not allowed and reads as a misspelling
+/// of `field`, the one its unknown-field error suggests.
+fn misspelt(instance: &Value, allowed: &[String], field: &str) -> bool {
+    instance.as_object().is_some_and(|o| {
+        o.keys().any(|key| {
+            !allowed.contains(key)
+                && closest(key, allowed.iter().map(String::as_str)) == Some(field)
+        })
+    })
 }
 
 fn escape(key: &str) -> String {
