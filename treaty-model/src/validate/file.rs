@@ -141,19 +141,32 @@ pub(crate) fn check(
     // JSON Schema: every error. A bad `schema_version` was reported by the header; the
     // schema's own complaint about that field would say it again.
     let skip = bad_version.then_some("schema_version");
+    let header_error = out
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error);
+    let mut rejected = Vec::new();
     if options.schema {
-        out.diagnostics
-            .extend(schema_check::check(kind, &doc.value, &locator, skip));
+        for (pointer, d) in schema_check::check(kind, &doc.value, &locator, skip) {
+            rejected.push(pointer);
+            out.diagnostics.push(d);
+        }
     }
 
     // Typed model. It is tried even after schema errors: when those are suppressed inline the
     // document must still reach the dataset, and the entries it can read still take part in
     // the cross-file checks. Its own errors are reported only when nothing earlier explains
-    // them.
-    let explained = out
-        .diagnostics
-        .iter()
-        .any(|d| d.severity == Severity::Error);
+    // them: a failure of the whole document after any error, an entry set aside after an
+    // error of the header or of that entry (not one elsewhere in the file, which would hide
+    // an impossible date until an unrelated typo is fixed).
+    let explained = header_error || !rejected.is_empty();
+    let explains_entry = |s: &typed::SetAside| {
+        let entry = format!("/{}/{}", s.list, s.index);
+        header_error
+            || rejected
+                .iter()
+                .any(|p| p == &entry || p.starts_with(&format!("{entry}/")))
+    };
     let invalid_data = |pointer: &str, message: String| {
         Diagnostic::new(Code::InvalidData, message, Some(locator.node(pointer)))
             .with_help(schema_check::invalid_data_help(kind, pointer))
@@ -161,11 +174,9 @@ pub(crate) fn check(
     match typed::read(kind, &doc.value) {
         Ok(read) => {
             out.read = true;
-            if !explained {
-                for s in &read.set_aside {
-                    out.diagnostics
-                        .push(invalid_data(&s.pointer, s.message.clone()));
-                }
+            for s in read.set_aside.iter().filter(|s| !explains_entry(s)) {
+                out.diagnostics
+                    .push(invalid_data(&s.pointer, s.message.clone()));
             }
             out.set_aside = read.set_aside;
             let d = read.document;

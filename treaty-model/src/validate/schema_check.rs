@@ -32,14 +32,15 @@ fn validator(kind: FileKind) -> Option<&'static jsonschema::Validator> {
 }
 
 /// Validates `value` against the schema of `kind`; every error becomes a diagnostic placed at
-/// its node. Errors about the root's field `skip` (one the header already reported) are left
-/// out, found by their place in the document, never by their wording.
+/// its node, returned with the JSON pointer of the node the schema rejected (for an unknown
+/// field, its mapping). Errors about the root's field `skip` (one the header already
+/// reported) are left out, found by their place in the document, never by their wording.
 pub(crate) fn check(
     kind: FileKind,
     value: &Value,
     locator: &Locator<'_>,
     skip: Option<&str>,
-) -> Vec<Diagnostic> {
+) -> Vec<(String, Diagnostic)> {
     let Some(validator) = validator(kind) else {
         return Vec::new();
     };
@@ -49,6 +50,7 @@ pub(crate) fn check(
         return Vec::new();
     }
     let mut out = Vec::new();
+    let mut pointers = Vec::new();
     for error in validator.iter_errors(value) {
         let pointer = error.instance_path().as_str().to_owned();
         if let Some(field) = skip {
@@ -183,8 +185,9 @@ pub(crate) fn check(
                 Some(locator.node(&pointer)),
             )),
         }
+        pointers.resize(out.len(), pointer);
     }
-    out
+    pointers.into_iter().zip(out).collect()
 }
 
 /// A pattern failure: name the expected format, and for provision references the canonical
