@@ -6,6 +6,8 @@
 //! `a: b`) is double-quoted, so YAML -> JSON -> YAML -> JSON is the identity. Block style,
 //! two-space indentation, keys in their original order: the output reads like the datasets.
 
+use std::fmt::Write as _;
+
 use serde_json::{Map, Value};
 
 use crate::model::FileKind;
@@ -165,9 +167,31 @@ fn scalar_string(s: &str) -> String {
     if is_plain_safe(s) {
         s.to_owned()
     } else {
-        // A JSON string literal is a valid YAML double-quoted scalar with the same meaning.
-        serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+        // A JSON string literal is a valid YAML double-quoted scalar with the same meaning,
+        // once the characters JSON leaves raw but YAML may not hold are escaped too.
+        let json = serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
+        if json.chars().all(raw_in_yaml) {
+            return json;
+        }
+        let mut out = String::with_capacity(json.len() + 8);
+        for c in json.chars() {
+            if raw_in_yaml(c) {
+                out.push(c);
+            } else {
+                // Every such character is below U+10000.
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+        }
+        out
     }
+}
+
+/// Whether YAML output may hold `c` as it is: YAML 1.2's printable characters, less those
+/// YAML 1.1 readers (PyYAML and many others) take for line breaks (NEL, U+2028, U+2029) and
+/// the byte-order mark. DEL, the C1 controls, U+FFFE and U+FFFF are not printable.
+fn raw_in_yaml(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
+        && !matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}')
 }
 
 const RESERVED: [&str; 22] = [
@@ -209,8 +233,7 @@ fn is_plain_safe(s: &str) -> bool {
     if last == ':' || s.contains(": ") || s.contains(" #") || s.contains(":\t") {
         return false;
     }
-    !s.chars()
-        .any(|c| c.is_control() || c == '\u{feff}' || c == '\u{2028}' || c == '\u{2029}')
+    !s.chars().any(|c| c.is_control() || !raw_in_yaml(c))
 }
 
 #[cfg(test)]
@@ -239,6 +262,20 @@ mod tests {
             "list_of_lists": [[1, 2], [], [{"k": "v", "k2": ["x"]}]],
             "1": "numeric key", "yes": "bool key"
         });
+        assert_eq!(roundtrip(&v), v);
+    }
+
+    #[test]
+    fn characters_yaml_may_not_hold_raw_are_escaped() {
+        let odd = "del\u{7f} c1\u{80}\u{9b} nel\u{85} ls\u{2028} bom\u{feff} nc\u{fffe}\u{ffff} ok\u{a0}é";
+        let v = json!({ "a": odd, "b": "\u{fffe}", "c": ["x\u{7f}"] });
+        let yaml = to_yaml(&v);
+        assert_eq!(
+            yaml,
+            "a: \"del\\u007F c1\\u0080\\u009B nel\\u0085 ls\\u2028 bom\\uFEFF nc\\uFFFE\\uFFFF ok\u{a0}é\"\n\
+             b: \"\\uFFFE\"\nc:\n  - \"x\\u007F\"\n"
+        );
+        assert!(yaml.chars().all(raw_in_yaml), "{yaml}");
         assert_eq!(roundtrip(&v), v);
     }
 
