@@ -378,6 +378,31 @@ fn diff_of_two_revisions_reads_like_a_review() {
 }
 
 #[test]
+fn diff_shows_dataset_text_as_text_in_markdown() {
+    // A name that opens an HTML comment would hide every later change from the reviewer.
+    let dir = tmp_dir("diff-markup");
+    copy_dir(&root().join("datasets"), &dir.join("old"));
+    copy_dir(&root().join("datasets"), &dir.join("new"));
+    edit(
+        &dir.join("new/powers/domestic.yaml"),
+        "id: expedited-preservation-stored-data",
+        "name: Expedited preservation of stored electronic data",
+        "name: \"<!-- *quiet* [x](y) a_b\"",
+    );
+    let r = run_in(&dir, &["diff", "old", "new"]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains(
+            "- power `expedited-preservation-stored-data` (25): name changed from \"Expedited \
+             preservation of stored electronic data\" to \"\\<!-- \\*quiet\\* \\[x\\](y) a\\_b\"\n"
+        ),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
 fn diff_of_identical_datasets_and_of_an_invalid_one() {
     let r = run(&["diff", "datasets", "datasets"]);
     assert_eq!(r.code, 0, "{}", r.stderr);

@@ -249,15 +249,39 @@ fn all_short(items: &[Value]) -> bool {
     items.iter().all(is_short)
 }
 
-/// A value as shown: identifiers and numbers plain, other text in quotes.
+/// A value as shown: identifiers and numbers plain, other text in quotes; dataset text is
+/// inert Markdown either way.
 fn show(v: &Value) -> String {
     match v {
-        Value::String(s) if !s.is_empty() && !s.contains(char::is_whitespace) => s.clone(),
+        Value::String(s) if !s.is_empty() && !s.contains(char::is_whitespace) => inert(s),
         Value::String(s) => quoted(s),
         other => other.to_string(),
     }
 }
 
 fn quoted(s: &str) -> String {
-    format!("\"{}\"", s.split_whitespace().collect::<Vec<_>>().join(" "))
+    format!(
+        "\"{}\"",
+        inert(&s.split_whitespace().collect::<Vec<_>>().join(" "))
+    )
+}
+
+/// Text from a dataset, escaped so that a pull-request comment shows it as written: a value
+/// `<!--` would otherwise open an HTML comment that hides every change after it, and `*`,
+/// `_`, `[x](url)` or a backtick would format. CommonMark lets a backslash escape any ASCII
+/// punctuation; only the characters that can start markup inside a line are escaped, so
+/// that `28(4)` or `as-appropriate` read as they are. (No crate escapes Markdown text:
+/// pulldown-cmark's escapers are for HTML.)
+fn inert(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '~' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
