@@ -537,6 +537,18 @@ fn tabs_in_indentation() {
 }
 
 #[test]
+fn a_tab_right_after_a_colon_is_named_for_what_it_is() {
+    let parsed = yaml("kind: powers\nname:\tx\n");
+    let p = error(&parsed, K::Syntax, 2, 6);
+    assert_eq!(p.message, "a tab right after `:` is not accepted here");
+    assert_eq!(lc(p.span.end), (2, 7));
+    assert_eq!(
+        p.help.as_deref(),
+        Some("write a space after `:` instead of the tab")
+    );
+}
+
+#[test]
 fn yaml11_booleans_warn() {
     let parsed = yaml("a: yes\nb: No\nc: ON\nd: off\ne: y\nf: N\ng: 'yes'\nh: yesterday\n");
     assert_eq!(parsed.problems.len(), 6, "{:#?}", parsed.problems);

@@ -444,6 +444,30 @@ impl Reader<'_> {
                 "flow collections are nested too deeply for the YAML parser",
             )
             .with_help("flatten the structure")
+        } else if let Some(indicator) = info
+            .strip_suffix("' must be followed by a valid YAML whitespace")
+            .and_then(|s| s.strip_prefix('\''))
+        {
+            // `key:<TAB>value`: YAML 1.2 allows the tab, saphyr-parser does not, and its
+            // message says the opposite of what is there. The parser stops past the blanks;
+            // the span is the blanks after the indicator.
+            let bytes = self.src.bytes();
+            let mut start = rel;
+            while start > 0 && matches!(bytes.get(start - 1), Some(b'\t' | b' ')) {
+                start -= 1;
+            }
+            let span = self.b.span(Range {
+                start: span::offset(start),
+                end: span::offset(rel.max(start + 1)),
+            });
+            Problem::error(
+                ProblemKind::Syntax,
+                span,
+                format!("a tab right after `{indicator}` is not accepted here"),
+            )
+            .with_help(format!(
+                "write a space after `{indicator}` instead of the tab"
+            ))
         } else if let Some(tab) = self.find_tab(rel, marker.col(), info) {
             let span = self.b.span(tab);
             tab_problem(span)
