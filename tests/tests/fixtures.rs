@@ -589,6 +589,14 @@ fn file_too_large_with_a_small_limit() {
             1,
         )],
     );
+    // The command line has no option to raise the limit; the help says who can.
+    assert_eq!(
+        validation.report.diagnostics[0].help.as_deref(),
+        Some(
+            "split it into smaller files (one per natural unit); a program using treaty-model \
+             can raise `Limits::max_bytes`"
+        )
+    );
 
     // In memory: the same diagnostic.
     let validation = validate_inputs(

@@ -223,7 +223,7 @@ pub(crate) fn too_large(path: &str, size: Option<u64>, max: usize) -> Diagnostic
         format!("{what}, more than the limit of {max} bytes"),
         Some(Location::file_start(path)),
     )
-    .with_help("split it into smaller files (one per natural unit), or raise the limit")
+    .with_help("split it into smaller files (one per natural unit); a program using treaty-model can raise `Limits::max_bytes`")
 }
 
 /// A reading problem of the parser as a diagnostic, under the code of its kind (a syntax error
