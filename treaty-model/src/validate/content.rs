@@ -46,8 +46,8 @@ fn sources(file: &Sources, locator: &Locator<'_>) -> Vec<Diagnostic> {
     out
 }
 
-/// The signature period closes after it opens, and a state deposits its ratification,
-/// acceptance or approval after it signs.
+/// The signature period closes after it opens, a state signs within it, and a state deposits
+/// its ratification, acceptance or approval after it signs.
 fn dates(p: &Participation, locator: &Locator<'_>) -> Vec<Diagnostic> {
     use std::cmp::Ordering;
     let mut out = Vec::new();
@@ -77,6 +77,35 @@ fn dates(p: &Participation, locator: &Locator<'_>) -> Vec<Diagnostic> {
         let Some((sig_i, sig_date)) = signature else {
             continue;
         };
+        if let Some(period) = &p.signature {
+            let at = locator.node(&format!("/states/{si}/steps/{sig_i}/date"));
+            let outside = if sig_date.certain_cmp(period.opened.into()) == Some(Ordering::Less) {
+                Some((
+                    "before the signature period opened on",
+                    period.opened,
+                    "opened",
+                ))
+            } else {
+                period
+                    .closes
+                    .filter(|c| sig_date.certain_cmp((*c).into()) == Some(Ordering::Greater))
+                    .map(|c| ("after the signature period closed on", c, "closes"))
+            };
+            if let Some((when, day, field)) = outside {
+                out.push(
+                    Diagnostic::new(
+                        Code::DatesOutOfOrder,
+                        format!("{} signs on {sig_date}, {when} {day}", state.state),
+                        Some(at),
+                    )
+                    .with_related(
+                        locator.node(&format!("/signature/{field}")),
+                        "the signature period",
+                    )
+                    .with_help("check the date against the source; a state that did not sign in the period accedes"),
+                );
+            }
+        }
         for (i, step) in state.steps.iter().enumerate() {
             let Some(date) = step.date else { continue };
             if step.step.is_consent_to_be_bound()
