@@ -95,11 +95,12 @@ fn the_matrix_matches_the_analyses() {
         cell(&m, "mla-intrusive-measures", "political-offence-refusal").0,
         Absent
     );
-    // EFF on the adopted text: "It also allows states to refuse cross-border data requests on various
-    // discretionary grounds, like protecting sovereignty or public order (Article 40.21)."
+    // EFF on the adopted text: Article 40.22 excludes persecutory requests, but "requires
+    // 'substantial grounds'"; the grounds of Article 40.21 (sovereignty, public order) say
+    // nothing of human rights.
     assert_eq!(
         cell(&m, "mla-intrusive-measures", "human-rights-refusal"),
-        (Discretionary, Some("40(21)".into()))
+        (Discretionary, Some("40(22)".into()))
     );
     // EFF's key concerns: Article 24(1) "fails to explicitly include other crucial principles such as
     // legality, necessity, and non-discrimination" (here for interception, Article 30).
