@@ -496,7 +496,7 @@ fn report_writes_a_page_per_article_power_and_analysis() {
         "<dt>Entry into force</dt><dd>not yet in force: 0 dated and 1 undated deposits recorded of the 40 required</dd>"
     ));
     assert!(index.contains(
-        "<a href=\"participation.html\">61 states recorded: who signed when, who ratified</a>"
+        "<a href=\"participation.html\">62 states recorded: who signed when, who ratified</a>"
     ));
     let art = std::fs::read_to_string(site.join("art_28.html")).expect("page");
     assert!(art.contains("<section class=\"provision\" id=\"art_28__para_4\">"));
@@ -556,7 +556,7 @@ fn participation_lists_each_state_with_what_its_sources_say() {
 
     let r = run(&["participation"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.contains("\nStates (61 recorded: 61 with a signature, 1 with a deposit of ratification, acceptance, approval or accession):\n"), "{}", r.stdout);
+    assert!(r.stdout.contains("\nStates (62 recorded: 62 with a signature, 1 with a deposit of ratification, acceptance, approval or accession):\n"), "{}", r.stdout);
     let listed = r
         .stdout
         .lines()
@@ -569,7 +569,7 @@ fn participation_lists_each_state_with_what_its_sources_say() {
                 && &b[5..7] == b"  "
         })
         .count();
-    assert_eq!(listed, 61, "{}", r.stdout);
+    assert_eq!(listed, 62, "{}", r.stdout);
     for line in [
         "  JAM  signature, date not known (partly) [UN Treaty Collection, chapter XVIII-16]\n",
         "  QAT  signature 2025-10-25               [Qatar News Agency, 13 November 2025]\n",
@@ -577,6 +577,8 @@ fn participation_lists_each_state_with_what_its_sources_say() {
         "  72 signatories as of 2025-10 [UN Treaty Collection, chapter XVIII-16; Newshour, 29 October 2025; Agence Ecofin, October 2025]\n",
         "  ZAF  signature 2025-10-25               [VOV World, October 2025; Agence Ecofin, October 2025]\n",
         "  3 parties as of 2026-05 (unverified) [The Machine Herald, 21 May 2026]\n",
+        "  CAN  signature 2026-07 (unverified)     [Michael Geist, July 2026]\n",
+        "  77 signatories as of 2026-07 (unverified) [Michael Geist, July 2026]\n",
     ] {
         assert!(r.stdout.contains(line), "{line}{}", r.stdout);
     }
@@ -588,7 +590,7 @@ fn participation_lists_each_state_with_what_its_sources_say() {
     let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
     assert_eq!(v["entry_into_force"]["status"], "pending");
     assert_eq!(v["entry_into_force"]["undated_deposits"], 1);
-    assert_eq!(v["states"].as_array().map(Vec::len), Some(61));
+    assert_eq!(v["states"].as_array().map(Vec::len), Some(62));
     assert_eq!(v["states"][0]["state"], "AGO");
 }
 
