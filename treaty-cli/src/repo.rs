@@ -1,4 +1,4 @@
-//! Finding the repository's `datasets/` directory.
+//! Finding the repository's `datasets/` directory, and naming files from the repository's root.
 
 use std::path::{Path, PathBuf};
 
@@ -37,5 +37,70 @@ fn relative_to(path: &Path, base: &Path) -> PathBuf {
         Some(p) if p.as_os_str().is_empty() => PathBuf::from("."),
         Some(p) => p,
         None => path.to_path_buf(),
+    }
+}
+
+/// The root of the git repository that holds `dir` (the first ancestor with `.git`).
+pub fn git_root(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .find(|d| d.join(".git").exists())
+        .map(Path::to_path_buf)
+}
+
+/// `file`, a path as diagnostics show it (relative to `cwd`, or absolute), named from `root`
+/// instead, as GitHub annotations and SARIF's `%SRCROOT%` expect; a name that is not a path
+/// (`<stdin>`) or lies outside `root` is kept as it is.
+pub fn from_root(file: &str, cwd: &Path, root: &Path) -> String {
+    if file.starts_with('<') {
+        return file.to_owned();
+    }
+    let absolute = lexical(&cwd.join(file));
+    match absolute.strip_prefix(root) {
+        Ok(inside) => inside.to_string_lossy().replace('\\', "/"),
+        Err(_) => file.to_owned(),
+    }
+}
+
+/// `path` with `.` and `..` folded away, without touching the disk: the names stay the ones the
+/// user gave (`canonicalize` would resolve links), and std's `normalize_lexically` is not
+/// stable yet.
+fn lexical(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_is_named_from_the_repository_root() {
+        let root = Path::new("/repo");
+        let cwd = Path::new("/repo/t1/powers");
+        assert_eq!(
+            from_root("../../t1/powers/domestic.yaml", cwd, root),
+            "t1/powers/domestic.yaml"
+        );
+        assert_eq!(from_root("./x.yaml", cwd, root), "t1/powers/x.yaml");
+        assert_eq!(from_root("/repo/a/b.yaml", cwd, root), "a/b.yaml");
+        assert_eq!(
+            from_root("/elsewhere/b.yaml", cwd, root),
+            "/elsewhere/b.yaml"
+        );
+        assert_eq!(
+            from_root("../../../out.yaml", cwd, root),
+            "../../../out.yaml"
+        );
+        assert_eq!(from_root("<stdin>", cwd, root), "<stdin>");
     }
 }

@@ -172,6 +172,38 @@ fn github_format_annotates_each_line() {
 }
 
 #[test]
+fn annotations_name_files_from_the_repository_root_when_run_from_a_subdirectory() {
+    // A workflow step with `working-directory: datasets/powers`: GitHub resolves annotation
+    // and SARIF paths from the repository's root, where `domestic.yaml` points nowhere.
+    let repo = tmp_dir("annotations-from-root");
+    std::fs::create_dir(repo.join(".git")).expect("a repository root");
+    crate::common::copy_dir(&root().join("datasets"), &repo.join("datasets"));
+    let file = repo.join("datasets/powers/domestic.yaml");
+    let text = std::fs::read_to_string(&file).expect("readable");
+    std::fs::write(&file, text.replacen("status: absent", "status: absnt", 1)).expect("write");
+    let sub = repo.join("datasets/powers");
+
+    let r = run_in(&sub, &["validate", "--format", "github", "domestic.yaml"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .starts_with("::error file=datasets/powers/domestic.yaml,line="),
+        "{}",
+        r.stdout
+    );
+    let r = run_in(&sub, &["validate", "--format", "sarif", "domestic.yaml"]);
+    let log: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    assert_eq!(
+        log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"],
+        serde_json::json!({"uri": "datasets/powers/domestic.yaml", "uriBaseId": "%SRCROOT%"})
+    );
+    // People read the human format where they stand.
+    let r = run_in(&sub, &["validate", "domestic.yaml"]);
+    assert!(r.stderr.contains(" --> domestic.yaml:"), "{}", r.stderr);
+    let _ = std::fs::remove_dir_all(&repo);
+}
+
+#[test]
 fn github_step_summary_is_appended_when_set() {
     let dir = tmp_dir("summary");
     let summary = dir.join("summary.md");

@@ -1,11 +1,12 @@
 //! `treaty validate`.
 
+use std::borrow::Cow;
 use std::time::Instant;
 
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
-use treaty_model::diagnostic::Code;
+use treaty_model::diagnostic::{Code, Report};
 use treaty_model::validate::{Input, validate_buffer, validate_inputs, validate_paths};
 
 use crate::args::{Format, ValidateArgs};
@@ -67,11 +68,15 @@ pub fn run(args: ValidateArgs) -> Result<u8, Failure> {
             render::json::render(report, Some(elapsed), max)
         ))?,
         Format::Github => {
+            let report = &from_repo_root(report);
             print(&render::github::render(report, max))?;
             render::github::write_step_summary(report)
                 .map_err(|e| format!("cannot write $GITHUB_STEP_SUMMARY: {e}"))?;
         }
-        Format::Sarif => print(&format!("{}\n", render::sarif::render(report, max)))?,
+        Format::Sarif => print(&format!(
+            "{}\n",
+            render::sarif::render(&from_repo_root(report), max)
+        ))?,
     }
     Ok(if report.has_io_error() {
         exit::USAGE_OR_IO
@@ -120,4 +125,39 @@ fn stdin(max_bytes: usize) -> Result<Vec<u8>, Failure> {
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read standard input: {e}"))?;
     Ok(bytes)
+}
+
+/// The report with its files named from the root of the git repository the command runs in:
+/// GitHub places an annotation, and a SARIF viewer a result, by that name, so from a
+/// subdirectory (a workflow step with `working-directory:`) `../datasets/x.yaml` would point
+/// nowhere. Outside a repository, or at its root, the report is as it was.
+fn from_repo_root(report: &Report) -> Cow<'_, Report> {
+    let Ok(cwd) = std::env::current_dir() else {
+        return Cow::Borrowed(report);
+    };
+    let Some(root) = crate::repo::git_root(&cwd).filter(|r| *r != cwd) else {
+        return Cow::Borrowed(report);
+    };
+    let name = |file: &mut String| *file = crate::repo::from_root(file, &cwd, &root);
+    let mut report = report.clone();
+    let diagnostics = report
+        .diagnostics
+        .iter_mut()
+        .chain(report.suppressed.iter_mut().map(|s| &mut s.diagnostic));
+    for d in diagnostics {
+        if let Some(l) = &mut d.location {
+            name(&mut l.file);
+        }
+        for r in &mut d.related {
+            name(&mut r.location.file);
+        }
+    }
+    report.sources = std::mem::take(&mut report.sources)
+        .into_iter()
+        .map(|(mut file, text)| {
+            name(&mut file);
+            (file, text)
+        })
+        .collect();
+    Cow::Owned(report)
 }
