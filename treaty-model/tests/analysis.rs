@@ -191,11 +191,12 @@ fn lacking_lists_the_powers_without_a_mandatory_safeguard() {
     let mut powers: Vec<String> = m.rows().map(|r| r.provision.to_string()).collect();
     powers.sort();
     // Every power with a status recorded: none makes prior judicial authorisation mandatory.
+    // (Article 42's is not recorded: whether Article 24 reaches it is unclear.)
     assert_eq!(
         powers,
         [
             "25", "26", "27(a)", "27(b)", "28(1)", "28(2)", "28(3)", "28(4)", "29", "30", "40(4)",
-            "42", "47(1)(b)", "47(1)(c)", "47(2)"
+            "47(1)(b)", "47(1)(c)", "47(2)"
         ]
     );
     let unknown: Vec<&str> = m.lacking_not_recorded.iter().map(|p| p.as_str()).collect();
