@@ -81,6 +81,8 @@ fn control_characters_from_a_dataset_are_shown_as_escapes() {
         "{}",
         r.stderr
     );
+    // The snippet draws them as control pictures, one for one, so its column stays right.
+    assert!(r.stderr.contains("␛]0;owned␇␛[2J"), "{}", r.stderr);
     // Colour codes are ESC [ ... m; nothing else of the dataset's escapes comes through.
     assert!(!r.stderr.contains("\u{1b}]0;"), "{}", r.stderr);
     assert!(!r.stderr.contains("\u{1b}[2J"), "{}", r.stderr);
