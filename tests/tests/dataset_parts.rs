@@ -213,6 +213,23 @@ fn a_kind_the_modeline_contradicts_does_not_cascade() {
     );
 }
 
+#[test]
+fn a_typo_in_the_modeline_contradicts_nothing_and_the_file_is_still_checked() {
+    let dir = base_copy("modeline-typo");
+    let file = dir.join("data-categories.yaml");
+    let text = fs::read_to_string(&file).unwrap();
+    fs::write(
+        &file,
+        text.replace("data-categories.schema.json", "data-categores.schema.json")
+            .replacen("    name: ", "    nmae: ", 1),
+    )
+    .unwrap();
+    let v = validate_paths(std::slice::from_ref(&dir), &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    let codes: Vec<Code> = v.report.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, [Code::ModelineMismatch, Code::UnknownField]);
+}
+
 fn with_duplicate(label: &str) -> (PathBuf, PathBuf, String) {
     let dir = base_copy(label);
     let extra = dir.join("zz-extra.yaml");

@@ -540,7 +540,7 @@ fn tabs_in_indentation() {
 fn a_tab_right_after_a_colon_is_named_for_what_it_is() {
     let parsed = yaml("kind: powers\nname:\tx\n");
     let p = error(&parsed, K::Syntax, 2, 6);
-    assert_eq!(p.message, "a tab right after `:` is not accepted here");
+    assert_eq!(p.message, "a tab after `:` is not accepted here");
     assert_eq!(lc(p.span.end), (2, 7));
     assert_eq!(
         p.help.as_deref(),

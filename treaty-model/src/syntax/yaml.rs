@@ -463,7 +463,7 @@ impl Reader<'_> {
             Problem::error(
                 ProblemKind::Syntax,
                 span,
-                format!("a tab right after `{indicator}` is not accepted here"),
+                format!("a tab after `{indicator}` is not accepted here"),
             )
             .with_help(format!(
                 "write a space after `{indicator}` instead of the tab"

@@ -67,6 +67,8 @@ fn dates(p: &Participation, locator: &Locator<'_>) -> Vec<Diagnostic> {
             .with_related(locator.node("/signature/opened"), "opens here"),
         );
     }
+    // Signatures before the period opens, and after it closes.
+    let mut outside_period: [Vec<Diagnostic>; 2] = [Vec::new(), Vec::new()];
     for (si, state) in p.states.iter().enumerate() {
         let signature = state
             .steps
@@ -77,31 +79,31 @@ fn dates(p: &Participation, locator: &Locator<'_>) -> Vec<Diagnostic> {
         let Some((sig_i, sig_date)) = signature else {
             continue;
         };
-        if let Some(period) = &p.signature {
+        // A period that closes before it opens is reported above; every signature would
+        // fall outside it.
+        if let Some(period) = p
+            .signature
+            .as_ref()
+            .filter(|p| p.closes.is_none_or(|c| c >= p.opened))
+        {
             let at = locator.node(&format!("/states/{si}/steps/{sig_i}/date"));
             let outside = if sig_date.certain_cmp(period.opened.into()) == Some(Ordering::Less) {
-                Some((
-                    "before the signature period opened on",
-                    period.opened,
-                    "opened",
-                ))
+                Some((0, period.opened))
             } else {
                 period
                     .closes
                     .filter(|c| sig_date.certain_cmp((*c).into()) == Some(Ordering::Greater))
-                    .map(|c| ("after the signature period closed on", c, "closes"))
+                    .map(|c| (1, c))
             };
-            if let Some((when, day, field)) = outside {
-                out.push(
+            if let Some((side, day)) = outside {
+                let (when, field) = SIDES[side];
+                outside_period[side].push(
                     Diagnostic::new(
                         Code::DatesOutOfOrder,
                         format!("{} signs on {sig_date}, {when} {day}", state.state),
                         Some(at),
                     )
-                    .with_related(
-                        locator.node(&format!("/signature/{field}")),
-                        "the signature period",
-                    )
+                    .with_related(locator.node(&format!("/signature/{field}")), "the signature period")
                     .with_help("check the date against the source; a state that did not sign in the period accedes"),
                 );
             }
@@ -130,8 +132,42 @@ fn dates(p: &Participation, locator: &Locator<'_>) -> Vec<Diagnostic> {
             }
         }
     }
+    // One signature outside the period is that date's mistake; several point at the period's
+    // own date, reported once there rather than once per state.
+    for (side, found) in outside_period.into_iter().enumerate() {
+        let (when, field) = SIDES[side];
+        match found.len() {
+            0 => {}
+            1 => out.extend(found),
+            n => {
+                let first = found[0].location.clone();
+                let day = p
+                    .signature
+                    .as_ref()
+                    .and_then(|p| if side == 0 { Some(p.opened) } else { p.closes });
+                let day = day.map(|d| d.to_string()).unwrap_or_default();
+                let mut d = Diagnostic::new(
+                    Code::DatesOutOfOrder,
+                    format!("{n} states' signatures are dated {when} {day}"),
+                    Some(locator.node(&format!("/signature/{field}"))),
+                )
+                .with_help("check this date against the source, or the signatures' dates");
+                if let Some(first) = first {
+                    d = d.with_related(first, "the first of them");
+                }
+                out.push(d);
+            }
+        }
+    }
     out
 }
+
+/// How a signature outside the signature period is described, and the period's field it
+/// falls outside of: before it opens, after it closes.
+const SIDES: [(&str, &str); 2] = [
+    ("before the signature period opened on", "opened"),
+    ("after the signature period closed on", "closes"),
+];
 
 /// A locator that names a file: relative or absolute path segments ending in a file name with
 /// an extension (`notes/copy-of-article.txt`, `../notes.md`, `/home/me/a.pdf`, `C:\docs\a.pdf`).

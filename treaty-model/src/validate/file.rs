@@ -129,10 +129,17 @@ pub(crate) fn check(
     // mistake: checked as the kind it says, a data-categories file marked
     // `sensitivity-categories` gives an unknown field per entry and leaves every reference
     // to a data category unknown. Like a bad header, the contradiction is the one error; the
-    // file goes no further.
-    let contradicted = header_problems
-        .iter()
-        .any(|d| d.code == Code::ModelineMismatch);
+    // file goes no further. A modeline naming no kind (a typo in it) contradicts nothing, and
+    // an allowed mismatch stops nothing.
+    let allowed = options
+        .overrides
+        .apply(Diagnostic::new(Code::ModelineMismatch, "", None))
+        .is_none()
+        || out.allows.iter().any(|a| a.code == Code::ModelineMismatch);
+    let contradicted = !allowed
+        && header_problems
+            .iter()
+            .any(|d| d.code == Code::ModelineMismatch && header::names_another_kind(text, kind));
     out.diagnostics.extend(header_problems);
     if contradicted {
         return out;

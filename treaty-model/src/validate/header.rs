@@ -145,6 +145,17 @@ fn kinds_help() -> String {
 
 /// The editor modeline must name the schema of the file's kind. `text` starts `base` bytes into
 /// the file (after a byte order mark).
+/// Whether the modeline at the top of `text` names the schema of a kind other than `kind`.
+pub(super) fn names_another_kind(text: &str, kind: FileKind) -> bool {
+    crate::diagnostic::source_lines(text)
+        .take_while(|(_, l)| crate::schema::in_header(l))
+        .find_map(|(_, l)| l.trim_start().strip_prefix(MODELINE))
+        .and_then(|target| target.trim().rsplit('/').next())
+        .and_then(|name| name.strip_suffix(".schema.json"))
+        .and_then(|k| k.parse::<FileKind>().ok())
+        .is_some_and(|named| named != kind)
+}
+
 pub(super) fn modeline(
     path: &str,
     text: &str,
