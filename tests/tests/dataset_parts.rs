@@ -179,8 +179,6 @@ fn a_bad_header_does_not_cascade_either() {
     );
 }
 
-/// A copy of the base dataset with `zz-extra.yaml`, a second copy of its domestic powers (so
-/// every id of those is defined twice): the directory, the extra file, and its text.
 #[test]
 fn a_kind_the_modeline_contradicts_does_not_cascade() {
     // A data-categories file marked as another valid kind: checked as that kind, each entry
@@ -230,6 +228,8 @@ fn a_typo_in_the_modeline_contradicts_nothing_and_the_file_is_still_checked() {
     assert_eq!(codes, [Code::ModelineMismatch, Code::UnknownField]);
 }
 
+/// A copy of the base dataset with `zz-extra.yaml`, a second copy of its domestic powers (so
+/// every id of those is defined twice): the directory, the extra file, and its text.
 fn with_duplicate(label: &str) -> (PathBuf, PathBuf, String) {
     let dir = base_copy(label);
     let extra = dir.join("zz-extra.yaml");

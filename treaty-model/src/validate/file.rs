@@ -130,11 +130,11 @@ pub(crate) fn check(
     // `sensitivity-categories` gives an unknown field per entry and leaves every reference
     // to a data category unknown. Like a bad header, the contradiction is the one error; the
     // file goes no further. A modeline naming no kind (a typo in it) contradicts nothing, and
-    // an allowed mismatch stops nothing.
+    // an allowed (or warned) mismatch stops nothing.
     let allowed = options
         .overrides
         .apply(Diagnostic::new(Code::ModelineMismatch, "", None))
-        .is_none()
+        .is_none_or(|d| d.severity != Severity::Error)
         || out.allows.iter().any(|a| a.code == Code::ModelineMismatch);
     let contradicted = !allowed
         && header_problems
