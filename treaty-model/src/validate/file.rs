@@ -119,9 +119,11 @@ pub(crate) fn check(
         return out;
     };
     out.kind = Some(kind);
-    if !is_json {
-        header::modeline(path, text, base, kind, &mut header_problems);
-    }
+    let other_kind = if is_json {
+        None
+    } else {
+        header::modeline(path, text, base, kind, &mut header_problems)
+    };
     let bad_version = header_problems
         .iter()
         .any(|d| d.code == Code::MissingSchemaVersion);
@@ -136,10 +138,7 @@ pub(crate) fn check(
         .apply(Diagnostic::new(Code::ModelineMismatch, "", None))
         .is_none_or(|d| d.severity != Severity::Error)
         || out.allows.iter().any(|a| a.code == Code::ModelineMismatch);
-    let contradicted = !allowed
-        && header_problems
-            .iter()
-            .any(|d| d.code == Code::ModelineMismatch && header::names_another_kind(text, kind));
+    let contradicted = !allowed && other_kind.is_some();
     out.diagnostics.extend(header_problems);
     if contradicted {
         return out;

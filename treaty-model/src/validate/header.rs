@@ -144,25 +144,14 @@ fn kinds_help() -> String {
 }
 
 /// The editor modeline must name the schema of the file's kind. `text` starts `base` bytes into
-/// the file (after a byte order mark).
-/// Whether the modeline at the top of `text` names the schema of a kind other than `kind`.
-pub(super) fn names_another_kind(text: &str, kind: FileKind) -> bool {
-    crate::diagnostic::source_lines(text)
-        .take_while(|(_, l)| crate::schema::in_header(l))
-        .find_map(|(_, l)| l.trim_start().strip_prefix(MODELINE))
-        .and_then(|target| target.trim().rsplit('/').next())
-        .and_then(|name| name.strip_suffix(".schema.json"))
-        .and_then(|k| k.parse::<FileKind>().ok())
-        .is_some_and(|named| named != kind)
-}
-
+/// the file (after a byte order mark). Returns the other kind whose schema it names, if any.
 pub(super) fn modeline(
     path: &str,
     text: &str,
     base: usize,
     kind: FileKind,
     out: &mut Vec<Diagnostic>,
-) {
+) -> Option<FileKind> {
     let expected = crate::schema::file_name(kind);
     let found = crate::diagnostic::source_lines(text)
         .enumerate()
@@ -193,6 +182,9 @@ pub(super) fn modeline(
                 let mut loc = Location::file_start(path);
                 loc.start = suppress::position(base, line_no, start, line, at);
                 loc.end = suppress::position(base, line_no, start, line, at + target.len());
+                let named = name
+                    .strip_suffix(".schema.json")
+                    .and_then(|k| k.parse::<FileKind>().ok());
                 out.push(
                     Diagnostic::new(
                         Code::ModelineMismatch,
@@ -200,10 +192,7 @@ pub(super) fn modeline(
                         Some(loc),
                     )
                     .with_help(
-                        match name
-                            .strip_suffix(".schema.json")
-                            .and_then(|k| k.parse::<FileKind>().ok())
-                        {
+                        match named {
                             Some(named) => format!(
                                 "if `kind: {kind}` is right, point the modeline at `{expected}`; \
                                  if the modeline is right, write `kind: {named}`"
@@ -212,7 +201,9 @@ pub(super) fn modeline(
                         },
                     ),
                 );
+                return named;
             }
         }
     }
+    None
 }
