@@ -2,6 +2,7 @@
 //! follow a source, and dates in an order that cannot be.
 
 use super::locate::Locator;
+use crate::date::Date;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Document, Participation, Sources, StepKind};
 
@@ -68,7 +69,7 @@ fn dates(p: &Participation, locator: &Locator<'_>) -> Vec<Diagnostic> {
         );
     }
     // Signatures before the period opens, and after it closes.
-    let mut outside_period: [Vec<Diagnostic>; 2] = [Vec::new(), Vec::new()];
+    let mut outside_period: [(Vec<Diagnostic>, Option<Date>); 2] = Default::default();
     for (si, state) in p.states.iter().enumerate() {
         let signature = state
             .steps
@@ -97,7 +98,8 @@ fn dates(p: &Participation, locator: &Locator<'_>) -> Vec<Diagnostic> {
             };
             if let Some((side, day)) = outside {
                 let (when, field) = SIDES[side];
-                outside_period[side].push(
+                outside_period[side].1 = Some(day);
+                outside_period[side].0.push(
                     Diagnostic::new(
                         Code::DatesOutOfOrder,
                         format!("{} signs on {sig_date}, {when} {day}", state.state),
@@ -134,17 +136,13 @@ fn dates(p: &Participation, locator: &Locator<'_>) -> Vec<Diagnostic> {
     }
     // One signature outside the period is that date's mistake; several point at the period's
     // own date, reported once there rather than once per state.
-    for (side, found) in outside_period.into_iter().enumerate() {
+    for (side, (found, day)) in outside_period.into_iter().enumerate() {
         let (when, field) = SIDES[side];
         match found.len() {
             0 => {}
             1 => out.extend(found),
             n => {
                 let first = found[0].location.clone();
-                let day = p
-                    .signature
-                    .as_ref()
-                    .and_then(|p| if side == 0 { Some(p.opened) } else { p.closes });
                 let day = day.map(|d| d.to_string()).unwrap_or_default();
                 let mut d = Diagnostic::new(
                     Code::DatesOutOfOrder,
