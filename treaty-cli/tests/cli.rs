@@ -312,6 +312,46 @@ fn severity_overrides_change_the_outcome() {
 }
 
 #[test]
+fn with_unknown_fields_allowed_a_misspelt_required_field_is_reported_missing() {
+    // `titel:` for `title:` is reported once, as the unknown field; allowed, the missing
+    // field is what is left to fix.
+    let typo = "tests/fixtures/invalid/unknown-field-typo.yaml";
+    let headers = |r: &Run| {
+        r.stderr
+            .lines()
+            .filter(|l| l.starts_with("error[") || l.contains("--> "))
+            .map(str::trim)
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    let r = run(&["validate", "--allow", "missing-instrument", typo]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(
+        headers(&r),
+        [
+            "error[unknown-field]: unknown field `titel`",
+            "--> tests/fixtures/invalid/unknown-field-typo.yaml:6:5"
+        ]
+    );
+    let r = run(&[
+        "validate",
+        "--allow",
+        "missing-instrument",
+        "--allow",
+        "unknown-field",
+        typo,
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(
+        headers(&r),
+        [
+            "error[missing-field]: missing required field `title`",
+            "--> tests/fixtures/invalid/unknown-field-typo.yaml:5:5"
+        ]
+    );
+}
+
+#[test]
 fn an_allowed_error_cannot_drop_a_file_from_the_dataset() {
     // A syntax error keeps the file out of the model; allowed, the dataset would silently lack
     // the vocabulary 71 references point into.

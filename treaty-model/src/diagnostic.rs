@@ -650,6 +650,12 @@ impl SeverityOverrides {
         }
         Some(d)
     }
+
+    /// Whether a diagnostic of `code` that is an error by default is still shown as one.
+    pub(crate) fn keeps_error(&self, code: Code) -> bool {
+        self.apply(Diagnostic::new(code, "", None))
+            .is_some_and(|d| d.severity == Severity::Error)
+    }
 }
 
 /// A diagnostic silenced by an inline `# treaty: allow(code) reason` comment.

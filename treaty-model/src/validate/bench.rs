@@ -14,6 +14,7 @@ pub fn schema(kind: FileKind, path: &str, doc: &SpannedDoc) -> usize {
         &doc.value,
         &Locator::new(path, &doc.value, &doc.spans),
         None,
+        true,
     )
     .len()
 }

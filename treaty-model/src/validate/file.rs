@@ -133,12 +133,10 @@ pub(crate) fn check(
     // to a data category unknown. Like a bad header, the contradiction is the one error; the
     // file goes no further. A modeline naming no kind (a typo in it) contradicts nothing, and
     // an allowed (or warned) mismatch stops nothing.
-    let allowed = options
-        .overrides
-        .apply(Diagnostic::new(Code::ModelineMismatch, "", None))
-        .is_none_or(|d| d.severity != Severity::Error)
-        || out.allows.iter().any(|a| a.code == Code::ModelineMismatch);
-    let contradicted = !allowed && other_kind.is_some();
+    let shown_as_error = |code: Code| {
+        options.overrides.keeps_error(code) && !out.allows.iter().any(|a| a.code == code)
+    };
+    let contradicted = other_kind.is_some() && shown_as_error(Code::ModelineMismatch);
     out.diagnostics.extend(header_problems);
     if contradicted {
         return out;
@@ -153,7 +151,10 @@ pub(crate) fn check(
         .any(|d| d.severity == Severity::Error);
     let mut rejected = Vec::new();
     if options.schema {
-        for (pointer, d) in schema_check::check(kind, &doc.value, &locator, skip) {
+        // A misspelt required field is reported once, as the unknown field whose help names
+        // it, unless unknown fields are allowed: then the missing field is what is left to say.
+        let misspellings = shown_as_error(Code::UnknownField);
+        for (pointer, d) in schema_check::check(kind, &doc.value, &locator, skip, misspellings) {
             rejected.push(pointer);
             out.diagnostics.push(d);
         }

@@ -35,11 +35,14 @@ fn validator(kind: FileKind) -> Option<&'static jsonschema::Validator> {
 /// its node, returned with the JSON pointer of the node the schema rejected (for an unknown
 /// field, its mapping). Errors about the root's field `skip` (one the header already
 /// reported) are left out, found by their place in the document, never by their wording.
+/// With `misspellings`, a required field is not reported missing when an unknown key of the
+/// same mapping reads as its misspelling.
 pub(crate) fn check(
     kind: FileKind,
     value: &Value,
     locator: &Locator<'_>,
     skip: Option<&str>,
+    misspellings: bool,
 ) -> Vec<(String, Diagnostic)> {
     let Some(validator) = validator(kind) else {
         return Vec::new();
@@ -86,7 +89,7 @@ pub(crate) fn check(
                 let name = property.as_str().unwrap_or_default();
                 // `nmae:` for `name:` is one mistake: the unknown field's "did you mean
                 // `name`?" already says what is missing.
-                if misspelt(instance, &allowed_properties(kind, &pointer), name) {
+                if misspellings && misspelt(instance, &allowed_properties(kind, &pointer), name) {
                     continue;
                 }
                 out.push(
