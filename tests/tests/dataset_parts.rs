@@ -128,6 +128,18 @@ fn a_file_checked_alone_is_told_when_a_file_it_may_reference_did_not_load() {
 }
 
 #[test]
+fn a_file_checked_beside_a_broken_one_it_does_not_refer_to_has_nothing_unchecked() {
+    // The sources refer to no power: the broken powers file withholds none of their
+    // references, so the note (which counts the named files' references) is not made.
+    let dir = base_copy("broken-beside-unrelated");
+    fs::write(dir.join("powers-domestic.yaml"), BROKEN_POWERS).unwrap();
+    let v = validate_paths(&[dir.join("sources.yaml")], &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    assert_eq!(found(&v.report), []);
+    assert!(v.report.is_valid());
+}
+
+#[test]
 fn an_entry_the_model_cannot_read_still_defines_its_id_and_the_others_are_checked() {
     let dir = base_copy("entry-set-aside");
     let broken = dir.join("powers-domestic.yaml");

@@ -591,6 +591,20 @@ impl Diagnostic {
         self
     }
 
+    /// Whether the diagnostic concerns one of `files` (their shown paths): it is located in
+    /// one, or points into one (a duplicate of an id one defines). One without a location is
+    /// about the dataset as a whole, so it concerns every part.
+    pub(crate) fn concerns(&self, files: &std::collections::HashSet<String>) -> bool {
+        let Some(location) = &self.location else {
+            return true;
+        };
+        files.contains(&location.file)
+            || self
+                .related
+                .iter()
+                .any(|r| files.contains(&r.location.file))
+    }
+
     fn sort_key(&self) -> (Option<(&str, u32, u32)>, Code, &str) {
         (
             self.location

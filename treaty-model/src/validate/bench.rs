@@ -37,5 +37,5 @@ pub fn check(inputs: &[super::Input]) -> super::Checked {
 
 /// The cross-file checks of checked files: the number of diagnostics.
 pub fn cross_file(files: &super::Checked) -> usize {
-    semantic::check(&files.outcomes).len()
+    semantic::check(&files.outcomes, None).len()
 }

@@ -429,7 +429,7 @@ fn finish(
             .collect::<std::collections::HashSet<PathBuf>>()
     });
     if options.cross_file {
-        raw.extend(semantic::check(&outcomes));
+        raw.extend(semantic::check(&outcomes, scope));
     }
     let mut allows = Vec::new();
     for o in &mut outcomes {
@@ -536,22 +536,15 @@ fn finish(
     Validation { report, dataset }
 }
 
-/// When part of a dataset was named, whether a diagnostic concerns the named files: it is
-/// located in one of them, or points into one (a duplicate of an id they define). A problem
-/// of the dataset as a whole concerns every part, and so does a file that did not load: the
-/// references its failure withholds are withheld in every file, the named ones too, and
-/// without its note the part would pass with its references unchecked.
+/// When part of a dataset was named, whether a diagnostic concerns the named files (see
+/// [`Diagnostic::concerns`](crate::diagnostic::Diagnostic)). So does the note on a file that
+/// did not load, though it is placed in that file: it is made only when references of the
+/// named files went unchecked, and without it the part would pass silently.
 fn concerns(d: &crate::diagnostic::Diagnostic, scope: Option<&HashSet<String>>) -> bool {
     let Some(scope) = scope else {
         return true;
     };
-    if d.code == crate::diagnostic::Code::UncheckedReferences {
-        return true;
-    }
-    let Some(location) = &d.location else {
-        return true;
-    };
-    scope.contains(&location.file) || d.related.iter().any(|r| scope.contains(&r.location.file))
+    d.code == crate::diagnostic::Code::UncheckedReferences || d.concerns(scope)
 }
 
 /// In pull-request mode, whether a diagnostic concerns the change.

@@ -84,8 +84,12 @@ fn add_point(set: &mut HashSet<ProvisionRef>, parent: &ProvisionRef, p: &crate::
     }
 }
 
-/// Runs every cross-file check.
-pub(crate) fn check(files: &[FileOutcome]) -> Vec<Diagnostic> {
+/// Runs every cross-file check. `scope`, when only part of the dataset was named, holds the
+/// shown paths of the named files: the references left unchecked are counted in them.
+pub(crate) fn check(
+    files: &[FileOutcome],
+    scope: Option<&std::collections::HashSet<String>>,
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let docs = || files.iter().filter_map(|f| f.document.as_ref());
     let structure = Structure::build(docs());
@@ -104,7 +108,7 @@ pub(crate) fn check(files: &[FileOutcome]) -> Vec<Diagnostic> {
     }
     check_provisions(files, &defs, &structure, has_instrument, &mut out);
     check_powers(files, &structure, &mut out);
-    without_cascades(files, out)
+    without_cascades(files, out, scope)
 }
 
 /// A file that the typed model could not read (it does not parse, its header is wrong, or a
@@ -114,7 +118,11 @@ pub(crate) fn check(files: &[FileOutcome]) -> Vec<Diagnostic> {
 /// Those unresolved references are withheld: the broken file's own error is the one to fix,
 /// and a note on it says how many references were left unchecked. (An entry set aside in
 /// another file still defines its id: see [`super::references::collect`].)
-fn without_cascades(files: &[FileOutcome], out: Vec<Diagnostic>) -> Vec<Diagnostic> {
+fn without_cascades(
+    files: &[FileOutcome],
+    out: Vec<Diagnostic>,
+    scope: Option<&std::collections::HashSet<String>>,
+) -> Vec<Diagnostic> {
     let unloaded: Vec<&FileOutcome> = files.iter().filter(|f| !f.read).collect();
     let (responsible, blind): (Vec<&FileOutcome>, &[Code]) = if !unloaded.is_empty() {
         (
@@ -148,13 +156,17 @@ fn without_cascades(files: &[FileOutcome], out: Vec<Diagnostic>) -> Vec<Diagnost
         blind.contains(&d.code) || (d.code == Code::MissingInstrument && instrument_broken)
     });
     // The missing instrument is not a reference: it is withheld without being counted.
-    let n = withheld
+    let references: Vec<&Diagnostic> = withheld
         .iter()
         .filter(|d| d.code != Code::MissingInstrument)
+        .collect();
+    // With part of a dataset named, the note on a broken file outside it counts only the
+    // named files' references: one checked beside a broken file it does not refer to has
+    // nothing unchecked, and gets no note. A broken file that is named is told of them all.
+    let in_scope = references
+        .iter()
+        .filter(|d| scope.is_none_or(|s| d.concerns(s)))
         .count();
-    if n == 0 {
-        return kept;
-    }
     let others = if responsible.len() == 1 {
         String::new()
     } else {
@@ -164,6 +176,11 @@ fn without_cascades(files: &[FileOutcome], out: Vec<Diagnostic>) -> Vec<Diagnost
         )
     };
     for file in responsible {
+        let named = scope.is_none_or(|s| s.contains(&file.path));
+        let n = if named { references.len() } else { in_scope };
+        if n == 0 {
+            continue;
+        }
         let (what, into) = if file.read {
             ("some entries of the file did not load", "them")
         } else {
