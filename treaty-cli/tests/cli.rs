@@ -200,6 +200,22 @@ fn annotations_name_files_from_the_repository_root_when_run_from_a_subdirectory(
     // People read the human format where they stand.
     let r = run_in(&sub, &["validate", "domestic.yaml"]);
     assert!(r.stderr.contains(" --> domestic.yaml:"), "{}", r.stderr);
+    // At the root, a name with `.` and `..` in it is folded as well.
+    let r = run_in(
+        &repo,
+        &[
+            "validate",
+            "--format",
+            "github",
+            "./datasets/../datasets/powers/domestic.yaml",
+        ],
+    );
+    assert!(
+        r.stdout
+            .starts_with("::error file=datasets/powers/domestic.yaml,line="),
+        "{}",
+        r.stdout
+    );
     let _ = std::fs::remove_dir_all(&repo);
 }
 

@@ -130,12 +130,13 @@ fn stdin(max_bytes: usize) -> Result<Vec<u8>, Failure> {
 /// The report with its files named from the root of the git repository the command runs in:
 /// GitHub places an annotation, and a SARIF viewer a result, by that name, so from a
 /// subdirectory (a workflow step with `working-directory:`) `../datasets/x.yaml` would point
-/// nowhere. Outside a repository, or at its root, the report is as it was.
+/// nowhere; and at the root, `./datasets/../datasets/x.yaml` would not match either. Outside
+/// a repository the report is as it was.
 fn from_repo_root(report: &Report) -> Cow<'_, Report> {
     let Ok(cwd) = std::env::current_dir() else {
         return Cow::Borrowed(report);
     };
-    let Some(root) = crate::repo::git_root(&cwd).filter(|r| *r != cwd) else {
+    let Some(root) = crate::repo::git_root(&cwd) else {
         return Cow::Borrowed(report);
     };
     let name = |file: &mut String| *file = crate::repo::from_root(file, &cwd, &root);
