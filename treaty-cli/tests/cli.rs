@@ -246,9 +246,38 @@ fn github_step_summary_is_appended_when_set() {
     );
     assert!(text.starts_with(&head), "{text}");
     assert!(
-        text.contains("| error | `dates-out-of-order` | `tests/fixtures/broken/participation-dates.yaml:13:15` |"),
+        text.contains("| error | `dates-out-of-order` | tests/fixtures/broken/participation-dates.yaml:13:15 |"),
         "{text}"
     );
+}
+
+#[test]
+fn the_step_summary_shows_a_hostile_key_as_written() {
+    // A key opening an HTML comment hid every later row of the summary; a backtick in it
+    // closed the code span around it.
+    let dir = tmp_dir("summary-hostile");
+    let summary = dir.join("summary.md");
+    let file = dir.join("sources.yaml");
+    std::fs::write(
+        &file,
+        "kind: sources\nschema_version: \"1.0\"\nsources:\n  - id: s\n    \"`<!--\": x\n",
+    )
+    .expect("write");
+    let out = treaty()
+        .args(["validate", "--format", "github"])
+        .arg(&file)
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let text = std::fs::read_to_string(&summary).expect("read");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(text.contains("| error | `unknown-field` | "), "{text}");
+    assert!(
+        text.contains(":5:5 | unknown field \\`\\`\\<!--\\` |"),
+        "{text}"
+    );
+    assert!(!text.contains("`<!--"), "{text}");
 }
 
 #[test]

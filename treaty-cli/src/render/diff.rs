@@ -9,6 +9,8 @@ use std::fmt::Write as _;
 use serde_json::Value;
 use treaty_model::diff::{Change, ChangeKind, Diff, Entity, FieldChange};
 
+use super::markdown::{inert, inline};
+
 /// Sections of the Markdown, in order, with the entities they hold.
 const SECTIONS: [(&str, &[Entity]); 6] = [
     (
@@ -260,28 +262,5 @@ fn show(v: &Value) -> String {
 }
 
 fn quoted(s: &str) -> String {
-    format!(
-        "\"{}\"",
-        inert(&s.split_whitespace().collect::<Vec<_>>().join(" "))
-    )
-}
-
-/// Text from a dataset, escaped so that a pull-request comment shows it as written: a value
-/// `<!--` would otherwise open an HTML comment that hides every change after it, and `*`,
-/// `_`, `[x](url)` or a backtick would format. CommonMark lets a backslash escape any ASCII
-/// punctuation; only the characters that can start markup inside a line are escaped, so
-/// that `28(4)` or `as-appropriate` read as they are. (No crate escapes Markdown text:
-/// pulldown-cmark's escapers are for HTML.)
-fn inert(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '~' | '|'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
+    format!("\"{}\"", inline(s))
 }

@@ -5,6 +5,7 @@ use std::io::Write as _;
 
 use treaty_model::diagnostic::{Report, Severity};
 
+use super::markdown::inline;
 use super::shown::{DEFAULT_MAX_PER_FILE, omitted_line, shown};
 use super::text::plural;
 
@@ -96,12 +97,14 @@ pub fn step_summary(report: &Report) -> String {
                 .as_ref()
                 .map(ToString::to_string)
                 .unwrap_or_default();
+            // The place and the message carry the user's text (a file name, a key): inert,
+            // since a code span cannot escape a backtick in them.
             let _ = writeln!(
                 out,
-                "| {icon} | `{}` | `{}` | {} |",
+                "| {icon} | `{}` | {} | {} |",
                 d.code,
-                place,
-                d.message.replace('|', "\\|")
+                inline(&place),
+                inline(&d.message)
             );
         }
         out.push('\n');

@@ -7,6 +7,7 @@ pub mod explain;
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod markdown;
 pub mod sarif;
 pub mod shown;
 pub mod text;

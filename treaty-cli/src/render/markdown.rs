@@ -1,0 +1,27 @@
+//! Markdown text for GitHub (a `treaty diff` comment, the validation step summary).
+
+/// Text from a dataset or a diagnostic, escaped so that a pull-request comment or a step
+/// summary shows it as written: a value `<!--` would otherwise open an HTML comment that
+/// hides everything after it, and `*`, `_`, `[x](url)` or a backtick would format.
+/// CommonMark lets a backslash escape any ASCII punctuation; only the characters that can
+/// start markup inside a line are escaped, so that `28(4)` or `as-appropriate` read as they
+/// are. (No crate escapes Markdown text: pulldown-cmark's escapers are for HTML.)
+pub fn inert(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '~' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// [`inert`] text on one line, its runs of white space one space each: a line break would
+/// end a list item or a table row.
+pub fn inline(s: &str) -> String {
+    inert(&s.split_whitespace().collect::<Vec<_>>().join(" "))
+}
