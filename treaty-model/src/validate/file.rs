@@ -104,6 +104,11 @@ pub(crate) fn check(
     let Some(doc) = parsed.doc else {
         return out;
     };
+    // A YAML error the parser recovered from (a duplicate key) may leave any entry odd.
+    let syntax_error = out
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error);
     let text = doc.spans.text();
     if !is_json {
         let (allows, problems) = suppress::scan(path, text, base);
@@ -137,6 +142,12 @@ pub(crate) fn check(
         options.overrides.keeps_error(code) && !out.allows.iter().any(|a| a.code == code)
     };
     let contradicted = other_kind.is_some() && shown_as_error(Code::ModelineMismatch);
+    // A malformed allow comment explains nothing in the data; only these hold back the
+    // typed model's errors everywhere.
+    let header_error = syntax_error
+        || header_problems
+            .iter()
+            .any(|d| d.severity == Severity::Error);
     out.diagnostics.extend(header_problems);
     if contradicted {
         return out;
@@ -145,10 +156,6 @@ pub(crate) fn check(
     // JSON Schema: every error. A bad `schema_version` was reported by the header; the
     // schema's own complaint about that field would say it again.
     let skip = bad_version.then_some("schema_version");
-    let header_error = out
-        .diagnostics
-        .iter()
-        .any(|d| d.severity == Severity::Error);
     let mut rejected = Vec::new();
     if options.schema {
         // A misspelt required field is reported once, as the unknown field whose help names
