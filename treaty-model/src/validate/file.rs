@@ -104,11 +104,6 @@ pub(crate) fn check(
     let Some(doc) = parsed.doc else {
         return out;
     };
-    // A YAML error the parser recovered from (a duplicate key) may leave any entry odd.
-    let syntax_error = out
-        .diagnostics
-        .iter()
-        .any(|d| d.severity == Severity::Error);
     let text = doc.spans.text();
     if !is_json {
         let (allows, problems) = suppress::scan(path, text, base);
@@ -142,12 +137,11 @@ pub(crate) fn check(
         options.overrides.keeps_error(code) && !out.allows.iter().any(|a| a.code == code)
     };
     let contradicted = other_kind.is_some() && shown_as_error(Code::ModelineMismatch);
-    // A malformed allow comment explains nothing in the data; only these hold back the
-    // typed model's errors everywhere.
-    let header_error = syntax_error
-        || header_problems
-            .iter()
-            .any(|d| d.severity == Severity::Error);
+    // An error of the header holds back the typed model's errors everywhere; one of an allow
+    // comment explains nothing in the data. (A YAML error leaves no document to get here.)
+    let header_error = header_problems
+        .iter()
+        .any(|d| d.severity == Severity::Error);
     out.diagnostics.extend(header_problems);
     if contradicted {
         return out;
