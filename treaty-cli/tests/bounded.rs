@@ -67,17 +67,32 @@ fn three_thousand_errors_on_one_line_print_a_bounded_report_with_exact_counts() 
 #[test]
 fn control_characters_from_a_dataset_are_shown_as_escapes() {
     let dir = tmp_dir("escapes");
-    let text = "# yaml-language-server: $schema=../schemas/sources.schema.json\n\
-                kind: sources\n\
-                schema_version: \"1.0\"\n\
-                sources:\n  \
-                - id: \"\u{1b}]0;owned\u{7}\u{1b}[2J\"\n    \
-                title: t\n    kind: news\n    url: https://example.org\n    verification: unverified\n";
-    std::fs::write(dir.join("sources.yaml"), text).expect("write");
-    let r = run_in(&dir, &["validate", "sources.yaml", "--color", "always"]);
+    // Written as escapes in a double-quoted string, the id holds the control characters and
+    // messages repeat it; written raw, they are a YAML error whose snippet shows the line.
+    let text = |id: &str| {
+        format!(
+            "# yaml-language-server: $schema=../schemas/sources.schema.json\n\
+             kind: sources\n\
+             schema_version: \"1.0\"\n\
+             sources:\n  \
+             - id: \"{id}\"\n    \
+             title: t\n    kind: news\n    url: https://example.org\n    verification: unverified\n"
+        )
+    };
+    std::fs::write(dir.join("escaped.yaml"), text(r"\e]0;owned\a\e[2J")).expect("write");
+    std::fs::write(dir.join("raw.yaml"), text("\u{1b}]0;owned\u{7}\u{1b}[2J")).expect("write");
+    let r = run_in(&dir, &["validate", "escaped.yaml", "--color", "always"]);
     assert_eq!(r.code, 1);
     assert!(
         r.stderr.contains(r"\u{1b}]0;owned\u{7}\u{1b}[2J"),
+        "{}",
+        r.stderr
+    );
+    let r = run_in(&dir, &["validate", "raw.yaml", "--color", "always"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .contains("the file contains U+001B, a character YAML does not allow"),
         "{}",
         r.stderr
     );

@@ -480,6 +480,33 @@ fn nul_byte_position() {
 }
 
 #[test]
+fn characters_yaml_does_not_allow_stop_the_file_at_the_first() {
+    for (text, column, message) in [
+        ("a: x\u{1b}y\n", 5, "U+001B"),
+        ("a: x\u{7f}y\n", 5, "U+007F"),
+        ("a: \u{e9}\u{80}\n", 5, "U+0080"),
+        ("a: \u{9f}\n", 4, "U+009F"),
+        ("a: x\u{fffe}\n", 5, "U+FFFE"),
+        ("a: \u{a7}\u{ffff}\n", 5, "U+FFFF"),
+        // The first in the text, whichever search finds it.
+        ("a: \u{85}\u{80}\u{1}\n", 5, "U+0080"),
+        ("a: \u{1}\u{80}\n", 4, "U+0001"),
+    ] {
+        let parsed = yaml(&format!("k: 1\n{text}"));
+        let p = error(&parsed, K::Syntax, 2, column);
+        assert!(p.message.contains(message), "{text:?}: {}", p.message);
+        assert_eq!(p.span.end.column, column + 1, "{text:?}");
+    }
+    // Tab, line breaks, NEL, a no-break space and other characters of 0xC2 or 0xEF are
+    // allowed.
+    let parsed = yaml("a: \"x\ty\"\r\nb: \u{85}\u{a0}\u{a7}\u{ff01}\u{fffd}\n");
+    assert_eq!(parsed.problems, []);
+    // JSON allows DEL and C1 controls raw.
+    let parsed = json_doc("[\"\u{7f}\u{80}\"]");
+    assert_eq!(parsed.problems, []);
+}
+
+#[test]
 fn tabs_inside_block_scalars_and_commented_flow_collections_are_content() {
     // Regression, found by the YAML test suite (cases 96NN, R4YG, Y79Y/01, 6HB6): a tab after
     // a block scalar's indentation is content, and a tab inside a flow collection whose `[` is

@@ -10,12 +10,28 @@ use serde_json::Value;
 
 use super::build::Builder;
 use super::scalar::{Resolved, resolve_plain};
-use super::source::Source;
+use super::source::{self, Source};
 use super::span::{self, CharMap, Pos, Range, Span, to_usize};
 use super::{Problem, ProblemKind};
 
 /// Drives `b` with the events of `src`, YAML; returns it for `finish`.
-pub(super) fn read<'a>(src: Source<'a>, b: Builder<'a>) -> Builder<'a> {
+pub(super) fn read<'a>(src: Source<'a>, mut b: Builder<'a>) -> Builder<'a> {
+    // saphyr-parser reads control characters into scalars as they are; YAML forbids them.
+    if let Some((at, c)) = source::first_non_printable(src.text) {
+        let span = b.span(src.char_range(at));
+        let code = u32::from(c);
+        b.halt(
+            Problem::error(
+                ProblemKind::Syntax,
+                span,
+                format!("the file contains U+{code:04X}, a character YAML does not allow"),
+            )
+            .with_help(format!(
+                "remove it; to keep it in a value, write it as the escape \"\\u{code:04X}\" inside a double-quoted string"
+            )),
+        );
+        return b;
+    }
     let mut reader = Reader {
         src,
         chars: CharMap::new(src.text),
