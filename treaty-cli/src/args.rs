@@ -76,7 +76,7 @@ pub enum Command {
     Diff(DiffArgs),
     /// Who signed and who ratified, state by state, and whether the convention is in force.
     #[command(
-        after_help = "Examples:\n  treaty participation\n  treaty participation --state AZE\n  treaty participation --format json\n\nEntry into force is computed from the dated deposits recorded and the rule of Article\n65(1); a step without a date is shown as \"date not known\" and never counted as dated.\n\nExit codes: 0 printed, 1 no participation recorded for --state (or the dataset read is\ninvalid), 2 usage or I/O error (including a code that is not ISO 3166-1 alpha-3)."
+        after_help = "Examples:\n  treaty participation\n  treaty participation --state AZE\n  treaty participation --format json\n\nEntry into force is computed from the deposits recorded and the rule of Article 65(1). A\ndeposit dated only to the month or year counts for each day it may stand for, so the date\ncan be a range; whether it has come is judged as of today (or of SOURCE_DATE_EPOCH). A step\nwithout a date is shown as \"date not known\".\n\nExit codes: 0 printed, 1 no participation recorded for --state (or the dataset read is\ninvalid), 2 usage or I/O error (including a code that is not ISO 3166-1 alpha-3)."
     )]
     Participation(ParticipationArgs),
     /// Write the published edition: the HTML pages, the JSON bundle, the CSV tables and the schemas.

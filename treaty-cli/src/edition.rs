@@ -31,9 +31,12 @@ pub struct Counts {
 }
 
 /// Every file of the site as (path relative to the site root, with `/`, and its text), the
-/// HTML index first.
-pub fn files(dataset: &Dataset) -> Result<(Vec<(String, String)>, Counts), String> {
-    let mut files = crate::report::site(dataset).map_err(|e| e.to_string())?;
+/// HTML index first. `today` is the day the edition speaks as of (entry into force).
+pub fn files(
+    dataset: &Dataset,
+    today: treaty_model::date::Date,
+) -> Result<(Vec<(String, String)>, Counts), String> {
+    let mut files = crate::report::site(dataset, today).map_err(|e| e.to_string())?;
     let mut counts = Counts {
         pages: files.len(),
         ..Counts::default()

@@ -16,6 +16,7 @@ pub type Allocator = mimalloc::MiMalloc;
 
 /// The value of the `treaty` binary's `#[global_allocator]`.
 pub const ALLOCATOR: Allocator = mimalloc::MiMalloc;
+mod clock;
 mod commands;
 pub mod edition;
 mod git;

@@ -493,7 +493,7 @@ fn report_writes_a_page_per_article_power_and_analysis() {
     );
     let index = std::fs::read_to_string(site.join("index.html")).expect("page");
     assert!(index.contains(
-        "<dt>Entry into force</dt><dd>not yet in force: 0 dated and 1 undated deposits recorded of the 40 required</dd>"
+        "<dt>Entry into force</dt><dd>not yet in force: 1 deposit recorded of the 40 required</dd>"
     ));
     assert!(index.contains(
         "<a href=\"participation.html\">62 states recorded: who signed when, who ratified</a>"
@@ -530,7 +530,7 @@ fn participation_lists_each_state_with_what_its_sources_say() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
         r.stdout.starts_with(
-            "Entry into force: not yet in force: 0 dated and 1 undated deposits recorded of the 40 required\n  rule (65(1)): the 90th day after the deposit of the 40th instrument of ratification, acceptance,\n"
+            "Entry into force: not yet in force: 1 deposit recorded of the 40 required\n  rule (65(1)): the 90th day after the deposit of the 40th instrument of ratification, acceptance,\n"
         ),
         "{}",
         r.stdout
@@ -589,7 +589,7 @@ fn participation_lists_each_state_with_what_its_sources_say() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
     assert_eq!(v["entry_into_force"]["status"], "pending");
-    assert_eq!(v["entry_into_force"]["undated_deposits"], 1);
+    assert_eq!(v["entry_into_force"]["deposits"], 1);
     assert_eq!(v["states"].as_array().map(Vec::len), Some(62));
     assert_eq!(v["states"][0]["state"], "AGO");
 }
@@ -613,10 +613,29 @@ fn participation_of_a_state_not_recorded_or_not_a_state() {
     );
 }
 
-/// Forty dated deposits bring the convention into force on the ninetieth day after the
-/// fortieth; a deposit dated only to the month is reported, never counted as dated.
+/// `treaty participation` as of `day` (its `SOURCE_DATE_EPOCH`, in seconds).
+fn participation_on(day: u64, data: &str, format: &str) -> common::Run {
+    let out = common::treaty_in(&root())
+        .args(["participation", "--data", data, "--format", format])
+        .env("SOURCE_DATE_EPOCH", day.to_string())
+        .output()
+        .expect("treaty runs");
+    common::Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Forty deposits bring the convention into force on the ninetieth day after the fortieth. A
+/// deposit dated only to the month stands for each day of it: it may fix which deposit is the
+/// fortieth, or leave the day open. A computed date still ahead is not "in force".
 #[test]
-fn entry_into_force_is_computed_from_the_fortieth_dated_deposit() {
+fn entry_into_force_is_computed_from_the_fortieth_deposit() {
+    const JUN_1: u64 = 1_780_272_000;
+    const JUL_1: u64 = 1_782_864_000;
+    const AUG_1: u64 = 1_785_542_400;
+    const DEC_4: u64 = 1_796_342_400;
     let dir = tmp_dir("in-force");
     let data = dir.join("datasets");
     copy_dir(&root().join("datasets"), &data);
@@ -625,55 +644,89 @@ fn entry_into_force_is_computed_from_the_fortieth_dated_deposit() {
         "COD", "CRI", "CUB", "CZE", "DJI", "DOM", "DZA", "ECU", "EGY", "ESP", "FRA", "GBR", "GHA",
         "GNB", "GRC", "IRL", "IRN", "JAM", "KHM", "LUX", "NIC", "POL", "PRK", "PRT", "QAT",
     ];
-    let mut yaml = String::from("kind: participation\nschema_version: \"1.0\"\nstates:\n");
-    let mut step = |code: &str, date: &str| {
-        yaml.push_str(&format!(
-            "  - state: {code}\n    steps:\n      - step: ratification\n        date: {date}\n        verification: verified\n        sources: [untc-xviii-16]\n"
-        ));
+    let write = |russia: &str| {
+        let mut yaml = String::from("kind: participation\nschema_version: \"1.0\"\nstates:\n");
+        let mut step = |code: &str, date: &str| {
+            yaml.push_str(&format!(
+                "  - state: {code}\n    steps:\n      - step: ratification\n        date: \"{date}\"\n        verification: verified\n        sources: [untc-xviii-16]\n"
+            ));
+        };
+        for code in codes {
+            step(code, "2026-03-01");
+        }
+        step("RUS", russia);
+        step("SVK", "2026-04-01");
+        step("ZWE", "2026-06-15");
+        step("SWE", "2026-07-01");
+        std::fs::write(data.join("participation/participation.yaml"), yaml).expect("write");
     };
-    for code in codes {
-        step(code, "2026-03-01");
-    }
-    step("RUS", "2026-05");
-    step("SVK", "2026-04-01");
-    step("ZWE", "2026-06-15");
-    step("SWE", "2026-07-01");
-    std::fs::write(data.join("participation/participation.yaml"), yaml).expect("write");
-
     let data_arg = data.to_str().expect("utf-8");
-    let r = run(&["participation", "--data", data_arg]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(
-        r.stdout.starts_with(
-            "Entry into force: in force since 2026-09-13 (computed: the deciding deposit was ZWE's)\n"
-        ),
-        "{}",
-        r.stdout
+    let first_line = |day: u64| {
+        let r = participation_on(day, data_arg, "human");
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        r.stdout.lines().next().unwrap_or_default().to_owned()
+    };
+
+    // RUS's deposit, dated May 2026, is the fortieth whichever day of May it was: entry into
+    // force falls from 2026-07-30 to 2026-08-29. (Counting full dates only gave ZWE's
+    // deposit and 2026-09-13.)
+    write("2026-05");
+    assert_eq!(
+        first_line(DEC_4),
+        "Entry into force: in force since a day from 2026-07-30 to 2026-08-29 (computed: the deciding deposit was RUS's; deposits dated only to the month or year leave the day open)"
     );
-    assert!(
-        r.stdout.contains("  RUS  ratification 2026-05"),
-        "{}",
-        r.stdout
+    assert_eq!(
+        first_line(AUG_1),
+        "Entry into force: enters into force on a day from 2026-07-30 to 2026-08-29; it may already be in force (computed: the deciding deposit was RUS's; deposits dated only to the month or year leave the day open)"
     );
-    let r = run(&["participation", "--data", data_arg, "--format", "json"]);
+    assert_eq!(
+        first_line(JUL_1),
+        "Entry into force: enters into force on a day from 2026-07-30 to 2026-08-29 (computed: the deciding deposit was RUS's; deposits dated only to the month or year leave the day open)"
+    );
+    let r = participation_on(AUG_1, data_arg, "json");
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    let e = &v["entry_into_force"];
+    assert_eq!(e["status"], "perhaps-in-force");
+    assert_eq!(e["date"], serde_json::Value::Null);
+    assert_eq!(
+        (&e["earliest"], &e["latest"]),
+        (&"2026-07-30".into(), &"2026-08-29".into())
+    );
+    assert_eq!(e["decisive_state"], "RUS");
+    assert_eq!((&e["deposits"], &e["required"]), (&42.into(), &40.into()));
+
+    // Dated February, RUS's deposit is certainly before the others: SVK's of 2026-04-01 is
+    // the fortieth, and the date is exact. Before it comes, the convention is not in force.
+    write("2026-02");
+    assert_eq!(
+        first_line(JUN_1),
+        "Entry into force: enters into force on 2026-06-30 (computed: the deciding deposit was SVK's)"
+    );
+    let r = participation_on(JUN_1, data_arg, "json");
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    assert_eq!(v["entry_into_force"]["status"], "entering-into-force");
+    assert_eq!(v["entry_into_force"]["date"], "2026-06-30");
+    assert_eq!(
+        first_line(JUL_1),
+        "Entry into force: in force since 2026-06-30 (computed: the deciding deposit was SVK's)"
+    );
+    let r = participation_on(JUL_1, data_arg, "json");
     let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
     assert_eq!(v["entry_into_force"]["status"], "in-force");
-    assert_eq!(v["entry_into_force"]["date"], "2026-09-13");
-    assert_eq!(v["entry_into_force"]["decisive_state"], "ZWE");
 
+    // The published edition speaks as of the day it is built.
     let site = dir.join("site");
-    let r = run(&[
-        "report",
-        "--data",
-        data_arg,
-        "--out",
-        site.to_str().expect("utf-8"),
-    ]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = common::treaty_in(&root())
+        .args(["report", "--data", data_arg, "--out"])
+        .arg(&site)
+        .env("SOURCE_DATE_EPOCH", JUN_1.to_string())
+        .output()
+        .expect("treaty runs");
+    assert_eq!(out.status.code(), Some(0));
     let page = std::fs::read_to_string(site.join("participation.html")).expect("page");
     assert!(page.contains(
-        "<dt>Entry into force</dt><dd>in force since 2026-09-13 (computed: the deciding deposit was ZWE&#x27;s)</dd>"
-    ));
+        "<dt>Entry into force</dt><dd>enters into force on 2026-06-30 (computed: the deciding deposit was SVK&#x27;s)</dd>"
+    ), "{page}");
     assert!(page.contains("<dt>States recorded</dt><dd>42: 0 with a signature, 42 with a deposit"));
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -47,50 +47,79 @@ pub struct Citation<'a> {
     pub cited: &'a ProvisionRef,
 }
 
-/// Whether the convention is in force, computed from the deposits recorded.
+/// Entry into force, computed from the deposits recorded and the instrument's rule.
+///
+/// A deposit dated only to the month or the year still counts: it stands for every day it may
+/// have happened on, so the date of entry into force is exact when those days do not change
+/// which deposit completes the count, and a range otherwise. Whether the convention is in
+/// force on a given day is [`EntryIntoForce::in_force_on`]: the computed date may lie ahead.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum EntryIntoForce {
-    /// Enough instruments were deposited; the date follows from the rule.
-    InForce {
-        /// The date of entry into force.
-        date: Date,
-        /// The state whose deposit completed the count.
-        decisive_state: StateCode,
+    /// The required number of deposits is recorded.
+    Reached {
+        /// The earliest date entry into force can fall on; `None` when so many deposits are
+        /// undated that no bound follows.
+        earliest: Option<Date>,
+        /// The latest; `None` when an undated deposit may be the one that completed the
+        /// count. Equal to `earliest` when the date is exact.
+        latest: Option<Date>,
+        /// The state whose deposit completed the count, when the dates recorded make it
+        /// certain (ties on one day go to the first code in alphabetical order).
+        decisive_state: Option<StateCode>,
+        /// The deposits recorded.
+        deposits: usize,
+        /// The deposits the rule requires.
+        required: u16,
     },
-    /// Not enough dated deposits are recorded.
+    /// Fewer deposits are recorded than the rule requires.
     Pending {
-        /// Deposits recorded with a full date.
-        dated_deposits: usize,
-        /// Deposits recorded without a full date (reported, not confirmed).
-        undated_deposits: usize,
-        /// Deposits the rule requires.
+        /// The deposits recorded.
+        deposits: usize,
+        /// The deposits the rule requires.
         required: u16,
     },
 }
 
-/// One sentence for readers: what the computed status is and what it rests on.
-impl std::fmt::Display for EntryIntoForce {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl EntryIntoForce {
+    /// The date of entry into force, when the deposits recorded fix it to the day.
+    pub fn date(&self) -> Option<Date> {
         match self {
-            Self::InForce {
-                date,
-                decisive_state,
-            } => write!(
-                f,
-                "in force since {date} (computed: the deciding deposit was {decisive_state}'s)"
-            ),
-            Self::Pending {
-                dated_deposits,
-                undated_deposits,
-                required,
-            } => write!(
-                f,
-                "not yet in force: {dated_deposits} dated and {undated_deposits} undated \
-                 deposits recorded of the {required} required"
-            ),
+            Self::Reached {
+                earliest: Some(e),
+                latest: Some(l),
+                ..
+            } if e == l => Some(*e),
+            _ => None,
         }
     }
+
+    /// Whether the convention is in force on `day`, as far as the deposits recorded say:
+    /// `None` when the day falls where their dates leave it open.
+    pub fn in_force_on(&self, day: Date) -> Option<bool> {
+        match self {
+            Self::Pending { .. } => Some(false),
+            Self::Reached {
+                earliest, latest, ..
+            } => {
+                if latest.is_some_and(|l| l <= day) {
+                    Some(true)
+                } else if earliest.is_some_and(|e| day < e) {
+                    Some(false)
+                } else {
+                    None
+                }
+            }
+        }
+    }
+}
+
+/// One state's deposit, as the span of days its recorded date allows (`None`: unbounded).
+#[derive(Clone, Copy)]
+struct Deposit {
+    first: Option<Date>,
+    last: Option<Date>,
+    state: StateCode,
 }
 
 impl Dataset {
@@ -295,33 +324,47 @@ impl Dataset {
         all
     }
 
-    /// Entry into force, computed from the dated deposits and the instrument's rule.
+    /// Entry into force, computed from the deposits recorded and the instrument's rule (see
+    /// [`EntryIntoForce`]).
     pub fn entry_into_force(&self) -> Option<EntryIntoForce> {
         let rule = &self.instrument()?.entry_into_force;
-        let mut dated: Vec<(Date, StateCode)> = Vec::new();
-        let mut undated = 0;
-        for p in &self.bundle.participation {
-            for s in &p.states {
-                let deposit = s.steps.iter().find(|st| st.step.is_consent_to_be_bound());
-                match deposit.map(|d| d.date.and_then(|x| x.full())) {
-                    Some(Some(date)) => dated.push((date, s.state)),
-                    Some(None) => undated += 1,
-                    None => {}
-                }
-            }
+        let deposits: Vec<Deposit> = self
+            .bundle
+            .participation
+            .iter()
+            .flat_map(|p| &p.states)
+            .filter_map(|s| {
+                let deposit = s.steps.iter().find(|st| st.step.is_consent_to_be_bound())?;
+                Some(Deposit {
+                    first: deposit.date.map(|d| d.earliest()),
+                    last: deposit.date.map(|d| d.latest()),
+                    state: s.state,
+                })
+            })
+            .collect();
+        let required = rule.instruments_required;
+        let needed = usize::from(required);
+        if needed == 0 || deposits.len() < needed {
+            return Some(EntryIntoForce::Pending {
+                deposits: deposits.len(),
+                required,
+            });
         }
-        dated.sort();
-        let needed = usize::from(rule.instruments_required);
-        Some(match dated.get(needed.wrapping_sub(1)) {
-            Some((date, state)) if needed > 0 => EntryIntoForce::InForce {
-                date: date.add_days(u32::from(rule.days_after_deposit))?,
-                decisive_state: *state,
-            },
-            _ => EntryIntoForce::Pending {
-                dated_deposits: dated.len(),
-                undated_deposits: undated,
-                required: rule.instruments_required,
-            },
+        // The count is complete by the needed-th earliest first day at the soonest (an
+        // undated deposit may be as early as any), and by the needed-th earliest last day at
+        // the latest (an undated one may be as late as any).
+        let mut by_first = deposits.clone();
+        by_first.sort_by_key(|d| (d.first, d.last.is_none(), d.last, d.state));
+        let mut by_last = deposits;
+        by_last.sort_by_key(|d| (d.last.is_none(), d.last, d.first, d.state));
+        let (soonest, latest) = (by_first[needed - 1], by_last[needed - 1]);
+        let after = |d: Option<Date>| d?.add_days(u32::from(rule.days_after_deposit));
+        Some(EntryIntoForce::Reached {
+            earliest: after(soonest.first),
+            latest: after(latest.last),
+            decisive_state: (soonest.state == latest.state).then_some(soonest.state),
+            deposits: by_first.len(),
+            required,
         })
     }
 }

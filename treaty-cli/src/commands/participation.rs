@@ -5,12 +5,13 @@ use std::fmt::Write as _;
 
 use serde_json::json;
 use treaty_model::dataset::EntryIntoForce;
+use treaty_model::date::Date;
 use treaty_model::model::{ParticipationStep, StateParticipation, StepKind};
 use treaty_model::{Dataset, StateCode, Verification};
 
 use crate::args::{ParticipationArgs, ShowFormat};
 use crate::output::{Failure, note, print};
-use crate::render::text::{cite, join, words, wrap};
+use crate::render::text::{cite, entry_into_force, join, words, wrap};
 use crate::{exit, load};
 
 /// Notes are wrapped to this width, as `treaty explain` wraps its prose.
@@ -31,21 +32,28 @@ pub fn run(args: ParticipationArgs) -> Result<u8, Failure> {
         note("  `treaty participation` lists every state recorded");
         return Ok(exit::INVALID);
     }
+    let today = crate::clock::today();
     match args.format {
-        ShowFormat::Human => print(&human(&dataset, &states, args.state))?,
+        ShowFormat::Human => print(&human(&dataset, &states, args.state, today))?,
         ShowFormat::Json => print(&format!(
             "{}\n",
-            serde_json::to_string_pretty(&as_json(&dataset, &states)).map_err(|e| e.to_string())?
+            serde_json::to_string_pretty(&as_json(&dataset, &states, today))
+                .map_err(|e| e.to_string())?
         ))?,
     }
     Ok(exit::OK)
 }
 
-fn human(dataset: &Dataset, states: &[&StateParticipation], only: Option<StateCode>) -> String {
+fn human(
+    dataset: &Dataset,
+    states: &[&StateParticipation],
+    only: Option<StateCode>,
+    today: Date,
+) -> String {
     let sources = &dataset.bundle().sources;
     let mut out = String::new();
     if let Some(e) = dataset.entry_into_force() {
-        let _ = writeln!(out, "Entry into force: {e}");
+        let _ = writeln!(out, "Entry into force: {}", entry_into_force(&e, today));
     }
     if let Some(rule) = dataset.instrument().map(|i| &i.entry_into_force) {
         let text = format!(
@@ -157,29 +165,38 @@ fn checked(v: Verification) -> String {
     }
 }
 
-fn as_json(dataset: &Dataset, states: &[&StateParticipation]) -> serde_json::Value {
-    let entry = dataset.entry_into_force().map(|e| match &e {
-        EntryIntoForce::InForce {
-            date,
-            decisive_state,
-        } => json!({
-            "status": "in-force",
-            "date": date.to_string(),
+fn as_json(dataset: &Dataset, states: &[&StateParticipation], today: Date) -> serde_json::Value {
+    let entry = dataset.entry_into_force().map(|e| {
+        let status = match (&e, e.in_force_on(today)) {
+            (EntryIntoForce::Pending { .. }, _) => "pending",
+            (_, Some(true)) => "in-force",
+            (_, Some(false)) => "entering-into-force",
+            (_, None) => "perhaps-in-force",
+        };
+        let (earliest, latest, decisive_state, deposits, required) = match &e {
+            EntryIntoForce::Reached {
+                earliest,
+                latest,
+                decisive_state,
+                deposits,
+                required,
+            } => (*earliest, *latest, *decisive_state, *deposits, *required),
+            EntryIntoForce::Pending { deposits, required } => {
+                (None, None, None, *deposits, *required)
+            }
+            _ => (None, None, None, 0, 0),
+        };
+        let date = |d: Option<treaty_model::date::Date>| d.map(|d| d.to_string());
+        json!({
+            "status": status,
+            "date": date(e.date()),
+            "earliest": date(earliest),
+            "latest": date(latest),
             "decisive_state": decisive_state,
-            "text": e.to_string(),
-        }),
-        EntryIntoForce::Pending {
-            dated_deposits,
-            undated_deposits,
-            required,
-        } => json!({
-            "status": "pending",
-            "dated_deposits": dated_deposits,
-            "undated_deposits": undated_deposits,
+            "deposits": deposits,
             "required": required,
-            "text": e.to_string(),
-        }),
-        _ => json!({ "status": "unknown", "text": e.to_string() }),
+            "text": entry_into_force(&e, today),
+        })
     });
     let files = &dataset.bundle().participation;
     json!({

@@ -19,7 +19,7 @@ pub fn run(args: ReportArgs) -> Result<u8, Failure> {
         Ok(d) => d,
         Err(stop) => return Ok(stop.exit()?),
     };
-    let (files, counts) = edition::files(&dataset)?;
+    let (files, counts) = edition::files(&dataset, crate::clock::today())?;
     out.write(&files)?;
     note(&format!(
         "treaty: wrote {} pages, the JSON bundle, {} tables and {} schemas to {}; open {}",

@@ -3,6 +3,8 @@
 use std::fmt::Display;
 
 use treaty_model::coverage::Matrix;
+use treaty_model::dataset::EntryIntoForce;
+use treaty_model::date::Date;
 use treaty_model::ids::SourceId;
 use treaty_model::model::PowerScope;
 use treaty_model::model::Sources;
@@ -191,6 +193,65 @@ pub fn category_codes(matrix: &Matrix) -> Vec<String> {
     out
 }
 
+/// Entry into force in one sentence, as of `today`: when, whether it has come, and what the
+/// computation rests on.
+pub fn entry_into_force(e: &EntryIntoForce, today: Date) -> String {
+    let (earliest, latest, decisive_state, required) = match e {
+        EntryIntoForce::Pending { deposits, required } => {
+            return format!(
+                "not yet in force: {} recorded of the {required} required",
+                plural(*deposits, "deposit")
+            );
+        }
+        EntryIntoForce::Reached {
+            earliest,
+            latest,
+            decisive_state,
+            required,
+            ..
+        } => (*earliest, *latest, *decisive_state, *required),
+        _ => return String::from("not computed"),
+    };
+    let came = e.in_force_on(today);
+    let when = match (earliest, latest) {
+        (Some(a), Some(b)) if a == b => match came {
+            Some(true) => format!("in force since {a}"),
+            _ => format!("enters into force on {a}"),
+        },
+        (Some(a), Some(b)) => match came {
+            Some(true) => format!("in force since a day from {a} to {b}"),
+            Some(false) => format!("enters into force on a day from {a} to {b}"),
+            None => {
+                format!("enters into force on a day from {a} to {b}; it may already be in force")
+            }
+        },
+        (Some(a), None) => format!(
+            "the {required} deposits required are recorded, some without a date: entry into force falls on or after {a}"
+        ),
+        (None, _) => {
+            return format!(
+                "the {required} deposits required are recorded, some without a date: the date of entry into force cannot be computed"
+            );
+        }
+    };
+    let mut basis = Vec::new();
+    if let Some(s) = decisive_state {
+        basis.push(format!("the deciding deposit was {s}'s"));
+    }
+    if e.date().is_none() && earliest.is_some() {
+        basis.push(if latest.is_some() {
+            "deposits dated only to the month or year leave the day open".to_owned()
+        } else {
+            "undated deposits leave the day open".to_owned()
+        });
+    }
+    if basis.is_empty() {
+        format!("{when} (computed)")
+    } else {
+        format!("{when} (computed: {})", basis.join("; "))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,5 +293,30 @@ mod tests {
             "  one two\n  three\n  four\n"
         );
         assert_eq!(wrap("", 10, "  "), "");
+    }
+
+    #[test]
+    fn undated_deposits_bound_entry_into_force_from_one_side_or_none() {
+        let day = |s: &str| s.parse::<Date>().expect("a date");
+        let reached = |earliest: Option<Date>, latest: Option<Date>| EntryIntoForce::Reached {
+            earliest,
+            latest,
+            decisive_state: None,
+            deposits: 41,
+            required: 40,
+        };
+        let e = reached(Some(day("2026-06-30")), None);
+        assert_eq!(e.in_force_on(day("2026-06-29")), Some(false));
+        assert_eq!(e.in_force_on(day("2027-01-01")), None);
+        assert_eq!(
+            entry_into_force(&e, day("2027-01-01")),
+            "the 40 deposits required are recorded, some without a date: entry into force falls \
+             on or after 2026-06-30 (computed: undated deposits leave the day open)"
+        );
+        assert_eq!(
+            entry_into_force(&reached(None, None), day("2027-01-01")),
+            "the 40 deposits required are recorded, some without a date: the date of entry \
+             into force cannot be computed"
+        );
     }
 }

@@ -8,7 +8,7 @@ use treaty_model::model::{Chapter, PowerScope};
 use super::html::{a, esc, p};
 use super::page::Nav;
 use super::{Ctx, links};
-use crate::render::text::group_title;
+use crate::render::text::{entry_into_force, group_title};
 use crate::render::text::{plural, words};
 
 pub fn page(ctx: &Ctx<'_>) -> String {
@@ -80,7 +80,7 @@ fn facts(ctx: &Ctx<'_>, out: &mut String) {
     if let Some(e) = d.entry_into_force() {
         out.push_str(&super::html::dt_dd(
             "Entry into force",
-            &esc(&e.to_string()),
+            &esc(&entry_into_force(&e, ctx.today)),
         ));
     }
     let states = d.participants().len();

@@ -31,6 +31,8 @@ struct Ctx<'a> {
     /// The site's name, in every page's header.
     site: String,
     matrix: Matrix,
+    /// The day the edition speaks as of.
+    today: treaty_model::date::Date,
 }
 
 impl Ctx<'_> {
@@ -40,14 +42,19 @@ impl Ctx<'_> {
 }
 
 /// Every page of the site: (file name, HTML), index first. (The error cannot happen with the
-/// unfiltered matrix the site shows; it is passed on rather than hidden.)
-pub fn site(dataset: &Dataset) -> Result<Vec<(String, String)>, UnknownId> {
+/// unfiltered matrix the site shows; it is passed on rather than hidden.) `today` is the day
+/// the edition speaks as of: whether a computed entry into force has come.
+pub fn site(
+    dataset: &Dataset,
+    today: treaty_model::date::Date,
+) -> Result<Vec<(String, String)>, UnknownId> {
     let ctx = Ctx {
         dataset,
         site: dataset
             .instrument()
             .map_or_else(|| "Convention".to_owned(), |i| i.short_title.clone()),
         matrix: dataset.coverage(&Filter::default())?,
+        today,
     };
     let mut pages = vec![(links::INDEX.to_owned(), index::page(&ctx))];
     pages.push((links::COVERAGE.to_owned(), coverage(&ctx)));

@@ -9,7 +9,7 @@ use treaty_model::{Dataset, Verification};
 use super::html::{dt_dd, esc, p, sources};
 use super::page::Nav;
 use super::{Ctx, links};
-use crate::render::text::words;
+use crate::render::text::{entry_into_force, words};
 
 pub fn page(ctx: &Ctx<'_>) -> String {
     let d = ctx.dataset;
@@ -18,7 +18,10 @@ pub fn page(ctx: &Ctx<'_>) -> String {
     let mut out = String::from("<h1>Participation: signatures and ratifications</h1>\n");
     out.push_str("<dl class=\"facts\">\n");
     if let Some(e) = d.entry_into_force() {
-        out.push_str(&dt_dd("Entry into force", &esc(&e.to_string())));
+        out.push_str(&dt_dd(
+            "Entry into force",
+            &esc(&entry_into_force(&e, ctx.today)),
+        ));
     }
     if let Some(rule) = d.instrument().map(|i| &i.entry_into_force) {
         let text = format!(
@@ -66,8 +69,9 @@ pub fn page(ctx: &Ctx<'_>) -> String {
     out.push_str("</dl>\n");
     out.push_str(&p(
         "Each state is listed because a source the project read names it, with the date that \
-         source gives. A step without a date is shown as \"date not known\" and does not count \
-         towards entry into force; the status above is computed from the dated deposits only.",
+         source gives; a step without a date is shown as \"date not known\". Entry into force \
+         is computed from the deposits: one dated only to the month or year counts for each day \
+         it may stand for, which can leave the date of entry into force a range.",
     ));
     counts(ctx, &mut out);
     table(d, &states, &mut out);
