@@ -10,8 +10,8 @@ Exit codes:
   1  invalid data (or: schemas drifted)
   2  usage error, or a file could not be read or written
 
-Without PATH, commands work on the `datasets/` directory of the repository you are in
-(found upward from the current directory).";
+Without PATH, commands work on the nearest `datasets/` directory found upward from the
+current directory that holds an instrument file or sits at a repository's root.";
 
 /// Validate, convert and explore the machine-readable UN Convention against Cybercrime.
 #[derive(Debug, Parser)]

@@ -2,13 +2,18 @@
 
 use std::path::{Path, PathBuf};
 
-/// The `datasets/` directory of the repository containing `start`: the first ancestor that has
-/// a `datasets/` directory and is a repository root (`.git`) or this project (`schemas/`).
+/// The `datasets/` directory for `start` (absolute): that of the first ancestor whose
+/// `datasets/` is a dataset root (it holds the instrument file), or sits at a repository's
+/// root (`.git`) or in this project (`schemas/`). A copy of `datasets/` in a work folder is
+/// found by its instrument file, before any repository further up.
 pub fn find_datasets(start: &Path) -> Option<PathBuf> {
     start.ancestors().find_map(|dir| {
         let datasets = dir.join("datasets");
-        (datasets.is_dir() && (dir.join(".git").exists() || dir.join("schemas").is_dir()))
-            .then_some(datasets)
+        let is_root = || {
+            treaty_model::validate::dataset_root(&datasets).as_deref() == Some(datasets.as_path())
+        };
+        let marked = || dir.join(".git").exists() || dir.join("schemas").is_dir();
+        (datasets.is_dir() && (is_root() || marked())).then_some(datasets)
     })
 }
 

@@ -485,6 +485,26 @@ fn validate_outside_a_repository_says_what_to_pass() {
 }
 
 #[test]
+fn a_copy_of_the_datasets_outside_a_repository_is_found_by_its_instrument_file() {
+    // A work folder holding a copy of `datasets/`, no `.git` or `schemas/` beside it: the copy
+    // is what `treaty validate` checks (it used to look further up, or give up).
+    let dir = tmp_dir("copy-outside");
+    crate::common::copy_dir(&root().join("datasets"), &dir.join("datasets"));
+    let file = dir.join("datasets/powers/domestic.yaml");
+    let text = std::fs::read_to_string(&file).expect("readable");
+    std::fs::write(&file, text.replacen("status: absent", "status: absnt", 1)).expect("write");
+    let r = run_in(&dir.join("datasets/powers"), &["validate"]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .starts_with("error[invalid-value]: `absnt` is not one of the allowed values\n  --> ../powers/domestic.yaml:"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
 fn convert_a_directory_to_one_json_bundle() {
     let r = run(&["convert", "datasets", "--to", "json"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
