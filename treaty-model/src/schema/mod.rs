@@ -23,10 +23,12 @@ pub use files::{Drift, DriftProblem, check_dir, line_diff, published, write_dir}
 pub const SCHEMA_BASE_URL: &str = "https://un-cybercrime-data.github.io/treaty-model/schemas/v1/";
 
 /// The start of the comment line that tells editors (yaml-language-server) a file's schema.
+#[cfg(feature = "validate")]
 pub(crate) const MODELINE: &str = "# yaml-language-server: $schema=";
 
 /// Whether `line` belongs to the block a file starts with, comments and blank lines, where
 /// the modeline is looked for and which a conversion to YAML writes again.
+#[cfg(feature = "validate")]
 pub(crate) fn in_header(line: &str) -> bool {
     line.trim_start().starts_with('#') || line.trim().is_empty()
 }
