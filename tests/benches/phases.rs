@@ -48,9 +48,11 @@ fn inputs(dir: &Path) -> Vec<Input> {
     let (files, _) = treaty_model::validate::discover(&[dir.to_owned()]);
     files
         .into_iter()
-        .map(|p| Input {
-            path: p.display().to_string(),
-            bytes: std::fs::read(&p).expect("readable"),
+        .map(|p| {
+            Input::new(
+                p.display().to_string(),
+                std::fs::read(&p).expect("readable"),
+            )
         })
         .collect()
 }
@@ -84,10 +86,7 @@ fn phases(c: &mut Criterion) {
         );
     });
     g.bench_function("one file, every check", |b| {
-        let one = [Input {
-            path: shown.clone(),
-            bytes: bytes.clone(),
-        }];
+        let one = [Input::new(shown.clone(), bytes.clone())];
         b.iter(|| bench::check(black_box(&one)));
     });
     g.bench_function(
@@ -194,10 +193,7 @@ fn bundled(c: &mut Criterion) {
     let mut g = c.benchmark_group("bundled");
     let files: Vec<Input> = treaty_model::bundled_files()
         .iter()
-        .map(|(path, text)| Input {
-            path: (*path).to_owned(),
-            bytes: text.as_bytes().to_vec(),
-        })
+        .map(|(path, text)| Input::new((*path).to_owned(), text.as_bytes().to_vec()))
         .collect();
     // What the first call to `bundled()` does; later calls return the cached dataset.
     g.bench_function("first access (validate the embedded files)", |b| {

@@ -72,10 +72,7 @@ const BASE: [(&str, &[u8]); 7] = [
 /// The base dataset as validator inputs.
 pub fn base_inputs() -> Vec<Input> {
     BASE.iter()
-        .map(|(path, bytes)| Input {
-            path: (*path).to_owned(),
-            bytes: bytes.to_vec(),
-        })
+        .map(|(path, bytes)| Input::new((*path).to_owned(), bytes.to_vec()))
         .collect()
 }
 
@@ -87,10 +84,7 @@ pub fn load_validate(data: &[u8]) {
     static BASE_CHECKED: std::sync::LazyLock<Checked> =
         std::sync::LazyLock::new(|| check_inputs(&base_inputs(), &Options::default()));
     for name in ["fuzz.yaml", "fuzz.json"] {
-        let input = Input {
-            path: name.to_owned(),
-            bytes: data.to_vec(),
-        };
+        let input = Input::new(name.to_owned(), data.to_vec());
         let validation = BASE_CHECKED.validate_with(std::slice::from_ref(&input));
         let inputs_len = BASE.len() + 1;
         let report = &validation.report;
@@ -477,10 +471,7 @@ pub fn render(data: &[u8]) {
         name
     };
     let mut inputs = base_inputs();
-    inputs.push(Input {
-        path: shown,
-        bytes: content.to_vec(),
-    });
+    inputs.push(Input::new(shown, content.to_vec()));
     let report = validate_inputs(&inputs, &Options::default()).report;
     render_report(&report);
     if written {

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use treaty_model::diagnostic::Report;
-use treaty_model::validate::{Input, Limits, Options, Validation, validate_inputs, validate_paths};
+use treaty_model::validate::{Input, Options, Validation, validate_inputs, validate_paths};
 
 /// The path under which an in-memory hostile file is validated.
 pub const FILE: &str = "hostile.yaml";
@@ -166,20 +166,14 @@ pub fn json_trailing_comma() -> Vec<u8> {
 /// Options with the defaults, except the size limit.
 pub fn options_with_max_bytes(max_bytes: usize) -> Options {
     let mut options = Options::default();
-    options.limits = Limits {
-        max_bytes,
-        ..Limits::default()
-    };
+    options.limits.max_bytes = max_bytes;
     options
 }
 
 /// Validates `bytes` as `name` beside the fuzzers' small valid base dataset.
 pub fn validate_named(name: &str, bytes: Vec<u8>, options: &Options) -> Validation {
     let mut inputs = crate::fuzz::base_inputs();
-    inputs.push(Input {
-        path: name.to_owned(),
-        bytes,
-    });
+    inputs.push(Input::new(name.to_owned(), bytes));
     validate_inputs(&inputs, options)
 }
 

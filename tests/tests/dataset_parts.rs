@@ -496,16 +496,10 @@ fn a_base_checked_once_validates_like_the_whole_set() {
         .unwrap()
         .map(|e| {
             let p = e.unwrap().path();
-            Input {
-                path: shown(&p),
-                bytes: fs::read(&p).unwrap(),
-            }
+            Input::new(shown(&p), fs::read(&p).unwrap())
         })
         .collect();
-    let broken = Input {
-        path: "broken.yaml".to_owned(),
-        bytes: BROKEN_POWERS.as_bytes().to_vec(),
-    };
+    let broken = Input::new("broken.yaml".to_owned(), BROKEN_POWERS.as_bytes().to_vec());
     let base = check_inputs(&inputs, &Options::default());
     let whole = validate_inputs(
         &[inputs.clone(), vec![broken.clone()]].concat(),
@@ -521,10 +515,10 @@ fn an_in_memory_input_gets_its_snippet_from_the_report() {
     use treaty_model::validate::{Input, validate_inputs};
     let text = "kind: sources\nschema_version: \"1.0\"\nsources:\n  - id: a\n    title: t\n    kind: blog\n    url: https://example.org\n    verification: unverified\n";
     let v = validate_inputs(
-        &[Input {
-            path: "in-memory.yaml".to_owned(),
-            bytes: text.as_bytes().to_vec(),
-        }],
+        &[Input::new(
+            "in-memory.yaml".to_owned(),
+            text.as_bytes().to_vec(),
+        )],
         &Options::default(),
     );
     let out = treaty_cli::render::human::render(
@@ -595,10 +589,7 @@ fn a_buffer_outside_any_dataset_is_checked_on_its_own() {
     let text = fs::read(base_dir().join("sources.yaml")).unwrap();
     let alone = validate_buffer(&file, &text, &Options::default());
     let as_input = validate_inputs(
-        &[treaty_model::validate::Input {
-            path: shown(&file),
-            bytes: text,
-        }],
+        &[treaty_model::validate::Input::new(shown(&file), text)],
         &Options::default(),
     );
     let _ = fs::remove_dir_all(&dir);

@@ -600,10 +600,10 @@ fn file_too_large_with_a_small_limit() {
 
     // In memory: the same diagnostic.
     let validation = validate_inputs(
-        &[Input {
-            path: "in-memory/too-large.yaml".to_owned(),
-            bytes: text.into_bytes(),
-        }],
+        &[Input::new(
+            "in-memory/too-large.yaml".to_owned(),
+            text.into_bytes(),
+        )],
         &options,
     );
     assert_exactly(
@@ -629,10 +629,10 @@ fn node_limit_with_a_small_limit() {
     // mapping; the sixth, `a` at 4:9, is one too many.
     let text = "kind: sources\nschema_version: \"1.0\"\nsources:\n  - id: a\n    title: b\n";
     let validation = validate_inputs(
-        &[Input {
-            path: "in-memory/nodes.yaml".to_owned(),
-            bytes: text.as_bytes().to_vec(),
-        }],
+        &[Input::new(
+            "in-memory/nodes.yaml".to_owned(),
+            text.as_bytes().to_vec(),
+        )],
         &options,
     );
     assert_exactly(
@@ -769,10 +769,7 @@ fn duplicate_id_points_back_to_base() {
 fn a_suppressed_error_does_not_drop_its_file_from_the_dataset() {
     let mut inputs: Vec<Input> = dataset_files(&base_dir())
         .iter()
-        .map(|p| Input {
-            path: shown(p),
-            bytes: fs::read(p).expect("read a base file"),
-        })
+        .map(|p| Input::new(shown(p), fs::read(p).expect("read a base file")))
         .collect();
     let text = "\
 # yaml-language-server: $schema=../../../schemas/powers.schema.json
@@ -790,10 +787,10 @@ powers:
     legal_basis: a later field
     sources: [test-source-a]
 ";
-    inputs.push(Input {
-        path: "in-memory/suppressed-error.yaml".to_owned(),
-        bytes: text.as_bytes().to_vec(),
-    });
+    inputs.push(Input::new(
+        "in-memory/suppressed-error.yaml".to_owned(),
+        text.as_bytes().to_vec(),
+    ));
     let validation = validate_inputs(&inputs, &Options::default());
     assert_eq!(validation.report.suppressed.len(), 1);
     if let Some(dataset) = &validation.dataset {

@@ -114,10 +114,10 @@ fn the_fuzz_base_is_valid_on_its_own() {
 /// The places of the text-scanned diagnostics (modeline, inline allows) in one file variant.
 fn scanned_places(bytes: &[u8]) -> Vec<(String, u32, u32, usize)> {
     let mut inputs = fuzz::base_inputs();
-    inputs.push(treaty_model::validate::Input {
-        path: "case.yaml".to_owned(),
-        bytes: bytes.to_vec(),
-    });
+    inputs.push(treaty_model::validate::Input::new(
+        "case.yaml".to_owned(),
+        bytes.to_vec(),
+    ));
     let report = treaty_model::validate::validate_inputs(
         &inputs,
         &treaty_model::validate::Options::default(),

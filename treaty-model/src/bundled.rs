@@ -32,9 +32,8 @@ pub fn bundled() -> Result<&'static Dataset, &'static Report> {
         .get_or_init(|| {
             let inputs: Vec<Input> = FILES
                 .iter()
-                .map(|(path, text)| Input {
-                    path: format!("datasets/{path}"),
-                    bytes: text.as_bytes().to_vec(),
+                .map(|(path, text)| {
+                    Input::new(format!("datasets/{path}"), text.as_bytes().to_vec())
                 })
                 .collect();
             validate_inputs(&inputs, &Options::default()).into_result()

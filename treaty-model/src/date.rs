@@ -29,6 +29,7 @@ pub enum PartialDate {
 
 /// Why a string is not a valid date.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct DateError {
     /// The rejected text.
     pub input: String,

@@ -71,6 +71,7 @@ pub fn source_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     serde::Serialize,
     schemars::JsonSchema,
 )]
+#[non_exhaustive]
 pub struct Position {
     /// 1-based line.
     pub line: u32,
@@ -84,6 +85,7 @@ pub struct Position {
 #[derive(
     Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, schemars::JsonSchema,
 )]
+#[non_exhaustive]
 pub struct Location {
     /// The file, as given to the validator (relative paths stay relative).
     pub file: String,
@@ -93,7 +95,27 @@ pub struct Location {
     pub end: Position,
 }
 
+impl Position {
+    /// A position: 1-based `line` and `column` (in characters), 0-based byte `offset`.
+    pub fn new(line: u32, column: u32, offset: usize) -> Self {
+        Self {
+            line,
+            column,
+            offset,
+        }
+    }
+}
+
 impl Location {
+    /// The range of `file` from `start` to `end` (exclusive).
+    pub fn new(file: impl Into<String>, start: Position, end: Position) -> Self {
+        Self {
+            file: file.into(),
+            start,
+            end,
+        }
+    }
+
     /// A location covering the whole of a file that could not be read or parsed at all.
     pub fn file_start(file: impl Into<String>) -> Self {
         let p = Position {
@@ -117,6 +139,7 @@ impl fmt::Display for Location {
 
 /// A secondary location with its own short message.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[non_exhaustive]
 pub struct Related {
     /// Where.
     pub location: Location,
@@ -627,6 +650,7 @@ impl fmt::Display for Diagnostic {
 
 /// What the caller does with a code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Level {
     /// Drop it.
     Allow,
@@ -674,6 +698,7 @@ impl SeverityOverrides {
 
 /// A diagnostic silenced by an inline `# treaty: allow(code) reason` comment.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[non_exhaustive]
 pub struct Suppressed {
     /// The silenced diagnostic.
     pub diagnostic: Diagnostic,
@@ -683,6 +708,7 @@ pub struct Suppressed {
 
 /// Everything a validation found.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[non_exhaustive]
 pub struct Report {
     /// Number of files read.
     pub files: usize,
@@ -782,11 +808,22 @@ pub struct ReportDocument {
 
 /// Diagnostics of one file left out of a rendered report.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[non_exhaustive]
 pub struct Omitted {
     /// The file (empty for problems of the dataset as a whole).
     pub file: String,
     /// How many of its diagnostics were left out.
     pub count: usize,
+}
+
+impl Omitted {
+    /// `count` diagnostics of `file` left out.
+    pub fn new(file: impl Into<String>, count: usize) -> Self {
+        Self {
+            file: file.into(),
+            count,
+        }
+    }
 }
 
 impl Report {

@@ -15,6 +15,7 @@ pub const ID_MAX_LEN: usize = 80;
 
 /// Why a string is not a valid identifier.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct IdError {
     /// The rejected text.
     pub input: String,

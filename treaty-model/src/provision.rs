@@ -43,6 +43,7 @@ pub struct ProvisionRef {
 
 /// Why a text is not a provision reference.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ProvisionRefError {
     /// The rejected text.
     pub input: String,

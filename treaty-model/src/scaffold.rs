@@ -385,10 +385,7 @@ sources:
     fn validate_files<'a>(files: impl IntoIterator<Item = &'a (&'a str, &'a str)>) -> Validation {
         let inputs: Vec<Input> = files
             .into_iter()
-            .map(|(path, text)| Input {
-                path: format!("datasets/{path}"),
-                bytes: text.as_bytes().to_vec(),
-            })
+            .map(|(path, text)| Input::new(format!("datasets/{path}"), text.as_bytes().to_vec()))
             .collect();
         validate_inputs(&inputs, &Options::default())
     }

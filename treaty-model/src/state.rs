@@ -13,6 +13,7 @@ pub struct StateCode([u8; 3]);
 
 /// Why a text is not an assigned ISO 3166-1 alpha-3 code.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct StateCodeError {
     /// The rejected text.
     pub input: String,

@@ -14,6 +14,7 @@ pub struct Url(String);
 
 /// Why a text is not an accepted URL.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct UrlError {
     /// The rejected text.
     pub input: String,

@@ -33,13 +33,7 @@ pub fn run(args: ValidateArgs) -> Result<u8, Failure> {
         let bytes = stdin(options.limits.max_bytes)?;
         match &args.stdin_filename {
             Some(name) => validate_buffer(name, &bytes, &options),
-            None => validate_inputs(
-                &[Input {
-                    path: "<stdin>".to_owned(),
-                    bytes,
-                }],
-                &options,
-            ),
+            None => validate_inputs(&[Input::new("<stdin>".to_owned(), bytes)], &options),
         }
     } else {
         validate_paths(&paths, &options)

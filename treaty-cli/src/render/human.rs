@@ -308,18 +308,14 @@ mod tests {
     fn loc(text: &str, start: usize, end: usize) -> Location {
         let pos = |offset: usize| {
             let before = &text[..offset];
-            Position {
-                line: u32::try_from(before.matches('\n').count() + 1).unwrap(),
-                column: u32::try_from(before.rsplit('\n').next().unwrap_or("").chars().count() + 1)
+            Position::new(
+                u32::try_from(before.matches('\n').count() + 1).unwrap(),
+                u32::try_from(before.rsplit('\n').next().unwrap_or("").chars().count() + 1)
                     .unwrap(),
                 offset,
-            }
+            )
         };
-        Location {
-            file: "f.yaml".into(),
-            start: pos(start),
-            end: pos(end),
-        }
+        Location::new("f.yaml", pos(start), pos(end))
     }
 
     #[test]

@@ -14,10 +14,7 @@ pub fn render(report: &Report, elapsed_ms: Option<u64>, max_per_file: usize) -> 
         doc.omitted = shown
             .omitted
             .into_iter()
-            .map(|(file, count)| Omitted {
-                file: file.to_owned(),
-                count,
-            })
+            .map(|(file, count)| Omitted::new(file, count))
             .collect();
     }
     serde_json::to_string_pretty(&doc).unwrap_or_default()

@@ -450,10 +450,7 @@ sources: [eff-2024-07-electronic-data]
         let inputs: Vec<Input> = files
             .iter()
             .chain(extra)
-            .map(|(path, text)| Input {
-                path: format!("datasets/{path}"),
-                bytes: text.as_bytes().to_vec(),
-            })
+            .map(|(path, text)| Input::new(format!("datasets/{path}"), text.as_bytes().to_vec()))
             .collect();
         let validation = validate_inputs(&inputs, &Options::default());
         let shown: Vec<String> = validation

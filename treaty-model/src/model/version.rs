@@ -119,6 +119,7 @@ impl SchemaVersion {
 
 /// Why a text is not a schema version.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct SchemaVersionError {
     /// The rejected text.
     pub input: String,

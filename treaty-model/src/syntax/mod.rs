@@ -44,6 +44,7 @@ pub use span::{Location, Pos, Span, SpanTree};
 /// [`serde_json::Value`]'s own recursive `Drop`), `max_nodes` memory, and `max_alias_expansion`
 /// the exponential blow-up of nested YAML aliases ("billion laughs").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Limits {
     /// Largest accepted input, in bytes, checked before any parsing.
     pub max_bytes: usize,

@@ -136,11 +136,22 @@ pub fn validate_file(path: &std::path::Path, options: &Options) -> FileValidatio
 
 /// A file to validate, already in memory.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Input {
     /// The path shown in diagnostics.
     pub path: String,
     /// The file's bytes.
     pub bytes: Vec<u8>,
+}
+
+impl Input {
+    /// The file shown as `path`, with its `bytes`.
+    pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        Self {
+            path: path.into(),
+            bytes: bytes.into(),
+        }
+    }
 }
 
 /// The result of a validation: the report, and the typed dataset when there is no error.
@@ -374,7 +385,7 @@ fn check_input(input: &Input, options: &Options) -> file::FileOutcome {
 /// use treaty_model::validate::{Input, Options, check_inputs};
 ///
 /// let base = check_inputs(&[], &Options::default());
-/// let edited = Input { path: "new.yaml".into(), bytes: b"kind: sources\n".to_vec() };
+/// let edited = Input::new("new.yaml", b"kind: sources\n".to_vec());
 /// let validation = base.validate_with(&[edited]);
 /// assert!(!validation.report.is_valid());
 /// ```
