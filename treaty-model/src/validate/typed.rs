@@ -55,6 +55,20 @@ pub(super) fn read(kind: FileKind, value: &Value) -> Result<Read, (String, Strin
             }
             Err(e) => e,
         };
+        // JSON Schema counts a number with no fractional part (`72.0`) as an integer, and so do
+        // the published schemas; serde does not. Such a node is read as the integer it is.
+        if let Some(whole) = trimmed
+            .as_ref()
+            .unwrap_or(value)
+            .pointer(&pointer)
+            .and_then(whole_number)
+        {
+            let copy = trimmed.get_or_insert_with(|| value.clone());
+            if let Some(node) = copy.pointer_mut(&pointer) {
+                *node = whole;
+                continue;
+            }
+        }
         let Some((list, left, rest)) = entry_of(trimmed.as_ref().unwrap_or(value), &pointer) else {
             // Not inside an entry: the file's own fields are wrong. Set-aside entries shift
             // no index above them, so the pointer holds in the file as it is.
@@ -74,6 +88,21 @@ pub(super) fn read(kind: FileKind, value: &Value) -> Result<Read, (String, Strin
             pointer,
             message,
         });
+    }
+}
+
+/// The integer a floating-point number with no fractional part stands for (`72.0`).
+fn whole_number(node: &Value) -> Option<Value> {
+    let n = node.as_number().filter(|n| n.is_f64())?.as_f64()?;
+    if n.fract() != 0.0 {
+        return None;
+    }
+    // Within ±2^63, the conversion is exact for every integral double.
+    if (-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&n) {
+        #[allow(clippy::cast_possible_truncation)]
+        Some(Value::from(n as i64))
+    } else {
+        None
     }
 }
 
