@@ -403,6 +403,61 @@ fn diff_shows_dataset_text_as_text_in_markdown() {
 }
 
 #[test]
+fn diff_reports_the_fields_of_chapters_and_files_as_well_as_their_entries() {
+    // A renamed chapter, a reworded file note or another crosswalk target read "No semantic
+    // change": only the entries below them were compared.
+    let dir = tmp_dir("diff-files");
+    copy_dir(&root().join("datasets"), &dir.join("old"));
+    copy_dir(&root().join("datasets"), &dir.join("new"));
+    let new = dir.join("new");
+    edit(
+        &new.join("convention/chapter-05.yaml"),
+        "number: V",
+        "title: International cooperation",
+        "title: International co-operation",
+    );
+    edit(
+        &new.join("participation/participation.yaml"),
+        "note:",
+        "The European Union, a regional",
+        "The European Union, a regional (changed)",
+    );
+    edit(
+        &new.join("concordance/zero-draft-to-final.yaml"),
+        "note:",
+        "The final text inserted",
+        "The final text (changed) inserted",
+    );
+    edit(
+        &new.join("crosswalks/budapest-convention.yaml"),
+        "other:",
+        "symbol: ETS No. 185",
+        "symbol: ETS No. 186",
+    );
+    let r = run_in(&dir, &["diff", "old", "new"]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout,
+        "\
+## Dataset changes
+
+`old` -> `new`: 4 changes (0 added, 0 removed, 4 changed).
+
+### Convention text
+
+- chapter V: title changed from \"International cooperation\" to \"International co-operation\"
+- concordance zero-draft -> final: note reworded
+- crosswalk to `budapest-convention`: other changed (symbol)
+
+### Participation
+
+- participation: note reworded
+"
+    );
+}
+
+#[test]
 fn diff_of_identical_datasets_and_of_an_invalid_one() {
     let r = run(&["diff", "datasets", "datasets"]);
     assert_eq!(r.code, 0, "{}", r.stderr);

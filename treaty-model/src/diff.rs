@@ -107,6 +107,8 @@ pub enum Entity {
     Instrument,
     /// A text version of the instrument.
     TextVersion,
+    /// A chapter (title, verification, sources; its articles are entities of their own).
+    Chapter,
     /// An article (title, modality, summary, quotes...).
     Article,
     /// A paragraph, point or subpoint.
@@ -129,6 +131,8 @@ pub enum Entity {
     Analysis,
     /// A concern of an analysis.
     Concern,
+    /// A participation file's own fields (its note).
+    Participation,
     /// The signature period.
     SignaturePeriod,
     /// A count reported by a source (signatories, parties).
@@ -141,8 +145,12 @@ pub enum Entity {
     Assessment,
     /// How a state implements one power and its safeguards.
     AssessedPower,
+    /// A concordance's own fields (its note).
+    Concordance,
     /// An entry of a concordance between text versions.
     ConcordanceEntry,
+    /// A crosswalk's own fields (the other instrument, its note).
+    Crosswalk,
     /// An entry of a crosswalk to another instrument.
     CrosswalkEntry,
     /// A source.
@@ -474,6 +482,19 @@ fn items(d: &Dataset) -> Vec<Item> {
         }
     }
     for c in &b.chapters {
+        let id = if c.text_version == TextVersionId::final_text() {
+            c.number.clone()
+        } else {
+            format!("{}:{}", c.text_version, c.number)
+        };
+        it.simple(
+            Entity::Chapter,
+            &id,
+            Some(&c.title),
+            None,
+            &value_without(c, &["articles"]),
+            &c.sources,
+        );
         for a in &c.articles {
             it.article(&c.text_version, a);
         }
@@ -591,7 +612,19 @@ fn items(d: &Dataset) -> Vec<Item> {
             );
         }
     }
+    let mut files = Occurrences::default();
     for p in &b.participation {
+        let key = files.key("participation".to_owned());
+        it.push(
+            Entity::Participation,
+            key,
+            "participation".to_owned(),
+            None,
+            None,
+            None,
+            value_without(p, &["signature", "reported_counts", "states"]),
+            &[],
+        );
         if let Some(s) = &p.signature {
             it.simple(
                 Entity::SignaturePeriod,
@@ -679,6 +712,14 @@ fn items(d: &Dataset) -> Vec<Item> {
     }
     for c in &b.concordances {
         let parent = format!("{} -> {}", c.from, c.to);
+        it.simple(
+            Entity::Concordance,
+            &parent,
+            None,
+            None,
+            &value_without(c, &["entries"]),
+            &[],
+        );
         for e in &c.entries {
             let r = versioned(e.from.clone(), &c.from);
             it.push(
@@ -695,6 +736,14 @@ fn items(d: &Dataset) -> Vec<Item> {
     }
     for c in &b.crosswalks {
         let parent = c.other.id.to_string();
+        it.simple(
+            Entity::Crosswalk,
+            &parent,
+            Some(&c.other.title),
+            None,
+            &value_without(c, &["entries"]),
+            &[],
+        );
         let mut seen = Occurrences::default();
         for e in &c.entries {
             let ours = e.provision.as_ref().map(ToString::to_string);

@@ -28,11 +28,14 @@ const SECTIONS: [(&str, &[Entity]); 6] = [
         &[
             Entity::Instrument,
             Entity::TextVersion,
+            Entity::Chapter,
             Entity::Article,
             Entity::Provision,
             Entity::Definition,
             Entity::Offence,
+            Entity::Concordance,
             Entity::ConcordanceEntry,
+            Entity::Crosswalk,
             Entity::CrosswalkEntry,
         ],
     ),
@@ -40,6 +43,7 @@ const SECTIONS: [(&str, &[Entity]); 6] = [
     (
         "Participation",
         &[
+            Entity::Participation,
             Entity::SignaturePeriod,
             Entity::ReportedCount,
             Entity::ParticipationStep,
@@ -164,16 +168,20 @@ fn subject(c: &Change) -> String {
     match c.entity {
         Entity::Power => format!("power `{}`{at}", c.id),
         Entity::SafeguardStatus => format!("power `{parent}`{at}: {}", c.id),
+        Entity::Chapter => format!("chapter {}", c.id),
         Entity::Article => format!("article {}", c.id),
         Entity::Provision => format!("provision {}", c.id),
         Entity::Concern => format!("concern `{}` of `{parent}`", c.id),
         Entity::ParticipationStep | Entity::Statement => format!("{parent}: {}", c.id),
         Entity::AssessedPower => format!("assessment of {parent}: power `{}`", c.id),
         Entity::Assessment => format!("assessment of {}", c.id),
+        Entity::Concordance => format!("concordance {}", c.id),
         Entity::ConcordanceEntry => format!("concordance {parent}: {}", c.id),
+        Entity::Crosswalk => format!("crosswalk to `{}`", c.id),
         Entity::CrosswalkEntry => format!("crosswalk to `{parent}`: {}", c.id),
         Entity::ReportedCount => format!("reported count {}", c.id),
         Entity::SignaturePeriod => "signature period".to_owned(),
+        Entity::Participation => "participation".to_owned(),
         other => format!("{} `{}`{at}", other.as_str().replace('-', " "), c.id),
     }
 }
