@@ -821,6 +821,36 @@ fn show_a_zero_draft_provision_as_json() {
 }
 
 #[test]
+fn show_as_json_carries_what_the_text_says_as_the_human_output_does() {
+    // A script got the numbering, powers and citations, but not the provision's own summary,
+    // modality, quotes and sources, nor its chapter.
+    let r = run(&["show", "28(4)", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    let described = &v["described"];
+    assert_eq!(
+        described["chapter"],
+        serde_json::json!({"number": "IV", "title": "Procedural measures and law enforcement"})
+    );
+    let p = &described["paragraph"];
+    assert_eq!(p["number"], 4);
+    assert_eq!(p["modality"], "shall");
+    assert!(
+        p["summary"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("Requires states to adopt laws")),
+        "{p}"
+    );
+    assert_eq!(p["quotes"][0]["text"], "necessary information");
+    assert_eq!(p["sources"][0], "eff-2024-07-electronic-data");
+    // An article: the article, with its paragraphs (the human "Paragraphs described").
+    let r = run(&["show", "28", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    assert_eq!(v["described"]["article"]["number"], 28);
+    assert_eq!(v["described"]["article"]["paragraphs"][3]["number"], 4);
+}
+
+#[test]
 fn show_an_unknown_provision_lists_the_nearest() {
     let r = run(&["show", "28(9)"]);
     assert_eq!(r.code, 1);

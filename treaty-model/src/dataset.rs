@@ -35,6 +35,24 @@ pub struct ProvisionView<'a> {
     pub point: Option<&'a Point>,
 }
 
+impl serde::Serialize for ProvisionView<'_> {
+    /// The chapter by number and title only (not its every article), then the text itself.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(2))?;
+        map.serialize_entry(
+            "chapter",
+            &serde_json::json!({"number": self.chapter.number, "title": self.chapter.title}),
+        )?;
+        match (self.point, self.paragraph) {
+            (Some(p), _) => map.serialize_entry("point", p)?,
+            (None, Some(p)) => map.serialize_entry("paragraph", p)?,
+            (None, None) => map.serialize_entry("article", self.article)?,
+        }
+        map.end()
+    }
+}
+
 /// Where a concern cites a provision.
 #[derive(Debug, Clone, Copy)]
 #[non_exhaustive]

@@ -20,8 +20,10 @@ pub struct ProvisionInfo<'a> {
     pub in_final: Option<ProvisionRef>,
     /// The article title, when the structure describes it.
     pub title: Option<&'a str>,
-    /// The described text: article, paragraph, point.
-    #[serde(skip)]
+    /// The described text: article, paragraph, point. In JSON, `described`: the chapter's
+    /// number and title, and the most precise of article, paragraph and point as the
+    /// datasets write it (its summary, modality, quotes, sources and what it contains).
+    #[serde(rename = "described", skip_serializing_if = "Option::is_none")]
     pub view: Option<ProvisionView<'a>>,
     /// Its numbering in other text versions.
     pub numbering: Vec<Numbering<'a>>,
