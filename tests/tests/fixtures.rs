@@ -766,6 +766,44 @@ fn duplicate_id_points_back_to_base() {
 /// A suppressed diagnostic must not lose data silently: when an inline allow silences an error,
 /// either the file's content is in the dataset or there is no dataset.
 #[test]
+fn data_for_a_newer_minor_version_loads_with_its_new_fields_and_values_warned_of() {
+    // docs/VERSIONING.md: a crate built for 1.0 keeps working on 1.1 data.
+    let mut inputs: Vec<Input> = dataset_files(&base_dir())
+        .iter()
+        .map(|p| Input::new(shown(p), fs::read(p).expect("read a base file")))
+        .collect();
+    let newer = fixtures().join("invalid/newer-schema-version.yml");
+    inputs.push(Input::new(
+        "newer.yml",
+        fs::read(&newer).expect("read the fixture"),
+    ));
+    let validation = validate_inputs(&inputs, &Options::default());
+    let codes: Vec<(Code, Severity)> = validation
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.severity))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            (Code::NewerSchemaVersion, Severity::Warning),
+            (Code::InvalidValue, Severity::Warning),
+            (Code::UnknownField, Severity::Warning),
+        ]
+    );
+    let dataset = validation.dataset.expect("the dataset loads");
+    let source = dataset
+        .bundle()
+        .sources
+        .iter()
+        .flat_map(|f| &f.sources)
+        .find(|s| s.id.as_str() == "schema-one-one-source")
+        .expect("the newer file's source is read");
+    assert_eq!(source.kind, treaty_model::model::SourceKind::Unrecognized);
+}
+
+#[test]
 fn a_suppressed_error_does_not_drop_its_file_from_the_dataset() {
     let mut inputs: Vec<Input> = dataset_files(&base_dir())
         .iter()

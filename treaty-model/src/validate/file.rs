@@ -127,6 +127,9 @@ pub(crate) fn check(
     let bad_version = header_problems
         .iter()
         .any(|d| d.code == Code::MissingSchemaVersion);
+    let newer = header_problems
+        .iter()
+        .any(|d| d.code == Code::NewerSchemaVersion);
     // A modeline naming another kind's schema contradicts `kind`, and either may be the
     // mistake: checked as the kind it says, a data-categories file marked
     // `sensitivity-categories` gives an unknown field per entry and leaves every reference
@@ -155,8 +158,17 @@ pub(crate) fn check(
         // A misspelt required field is reported once, as the unknown field whose help names
         // it, unless unknown fields are allowed: then the missing field is what is left to say.
         let misspellings = shown_as_error(Code::UnknownField);
-        for (pointer, d) in schema_check::check(kind, &doc.value, &locator, skip, misspellings) {
-            rejected.push(pointer);
+        for (pointer, mut d) in schema_check::check(kind, &doc.value, &locator, skip, misspellings)
+        {
+            // Data for a newer minor version may hold the fields and vocabulary values that
+            // version added (docs/VERSIONING.md): this validator cannot tell them from typos,
+            // so it warns, and the typed model, which ignores unknown fields and reads unknown
+            // values as `Unrecognized`, still reads the file.
+            if newer && matches!(d.code, Code::UnknownField | Code::InvalidValue) {
+                d.severity = Severity::Warning;
+            } else {
+                rejected.push(pointer);
+            }
             out.diagnostics.push(d);
         }
     }

@@ -96,7 +96,7 @@ pub(super) fn header(
                     Some(locator.node("/schema_version")),
                 )
                 .with_help(
-                    "fields added after this version are reported as unknown: upgrade treaty-model",
+                    "fields and vocabulary values added after this version are warned of as unknown, not checked: upgrade treaty-model to check them",
                 ),
             ),
             Ok(_) => {}
