@@ -406,7 +406,8 @@ mod tests {
                     concat!(
                         r#""power":"expedited-preservation","implemented":"partly","#,
                         r#""legal_basis":[{"law":"Example Code","provision":"art. 1","#,
-                        r#""url":"https://example.org/code"}]}"#,
+                        r#""url":"https://example.org/code"}],"#,
+                        r#""sources":["eff-2024-07-electronic-data"]}"#,
                     )
                 ),
                 format!(

@@ -410,7 +410,7 @@ concerns:
     sources: [eff-2024-07-electronic-data]
 "#;
 
-    /// An assessment with one power and one safeguard, whose entries cite no sources.
+    /// An assessment with one power, which cites a source, and one safeguard, which cites none.
     pub(super) const ASSESSMENT: &str = r#"# yaml-language-server: $schema=../schemas/assessment.schema.json
 kind: assessment
 schema_version: "1.0"
@@ -428,6 +428,7 @@ powers:
     safeguards:
       - safeguard: prior-judicial-authorisation
         implemented: "no"
+    sources: [eff-2024-07-electronic-data]
 sources: [eff-2024-07-electronic-data]
 "#;
 

@@ -12,7 +12,10 @@ use crate::model::{
 /// Every row has one cell per column. Lists are joined into one cell (ids and provisions with
 /// `"; "`, quoted words with `" | "`), except the many-to-many links that analyses filter on,
 /// which get a table of their own (`power_data_categories`, `power_safeguards`). Absent
-/// optional values are empty cells; booleans are `true` or `false`.
+/// optional values are empty cells; booleans are `true` or `false`. A `sources` cell holds
+/// the sources of the row's own entity, empty when it cites none: a parent's sources never
+/// stand in for them (where a table carries them, they have a column of their own, such as
+/// `assessment_sources`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Table {
@@ -731,6 +734,7 @@ fn assessments(b: &Bundle) -> Table {
             "text_version",
             "as_of",
             "assessed_by",
+            "assessment_sources",
             "power",
             "safeguard",
             "implemented",
@@ -740,20 +744,17 @@ fn assessments(b: &Bundle) -> Table {
         ],
     );
     for a in &b.assessments {
+        // The assessment's sources get a column of their own: written in the entry's
+        // `sources`, they would credit a document with a statement it does not make (an
+        // `unknown` safeguard that the sources do not settle).
         let head = [
             a.state.to_string(),
             a.text_version.to_string(),
             a.as_of.to_string(),
             opt(a.assessed_by.as_ref()),
+            sources(&a.sources),
         ];
         for p in &a.powers {
-            // An entry without sources rests on the assessment's own; saying so keeps every
-            // row traceable on its own.
-            let power_sources = if p.sources.is_empty() {
-                &a.sources
-            } else {
-                &p.sources
-            };
             let mut row = head.to_vec();
             row.extend([
                 p.power.to_string(),
@@ -761,15 +762,10 @@ fn assessments(b: &Bundle) -> Table {
                 word(&p.implemented),
                 legal_basis(&p.legal_basis),
                 opt(p.note.as_ref()),
-                sources(power_sources),
+                sources(&p.sources),
             ]);
             t.rows.push(row);
             for s in &p.safeguards {
-                let own = if s.sources.is_empty() {
-                    power_sources
-                } else {
-                    &s.sources
-                };
                 let mut row = head.to_vec();
                 row.extend([
                     p.power.to_string(),
@@ -777,7 +773,7 @@ fn assessments(b: &Bundle) -> Table {
                     word(&s.implemented),
                     legal_basis(&s.legal_basis),
                     opt(s.note.as_ref()),
-                    sources(own),
+                    sources(&s.sources),
                 ]);
                 t.rows.push(row);
             }
@@ -969,7 +965,9 @@ mod tests {
     }
 
     #[test]
-    fn assessment_rows_are_powers_then_their_safeguards_with_inherited_sources() {
+    fn assessment_rows_carry_their_own_sources_and_the_assessment_s_apart() {
+        // The safeguard cites nothing: its cell stays empty rather than showing the power's
+        // source, which says nothing about the safeguard.
         let dataset = fixture::dataset_with(&[("assessment.yaml", fixture::ASSESSMENT)]);
         let assessments = tables(&dataset)
             .into_iter()
@@ -978,12 +976,13 @@ mod tests {
         assert_eq!(
             to_csv(&assessments),
             concat!(
-                "state,text_version,as_of,assessed_by,power,safeguard,implemented,legal_basis,",
-                "note,sources\r\n",
-                "FRA,final,2025-01,Fixture team,expedited-preservation,,partly,",
+                "state,text_version,as_of,assessed_by,assessment_sources,power,safeguard,",
+                "implemented,legal_basis,note,sources\r\n",
+                "FRA,final,2025-01,Fixture team,eff-2024-07-electronic-data,",
+                "expedited-preservation,,partly,",
                 "\"Example Code, art. 1 <https://example.org/code>\",,eff-2024-07-electronic-data\r\n",
-                "FRA,final,2025-01,Fixture team,expedited-preservation,",
-                "prior-judicial-authorisation,no,,,eff-2024-07-electronic-data\r\n",
+                "FRA,final,2025-01,Fixture team,eff-2024-07-electronic-data,",
+                "expedited-preservation,prior-judicial-authorisation,no,,,\r\n",
             )
         );
     }
