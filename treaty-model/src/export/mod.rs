@@ -84,13 +84,15 @@ fn sources(ids: &[SourceId]) -> String {
     join(ids, "; ")
 }
 
-/// Quoted words as the tables write them (`|` is rare in prose, unlike `;`).
+/// Free text as the tables write a list of it, such as authors (`|` is rare in prose and in
+/// names, unlike `;` and `,`).
+fn texts<'s>(items: impl IntoIterator<Item = &'s str>) -> String {
+    items.into_iter().collect::<Vec<_>>().join(" | ")
+}
+
+/// Quoted words as the tables write them.
 fn quotes(quotes: &[Quote]) -> String {
-    quotes
-        .iter()
-        .map(|q| q.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" | ")
+    texts(quotes.iter().map(|q| q.text.as_str()))
 }
 
 /// The depth of a provision in its article's tree.

@@ -1,6 +1,6 @@
 //! The dataset flattened into one table per entity.
 
-use super::{flag, join, opt, opt_word, provisions, quotes, sources, word, words};
+use super::{flag, join, opt, opt_word, provisions, quotes, sources, texts, word, words};
 use crate::dataset::Dataset;
 use crate::model::{
     Article24Coverage, Bundle, Confidentiality, Duration, LegalCitation, OffenceScope, Power,
@@ -10,7 +10,7 @@ use crate::model::{
 /// One entity flattened into rows of text, ready for CSV ([`super::to_csv`]).
 ///
 /// Every row has one cell per column. Lists are joined into one cell (ids and provisions with
-/// `"; "`, quoted words with `" | "`), except the many-to-many links that analyses filter on,
+/// `"; "`, free text such as quoted words or authors with `" | "`), except the many-to-many links that analyses filter on,
 /// which get a table of their own (`power_data_categories`, `power_safeguards`). Absent
 /// optional values are empty cells; booleans are `true` or `false`. A `sources` cell holds
 /// the sources of the row's own entity, empty when it cites none: a parent's sources never
@@ -807,9 +807,13 @@ fn source_table(b: &Bundle) -> Table {
             "id",
             "title",
             "kind",
+            "authors",
+            "cite_as",
             "publisher",
             "published",
             "url",
+            "symbol",
+            "accessed",
             "locator",
             "verification",
             "note",
@@ -820,9 +824,13 @@ fn source_table(b: &Bundle) -> Table {
             s.id.to_string(),
             s.title.clone(),
             word(&s.kind),
+            texts(s.authors.iter().map(String::as_str)),
+            opt(s.cite_as.as_ref()),
             opt(s.publisher.as_ref()),
             opt(s.published.as_ref()),
             opt(s.url.as_ref()),
+            opt(s.symbol.as_ref()),
+            opt(s.accessed.as_ref()),
             opt(s.locator.as_ref()),
             word(&s.verification),
             opt(s.note.as_ref()),
@@ -961,6 +969,56 @@ mod tests {
         assert_eq!(
             table("power_data_categories").rows,
             [["expedited-preservation", "electronic-data"]]
+        );
+    }
+
+    #[test]
+    fn sources_csv_has_what_a_citation_needs() {
+        // An official document with a symbol and no address can be followed by its symbol.
+        let official = r#"# yaml-language-server: $schema=../schemas/sources.schema.json
+kind: sources
+schema_version: "1.0"
+sources:
+  - id: untc-cn-196-2025
+    title: Depositary notification C.N.196.2025.TREATIES-XVIII.16
+    kind: official
+    authors: [Secretary-General, "Treaty Section, Office of Legal Affairs"]
+    cite_as: Depositary notification C.N.196.2025
+    symbol: C.N.196.2025.TREATIES-XVIII.16
+    published: "2025-05-13"
+    verification: unverified
+  - id: eff-2024-07-key-concerns
+    title: Key concerns
+    kind: analysis
+    url: https://example.org/key-concerns
+    accessed: "2025-02-01"
+    verification: verified
+"#;
+        let dataset = fixture::dataset_with(&[("sources-official.yaml", official)]);
+        let sources = tables(&dataset)
+            .into_iter()
+            .find(|t| t.name == "sources")
+            .expect("a sources table");
+        let csv = to_csv(&sources);
+        let lines: Vec<&str> = csv.split_inclusive("\r\n").collect();
+        assert_eq!(
+            [lines[0], lines[2], lines[3]],
+            [
+                concat!(
+                    "id,title,kind,authors,cite_as,publisher,published,url,symbol,accessed,",
+                    "locator,verification,note\r\n",
+                ),
+                concat!(
+                    "untc-cn-196-2025,Depositary notification C.N.196.2025.TREATIES-XVIII.16,",
+                    "official,\"Secretary-General | Treaty Section, Office of Legal Affairs\",",
+                    "Depositary notification C.N.196.2025,,2025-05-13,,",
+                    "C.N.196.2025.TREATIES-XVIII.16,,,unverified,\r\n",
+                ),
+                concat!(
+                    "eff-2024-07-key-concerns,Key concerns,analysis,,,,,",
+                    "https://example.org/key-concerns,,2025-02-01,,verified,\r\n",
+                ),
+            ]
         );
     }
 
