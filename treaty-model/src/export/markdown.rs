@@ -73,13 +73,13 @@ impl<'a> Doc<'a> {
             self.block(["# UN Convention against Cybercrime"]);
             return;
         };
-        self.block([format!("# {}", inline(&i.short_title))]);
+        self.block([format!("# {}", heading(&i.short_title))]);
         self.block([cited(
             &format!("*{}*", inline(&i.official_title)),
             &i.sources,
         )]);
         if let Some(n) = &i.negotiated_by {
-            self.block([cited(&inline(n), &i.sources)]);
+            self.block([cited(&opening(n), &i.sources)]);
         }
         let r = &i.entry_into_force;
         let mut text = format!(
@@ -106,9 +106,9 @@ impl<'a> Doc<'a> {
         for v in &i.text_versions {
             lines.push(row(&[
                 format!("`{}`", v.id),
-                cell(&v.label),
+                inline(&v.label),
                 word(&v.stage),
-                cell(v.symbol.as_deref().unwrap_or("—")),
+                v.symbol.as_deref().map_or_else(|| "—".to_owned(), inline),
                 v.date.map_or_else(|| "—".to_owned(), |d| d.to_string()),
                 word(&v.verification),
                 cite(&v.sources),
@@ -146,7 +146,7 @@ impl<'a> Doc<'a> {
             "## <a id=\"{}\"></a>Chapter {}: {}",
             chapter_anchor(c),
             c.number,
-            inline(&c.title)
+            heading(&c.title)
         )]);
         let mut intro = format!("Text version `{}`", c.text_version);
         if let Some(v) = self.dataset.text_version(&c.text_version) {
@@ -163,18 +163,22 @@ impl<'a> Doc<'a> {
     }
 
     fn article(&mut self, a: &Article) {
-        let mut heading = format!("### Article {}: {}", a.number, inline(&a.title));
+        let mut line = format!("### Article {}: {}", a.number, heading(&a.title));
         if let Some(m) = verification_marker(a.verification) {
-            heading.push_str(&format!(" *(title {m})*"));
+            line.push_str(&format!(" *(title {m})*"));
         }
-        self.block([heading]);
+        self.block([line]);
         let nodes = provisions(a);
         let mut lead = Vec::new();
         if let Some(m) = a.modality {
             lead.push(format!("*({})*", label(&m)));
         }
         if let Some(s) = &a.summary {
-            lead.push(inline(s));
+            lead.push(if lead.is_empty() {
+                opening(s)
+            } else {
+                inline(s)
+            });
         }
         if !a.cross_references.is_empty() {
             lead.push(cross_references(&a.cross_references));
@@ -246,7 +250,7 @@ impl<'a> Doc<'a> {
             p.id
         )]);
         // The facts listed without sources of their own rest on these.
-        self.block([cited(&inline(&p.summary), &p.sources)]);
+        self.block([cited(&opening(&p.summary), &p.sources)]);
         self.block(self.power_facts(version, p));
         self.power_safeguards(p);
     }
@@ -320,7 +324,7 @@ impl<'a> Doc<'a> {
         ];
         for s in &p.safeguards {
             lines.push(row(&[
-                cell(&self.safeguard_name(s.safeguard.as_str())),
+                self.safeguard_name(s.safeguard.as_str()),
                 label(&s.status),
                 s.provision.as_ref().map_or_else(|| "—".to_owned(), article),
                 cite(&s.sources),
@@ -344,7 +348,7 @@ impl<'a> Doc<'a> {
         self.block([format!(
             "### <a id=\"analysis-{}\"></a>{}",
             a.id,
-            inline(&a.title)
+            heading(&a.title)
         )]);
         let version = match self.dataset.text_version(&a.text_version) {
             Some(v) => format!("`{}` ({})", a.text_version, inline(&v.label)),
@@ -359,7 +363,7 @@ impl<'a> Doc<'a> {
             format!("- **Text version:** {version}"),
             format!("- **Source:** {}", cite(source)),
         ]);
-        self.block([cited(&inline(&a.summary), source)]);
+        self.block([cited(&opening(&a.summary), source)]);
         for c in &a.concerns {
             self.concern(&a.text_version, c);
         }
@@ -367,7 +371,7 @@ impl<'a> Doc<'a> {
 
     fn concern(&mut self, version: &TextVersionId, c: &Concern) {
         self.block([format!("#### Concern `{}`", c.id)]);
-        self.block([cited(&inline(&c.summary), &c.sources)]);
+        self.block([cited(&opening(&c.summary), &c.sources)]);
         let mut lines = Vec::new();
         if !c.provisions.is_empty() {
             lines.push(format!(
@@ -551,10 +555,13 @@ fn source_item(s: &Source) -> String {
         label(&s.verification)
     ));
     if let Some(u) = &s.url {
+        // An autolink ends at `>` and cannot hold `<`; encoded, they name the same address.
+        let u = u.as_str().replace('<', "%3C").replace('>', "%3E");
         text.push_str(&format!(" <{u}>"));
     }
     if let Some(l) = &s.locator {
-        text.push_str(&format!(" Locator: `{}`.", inline(l)));
+        // Words, not code: a code span would show the escapes and end at a backtick.
+        text.push_str(&format!(" Locator: {}", sentence(&inline(l))));
     }
     text.push_str(&note(s.note.as_deref()));
     text
@@ -698,17 +705,62 @@ fn cited(text: &str, ids: &[SourceId]) -> String {
     }
 }
 
-/// Text on one line: a line break inside a list item or table row would end it.
+/// Dataset text as Markdown text on one line: a line break inside a list item or table row
+/// would end it, and the text is [`inert`]. Spaces at the ends go: a leading one would end
+/// the emphasis the text is written in (`*title*`).
 fn inline(s: &str) -> String {
-    s.split(['\r', '\n'])
+    let line = s
+        .split(['\r', '\n'])
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" ");
+    inert(line.trim())
 }
 
-/// Text for a table cell, where `|` would start a new cell.
-fn cell(s: &str) -> String {
-    inline(s).replace('|', "\\|")
+/// Text escaped so that it reads as written: `<script>` or `<!--` would be raw HTML (the
+/// comment hiding the rest of the document), `*`, `_`, `~` or a backtick would format,
+/// `[l](url)` would nest a link in the exporter's own and break it, `|` would end a table
+/// cell. CommonMark lets a backslash escape any ASCII punctuation; only the characters that
+/// can start markup inside a line are escaped, so that `28(4)` or `as-appropriate` read as
+/// they are. No crate escapes Markdown text (pulldown-cmark's escapers are for HTML), and the
+/// CLI's diff renderer has its own copy for its output: a private helper cannot be shared
+/// across the crates without making it public API.
+fn inert(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '~' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// [`inline`] text that starts a paragraph, where a leading `#`, `-`, `+` or `1.` would make
+/// a heading or a list of it (further on in a line, they are text).
+fn opening(s: &str) -> String {
+    let text = inline(s);
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let (number, rest) = text.split_at(digits);
+    match rest.chars().next() {
+        Some('#' | '-' | '+') if number.is_empty() => format!("\\{text}"),
+        Some('.' | ')') if !number.is_empty() => format!("{number}\\{rest}"),
+        _ => text,
+    }
+}
+
+/// [`inline`] text that may end a heading, where a final run of `#` would be taken for the
+/// heading's optional closing sequence and dropped.
+fn heading(s: &str) -> String {
+    let text = inline(s);
+    let title = text.trim_end_matches('#');
+    if title.len() == text.len() {
+        return text;
+    }
+    format!("{title}\\{}", &text[title.len()..])
 }
 
 fn row(cells: &[String]) -> String {
@@ -841,7 +893,53 @@ Preservation needs no prior judicial authorisation. [eff-2024-07-electronic-data
 
     #[test]
     fn table_cells_and_list_items_stay_on_one_line() {
-        assert_eq!(cell("a | b\nc\r\nd"), "a \\| b c d");
+        assert_eq!(inline("a | b\nc\r\nd"), "a \\| b c d");
         assert_eq!(inline("one\ntwo"), "one two");
+    }
+
+    #[test]
+    fn dataset_text_is_shown_as_written_not_as_markup() {
+        let name =
+            r"P1 <script>alert(1)</script> *star* [l](http://e) a|b \| <!-- 28(4) as-appropriate";
+        let shown = r"P1 \<script\>alert(1)\</script\> \*star\* \[l\](http://e) a\|b \\\| \<!-- 28(4) as-appropriate";
+        let md = markdown(&fixture::dataset_edited(&[
+            (
+                "powers.yaml",
+                "name: Expedited preservation",
+                &format!("name: '{name}'"),
+            ),
+            ("powers.yaml", "summary: 'Orders", "summary: '1. Orders"),
+            (
+                "safeguards.yaml",
+                "name: Prior judicial authorisation",
+                "name: Prior | judicial_authorisation",
+            ),
+            (
+                "analysis.yaml",
+                "title: Dangerously expands state surveillance powers",
+                "title: 'Expands powers ##'",
+            ),
+        ]));
+        let lines: Vec<&str> = md.lines().collect();
+        for expected in [
+            format!(
+                "#### <a id=\"power-expedited-preservation\"></a>{shown} (`expedited-preservation`)"
+            ),
+            "1\\. Orders a holder to keep data \"quickly\", for up to 90 days \
+             [eff-2024-07-electronic-data]"
+                .to_owned(),
+            "| Prior \\| judicial\\_authorisation (`prior-judicial-authorisation`) | absent | — \
+             | [eff-2024-07-electronic-data] |"
+                .to_owned(),
+            format!(
+                "- **Powers:** [{shown}](#power-expedited-preservation) (`expedited-preservation`)"
+            ),
+            "### <a id=\"analysis-eff-2024-07\"></a>Expands powers \\##".to_owned(),
+        ] {
+            assert!(
+                lines.contains(&expected.as_str()),
+                "no line {expected:?} in:\n{md}"
+            );
+        }
     }
 }

@@ -439,21 +439,41 @@ sources: [eff-2024-07-electronic-data]
         dataset_with(&[])
     }
 
+    const FILES: [(&str, &str); 7] = [
+        ("instrument.yaml", INSTRUMENT),
+        ("sources.yaml", SOURCES),
+        ("chapter-04.yaml", CHAPTER),
+        ("data-categories.yaml", DATA_CATEGORIES),
+        ("safeguards.yaml", SAFEGUARDS),
+        ("powers.yaml", POWERS),
+        ("analysis.yaml", ANALYSIS),
+    ];
+
     /// The fixture and `extra` files (name, text), validated.
     pub(super) fn dataset_with(extra: &[(&str, &str)]) -> Dataset {
-        let files = [
-            ("instrument.yaml", INSTRUMENT),
-            ("sources.yaml", SOURCES),
-            ("chapter-04.yaml", CHAPTER),
-            ("data-categories.yaml", DATA_CATEGORIES),
-            ("safeguards.yaml", SAFEGUARDS),
-            ("powers.yaml", POWERS),
-            ("analysis.yaml", ANALYSIS),
-        ];
+        validated(
+            FILES
+                .iter()
+                .chain(extra)
+                .map(|&(path, text)| (path, text.to_owned())),
+        )
+    }
+
+    /// The fixture with text replaced, validated: each edit is (file name, text, replacement).
+    pub(super) fn dataset_edited(edits: &[(&str, &str, &str)]) -> Dataset {
+        validated(FILES.iter().map(|&(path, text)| {
+            let mut text = text.to_owned();
+            for (_, from, to) in edits.iter().filter(|(file, ..)| *file == path) {
+                assert!(text.contains(from), "{path} has no {from:?}");
+                text = text.replace(from, to);
+            }
+            (path, text)
+        }))
+    }
+
+    fn validated<'p>(files: impl Iterator<Item = (&'p str, String)>) -> Dataset {
         let inputs: Vec<Input> = files
-            .iter()
-            .chain(extra)
-            .map(|(path, text)| Input::new(format!("datasets/{path}"), text.as_bytes().to_vec()))
+            .map(|(path, text)| Input::new(format!("datasets/{path}"), text.into_bytes()))
             .collect();
         let validation = validate_inputs(&inputs, &Options::default());
         let shown: Vec<String> = validation
