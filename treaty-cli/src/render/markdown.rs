@@ -6,6 +6,8 @@
 /// CommonMark lets a backslash escape any ASCII punctuation; only the characters that can
 /// start markup inside a line are escaped, so that `28(4)` or `as-appropriate` read as they
 /// are. (No crate escapes Markdown text: pulldown-cmark's escapers are for HTML.)
+/// treaty-model's Markdown export keeps a private copy (`export/markdown.rs`), since sharing
+/// one would make it public API there; change both together.
 pub fn inert(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
