@@ -539,6 +539,10 @@ fn source_item(s: &Source) -> String {
         s.id,
         sentence(&inline(&s.title))
     );
+    if !s.authors.is_empty() {
+        let authors: Vec<String> = s.authors.iter().map(|a| inline(a)).collect();
+        text.push_str(&format!(" By {}", sentence(&authors.join(", "))));
+    }
     let by: Vec<String> = [
         s.publisher.as_deref().map(inline),
         s.published.map(|d| d.to_string()),
@@ -549,6 +553,9 @@ fn source_item(s: &Source) -> String {
     if !by.is_empty() {
         text.push_str(&format!(" {}.", by.join(", ")));
     }
+    if let Some(symbol) = &s.symbol {
+        text.push_str(&format!(" Symbol: {}", sentence(&inline(symbol))));
+    }
     text.push_str(&format!(
         " Kind: {}; verification: {}.",
         label(&s.kind),
@@ -558,10 +565,16 @@ fn source_item(s: &Source) -> String {
         // An autolink ends at `>` and cannot hold `<`; encoded, they name the same address.
         let u = u.as_str().replace('<', "%3C").replace('>', "%3E");
         text.push_str(&format!(" <{u}>"));
+        if let Some(d) = s.accessed {
+            text.push_str(&format!(" (accessed {d})."));
+        }
     }
     if let Some(l) = &s.locator {
         // Words, not code: a code span would show the escapes and end at a backtick.
         text.push_str(&format!(" Locator: {}", sentence(&inline(l))));
+    }
+    if let Some(c) = &s.cite_as {
+        text.push_str(&format!(" Cite as: {}", sentence(&inline(c))));
     }
     text.push_str(&note(s.note.as_deref()));
     text
@@ -888,6 +901,33 @@ Preservation needs no prior judicial authorisation. [eff-2024-07-electronic-data
             md.ends_with(
                 "\n\n[eff-2024-07-electronic-data]: #source-eff-2024-07-electronic-data\n"
             )
+        );
+    }
+
+    #[test]
+    fn a_source_shows_what_a_citation_needs() {
+        let md = markdown(&fixture::dataset_edited(&[
+            (
+                "sources.yaml",
+                "    publisher:",
+                "    authors: [Katitza Rodriguez, A. N. Other]\n    cite_as: EFF, July 2024\n    \
+                 symbol: EFF/2024/7\n    publisher:",
+            ),
+            (
+                "sources.yaml",
+                "    verification: verified",
+                "    accessed: \"2025-02-01\"\n    verification: verified",
+            ),
+        ]));
+        let expected = "- <a id=\"source-eff-2024-07-electronic-data\"></a>\
+            **eff-2024-07-electronic-data**: UN Cybercrime Draft Convention Dangerously Expands \
+            State Surveillance Powers. By Katitza Rodriguez, A. N. Other. Electronic Frontier \
+            Foundation, 2024-07. Symbol: EFF/2024/7. Kind: analysis; verification: verified. \
+            <https://www.eff.org/deeplinks/2024/07/un-cybercrime-draft-convention-dangerously-\
+            expands-state-surveillance-powers> (accessed 2025-02-01). Cite as: EFF, July 2024.";
+        assert!(
+            md.lines().any(|l| l == expected),
+            "no line {expected:?} in:\n{md}"
         );
     }
 
