@@ -783,7 +783,7 @@ fn show_a_paragraph_read_in_the_official_text_marks_its_translation() {
   sources: Official Arabic text (A/RES/79/243, annex)
 
 Numbering in other versions:
-  zero-draft: 10 (corresponds)
+  11 -> zero-draft: 10 (corresponds)
 "
     );
 }
@@ -818,6 +818,20 @@ fn show_a_zero_draft_provision_as_json() {
     // the same subject: a partial, unverified correspondence (issue 15, part 3, point 9).
     assert_eq!(v["in_final"], "4");
     assert_eq!(v["numbering"][0]["relation"], "partly-corresponds");
+    // Entries for paragraphs of the article asked say which paragraph they map: five lines
+    // read "final: 40 (corresponds)" with nothing to tell them apart.
+    let r = run(&["show", "zero-draft:40"]);
+    assert!(
+        r.stdout
+            .contains("\n  final: 40 (corresponds)\n  40(1) -> final: 40 (corresponds)\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("\n  40(6) -> final: 40 (corresponds)\n"),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]

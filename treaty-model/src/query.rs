@@ -38,6 +38,9 @@ pub struct ProvisionInfo<'a> {
 #[derive(Debug, Clone, Serialize)]
 #[non_exhaustive]
 pub struct Numbering<'a> {
+    /// The provision of the version asked that the concordance maps: the one asked, or one
+    /// inside or around it (an article's entry for one of its paragraphs).
+    pub of: ProvisionRef,
     /// The other version.
     pub text_version: &'a TextVersionId,
     /// The provision there; absent when it has no counterpart.
@@ -123,6 +126,7 @@ impl Dataset {
                         .is_some_and(|t| t.contains(p) || p.contains(t))
                 {
                     out.push(Numbering {
+                        of: e.to.clone().unwrap_or_else(|| p.clone()),
                         text_version: &c.from,
                         provision: Some(e.from.clone()),
                         relation: e.relation,
@@ -130,6 +134,7 @@ impl Dataset {
                     });
                 } else if &c.from == version && (e.from.contains(p) || p.contains(&e.from)) {
                     out.push(Numbering {
+                        of: e.from.clone(),
                         text_version: &c.to,
                         provision: e.to.clone(),
                         relation: e.relation,

@@ -133,7 +133,13 @@ fn human(dataset: &Dataset, info: &ProvisionInfo<'_>) -> String {
                 .as_ref()
                 .map_or("no counterpart".to_owned(), ToString::to_string);
             let rel: &str = n.relation.into();
-            let _ = writeln!(out, "  {}: {other} ({rel})", n.text_version);
+            // Entries for provisions inside or around the one asked say which they map.
+            let of = if n.of == info.provision.unversioned() {
+                String::new()
+            } else {
+                format!("{} -> ", n.of)
+            };
+            let _ = writeln!(out, "  {of}{}: {other} ({rel})", n.text_version);
         }
     }
     if !info.powers.is_empty() {
