@@ -303,8 +303,8 @@ pub struct ExplainArgs {
 /// Arguments of `treaty participation`.
 #[derive(Debug, Args)]
 pub struct ParticipationArgs {
-    /// Only this state: its ISO 3166-1 alpha-3 code (`AZE`, `QAT`).
-    #[arg(long, value_name = "CODE")]
+    /// Only this state: its ISO 3166-1 alpha-3 code (`AZE`, `QAT`; `aze` is read as `AZE`).
+    #[arg(long, value_name = "CODE", value_parser = state_code)]
     pub state: Option<treaty_model::StateCode>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ShowFormat::Human)]
@@ -365,8 +365,8 @@ pub enum NewCommand {
 /// Arguments of `treaty new assessment`.
 #[derive(Debug, Args)]
 pub struct NewAssessmentArgs {
-    /// The state assessed: its ISO 3166-1 alpha-3 code (`ISL`, `FRA`).
-    #[arg(long, value_name = "CODE")]
+    /// The state assessed: its ISO 3166-1 alpha-3 code (`ISL`, `FRA`; `isl` is read as `ISL`).
+    #[arg(long, value_name = "CODE", value_parser = state_code)]
     pub state: treaty_model::StateCode,
     /// The date of the law assessed: YYYY, YYYY-MM or YYYY-MM-DD.
     #[arg(long, value_name = "DATE")]
@@ -409,4 +409,10 @@ fn table_width(text: &str) -> Result<usize, String> {
         return Err("the table needs at least 60 columns".to_owned());
     }
     Ok(n)
+}
+
+/// A state code as typed on a command line, where case carries no meaning: the datasets write
+/// `AZE`, and `aze` can only mean it.
+fn state_code(s: &str) -> Result<treaty_model::StateCode, treaty_model::state::StateCodeError> {
+    s.to_ascii_uppercase().parse()
 }

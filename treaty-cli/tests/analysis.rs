@@ -658,6 +658,14 @@ fn participation_of_a_state_not_recorded_or_not_a_state() {
         r.stderr,
         "treaty: no participation is recorded for USA\n  `treaty participation` lists every state recorded\n"
     );
+    // Case carries no meaning on a command line.
+    let r = run(&["participation", "--state", "aze"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("\n  AZE  signature 2025-10-25"),
+        "{}",
+        r.stdout
+    );
     let r = run(&["participation", "--state", "XXX"]);
     assert_eq!(r.code, 2);
     assert!(

@@ -872,6 +872,12 @@ fn show_an_unknown_provision_lists_the_nearest() {
         r.stderr,
         "treaty: no such provision: `28(9)`\n  nearest: `28(1)`, `28(2)`, `28(3)`, `28(4)`\n"
     );
+    let r = run(&["show", "foo:28"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.stderr,
+        "treaty: no text version `foo` in this dataset\n  known: `zero-draft`, `updated-draft-2024-05`, `final`\n"
+    );
     let r = run(&["show", "28(4"]);
     assert_eq!(r.code, 2);
     assert!(

@@ -29,6 +29,24 @@ pub fn run(args: ShowArgs) -> Result<u8, Failure> {
             }
             Ok(exit::OK)
         }
+        Err(_)
+            if asked
+                .version()
+                .is_some_and(|v| dataset.text_version(v).is_none()) =>
+        {
+            let known: Vec<String> = dataset
+                .instrument()
+                .into_iter()
+                .flat_map(|i| &i.text_versions)
+                .map(|v| format!("`{}`", v.id))
+                .collect();
+            let version = asked.version().map(ToString::to_string).unwrap_or_default();
+            note(&format!(
+                "treaty: no text version `{version}` in this dataset"
+            ));
+            note(&format!("  known: {}", known.join(", ")));
+            Ok(exit::INVALID)
+        }
         Err(nf) => {
             let near: Vec<String> = nf.nearest.iter().map(|p| format!("`{p}`")).collect();
             note(&format!("treaty: no such provision: `{asked}`"));

@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use treaty_model::Coverage;
 use treaty_model::coverage::{CellStatus, Column, Matrix};
 
-use super::text::{abbreviations, pack, words};
+use super::text::{abbreviations, pack, plural, words};
 
 /// The width the terminal table fits by default.
 pub const WIDTH: usize = 100;
@@ -44,9 +44,9 @@ pub fn table(matrix: &Matrix, width: usize, lacking: Option<&str>) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "Safeguard coverage: {} powers x {} safeguards",
-        matrix.row_count(),
-        matrix.safeguards.len()
+        "Safeguard coverage: {} x {}",
+        plural(matrix.row_count(), "power"),
+        plural(matrix.safeguards.len(), "safeguard")
     );
     if let Some(l) = lacking {
         let _ = writeln!(
