@@ -187,7 +187,13 @@ pub fn human(e: &Explanation<'_>) -> String {
             .as_ref()
             .map(|d| format!(" (defined in {})", article(d)))
             .unwrap_or_else(|| " (not defined by the convention)".into());
-        out.push_str(&item(&format!("{}{defined}", c.name), WIDTH, "  "));
+        // Cited here, where the category is named: the list of sources at the end names only
+        // sources cited above it.
+        out.push_str(&item(
+            &format!("{}{defined} {}", c.name, cite(e, &c.sources)),
+            WIDTH,
+            "  ",
+        ));
     }
     if !e.sensitive_data.is_empty() {
         let names: Vec<String> = e
