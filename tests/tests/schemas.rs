@@ -9,11 +9,17 @@ fn schemas_dir() -> PathBuf {
 #[test]
 fn committed_schemas_match_the_code() {
     let dir = schemas_dir();
-    if std::env::var_os("TREATY_BLESS").is_some() {
-        treaty_model::schema::write_dir(&dir).expect("write schemas");
+    let mut drifts = Vec::new();
+    for (name, text) in treaty_model::schema::published() {
+        if std::env::var_os("TREATY_BLESS").is_some() {
+            std::fs::write(dir.join(&name), &text).expect("write a schema");
+        }
+        if std::fs::read_to_string(dir.join(&name)).ok().as_deref() != Some(text.as_str()) {
+            drifts.push(name);
+        }
     }
-    let drifts = treaty_model::schema::check_dir(&dir).expect("read schemas");
-    let report: Vec<String> = drifts.iter().map(ToString::to_string).collect();
+    // `treaty schema --check schemas` (in .ci/run) also finds files the code does not generate.
+    let report = drifts.clone();
     assert!(
         drifts.is_empty(),
         "schemas/ drifted from the Rust types; regenerate with `TREATY_BLESS=1 cargo test -p treaty-tests --test main schemas::` or `treaty schema --output schemas`:\n{}",

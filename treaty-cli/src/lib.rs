@@ -18,6 +18,7 @@ pub type Allocator = mimalloc::MiMalloc;
 pub const ALLOCATOR: Allocator = mimalloc::MiMalloc;
 mod clock;
 mod commands;
+mod drift;
 pub mod edition;
 mod git;
 mod load;

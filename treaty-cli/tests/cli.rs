@@ -726,7 +726,14 @@ fn schema_check_passes_and_detects_drift() {
         "{}",
         r.stdout
     );
-    assert!(r.stdout.contains("\"title\": \"Powerz\""), "{}", r.stdout);
+    // A unified diff, committed (-) against generated (+), with two lines of context.
+    assert!(
+        r.stdout.contains(
+            "--- committed\n+++ generated\n@@ -32,5 +32,5 @@\n   ],\n   \"description\": \"File kind `powers`: a list of powers (one file for the domestic ones, one for cross-border).\",\n-  \"title\": \"Powerz\",\n+  \"title\": \"Powers\",\n   \"$defs\": {\n"
+        ),
+        "{}",
+        r.stdout
+    );
     // How to regenerate is said once, for the directory checked, not `schemas`.
     assert!(!r.stdout.contains("schema --out"), "{}", r.stdout);
     assert_eq!(

@@ -6,7 +6,7 @@ use crate::output::{Failure, check_file, note, print, write_file};
 
 pub fn run(args: SchemaArgs) -> Result<u8, Failure> {
     if let Some(dir) = args.check {
-        let drifts = treaty_model::schema::check_dir(&dir)
+        let drifts = crate::drift::check_dir(&dir)
             .map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
         if drifts.is_empty() {
             note(&format!(

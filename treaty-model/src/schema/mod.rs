@@ -17,7 +17,7 @@ mod files;
 
 pub use catalog::{CATALOG, catalog};
 pub use compat::breaking_changes;
-pub use files::{Drift, DriftProblem, check_dir, line_diff, published, write_dir};
+pub use files::published;
 
 /// Where the schemas are published; the major schema version is part of the path.
 pub const SCHEMA_BASE_URL: &str = "https://un-cybercrime-data.github.io/treaty-model/schemas/v1/";
