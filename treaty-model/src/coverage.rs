@@ -269,7 +269,7 @@ impl Matrix {
             let categories = join(&row.data_categories);
             for cell in &row.cells {
                 rows.push(vec![
-                    scope_word(row.scope).to_owned(),
+                    row.scope.to_string(),
                     row.power.to_string(),
                     row.provision.to_string(),
                     categories.clone(),
@@ -309,11 +309,6 @@ impl Row {
             .iter()
             .find(|c| c.safeguard.as_str() == safeguard)
     }
-}
-
-/// The scope as written in the data (`cross-border`).
-pub fn scope_word(scope: PowerScope) -> &'static str {
-    scope.into()
 }
 
 fn join<T: fmt::Display>(items: &[T]) -> String {

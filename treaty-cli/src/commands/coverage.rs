@@ -46,7 +46,7 @@ fn title(f: &Filter) -> String {
     }
     t.push_str(": ");
     if let Some(s) = f.scope {
-        t.push_str(treaty_model::coverage::scope_word(s));
+        t.push_str(s.into());
         t.push(' ');
     }
     t.push_str("powers");
