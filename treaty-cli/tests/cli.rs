@@ -156,6 +156,23 @@ fn json_format_is_one_document_matching_its_schema() {
     );
     assert_eq!(first["location"]["start"]["line"], 8);
     assert_eq!(first["location"]["start"]["column"], 16);
+
+    // A Rust program reads the report back with the library's own types.
+    let read: treaty_model::diagnostic::ReportDocument =
+        serde_json::from_str(&r.stdout).expect("a ReportDocument");
+    assert!(!read.valid);
+    assert_eq!(read.summary.errors, 3);
+    let d = &read.diagnostics[0];
+    assert_eq!(d.code, treaty_model::diagnostic::Code::InvalidFormat);
+    assert_eq!(
+        d.location.as_ref().map(|l| (l.start.line, l.start.column)),
+        Some((8, 16))
+    );
+    assert_eq!(
+        serde_json::to_value(&read).expect("serialises"),
+        doc,
+        "read back, the report writes the same JSON"
+    );
 }
 
 #[test]

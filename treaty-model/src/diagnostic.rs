@@ -19,6 +19,7 @@ use std::fmt;
     PartialOrd,
     Ord,
     serde::Serialize,
+    serde::Deserialize,
     schemars::JsonSchema,
     strum::Display,
 )]
@@ -69,6 +70,7 @@ pub fn source_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     Ord,
     Default,
     serde::Serialize,
+    serde::Deserialize,
     schemars::JsonSchema,
 )]
 #[non_exhaustive]
@@ -83,7 +85,16 @@ pub struct Position {
 
 /// A range in a file.
 #[derive(
-    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, schemars::JsonSchema,
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
 )]
 #[non_exhaustive]
 pub struct Location {
@@ -138,7 +149,9 @@ impl fmt::Display for Location {
 }
 
 /// A secondary location with its own short message.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[non_exhaustive]
 pub struct Related {
     /// Where.
@@ -559,6 +572,14 @@ impl schemars::JsonSchema for Code {
     }
 }
 
+/// Read by its name, as [`Code`]'s `FromStr` reads it.
+impl<'de> serde::Deserialize<'de> for Code {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(d)?;
+        name.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 impl serde::Serialize for Code {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
@@ -566,7 +587,9 @@ impl serde::Serialize for Code {
 }
 
 /// One problem found in a dataset.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[non_exhaustive]
 pub struct Diagnostic {
     /// The stable code.
@@ -579,7 +602,7 @@ pub struct Diagnostic {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,
     /// Other places involved.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<Related>,
     /// How to fix it.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -697,7 +720,9 @@ impl SeverityOverrides {
 }
 
 /// A diagnostic silenced by an inline `# treaty: allow(code) reason` comment.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[non_exhaustive]
 pub struct Suppressed {
     /// The silenced diagnostic.
@@ -707,7 +732,9 @@ pub struct Suppressed {
 }
 
 /// Everything a validation found.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[non_exhaustive]
 pub struct Report {
     /// Number of files read.
@@ -766,7 +793,9 @@ impl Report {
 }
 
 /// Counts for a validation run.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[non_exhaustive]
 pub struct Summary {
     /// Files read.
@@ -785,7 +814,9 @@ pub struct Summary {
 /// The machine-readable result of `treaty validate --format json`.
 ///
 /// Its JSON Schema is published as `schemas/validation-report.schema.json`.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[non_exhaustive]
 pub struct ReportDocument {
     /// The tool that wrote the report (`treaty`).
@@ -807,7 +838,9 @@ pub struct ReportDocument {
 }
 
 /// Diagnostics of one file left out of a rendered report.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[non_exhaustive]
 pub struct Omitted {
     /// The file (empty for problems of the dataset as a whole).
