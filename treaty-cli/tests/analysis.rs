@@ -458,6 +458,39 @@ fn diff_reports_the_fields_of_chapters_and_files_as_well_as_their_entries() {
 }
 
 #[test]
+fn diff_pairs_entries_that_share_an_identity_by_their_content() {
+    // A second approval of the same day, inserted before the first: the first was paired with
+    // the new entry by position, and reported as reworded.
+    let dir = tmp_dir("diff-repeats");
+    copy_dir(&root().join("datasets"), &dir.join("old"));
+    copy_dir(&root().join("datasets"), &dir.join("new"));
+    edit(
+        &dir.join("new/participation/participation.yaml"),
+        "state: AZE",
+        "      - step: domestic-approval\n        date: \"2026-02-10\"\n",
+        "      - step: domestic-approval\n        date: \"2026-02-10\"\n        note: A second \
+         approval on the same day.\n        verification: verified\n        sources: \
+         [trend-2026-02-10-azerbaijan-approval]\n      - step: domestic-approval\n        date: \
+         \"2026-02-10\"\n",
+    );
+    let r = run_in(&dir, &["diff", "old", "new"]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout,
+        "\
+## Dataset changes
+
+`old` -> `new`: 1 change (1 added, 0 removed, 0 changed).
+
+### Participation
+
+- AZE: domestic-approval (2026-02-10) added (source: trend-2026-02-10-azerbaijan-approval)
+"
+    );
+}
+
+#[test]
 fn diff_of_identical_datasets_and_of_an_invalid_one() {
     let r = run(&["diff", "datasets", "datasets"]);
     assert_eq!(r.code, 0, "{}", r.stderr);

@@ -186,7 +186,8 @@ impl Change {
 /// Compares two datasets.
 pub fn diff(old: &Dataset, new: &Dataset) -> Diff {
     let old_items = items(old);
-    let new_items = items(new);
+    let mut new_items = items(new);
+    pair_repeats(&old_items, &mut new_items);
     let new_index: HashMap<(Entity, &str), usize> = new_items
         .iter()
         .enumerate()
@@ -323,6 +324,60 @@ fn value_without<T: Serialize>(entity: &T, drop: &[&str]) -> Value {
         }
     }
     v
+}
+
+/// Entries that share an identity (two approvals on one day) are told apart by their order,
+/// `key#2`; inserting one before the other would then pair each with the wrong one and report
+/// a change that was not made. Within such a group, a new entry equal to an old one takes its
+/// key first; the others keep the order they are in.
+fn pair_repeats(old: &[Item], new: &mut [Item]) {
+    let base = |key: &str| -> String {
+        match key.rsplit_once('#') {
+            Some((b, n)) if n.parse::<usize>().is_ok() => b.to_owned(),
+            _ => key.to_owned(),
+        }
+    };
+    let mut groups: HashMap<(Entity, String), (Vec<usize>, Vec<usize>)> = HashMap::new();
+    for (i, it) in old.iter().enumerate() {
+        groups
+            .entry((it.entity, base(&it.key)))
+            .or_default()
+            .0
+            .push(i);
+    }
+    for (j, it) in new.iter().enumerate() {
+        groups
+            .entry((it.entity, base(&it.key)))
+            .or_default()
+            .1
+            .push(j);
+    }
+    for (olds, news) in groups.values() {
+        if olds.len() < 2 && news.len() < 2 {
+            continue;
+        }
+        let mut free: Vec<usize> = olds.clone();
+        let mut keys: Vec<Option<String>> = vec![None; news.len()];
+        for (k, &j) in news.iter().enumerate() {
+            let same =
+                |&i: &usize| old[i].value == new[j].value && old[i].sources == new[j].sources;
+            if let Some(at) = free.iter().position(same) {
+                keys[k] = Some(old[free.remove(at)].key.clone());
+            }
+        }
+        let mut fresh = 0;
+        for (k, &j) in news.iter().enumerate() {
+            let key = keys[k].take().unwrap_or_else(|| {
+                if free.is_empty() {
+                    fresh += 1;
+                    format!("{}#new{fresh}", base(&new[j].key))
+                } else {
+                    old[free.remove(0)].key.clone()
+                }
+            });
+            new[j].key = key;
+        }
+    }
 }
 
 /// Counts repeated keys so that equal entries (two approvals on unknown dates) stay distinct.
