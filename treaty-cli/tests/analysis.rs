@@ -869,6 +869,10 @@ fn report_links_sources_to_their_addresses_and_claims_to_their_sources() {
     assert!(power.contains(
         "<a href=\"sources.html#src-eff-2024-07-key-concerns\">EFF key concerns, 2024</a>"
     ));
+    // Every source the page lists is cited where its claim is: the data category's too.
+    assert!(power.contains(
+        "<dt>Which data</dt><dd>Electronic data (defined in Article <a href=\"art_2.html#art_2__point_b\">2(b)</a>) <span class=\"src\">[sources: <a href=\"sources.html#src-reference-facts\">the project&#x27;s reference compilation</a>; <a href=\"sources.html#src-eff-2024-07-electronic-data\">EFF, July 2024 (electronic data)</a>; <a href=\"sources.html#src-ctech-2024-08-privacy-concerns\">CTech, August 2024</a>]</span></dd>"
+    ), "{power}");
     for entry in std::fs::read_dir(&site).expect("site") {
         let path = entry.expect("entry").path();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();

@@ -78,13 +78,17 @@ fn facts(ctx: &Ctx<'_>, out: &mut String, e: &Explanation<'_>, v: &TextVersionId
     let data: Vec<String> = e
         .data_categories
         .iter()
-        .map(|c| match &c.defined_by {
-            Some(d) => format!(
-                "{} (defined in Article {})",
-                esc(&c.name),
-                links::provision(ctx.dataset, d, v)
-            ),
-            None => esc(&c.name),
+        // Each category with its sources, which the page's list of sources includes.
+        .map(|c| {
+            let name = match &c.defined_by {
+                Some(d) => format!(
+                    "{} (defined in Article {})",
+                    esc(&c.name),
+                    links::provision(ctx.dataset, d, v)
+                ),
+                None => esc(&c.name),
+            };
+            format!("{name}{}", sources(ctx.dataset, &c.sources))
         })
         .collect();
     out.push_str(&dt_dd(
