@@ -21,7 +21,9 @@ use crate::model::Bundle;
 ///
 /// Entities that differ from their table: `provisions` lines are paragraphs, points and
 /// subpoints (the article level is the `articles` line, with all of its fields), and
-/// `assessments` lines are the assessed powers and, with a `"safeguard"`, their safeguards.
+/// `assessments` lines are the assessed powers and, with a `"safeguard"`, their safeguards,
+/// each carrying the assessment's `"assessment_summary"` (when it has one) and
+/// `"assessment_sources"`.
 ///
 /// ```
 /// let dataset = treaty_model::bundled().expect("the bundled dataset is valid");
@@ -256,6 +258,16 @@ fn assessments(w: &mut Lines, b: &Bundle) {
         if let Some(by) = &a.assessed_by {
             head.push(("assessed_by", text(by)));
         }
+        // The assessment as a whole has no line of its own, so its summary and sources ride on
+        // each of its lines, named apart from the entry's own `sources` (as the CSV's
+        // `assessment_sources` is) so that they never pass for the entry's.
+        if let Some(summary) = &a.summary {
+            head.push(("assessment_summary", text(summary)));
+        }
+        head.push((
+            "assessment_sources",
+            Value::Array(a.sources.iter().map(text).collect()),
+        ));
         for p in &a.powers {
             w.line("assessments", head.clone(), p, &["safeguards"]);
             for s in &p.safeguards {
@@ -397,6 +409,8 @@ mod tests {
         let head = concat!(
             r#"{"entity":"assessments","state":"FRA","text_version":"final","#,
             r#""as_of":"2025-01","assessed_by":"Fixture team","#,
+            r#""assessment_summary":"Preservation exists; no judge orders it.","#,
+            r#""assessment_sources":["eff-2024-07-electronic-data"],"#,
         );
         assert_eq!(
             lines,

@@ -412,7 +412,8 @@ concerns:
     sources: [eff-2024-07-electronic-data]
 "#;
 
-    /// An assessment with one power, which cites a source, and one safeguard, which cites none.
+    /// An assessment with a summary, one power, which cites a source, and one safeguard, which
+    /// cites none.
     pub(super) const ASSESSMENT: &str = r#"# yaml-language-server: $schema=../schemas/assessment.schema.json
 kind: assessment
 schema_version: "1.0"
@@ -420,6 +421,7 @@ state: FRA
 text_version: final
 as_of: 2025-01
 assessed_by: Fixture team
+summary: Preservation exists; no judge orders it.
 powers:
   - power: expedited-preservation
     implemented: partly
