@@ -710,6 +710,53 @@ fn convert_to_csv_writes_one_table_per_entity() {
 }
 
 #[test]
+fn convert_to_csv_gives_each_quote_its_own_note_and_sources() {
+    // EFF quotes this definition from the May 2024 draft, and the analysis of Article 7 is a
+    // translation: a quotes cell of the parent row credited both to the row's sources.
+    let dir = tmp_dir("csv-quotes");
+    let out = dir.join("tables");
+    let r = run(&[
+        "convert",
+        "datasets",
+        "--to",
+        "csv",
+        "-o",
+        out.to_str().expect("utf-8 path"),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let quotes = std::fs::read_to_string(out.join("quotes.csv")).expect("read quotes.csv");
+    assert!(
+        quotes.starts_with("parent_table,text_version,analysis,parent,text,note,sources\r\n"),
+        "{}",
+        quotes.lines().next().unwrap_or_default()
+    );
+    for row in [
+        concat!(
+            "\r\ndefinitions,final,,electronic-data,",
+            "\"any representation of facts, information, or concepts\",",
+            "\"Quoted by EFF (July 2024, electronic data) from the May 2024 draft; the point is ",
+            "assumed unchanged.\",eff-2024-07-electronic-data\r\n",
+        ),
+        concat!(
+            "\r\nprovisions,final,,7(2),dishonest or criminal intent,",
+            "\"Our translation from the official Arabic text, not the official English wording.\",",
+            "\r\n",
+        ),
+    ] {
+        assert!(quotes.contains(row), "no {row:?} in\n{quotes}");
+    }
+    let provisions = std::fs::read_to_string(out.join("provisions.csv")).expect("read");
+    assert!(
+        provisions.starts_with(concat!(
+            "text_version,provision,eid,level,modality,summary,cross_references,sources,",
+            "verification,note\r\n",
+        )),
+        "{}",
+        provisions.lines().next().unwrap_or_default()
+    );
+}
+
+#[test]
 fn convert_to_markdown_and_jsonl() {
     let r = run(&["convert", "datasets", "--to", "markdown"]);
     assert_eq!(r.code, 0, "{}", r.stderr);

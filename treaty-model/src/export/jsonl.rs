@@ -23,7 +23,8 @@ use crate::model::Bundle;
 /// subpoints (the article level is the `articles` line, with all of its fields), and
 /// `assessments` lines are the assessed powers and, with a `"safeguard"`, their safeguards,
 /// each carrying the assessment's `"assessment_summary"` (when it has one) and
-/// `"assessment_sources"`.
+/// `"assessment_sources"`. Quotations stay inside their provision, definition or concern, with
+/// their own note and sources: there are no `quotes` lines.
 ///
 /// ```
 /// let dataset = treaty_model::bundled().expect("the bundled dataset is valid");

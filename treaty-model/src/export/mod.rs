@@ -90,11 +90,6 @@ fn texts<'s>(items: impl IntoIterator<Item = &'s str>) -> String {
     items.into_iter().collect::<Vec<_>>().join(" | ")
 }
 
-/// Quoted words as the tables write them.
-fn quotes(quotes: &[Quote]) -> String {
-    texts(quotes.iter().map(|q| q.text.as_str()))
-}
-
 /// The depth of a provision in its article's tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr)]
 #[strum(serialize_all = "lowercase")]
@@ -463,14 +458,23 @@ sources: [eff-2024-07-electronic-data]
 
     /// The fixture with text replaced, validated: each edit is (file name, text, replacement).
     pub(super) fn dataset_edited(edits: &[(&str, &str, &str)]) -> Dataset {
-        validated(FILES.iter().map(|&(path, text)| {
+        dataset_edited_with(edits, &[])
+    }
+
+    /// The fixture with text replaced, as [`dataset_edited`], and `extra` files added.
+    pub(super) fn dataset_edited_with(
+        edits: &[(&str, &str, &str)],
+        extra: &[(&str, &str)],
+    ) -> Dataset {
+        let edited = FILES.iter().map(|&(path, text)| {
             let mut text = text.to_owned();
             for (_, from, to) in edits.iter().filter(|(file, ..)| *file == path) {
                 assert!(text.contains(from), "{path} has no {from:?}");
                 text = text.replace(from, to);
             }
             (path, text)
-        }))
+        });
+        validated(edited.chain(extra.iter().map(|&(path, text)| (path, text.to_owned()))))
     }
 
     fn validated<'p>(files: impl Iterator<Item = (&'p str, String)>) -> Dataset {

@@ -1,17 +1,18 @@
 //! The dataset flattened into one table per entity.
 
-use super::{flag, join, opt, opt_word, provisions, quotes, sources, texts, word, words};
+use super::{flag, join, opt, opt_word, provisions, sources, texts, word, words};
 use crate::dataset::Dataset;
 use crate::model::{
     Article24Coverage, Bundle, Confidentiality, Duration, LegalCitation, OffenceScope, Power,
-    Requirement, StandardRef,
+    Quote, Requirement, StandardRef,
 };
 
 /// One entity flattened into rows of text, ready for CSV ([`super::to_csv`]).
 ///
 /// Every row has one cell per column. Lists are joined into one cell (ids and provisions with
-/// `"; "`, free text such as quoted words or authors with `" | "`), except the many-to-many links that analyses filter on,
-/// which get a table of their own (`power_data_categories`, `power_safeguards`). Absent
+/// `"; "`, free text such as authors with `" | "`), except the many-to-many links that analyses
+/// filter on, which get a table of their own (`power_data_categories`, `power_safeguards`), and
+/// quoted words, which carry a note and sources of their own (`quotes`). Absent
 /// optional values are empty cells; booleans are `true` or `false`. A `sources` cell holds
 /// the sources of the row's own entity, empty when it cites none: a parent's sources never
 /// stand in for them (where a table carries them, they have a column of their own, such as
@@ -58,12 +59,20 @@ impl Table {
 /// | `analyses` | analysis |
 /// | `concerns` | concern of an analysis |
 /// | `recommendations` | recommendation of a concern |
+/// | `quotes` | quotation of a provision, a definition or a concern |
 /// | `concordance` | concordance entry |
 /// | `crosswalk` | crosswalk entry |
 /// | `participation_steps` | step of a state |
 /// | `statements` | reservation or declaration |
 /// | `assessments` | assessed power of a state, then each of its assessed safeguards |
 /// | `sources` | source |
+///
+/// `provisions`, `definitions` and `concerns` have no quotes column: a quotation may cite its
+/// own sources (an analysis quoting a draft) or say in its note that it is a translation, and a
+/// cell of bare quoted words beside the row's `sources` would credit them to those sources.
+/// The `quotes` table gives each quotation with its note and sources, keyed by its parent:
+/// `parent_table` names the table, and `parent` (with `text_version` for a provision or a
+/// definition, `analysis` for a concern) is that table's key.
 pub fn tables(dataset: &Dataset) -> Vec<Table> {
     let b = dataset.bundle();
     vec![
@@ -82,6 +91,7 @@ pub fn tables(dataset: &Dataset) -> Vec<Table> {
         analyses(b),
         concerns(b),
         recommendations(b),
+        quote_table(b),
         concordance(b),
         crosswalk(b),
         participation_steps(b),
@@ -191,7 +201,6 @@ fn provision_table(b: &Bundle) -> Table {
             "level",
             "modality",
             "summary",
-            "quotes",
             "cross_references",
             "sources",
             "verification",
@@ -207,7 +216,6 @@ fn provision_table(b: &Bundle) -> Table {
                 <&str>::from(node.level).to_owned(),
                 opt_word(node.modality()),
                 node.summary().unwrap_or_default().to_owned(),
-                quotes(node.quotes()),
                 join(node.cross_references(), "; "),
                 sources(node.sources()),
                 opt_word(node.verification()),
@@ -229,7 +237,6 @@ fn definitions(b: &Bundle) -> Table {
             "data_category",
             "verification",
             "summary",
-            "quotes",
             "sources",
         ],
     );
@@ -243,7 +250,6 @@ fn definitions(b: &Bundle) -> Table {
                 opt(d.data_category.as_ref()),
                 word(&d.verification),
                 opt(d.summary.as_ref()),
-                quotes(&d.quotes),
                 sources(&d.sources),
             ]);
         }
@@ -559,7 +565,6 @@ fn concerns(b: &Bundle) -> Table {
             "missing_safeguards",
             "data_categories",
             "sensitive_data",
-            "quotes",
             "sources",
         ],
     );
@@ -574,7 +579,6 @@ fn concerns(b: &Bundle) -> Table {
                 join(&c.missing_safeguards, "; "),
                 join(&c.data_categories, "; "),
                 join(&c.sensitive_data, "; "),
-                quotes(&c.quotes),
                 sources(&c.sources),
             ]);
         }
@@ -606,6 +610,55 @@ fn recommendations(b: &Bundle) -> Table {
                     join(&r.safeguards, "; "),
                 ]);
             }
+        }
+    }
+    t
+}
+
+fn quote_table(b: &Bundle) -> Table {
+    let mut t = Table::new(
+        "quotes",
+        &[
+            "parent_table",
+            "text_version",
+            "analysis",
+            "parent",
+            "text",
+            "note",
+            "sources",
+        ],
+    );
+    // The parent key in the cells of its own table: `[text_version, analysis, parent]`.
+    let mut push = |parent_table: &'static str, key: [String; 3], quotes: &[Quote]| {
+        for q in quotes {
+            let mut row = vec![parent_table.to_owned()];
+            row.extend(key.iter().cloned());
+            row.extend([q.text.clone(), opt(q.note.as_ref()), sources(&q.sources)]);
+            t.rows.push(row);
+        }
+    };
+    for c in &b.chapters {
+        for node in c.articles.iter().flat_map(provisions) {
+            let key = [
+                c.text_version.to_string(),
+                String::new(),
+                node.reference.to_string(),
+            ];
+            push("provisions", key, node.quotes());
+        }
+    }
+    for f in &b.definitions {
+        for d in &f.terms {
+            let key = [f.text_version.to_string(), String::new(), d.id.to_string()];
+            push("definitions", key, &d.quotes);
+        }
+    }
+    // A concern's text version is its analysis's (in `analyses`); the concerns table, which
+    // this joins with, has none.
+    for a in &b.analyses {
+        for c in &a.concerns {
+            let key = [String::new(), a.id.to_string(), c.id.to_string()];
+            push("concerns", key, &c.quotes);
         }
     }
     t
@@ -845,8 +898,11 @@ mod tests {
     use crate::export::{fixture, to_csv};
 
     fn table(name: &str) -> Table {
-        let dataset = fixture::dataset();
-        tables(&dataset)
+        table_of(&fixture::dataset(), name)
+    }
+
+    fn table_of(dataset: &Dataset, name: &str) -> Table {
+        tables(dataset)
             .into_iter()
             .find(|t| t.name == name)
             .unwrap_or_else(|| panic!("no table `{name}`"))
@@ -874,6 +930,7 @@ mod tests {
                 "analyses",
                 "concerns",
                 "recommendations",
+                "quotes",
                 "concordance",
                 "crosswalk",
                 "participation_steps",
@@ -931,7 +988,7 @@ mod tests {
         let rows: Vec<[&str; 5]> = provisions
             .rows
             .iter()
-            .map(|r| [&r[1], &r[2], &r[3], &r[4], &r[9]].map(String::as_str))
+            .map(|r| [&r[1], &r[2], &r[3], &r[4], &r[8]].map(String::as_str))
             .collect();
         assert_eq!(
             rows,
@@ -950,7 +1007,86 @@ mod tests {
                 ["25(3)(a)", "art_25__para_3__point_a", "point", "", "partly"],
             ]
         );
-        assert_eq!(provisions.rows[3][6], "up to a maximum of 90 days");
+    }
+
+    /// A term of Article 2 with a bare quotation and one whose note says it is a translation.
+    const DEFINITIONS: &str = r#"# yaml-language-server: $schema=../schemas/definitions.schema.json
+kind: definitions
+schema_version: "1.0"
+text_version: final
+terms:
+  - id: electronic-data
+    term: electronic data
+    # treaty: allow(unknown-provision) Chapter I is not in the fixture
+    provision: 2(b)
+    quotes:
+      - text: any representation of facts
+      - text: including a program
+        note: Our translation from the official Arabic text.
+    verification: verified
+    sources: [eff-2024-07-electronic-data]
+"#;
+
+    #[test]
+    fn quotes_csv_gives_each_quotation_its_note_its_sources_and_its_parent_s_key() {
+        // The provision's quotation is one the analysis quotes from a draft: its own source and
+        // note say so, where a quotes cell of the provision row would credit the row's sources.
+        let dataset = fixture::dataset_edited_with(
+            &[
+                (
+                    "chapter-04.yaml",
+                    "          - text: up to a maximum of 90 days\n",
+                    concat!(
+                        "          - text: up to a maximum of 90 days\n",
+                        "            note: Quoted by EFF, July 2024, from the May 2024 draft.\n",
+                        "            sources: [eff-2024-07-electronic-data]\n",
+                    ),
+                ),
+                (
+                    "analysis.yaml",
+                    "    missing_safeguards: [prior-judicial-authorisation]\n",
+                    concat!(
+                        "    missing_safeguards: [prior-judicial-authorisation]\n",
+                        "    quotes:\n",
+                        "      - text: quickly\n",
+                        "        note: How fast the data must be kept.\n",
+                    ),
+                ),
+            ],
+            &[("definitions.yaml", DEFINITIONS)],
+        );
+        let csv = |name: &str| to_csv(&table_of(&dataset, name));
+        assert_eq!(
+            csv("quotes"),
+            concat!(
+                "parent_table,text_version,analysis,parent,text,note,sources\r\n",
+                "provisions,final,,25(2),up to a maximum of 90 days,",
+                "\"Quoted by EFF, July 2024, from the May 2024 draft.\",eff-2024-07-electronic-data\r\n",
+                "definitions,final,,electronic-data,any representation of facts,,\r\n",
+                "definitions,final,,electronic-data,including a program,",
+                "Our translation from the official Arabic text.,\r\n",
+                "concerns,,eff-2024-07,preservation-without-judge,quickly,",
+                "How fast the data must be kept.,\r\n",
+            )
+        );
+        // The parents no longer flatten quoted words beside their own sources.
+        let headers: Vec<String> = ["provisions", "definitions", "concerns"]
+            .map(|name| csv(name).lines().next().unwrap_or_default().to_owned())
+            .into();
+        assert_eq!(
+            headers,
+            [
+                concat!(
+                    "text_version,provision,eid,level,modality,summary,cross_references,",
+                    "sources,verification,note",
+                ),
+                "text_version,id,term,provision,data_category,verification,summary,sources",
+                concat!(
+                    "analysis,concern,summary,provisions,powers,missing_safeguards,",
+                    "data_categories,sensitive_data,sources",
+                ),
+            ]
+        );
     }
 
     #[test]
@@ -995,11 +1131,7 @@ sources:
     verification: verified
 "#;
         let dataset = fixture::dataset_with(&[("sources-official.yaml", official)]);
-        let sources = tables(&dataset)
-            .into_iter()
-            .find(|t| t.name == "sources")
-            .expect("a sources table");
-        let csv = to_csv(&sources);
+        let csv = to_csv(&table_of(&dataset, "sources"));
         let lines: Vec<&str> = csv.split_inclusive("\r\n").collect();
         assert_eq!(
             [lines[0], lines[2], lines[3]],
@@ -1027,12 +1159,8 @@ sources:
         // The safeguard cites nothing: its cell stays empty rather than showing the power's
         // source, which says nothing about the safeguard.
         let dataset = fixture::dataset_with(&[("assessment.yaml", fixture::ASSESSMENT)]);
-        let assessments = tables(&dataset)
-            .into_iter()
-            .find(|t| t.name == "assessments")
-            .expect("an assessments table");
         assert_eq!(
-            to_csv(&assessments),
+            to_csv(&table_of(&dataset, "assessments")),
             concat!(
                 "state,text_version,as_of,assessed_by,assessment_sources,power,safeguard,",
                 "implemented,legal_basis,note,sources\r\n",
