@@ -693,6 +693,8 @@ fn convert_to_csv_writes_one_table_per_entity() {
         "power_safeguards",
         "analyses",
         "concerns",
+        "signature_period",
+        "reported_counts",
     ] {
         let text = std::fs::read_to_string(out.join(format!("{table}.csv")))
             .unwrap_or_else(|e| panic!("{table}: {e}"));

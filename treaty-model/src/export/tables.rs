@@ -62,6 +62,8 @@ impl Table {
 /// | `quotes` | quotation of a provision, a definition or a concern |
 /// | `concordance` | concordance entry |
 /// | `crosswalk` | crosswalk entry |
+/// | `signature_period` | participation file that records the signature period |
+/// | `reported_counts` | count reported by a source (signatories, parties) |
 /// | `participation_steps` | step of a state |
 /// | `statements` | reservation or declaration |
 /// | `assessments` | assessed power of a state, then each of its assessed safeguards |
@@ -94,6 +96,8 @@ pub fn tables(dataset: &Dataset) -> Vec<Table> {
         quote_table(b),
         concordance(b),
         crosswalk(b),
+        signature_period(b),
+        reported_counts(b),
         participation_steps(b),
         statements(b),
         assessments(b),
@@ -730,6 +734,58 @@ fn crosswalk(b: &Bundle) -> Table {
     t
 }
 
+fn signature_period(b: &Bundle) -> Table {
+    let mut t = Table::new(
+        "signature_period",
+        &[
+            "provision",
+            "opened",
+            "place",
+            "closes",
+            "note",
+            "verification",
+            "sources",
+        ],
+    );
+    for s in b.participation.iter().filter_map(|p| p.signature.as_ref()) {
+        t.rows.push(vec![
+            s.provision.to_string(),
+            s.opened.to_string(),
+            opt(s.place.as_ref()),
+            opt(s.closes.as_ref()),
+            opt(s.note.as_ref()),
+            word(&s.verification),
+            sources(&s.sources),
+        ]);
+    }
+    t
+}
+
+fn reported_counts(b: &Bundle) -> Table {
+    let mut t = Table::new(
+        "reported_counts",
+        &[
+            "counted",
+            "count",
+            "as_of",
+            "note",
+            "verification",
+            "sources",
+        ],
+    );
+    for c in b.participation.iter().flat_map(|p| &p.reported_counts) {
+        t.rows.push(vec![
+            word(&c.counted),
+            c.count.to_string(),
+            opt(c.as_of.as_ref()),
+            opt(c.note.as_ref()),
+            word(&c.verification),
+            sources(&c.sources),
+        ]);
+    }
+    t
+}
+
 fn participation_steps(b: &Bundle) -> Table {
     let mut t = Table::new(
         "participation_steps",
@@ -933,6 +989,8 @@ mod tests {
                 "quotes",
                 "concordance",
                 "crosswalk",
+                "signature_period",
+                "reported_counts",
                 "participation_steps",
                 "statements",
                 "assessments",
@@ -1086,6 +1144,48 @@ terms:
                     "data_categories,sensitive_data,sources",
                 ),
             ]
+        );
+    }
+
+    /// A participation file with its signature period and a reported count, and no state.
+    const PARTICIPATION: &str = r#"# yaml-language-server: $schema=../schemas/participation.schema.json
+kind: participation
+schema_version: "1.0"
+signature:
+  # treaty: allow(unknown-provision) Chapter IX is not in the fixture
+  provision: "64"
+  opened: "2025-10-25"
+  place: Hanoi, signing ceremony
+  closes: "2026-12-31"
+  verification: verified
+  sources: [eff-2024-07-electronic-data]
+reported_counts:
+  - counted: signatories
+    count: 72
+    as_of: "2025-10"
+    note: After the Hanoi ceremony.
+    verification: partly
+    sources: [eff-2024-07-electronic-data]
+"#;
+
+    #[test]
+    fn the_signature_period_and_reported_counts_have_tables_with_their_sources() {
+        let dataset = fixture::dataset_with(&[("participation.yaml", PARTICIPATION)]);
+        let csv = |name: &str| to_csv(&table_of(&dataset, name));
+        assert_eq!(
+            csv("signature_period"),
+            concat!(
+                "provision,opened,place,closes,note,verification,sources\r\n",
+                "64,2025-10-25,\"Hanoi, signing ceremony\",2026-12-31,,verified,",
+                "eff-2024-07-electronic-data\r\n",
+            )
+        );
+        assert_eq!(
+            csv("reported_counts"),
+            concat!(
+                "counted,count,as_of,note,verification,sources\r\n",
+                "signatories,72,2025-10,After the Hanoi ceremony.,partly,eff-2024-07-electronic-data\r\n",
+            )
         );
     }
 
