@@ -740,7 +740,7 @@ fn entry_into_force_is_computed_from_the_fortieth_deposit() {
         "COD", "CRI", "CUB", "CZE", "DJI", "DOM", "DZA", "ECU", "EGY", "ESP", "FRA", "GBR", "GHA",
         "GNB", "GRC", "IRL", "IRN", "JAM", "KHM", "LUX", "NIC", "POL", "PRK", "PRT", "QAT",
     ];
-    let write = |russia: &str| {
+    let write = |russia: &str, slovakia: &str| {
         let mut yaml = String::from("kind: participation\nschema_version: \"1.0\"\nstates:\n");
         let mut step = |code: &str, date: &str| {
             yaml.push_str(&format!(
@@ -751,7 +751,7 @@ fn entry_into_force_is_computed_from_the_fortieth_deposit() {
             step(code, "2026-03-01");
         }
         step("RUS", russia);
-        step("SVK", "2026-04-01");
+        step("SVK", slovakia);
         step("ZWE", "2026-06-15");
         step("SWE", "2026-07-01");
         std::fs::write(data.join("participation/participation.yaml"), yaml).expect("write");
@@ -766,18 +766,18 @@ fn entry_into_force_is_computed_from_the_fortieth_deposit() {
     // RUS's deposit, dated May 2026, is the fortieth whichever day of May it was: entry into
     // force falls from 2026-07-30 to 2026-08-29. (Counting full dates only gave ZWE's
     // deposit and 2026-09-13.)
-    write("2026-05");
+    write("2026-05", "2026-04-01");
     assert_eq!(
         first_line(DEC_4),
-        "Entry into force: in force since a day from 2026-07-30 to 2026-08-29 (computed: the deciding deposit was RUS's; deposits dated only to the month or year leave the day open)"
+        "Entry into force: in force since a day from 2026-07-30 to 2026-08-29 (computed: the deciding deposit was RUS's; deposits without a full date leave the day open)"
     );
     assert_eq!(
         first_line(AUG_1),
-        "Entry into force: enters into force on a day from 2026-07-30 to 2026-08-29; it may already be in force (computed: the deciding deposit was RUS's; deposits dated only to the month or year leave the day open)"
+        "Entry into force: enters into force on a day from 2026-07-30 to 2026-08-29; it may already be in force (computed: the deciding deposit was RUS's; deposits without a full date leave the day open)"
     );
     assert_eq!(
         first_line(JUL_1),
-        "Entry into force: enters into force on a day from 2026-07-30 to 2026-08-29 (computed: the deciding deposit was RUS's; deposits dated only to the month or year leave the day open)"
+        "Entry into force: enters into force on a day from 2026-07-30 to 2026-08-29 (computed: the deciding deposit was RUS's; deposits without a full date leave the day open)"
     );
     let r = participation_on(AUG_1, data_arg, "json");
     let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
@@ -793,7 +793,7 @@ fn entry_into_force_is_computed_from_the_fortieth_deposit() {
 
     // Dated February, RUS's deposit is certainly before the others: SVK's of 2026-04-01 is
     // the fortieth, and the date is exact. Before it comes, the convention is not in force.
-    write("2026-02");
+    write("2026-02", "2026-04-01");
     assert_eq!(
         first_line(JUN_1),
         "Entry into force: enters into force on 2026-06-30 (computed: the deciding deposit was SVK's)"
@@ -810,7 +810,39 @@ fn entry_into_force_is_computed_from_the_fortieth_deposit() {
     let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
     assert_eq!(v["entry_into_force"]["status"], "in-force");
 
+    // A state whose deposit two entries record counts once, by the earlier: a second RUS
+    // entry dated June neither adds a deposit nor moves RUS's from February.
+    let file = data.join("participation/participation.yaml");
+    let yaml = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(
+        &file,
+        format!("{yaml}  - state: RUS\n    steps:\n      - step: ratification\n        date: \"2026-06-01\"\n        verification: verified\n        sources: [untc-xviii-16]\n"),
+    )
+    .expect("write");
+    let r = participation_on(JUL_1, data_arg, "json");
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    let e = &v["entry_into_force"];
+    assert_eq!(
+        (&e["deposits"], &e["date"]),
+        (&42.into(), &"2026-06-30".into())
+    );
+
+    // Dated May both, RUS's and SVK's deposits are the thirty-ninth and the fortieth in an
+    // order the dates do not give: the range stands, but no state is named as deciding.
+    write("2026-05", "2026-05");
+    assert_eq!(
+        first_line(DEC_4),
+        "Entry into force: in force since a day from 2026-07-30 to 2026-08-29 (computed: deposits without a full date leave the day open)"
+    );
+    let r = participation_on(DEC_4, data_arg, "json");
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    assert_eq!(
+        v["entry_into_force"]["decisive_state"],
+        serde_json::Value::Null
+    );
+
     // The published edition speaks as of the day it is built.
+    write("2026-02", "2026-04-01");
     let site = dir.join("site");
     let out = common::treaty_in(&root())
         .args(["report", "--data", data_arg, "--out"])

@@ -1,6 +1,6 @@
 //! A validated dataset with indexed lookups.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::date::Date;
 use crate::diagnostic::Report;
@@ -69,7 +69,8 @@ pub struct Citation<'a> {
 ///
 /// A deposit dated only to the month or the year still counts: it stands for every day it may
 /// have happened on, so the date of entry into force is exact when those days do not change
-/// which deposit completes the count, and a range otherwise. Whether the convention is in
+/// the day the count is completed, and a range otherwise. A state counts once, by its earliest
+/// deposit, however many files or steps record one. Whether the convention is in
 /// force on a given day is [`EntryIntoForce::in_force_on`]: the computed date may lie ahead.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -83,7 +84,8 @@ pub enum EntryIntoForce {
         /// count. Equal to `earliest` when the date is exact.
         latest: Option<Date>,
         /// The state whose deposit completed the count, when the dates recorded make it
-        /// certain (ties on one day go to the first code in alphabetical order).
+        /// certain: no other deposit may have fallen on a day the deciding one may have (two
+        /// deposits of one day, or of one month, leave it open).
         decisive_state: Option<StateCode>,
         /// The deposits recorded.
         deposits: usize,
@@ -346,20 +348,25 @@ impl Dataset {
     /// [`EntryIntoForce`]).
     pub fn entry_into_force(&self) -> Option<EntryIntoForce> {
         let rule = &self.instrument()?.entry_into_force;
-        let deposits: Vec<Deposit> = self
-            .bundle
-            .participation
-            .iter()
-            .flat_map(|p| &p.states)
-            .filter_map(|s| {
-                let deposit = s.steps.iter().find(|st| st.step.is_consent_to_be_bound())?;
-                Some(Deposit {
-                    first: deposit.date.map(|d| d.earliest()),
-                    last: deposit.date.map(|d| d.latest()),
+        // A state counts once, however many files or steps record its consent: by its earliest
+        // dated deposit, or undated when none has a date.
+        let mut by_state: BTreeMap<StateCode, Deposit> = BTreeMap::new();
+        for s in self.bundle.participation.iter().flat_map(|p| &p.states) {
+            for step in s.steps.iter().filter(|st| st.step.is_consent_to_be_bound()) {
+                let d = Deposit {
+                    first: step.date.map(|d| d.earliest()),
+                    last: step.date.map(|d| d.latest()),
                     state: s.state,
-                })
-            })
-            .collect();
+                };
+                let kept = by_state.entry(s.state).or_insert(d);
+                if (d.first.is_none(), d.first, d.last)
+                    < (kept.first.is_none(), kept.first, kept.last)
+                {
+                    *kept = d;
+                }
+            }
+        }
+        let deposits: Vec<Deposit> = by_state.into_values().collect();
         let required = rule.instruments_required;
         let needed = usize::from(required);
         if needed == 0 || deposits.len() < needed {
@@ -377,10 +384,20 @@ impl Dataset {
         by_last.sort_by_key(|d| (d.last.is_none(), d.last, d.first, d.state));
         let (soonest, latest) = (by_first[needed - 1], by_last[needed - 1]);
         let after = |d: Option<Date>| d?.add_days(u32::from(rule.days_after_deposit));
+        // The same deposit is the needed-th at both bounds, and it completed the count for
+        // certain only when no other deposit may have fallen on one of its possible days.
+        let overlaps = |a: &Deposit, b: &Deposit| match (a.first, a.last, b.first, b.last) {
+            (Some(af), Some(al), Some(bf), Some(bl)) => af <= bl && bf <= al,
+            _ => true,
+        };
+        let decisive = soonest.state == latest.state
+            && !by_first
+                .iter()
+                .any(|d| d.state != soonest.state && overlaps(d, &soonest));
         Some(EntryIntoForce::Reached {
             earliest: after(soonest.first),
             latest: after(latest.last),
-            decisive_state: (soonest.state == latest.state).then_some(soonest.state),
+            decisive_state: decisive.then_some(soonest.state),
             deposits: by_first.len(),
             required,
         })

@@ -213,6 +213,11 @@ pub fn entry_into_force(e: &EntryIntoForce, today: Date) -> String {
         _ => return String::from("not computed"),
     };
     let came = e.in_force_on(today);
+    let recorded = format!(
+        "the {} required {} recorded, some without a date",
+        plural(usize::from(required), "deposit"),
+        if required == 1 { "is" } else { "are" }
+    );
     let when = match (earliest, latest) {
         (Some(a), Some(b)) if a == b => match came {
             Some(true) => format!("in force since {a}"),
@@ -225,25 +230,27 @@ pub fn entry_into_force(e: &EntryIntoForce, today: Date) -> String {
                 format!("enters into force on a day from {a} to {b}; it may already be in force")
             }
         },
-        (Some(a), None) => format!(
-            "the {required} deposits required are recorded, some without a date: entry into force falls on or after {a}"
-        ),
-        (None, _) => {
-            return format!(
-                "the {required} deposits required are recorded, some without a date: the date of entry into force cannot be computed"
-            );
+        (Some(a), None) => format!("{recorded}: entry into force falls on or after {a}"),
+        (None, Some(b)) => match came {
+            Some(true) => format!("{recorded}: in force since a day on or before {b}"),
+            _ => format!(
+                "{recorded}: entry into force falls on or before {b}; it may already be in force"
+            ),
+        },
+        (None, None) => {
+            return format!("{recorded}: the date of entry into force cannot be computed");
         }
     };
     let mut basis = Vec::new();
     if let Some(s) = decisive_state {
         basis.push(format!("the deciding deposit was {s}'s"));
     }
-    if e.date().is_none() && earliest.is_some() {
-        basis.push(if latest.is_some() {
-            "deposits dated only to the month or year leave the day open".to_owned()
-        } else {
-            "undated deposits leave the day open".to_owned()
-        });
+    // Which deposits leave the day open is not kept: a range may come from a month-dated
+    // deposit or from an undated one that may have been among the first.
+    if e.date().is_none() && earliest.is_some() && latest.is_some() {
+        basis.push("deposits without a full date leave the day open".to_owned());
+    } else if e.date().is_none() {
+        basis.push("undated deposits leave the day open".to_owned());
     }
     if basis.is_empty() {
         format!("{when} (computed)")
@@ -317,6 +324,33 @@ mod tests {
             entry_into_force(&reached(None, None), day("2027-01-01")),
             "the 40 deposits required are recorded, some without a date: the date of entry \
              into force cannot be computed"
+        );
+        // So many undated deposits that no lower bound follows, but enough dated ones to
+        // bound it from above: in force once that bound has passed, as the JSON says.
+        let e = reached(None, Some(day("2026-06-30")));
+        assert_eq!(e.in_force_on(day("2026-07-01")), Some(true));
+        assert_eq!(
+            entry_into_force(&e, day("2026-07-01")),
+            "the 40 deposits required are recorded, some without a date: in force since a day \
+             on or before 2026-06-30 (computed: undated deposits leave the day open)"
+        );
+        assert_eq!(
+            entry_into_force(&e, day("2026-06-01")),
+            "the 40 deposits required are recorded, some without a date: entry into force falls \
+             on or before 2026-06-30; it may already be in force (computed: undated deposits \
+             leave the day open)"
+        );
+        let one = EntryIntoForce::Reached {
+            earliest: None,
+            latest: None,
+            decisive_state: None,
+            deposits: 2,
+            required: 1,
+        };
+        assert_eq!(
+            entry_into_force(&one, day("2026-06-01")),
+            "the 1 deposit required is recorded, some without a date: the date of entry into \
+             force cannot be computed"
         );
     }
 }
