@@ -763,8 +763,48 @@ fn duplicate_id_points_back_to_base() {
     assert_eq!(related, ["base/sources.yaml:5:9"]);
 }
 
-/// A suppressed diagnostic must not lose data silently: when an inline allow silences an error,
-/// either the file's content is in the dataset or there is no dataset.
+/// In a newer file an unknown field is only a warning, so a misspelt required field cannot
+/// rest on it: the missing field is the error.
+#[test]
+fn a_newer_file_with_a_misspelt_required_field_is_an_error() {
+    let mut inputs: Vec<Input> = dataset_files(&base_dir())
+        .iter()
+        .map(|p| Input::new(shown(p), fs::read(p).expect("read a base file")))
+        .collect();
+    let text = "\
+# yaml-language-server: $schema=../../../schemas/sources.schema.json
+kind: sources
+schema_version: \"1.1\"
+sources:
+  - id: schema-one-one-source
+    titel: Test source
+    kind: analysis
+    verification: unverified
+";
+    inputs.push(Input::new("newer.yml", text.as_bytes().to_vec()));
+    let validation = validate_inputs(&inputs, &Options::default());
+    let codes: Vec<(Code, Severity, u32)> = validation
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let line = d.location.as_ref().map_or(0, |l| l.start.line);
+            (d.code, d.severity, line)
+        })
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            (Code::NewerSchemaVersion, Severity::Warning, 3),
+            (Code::MissingField, Severity::Error, 5),
+            (Code::UnknownField, Severity::Warning, 6),
+        ]
+    );
+    assert!(validation.dataset.is_none());
+}
+
+/// Data for a newer minor version loads; the fields and values that version may have added
+/// are warned of.
 #[test]
 fn data_for_a_newer_minor_version_loads_with_its_new_fields_and_values_warned_of() {
     // docs/VERSIONING.md: a crate built for 1.0 keeps working on 1.1 data.
@@ -803,6 +843,8 @@ fn data_for_a_newer_minor_version_loads_with_its_new_fields_and_values_warned_of
     assert_eq!(source.kind, treaty_model::model::SourceKind::Unrecognized);
 }
 
+/// A suppressed diagnostic must not lose data silently: when an inline allow silences an error,
+/// either the file's content is in the dataset or there is no dataset.
 #[test]
 fn a_suppressed_error_does_not_drop_its_file_from_the_dataset() {
     let mut inputs: Vec<Input> = dataset_files(&base_dir())

@@ -5,6 +5,7 @@ use std::ops::Deref;
 use std::path::{Path, PathBuf};
 
 use treaty_model::Dataset;
+use treaty_model::diagnostic::{Code, Report};
 use treaty_model::validate::{dataset_root, validate_paths};
 
 use crate::{exit, render};
@@ -21,6 +22,26 @@ pub fn whole_dataset(path: &Path) -> Result<(), String> {
         "`{}` is part of the dataset `{}`; give the dataset's directory",
         path.display(),
         root.display()
+    ))
+}
+
+/// Refuses to export data written for a newer minor schema version. This treaty reads such a
+/// file tolerantly, leaving out the fields it does not know and reading the values it does not
+/// know as `unrecognized`: enough to check and show it, but an export would lose what the newer
+/// version added and hold values its own schemas reject.
+pub fn exportable(report: &Report) -> Result<(), String> {
+    let Some(d) = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::NewerSchemaVersion)
+    else {
+        return Ok(());
+    };
+    let file = d.location.as_ref().map_or("the input", |l| l.file.as_str());
+    Err(format!(
+        "`{file}`: {}; an export would leave out what that version added, so nothing was \
+         written (upgrade treaty to export it)",
+        d.message
     ))
 }
 

@@ -648,6 +648,61 @@ fn convert_refuses_invalid_input_and_writes_nothing() {
     assert!(!out.exists());
 }
 
+/// A file for a newer minor schema version validates with warnings, but the typed model
+/// keeps only what this version knows: exporting from it would drop the newer fields and
+/// write `unrecognized` values its own schemas reject. One file to JSON or YAML is its own
+/// parsed text, and keeps everything.
+#[test]
+fn exports_refuse_data_for_a_newer_schema_version() {
+    let dir = tmp_dir("newer");
+    let data = dir.join("datasets");
+    crate::common::copy_dir(&root().join("datasets"), &data);
+    let newer =
+        std::fs::read_to_string(root().join("tests/fixtures/invalid/newer-schema-version.yml"))
+            .expect("read the fixture")
+            .replace("../../../schemas", "../schemas");
+    std::fs::write(data.join("newer-sources.yaml"), newer).expect("write");
+    let refusal = "treaty: error: `datasets/newer-sources.yaml`: the file was written for schema \
+                   1.1, newer than this validator's 1.0; an export would leave out what that \
+                   version added, so nothing was written (upgrade treaty to export it)\n";
+
+    let r = run_in(&dir, &["validate", "datasets"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for args in [
+        &["convert", "datasets", "--to", "json", "-o", "out.json"][..],
+        &["convert", "datasets", "--to", "csv", "-o", "tables"],
+        &[
+            "convert",
+            "datasets/newer-sources.yaml",
+            "--to",
+            "jsonl",
+            "-o",
+            "out.jsonl",
+        ],
+        &["report", "--data", "datasets", "-o", "site"],
+    ] {
+        let r = run_in(&dir, args);
+        assert_eq!((r.code, r.stderr.as_str()), (2, refusal), "{args:?}");
+    }
+    for written in ["out.json", "tables", "out.jsonl", "site"] {
+        assert!(!dir.join(written).exists(), "{written} was written");
+    }
+
+    let r = run_in(
+        &dir,
+        &["convert", "datasets/newer-sources.yaml", "--to", "json"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains(
+            "\"transcript_url\": \"https://example.org/schema-one-one-source/transcript\""
+        ),
+        "{}",
+        r.stdout
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn convert_never_overwrites_its_input_without_force() {
     let dir = tmp_dir("overwrite");

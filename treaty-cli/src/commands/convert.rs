@@ -62,6 +62,11 @@ pub fn run(args: ConvertArgs) -> Result<u8, Failure> {
     let (Some(value), Some(dataset)) = (value, dataset) else {
         return Ok(refuse(&report));
     };
+    // One file to JSON or YAML is its own parsed text, whatever it holds; every other output is
+    // written from the typed model, which keeps only what this version knows.
+    if is_dir || !matches!(args.to, Target::Json | Target::Yaml) {
+        crate::load::exportable(&report)?;
+    }
     // A file converted is meant to stand for it; a directory's bundle is a new document.
     if !is_dir && !report.suppressed.is_empty() && matches!(args.to, Target::Json | Target::Yaml) {
         note(&format!(

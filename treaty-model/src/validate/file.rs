@@ -156,8 +156,9 @@ pub(crate) fn check(
     let mut rejected = Vec::new();
     if options.schema {
         // A misspelt required field is reported once, as the unknown field whose help names
-        // it, unless unknown fields are allowed: then the missing field is what is left to say.
-        let misspellings = shown_as_error(Code::UnknownField);
+        // it, unless unknown fields are allowed, or only warned of in a newer file's data: then
+        // the missing field is the error left to say.
+        let misspellings = shown_as_error(Code::UnknownField) && !newer;
         for (pointer, mut d) in schema_check::check(kind, &doc.value, &locator, skip, misspellings)
         {
             // Data for a newer minor version may hold the fields and vocabulary values that
