@@ -45,6 +45,7 @@ pub(super) fn read(kind: FileKind, value: &Value) -> Result<Read, (String, Strin
     // The value without the entries set aside so far; copied once, on this path only.
     let mut trimmed: Option<Value> = None;
     let mut set_aside: Vec<SetAside> = Vec::new();
+    let mut whole_numbers_read = false;
     loop {
         let (pointer, message) = match typed(kind, trimmed.as_ref().unwrap_or(value), true) {
             Ok(document) => {
@@ -56,18 +57,20 @@ pub(super) fn read(kind: FileKind, value: &Value) -> Result<Read, (String, Strin
             Err(e) => e,
         };
         // JSON Schema counts a number with no fractional part (`72.0`) as an integer, and so do
-        // the published schemas; serde does not. Such a node is read as the integer it is.
-        if let Some(whole) = trimmed
-            .as_ref()
-            .unwrap_or(value)
-            .pointer(&pointer)
-            .and_then(whole_number)
+        // the published schemas; serde does not. Such a node is read as the integer it is, and
+        // so is every other in the file at once, rather than one read per number. (A field
+        // of the model that holds a float reads an integer as well.)
+        if !whole_numbers_read
+            && trimmed
+                .as_ref()
+                .unwrap_or(value)
+                .pointer(&pointer)
+                .and_then(whole_number)
+                .is_some()
         {
-            let copy = trimmed.get_or_insert_with(|| value.clone());
-            if let Some(node) = copy.pointer_mut(&pointer) {
-                *node = whole;
-                continue;
-            }
+            whole_numbers_read = true;
+            read_whole_numbers(trimmed.get_or_insert_with(|| value.clone()));
+            continue;
         }
         let Some((list, left, rest)) = entry_of(trimmed.as_ref().unwrap_or(value), &pointer) else {
             // Not inside an entry: the file's own fields are wrong. Set-aside entries shift
@@ -88,6 +91,19 @@ pub(super) fn read(kind: FileKind, value: &Value) -> Result<Read, (String, Strin
             pointer,
             message,
         });
+    }
+}
+
+/// Replaces every floating-point number with no fractional part in `value` by its integer.
+fn read_whole_numbers(value: &mut Value) {
+    match value {
+        Value::Array(items) => items.iter_mut().for_each(read_whole_numbers),
+        Value::Object(fields) => fields.values_mut().for_each(read_whole_numbers),
+        node => {
+            if let Some(whole) = whole_number(node) {
+                *node = whole;
+            }
+        }
     }
 }
 
