@@ -547,7 +547,7 @@ fn items(d: &Dataset) -> Vec<Item> {
             &id,
             Some(&c.title),
             None,
-            &value_without(c, &["articles"]),
+            &value_without(c, &["kind", "schema_version", "articles"]),
             &c.sources,
         );
         for a in &c.articles {
@@ -677,7 +677,16 @@ fn items(d: &Dataset) -> Vec<Item> {
             None,
             None,
             None,
-            value_without(p, &["signature", "reported_counts", "states"]),
+            value_without(
+                p,
+                &[
+                    "kind",
+                    "schema_version",
+                    "signature",
+                    "reported_counts",
+                    "states",
+                ],
+            ),
             &[],
         );
         if let Some(s) = &p.signature {
@@ -772,7 +781,7 @@ fn items(d: &Dataset) -> Vec<Item> {
             &parent,
             None,
             None,
-            &value_without(c, &["entries"]),
+            &value_without(c, &["kind", "schema_version", "entries"]),
             &[],
         );
         for e in &c.entries {
@@ -796,7 +805,7 @@ fn items(d: &Dataset) -> Vec<Item> {
             &parent,
             Some(&c.other.title),
             None,
-            &value_without(c, &["entries"]),
+            &value_without(c, &["kind", "schema_version", "entries"]),
             &[],
         );
         let mut seen = Occurrences::default();
