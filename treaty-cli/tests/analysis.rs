@@ -737,6 +737,30 @@ fn participation_on(day: u64, data: &str, format: &str) -> common::Run {
     }
 }
 
+/// A malformed `SOURCE_DATE_EPOCH` stops the command: an edition dated "now", or 1970, when
+/// the caller asked for a fixed day would not be the one asked for.
+#[test]
+fn a_malformed_source_date_epoch_is_an_error() {
+    let data = root().join("datasets");
+    let data = data.to_str().expect("utf-8");
+    for value in ["yesterday", "-1", "1e9"] {
+        let out = common::treaty_in(&root())
+            .args(["participation", "--data", data])
+            .env("SOURCE_DATE_EPOCH", value)
+            .output()
+            .expect("treaty runs");
+        assert_eq!(out.status.code(), Some(2), "{value}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            format!(
+                "treaty: error: SOURCE_DATE_EPOCH is `{value}`, not a whole number of seconds \
+                 since 1970-01-01\n"
+            )
+        );
+        assert!(out.stdout.is_empty());
+    }
+}
+
 /// Forty deposits bring the convention into force on the ninetieth day after the fortieth. A
 /// deposit dated only to the month stands for each day of it: it may fix which deposit is the
 /// fortieth, or leave the day open. A computed date still ahead is not "in force".

@@ -32,7 +32,7 @@ pub fn run(args: ParticipationArgs) -> Result<u8, Failure> {
         note("  `treaty participation` lists every state recorded");
         return Ok(exit::INVALID);
     }
-    let today = crate::clock::today();
+    let today = crate::clock::today()?;
     match args.format {
         ShowFormat::Human => print(&human(&dataset, &states, args.state, today))?,
         ShowFormat::Json => print(&format!(

@@ -20,7 +20,7 @@ pub fn run(args: ReportArgs) -> Result<u8, Failure> {
         Err(stop) => return Ok(stop.exit()?),
     };
     load::exportable(dataset.report())?;
-    let (files, counts) = edition::files(&dataset, crate::clock::today())?;
+    let (files, counts) = edition::files(&dataset, crate::clock::today()?)?;
     out.write(&files)?;
     note(&format!(
         "treaty: wrote {} pages, the JSON bundle, {} tables and {} schemas to {}; open {}",
