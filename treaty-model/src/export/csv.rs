@@ -56,10 +56,7 @@ mod tests {
 
     #[test]
     fn special_fields_are_quoted_and_quotes_doubled() {
-        let csv = to_csv(&table(&[
-            &["a, b", "say \"no\""],
-            &["line\nbreak", "cr\r"],
-        ]));
+        let csv = to_csv(&table(&[&["a, b", "say \"no\""], &["line\nbreak", "cr\r"]]));
         assert_eq!(
             csv,
             "a,b\r\n\"a, b\",\"say \"\"no\"\"\"\r\n\"line\nbreak\",\"cr\r\"\r\n"

@@ -24,7 +24,9 @@ use crate::model::Bundle;
 /// `assessments` lines are the assessed powers and, with a `"safeguard"`, their safeguards,
 /// each carrying the assessment's `"assessment_summary"` (when it has one) and
 /// `"assessment_sources"`. Quotations stay inside their provision, definition or concern, with
-/// their own note and sources: there are no `quotes` lines.
+/// their own note and sources: there are no `quotes` lines. The signature period and the
+/// reported counts have lines of their own (`signature_period`, `reported_counts`), as the
+/// tables do.
 ///
 /// ```
 /// let dataset = treaty_model::bundled().expect("the bundled dataset is valid");
@@ -231,6 +233,12 @@ fn concordances(w: &mut Lines, b: &Bundle) {
 }
 
 fn participation(w: &mut Lines, b: &Bundle) {
+    for s in b.participation.iter().filter_map(|p| p.signature.as_ref()) {
+        w.line("signature_period", Vec::new(), s, &[]);
+    }
+    for c in b.participation.iter().flat_map(|p| &p.reported_counts) {
+        w.line("reported_counts", Vec::new(), c, &[]);
+    }
     let states = || b.participation.iter().flat_map(|p| &p.states);
     for s in states() {
         for step in &s.steps {
@@ -337,6 +345,22 @@ mod tests {
                 r#""safeguards":["prior-judicial-authorisation"]}"#,
             )]
         );
+    }
+
+    #[test]
+    fn the_signature_period_and_the_reported_counts_have_lines() {
+        let text = jsonl(crate::bundled().expect("the bundled dataset is valid"));
+        let of = |entity: &str| {
+            let start = format!("{{\"entity\":\"{entity}\",");
+            text.lines().filter(|l| l.starts_with(&start)).count()
+        };
+        assert_eq!(of("signature_period"), 1);
+        assert!(of("reported_counts") >= 1, "{text}");
+        let period = text
+            .lines()
+            .find(|l| l.starts_with(r#"{"entity":"signature_period","provision":"64","opened":"#))
+            .unwrap_or_default();
+        assert!(period.contains(r#""verification":"#), "{period}");
     }
 
     #[test]
