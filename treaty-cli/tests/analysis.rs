@@ -379,7 +379,8 @@ fn diff_of_two_revisions_reads_like_a_review() {
 
 #[test]
 fn diff_shows_dataset_text_as_text_in_markdown() {
-    // A name that opens an HTML comment would hide every later change from the reviewer.
+    // A name that opens an HTML comment would hide every later change from the reviewer; one
+    // with `@octocat` would notify that account, and `#12` would list the comment on issue 12.
     let dir = tmp_dir("diff-markup");
     copy_dir(&root().join("datasets"), &dir.join("old"));
     copy_dir(&root().join("datasets"), &dir.join("new"));
@@ -387,7 +388,7 @@ fn diff_shows_dataset_text_as_text_in_markdown() {
         &dir.join("new/powers/domestic.yaml"),
         "id: expedited-preservation-stored-data",
         "name: Expedited preservation of stored electronic data",
-        "name: \"<!-- *quiet* [x](y) a_b\"",
+        "name: \"<!-- *quiet* [x](y) a_b @octocat #12\"",
     );
     let r = run_in(&dir, &["diff", "old", "new"]);
     let _ = std::fs::remove_dir_all(&dir);
@@ -395,7 +396,8 @@ fn diff_shows_dataset_text_as_text_in_markdown() {
     assert!(
         r.stdout.contains(
             "- power `expedited-preservation-stored-data` (25): name changed from \"Expedited \
-             preservation of stored electronic data\" to \"\\<!-- \\*quiet\\* \\[x\\](y) a\\_b\"\n"
+             preservation of stored electronic data\" to \"\\<!-- \\*quiet\\* \\[x\\](y) a\\_b \
+             @\u{200B}octocat #\u{200B}12\"\n"
         ),
         "{}",
         r.stdout

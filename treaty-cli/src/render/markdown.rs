@@ -8,9 +8,14 @@
 /// are. (No crate escapes Markdown text: pulldown-cmark's escapers are for HTML.)
 /// treaty-model's Markdown export keeps a private copy (`export/markdown.rs`), since sharing
 /// one would make it public API there; change both together.
+///
+/// GitHub turns `@name` into a mention, which notifies that account, and `#12` into a link to
+/// an issue, which lists the comment on it; a backslash stops neither (they are found after
+/// the Markdown is read). A zero-width space after the `@` or `#` does, and reads the same.
 pub fn inert(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
         if matches!(
             c,
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '~' | '|'
@@ -18,6 +23,9 @@ pub fn inert(s: &str) -> String {
             out.push('\\');
         }
         out.push(c);
+        if matches!(c, '@' | '#') && chars.peek().is_some_and(char::is_ascii_alphanumeric) {
+            out.push('\u{200B}');
+        }
     }
     out
 }
