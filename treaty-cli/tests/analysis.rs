@@ -851,12 +851,13 @@ fn entry_into_force_is_computed_from_the_fortieth_deposit() {
     assert_eq!(v["entry_into_force"]["status"], "in-force");
 
     // A state whose deposit two entries record counts once, by the earlier: a second RUS
-    // entry dated June neither adds a deposit nor moves RUS's from February.
+    // entry dated June neither adds a deposit nor moves RUS's from February. (The validator
+    // rejects the second entry; an allow comment lets the data through, as a user may.)
     let file = data.join("participation/participation.yaml");
     let yaml = std::fs::read_to_string(&file).expect("read");
     std::fs::write(
         &file,
-        format!("{yaml}  - state: RUS\n    steps:\n      - step: ratification\n        date: \"2026-06-01\"\n        verification: verified\n        sources: [untc-xviii-16]\n"),
+        format!("{yaml}  # treaty: allow(duplicate-id) a second entry, to show it counts once\n  - state: RUS\n    steps:\n      - step: ratification\n        date: \"2026-06-01\"\n        verification: verified\n        sources: [untc-xviii-16]\n"),
     )
     .expect("write");
     let r = participation_on(JUL_1, data_arg, "json");

@@ -404,9 +404,9 @@ pub enum Code {
         fix = "see the message"
     ))]
     InvalidData,
-    /// An id defined twice.
+    /// An id defined twice, or a state with two participation entries.
     #[strum(props(
-        summary = "an id is defined twice",
+        summary = "an id is defined twice, or a state has two participation entries",
         fix = "rename one of them or merge the entries"
     ))]
     DuplicateId,

@@ -25,6 +25,7 @@ use crate::model::{
     SafeguardStatus, Safeguards, SensitivityCategories, Sources,
 };
 use crate::provision::ProvisionRef;
+use crate::state::StateCode;
 
 /// The kinds of id the datasets define and reference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -40,6 +41,8 @@ pub(crate) enum IdKind {
     Analysis,
     Concern,
     Source,
+    /// A state of a participation file: one entry per state, across the dataset.
+    State,
 }
 
 impl IdKind {
@@ -57,6 +60,7 @@ impl IdKind {
             Self::Analysis => "analysis",
             Self::Concern => "concern",
             Self::Source => "source",
+            Self::State => "state",
         }
     }
 
@@ -74,6 +78,7 @@ impl IdKind {
             Self::Analysis => "an analysis file",
             Self::Concern => "the analysis",
             Self::Source => "the sources file",
+            Self::State => "a participation file",
         }
     }
 }
@@ -112,6 +117,7 @@ id_kinds! {
     AnalysisId => Analysis,
     ConcernId => Concern,
     SourceId => Source,
+    StateCode => State,
 }
 
 /// Where something is written in its file; the file is named once, by the file's outcome.
@@ -272,6 +278,14 @@ impl<'v> Walk<'_, 'v> {
     /// The id defined by the `id` field of the mapping at `at`.
     fn def<I: Id>(&mut self, at: Node<'v>, id: &I) {
         let node = self.field(at, "id").unwrap_or(at);
+        let named = self.named(I::KIND, id.text(), node);
+        self.out.defs.push(named);
+    }
+
+    /// The id defined by the field `key` of the mapping at `at` (a participation entry's
+    /// `state`), for ids that are not written as `id`.
+    fn def_at<I: Id>(&mut self, at: Node<'v>, key: &str, id: &I) {
+        let node = self.field(at, key).unwrap_or(at);
         let named = self.named(I::KIND, id.text(), node);
         self.out.defs.push(named);
     }
@@ -667,6 +681,7 @@ fn participation<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Participation, v:
         w.sources(n, &c.sources);
     });
     w.each(root, "states", &d.states, |w, n, s| {
+        w.def_at(n, "state", &s.state);
         w.each(n, "steps", &s.steps, |w, n, step| {
             w.sources(n, &step.sources)
         });

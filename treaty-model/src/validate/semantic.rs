@@ -223,17 +223,32 @@ fn check_ids<'a>(files: &'a [FileOutcome], out: &mut Vec<Diagnostic>) -> Defs<'a
                     }
                 }
             };
-            if let Some((first, first_path)) = first {
-                out.push(
-                    Diagnostic::new(
-                        Code::DuplicateId,
-                        format!("{} `{}` is defined twice", def.kind.noun(), def.text),
-                        Some(def.place.location(path)),
-                    )
-                    .with_related(first.place.location(first_path), "first defined here")
-                    .with_help("ids must be unique: rename one, or merge the two entries"),
-                );
-            }
+            let Some((first, first_path)) = first else {
+                continue;
+            };
+            // A state is not named by the data but by its code: nothing to rename.
+            let (what, first_at, help) = if def.kind == IdKind::State {
+                (
+                    "has two entries",
+                    "first entry here",
+                    "a state has one entry in the dataset: merge the two entries' steps and statements",
+                )
+            } else {
+                (
+                    "is defined twice",
+                    "first defined here",
+                    "ids must be unique: rename one, or merge the two entries",
+                )
+            };
+            out.push(
+                Diagnostic::new(
+                    Code::DuplicateId,
+                    format!("{} `{}` {what}", def.kind.noun(), def.text),
+                    Some(def.place.location(path)),
+                )
+                .with_related(first.place.location(first_path), first_at)
+                .with_help(help),
+            );
         }
     }
     defs
