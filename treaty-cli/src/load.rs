@@ -25,24 +25,32 @@ pub fn whole_dataset(path: &Path) -> Result<(), String> {
     ))
 }
 
+/// The first file written for a newer minor schema version, and the diagnostic's message,
+/// whether or not an inline allow silenced it.
+pub fn newer_file(report: &Report) -> Option<(&str, &str)> {
+    report
+        .diagnostics
+        .iter()
+        .chain(report.suppressed.iter().map(|s| &s.diagnostic))
+        .find(|d| d.code == Code::NewerSchemaVersion)
+        .map(|d| {
+            let file = d.location.as_ref().map_or("the input", |l| l.file.as_str());
+            (file, d.message.as_str())
+        })
+}
+
 /// Refuses to export data written for a newer minor schema version. This treaty reads such a
 /// file tolerantly, leaving out the fields it does not know and reading the values it does not
 /// know as `unrecognized`: enough to check and show it, but an export would lose what the newer
 /// version added and hold values its own schemas reject.
 pub fn exportable(report: &Report) -> Result<(), String> {
-    let Some(d) = report
-        .diagnostics
-        .iter()
-        .find(|d| d.code == Code::NewerSchemaVersion)
-    else {
-        return Ok(());
-    };
-    let file = d.location.as_ref().map_or("the input", |l| l.file.as_str());
-    Err(format!(
-        "`{file}`: {}; an export would leave out what that version added, so nothing was \
-         written (upgrade treaty to export it)",
-        d.message
-    ))
+    match newer_file(report) {
+        None => Ok(()),
+        Some((file, message)) => Err(format!(
+            "`{file}`: {message}; an export would leave out what that version added, so nothing \
+             was written (upgrade treaty to export it)"
+        )),
+    }
 }
 
 /// A dataset read from disk, or the bundled one.

@@ -319,6 +319,12 @@ fn value_without<T: Serialize>(entity: &T, drop: &[&str]) -> Value {
     let mut v = serde_json::to_value(entity).unwrap_or(Value::Null);
     if let Value::Object(m) = &mut v {
         m.remove("sources");
+        // An entity that is a whole file (an instrument, a chapter, an analysis...) carries the
+        // file's header, which is not a field of the entity: a file moved to a newer schema
+        // version is no change. Only a file has `schema_version`; an entry's `kind` stays.
+        if m.remove("schema_version").is_some() {
+            m.remove("kind");
+        }
         for d in drop {
             m.remove(*d);
         }
@@ -547,7 +553,7 @@ fn items(d: &Dataset) -> Vec<Item> {
             &id,
             Some(&c.title),
             None,
-            &value_without(c, &["kind", "schema_version", "articles"]),
+            &value_without(c, &["articles"]),
             &c.sources,
         );
         for a in &c.articles {
@@ -677,16 +683,7 @@ fn items(d: &Dataset) -> Vec<Item> {
             None,
             None,
             None,
-            value_without(
-                p,
-                &[
-                    "kind",
-                    "schema_version",
-                    "signature",
-                    "reported_counts",
-                    "states",
-                ],
-            ),
+            value_without(p, &["signature", "reported_counts", "states"]),
             &[],
         );
         if let Some(s) = &p.signature {
@@ -781,7 +778,7 @@ fn items(d: &Dataset) -> Vec<Item> {
             &parent,
             None,
             None,
-            &value_without(c, &["kind", "schema_version", "entries"]),
+            &value_without(c, &["entries"]),
             &[],
         );
         for e in &c.entries {
@@ -805,7 +802,7 @@ fn items(d: &Dataset) -> Vec<Item> {
             &parent,
             Some(&c.other.title),
             None,
-            &value_without(c, &["kind", "schema_version", "entries"]),
+            &value_without(c, &["entries"]),
             &[],
         );
         let mut seen = Occurrences::default();

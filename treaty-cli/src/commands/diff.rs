@@ -21,10 +21,26 @@ pub fn run(args: DiffArgs) -> Result<u8, Failure> {
         args.old.display().to_string(),
         args.new.display().to_string(),
     );
-    let text = match args.format {
+    let mut text = match args.format {
         DiffFormat::Markdown => render::markdown(&diff, &o, &n),
         DiffFormat::Json => render::json(&diff, &o, &n),
     };
+    // The comparison is of what this version reads: the fields a newer schema version added
+    // are not in it. The reader of the comment is told, not the log alone.
+    let newer = [old.report(), new.report()]
+        .into_iter()
+        .find_map(load::newer_file);
+    if let Some((file, message)) = newer {
+        let why = "changes to what that version added are not compared (upgrade treaty to \
+                   compare them)";
+        crate::output::note(&format!("treaty: `{file}`: {message}; {why}"));
+        if args.format == DiffFormat::Markdown {
+            text.push_str(&format!(
+                "\n> **Note:** `{file}`: {}; {why}\n",
+                crate::render::markdown::inline(message)
+            ));
+        }
+    }
     sink.emit(&text)?;
     super::wrote(&sink, "the differences");
     Ok(exit::OK)
