@@ -6,7 +6,8 @@ use treaty_model::date::Date;
 /// convention lets a published edition be rebuilt byte for byte, and tests fix the day. A
 /// malformed value is an error, as that convention asks, rather than a silent "now".
 pub fn today() -> Result<Date, String> {
-    let seconds = match std::env::var_os("SOURCE_DATE_EPOCH") {
+    // Set but empty, as a CI configuration may leave it, is unset.
+    let seconds = match std::env::var_os("SOURCE_DATE_EPOCH").filter(|s| !s.is_empty()) {
         Some(s) => s
             .to_str()
             .and_then(|s| s.trim().parse::<u64>().ok())

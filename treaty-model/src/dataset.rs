@@ -70,7 +70,7 @@ pub struct Citation<'a> {
 /// A deposit dated only to the month or the year still counts: it stands for every day it may
 /// have happened on, so the date of entry into force is exact when those days do not change
 /// the day the count is completed, and a range otherwise. A state counts once, by its earliest
-/// deposit, however many files or steps record one. Whether the convention is in
+/// deposit, however many steps record one. Whether the convention is in
 /// force on a given day is [`EntryIntoForce::in_force_on`]: the computed date may lie ahead.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -348,22 +348,30 @@ impl Dataset {
     /// [`EntryIntoForce`]).
     pub fn entry_into_force(&self) -> Option<EntryIntoForce> {
         let rule = &self.instrument()?.entry_into_force;
-        // A state counts once, however many files or steps record its consent: by its earliest
-        // dated deposit, or undated when none has a date.
+        // A state counts once, however many files or steps record its consent, on the day of
+        // its earliest deposit: as early as the earliest of them may be (unbounded if one is
+        // undated), and no later than the first one that certainly came.
         let mut by_state: BTreeMap<StateCode, Deposit> = BTreeMap::new();
         for s in self.bundle.participation.iter().flat_map(|p| &p.states) {
             for step in s.steps.iter().filter(|st| st.step.is_consent_to_be_bound()) {
-                let d = Deposit {
-                    first: step.date.map(|d| d.earliest()),
-                    last: step.date.map(|d| d.latest()),
-                    state: s.state,
-                };
-                let kept = by_state.entry(s.state).or_insert(d);
-                if (d.first.is_none(), d.first, d.last)
-                    < (kept.first.is_none(), kept.first, kept.last)
-                {
-                    *kept = d;
-                }
+                let (first, last) = (
+                    step.date.map(|d| d.earliest()),
+                    step.date.map(|d| d.latest()),
+                );
+                by_state
+                    .entry(s.state)
+                    .and_modify(|kept| {
+                        kept.first = kept.first.zip(first).map(|(a, b)| a.min(b));
+                        kept.last = match (kept.last, last) {
+                            (Some(a), Some(b)) => Some(a.min(b)),
+                            (a, b) => a.or(b),
+                        };
+                    })
+                    .or_insert(Deposit {
+                        first,
+                        last,
+                        state: s.state,
+                    });
             }
         }
         let deposits: Vec<Deposit> = by_state.into_values().collect();

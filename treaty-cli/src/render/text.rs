@@ -230,7 +230,12 @@ pub fn entry_into_force(e: &EntryIntoForce, today: Date) -> String {
                 format!("enters into force on a day from {a} to {b}; it may already be in force")
             }
         },
-        (Some(a), None) => format!("{recorded}: entry into force falls on or after {a}"),
+        (Some(a), None) => match came {
+            Some(false) => format!("{recorded}: entry into force falls on or after {a}"),
+            _ => format!(
+                "{recorded}: entry into force falls on or after {a}; it may already be in force"
+            ),
+        },
         (None, Some(b)) => match came {
             Some(true) => format!("{recorded}: in force since a day on or before {b}"),
             _ => format!(
@@ -314,11 +319,17 @@ mod tests {
         };
         let e = reached(Some(day("2026-06-30")), None);
         assert_eq!(e.in_force_on(day("2026-06-29")), Some(false));
+        assert_eq!(
+            entry_into_force(&e, day("2026-06-29")),
+            "the 40 deposits required are recorded, some without a date: entry into force falls \
+             on or after 2026-06-30 (computed: undated deposits leave the day open)"
+        );
         assert_eq!(e.in_force_on(day("2027-01-01")), None);
         assert_eq!(
             entry_into_force(&e, day("2027-01-01")),
             "the 40 deposits required are recorded, some without a date: entry into force falls \
-             on or after 2026-06-30 (computed: undated deposits leave the day open)"
+             on or after 2026-06-30; it may already be in force (computed: undated deposits leave \
+             the day open)"
         );
         assert_eq!(
             entry_into_force(&reached(None, None), day("2027-01-01")),

@@ -9,8 +9,7 @@
 //!   readable document in which every fact shows the ids of its sources.
 //!
 //! These exports are views: they flatten and omit (file headers, the participation file's
-//! `note`; the JSON Lines also leave out the signature period and the reported counts, which
-//! the tables have). The lossless interchange format is the JSON bundle
+//! `note`). The lossless interchange format is the JSON bundle
 //! ([`Dataset::bundle`](crate::Dataset::bundle)).
 //!
 //! Conventions shared by the tables and the lines, so that the two can be joined:

@@ -58,8 +58,8 @@ pub(super) fn read(kind: FileKind, value: &Value) -> Result<Read, (String, Strin
         };
         // JSON Schema counts a number with no fractional part (`72.0`) as an integer, and so do
         // the published schemas; serde does not. Such a node is read as the integer it is, and
-        // so is every other in the file at once, rather than one read per number. (A field
-        // of the model that holds a float reads an integer as well.)
+        // so is every other in the file at once, rather than one read per number. (The model
+        // has no float field, which the integer would not fill.)
         if !whole_numbers_read
             && trimmed
                 .as_ref()
