@@ -818,6 +818,12 @@ fn entry_into_force_is_computed_from_the_fortieth_deposit() {
         assert_eq!(r.code, 0, "{}", r.stderr);
         r.stdout.lines().next().unwrap_or_default().to_owned()
     };
+    let entry_on = |day: u64| -> serde_json::Value {
+        let r = participation_on(day, data_arg, "json");
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+        v["entry_into_force"].clone()
+    };
 
     // RUS's deposit, dated May 2026, is the fortieth whichever day of May it was: entry into
     // force falls from 2026-07-30 to 2026-08-29. (Counting full dates only gave ZWE's
@@ -835,9 +841,7 @@ fn entry_into_force_is_computed_from_the_fortieth_deposit() {
         first_line(JUL_1),
         "Entry into force: enters into force on a day from 2026-07-30 to 2026-08-29 (computed: the deciding deposit was RUS's; deposits without a full date leave the day open)"
     );
-    let r = participation_on(AUG_1, data_arg, "json");
-    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
-    let e = &v["entry_into_force"];
+    let e = entry_on(AUG_1);
     assert_eq!(e["status"], "perhaps-in-force");
     assert_eq!(e["date"], serde_json::Value::Null);
     assert_eq!(
@@ -854,17 +858,15 @@ fn entry_into_force_is_computed_from_the_fortieth_deposit() {
         first_line(JUN_1),
         "Entry into force: enters into force on 2026-06-30 (computed: the deciding deposit was SVK's)"
     );
-    let r = participation_on(JUN_1, data_arg, "json");
-    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
-    assert_eq!(v["entry_into_force"]["status"], "entering-into-force");
-    assert_eq!(v["entry_into_force"]["date"], "2026-06-30");
+    let e = entry_on(JUN_1);
+    assert_eq!(e["status"], "entering-into-force");
+    assert_eq!(e["date"], "2026-06-30");
     assert_eq!(
         first_line(JUL_1),
         "Entry into force: in force since 2026-06-30 (computed: the deciding deposit was SVK's)"
     );
-    let r = participation_on(JUL_1, data_arg, "json");
-    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
-    assert_eq!(v["entry_into_force"]["status"], "in-force");
+    let e = entry_on(JUL_1);
+    assert_eq!(e["status"], "in-force");
 
     // A state whose deposit two entries record counts once, by the earlier: a second RUS
     // entry dated June neither adds a deposit nor moves RUS's from February. (The validator
@@ -876,9 +878,7 @@ fn entry_into_force_is_computed_from_the_fortieth_deposit() {
         format!("{yaml}  # treaty: allow(duplicate-id) a second entry, to show it counts once\n  - state: RUS\n    steps:\n      - step: ratification\n        date: \"2026-06-01\"\n        verification: verified\n        sources: [untc-xviii-16]\n"),
     )
     .expect("write");
-    let r = participation_on(JUL_1, data_arg, "json");
-    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
-    let e = &v["entry_into_force"];
+    let e = entry_on(JUL_1);
     assert_eq!(
         (&e["deposits"], &e["date"]),
         (&42.into(), &"2026-06-30".into())
@@ -895,10 +895,7 @@ fn entry_into_force_is_computed_from_the_fortieth_deposit() {
         yaml.replace(svk, &format!("{svk}      - step: ratification\n        date: \"2026\"\n        verification: verified\n        sources: [untc-xviii-16]\n")),
     )
     .expect("write");
-    let r = participation_on(JUL_1, data_arg, "json");
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
-    let e = &v["entry_into_force"];
+    let e = entry_on(JUL_1);
     assert_eq!(
         (&e["earliest"], &e["latest"], &e["status"]),
         (
@@ -915,12 +912,8 @@ fn entry_into_force_is_computed_from_the_fortieth_deposit() {
         first_line(DEC_4),
         "Entry into force: in force since a day from 2026-07-30 to 2026-08-29 (computed: deposits without a full date leave the day open)"
     );
-    let r = participation_on(DEC_4, data_arg, "json");
-    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
-    assert_eq!(
-        v["entry_into_force"]["decisive_state"],
-        serde_json::Value::Null
-    );
+    let e = entry_on(DEC_4);
+    assert_eq!(e["decisive_state"], serde_json::Value::Null);
 
     // The published edition speaks as of the day it is built.
     write("2026-02", "2026-04-01");

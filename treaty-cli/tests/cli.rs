@@ -727,10 +727,9 @@ fn convert_never_overwrites_its_input_without_force() {
     );
 }
 
-#[test]
-fn convert_to_csv_writes_one_table_per_entity() {
-    let dir = tmp_dir("csv");
-    let out = dir.join("tables");
+/// The repository's datasets converted to CSV tables in a fresh directory.
+fn csv_tables(name: &str) -> PathBuf {
+    let out = tmp_dir(name).join("tables");
     let r = run(&[
         "convert",
         "datasets",
@@ -740,6 +739,12 @@ fn convert_to_csv_writes_one_table_per_entity() {
         out.to_str().expect("utf-8 path"),
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
+    out
+}
+
+#[test]
+fn convert_to_csv_writes_one_table_per_entity() {
+    let out = csv_tables("csv");
     for table in [
         "articles",
         "powers",
@@ -768,17 +773,7 @@ fn convert_to_csv_writes_one_table_per_entity() {
 fn convert_to_csv_gives_each_quote_its_own_note_and_sources() {
     // EFF quotes this definition from the May 2024 draft, and the analysis of Article 7 is a
     // translation: a quotes cell of the parent row credited both to the row's sources.
-    let dir = tmp_dir("csv-quotes");
-    let out = dir.join("tables");
-    let r = run(&[
-        "convert",
-        "datasets",
-        "--to",
-        "csv",
-        "-o",
-        out.to_str().expect("utf-8 path"),
-    ]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = csv_tables("csv-quotes");
     let quotes = std::fs::read_to_string(out.join("quotes.csv")).expect("read quotes.csv");
     assert!(
         quotes.starts_with("parent_table,text_version,analysis,parent,text,note,sources\r\n"),
