@@ -220,6 +220,8 @@ struct Node<'v> {
 struct Defines {
     kind: IdKind,
     is_id: fn(&str) -> bool,
+    /// The entry's field that holds the id (`id`; a participation entry's `state`).
+    field: &'static str,
 }
 
 struct Walk<'a, 'v> {
@@ -275,16 +277,8 @@ impl<'v> Walk<'_, 'v> {
         }
     }
 
-    /// The id defined by the `id` field of the mapping at `at`.
-    fn def<I: Id>(&mut self, at: Node<'v>, id: &I) {
-        let node = self.field(at, "id").unwrap_or(at);
-        let named = self.named(I::KIND, id.text(), node);
-        self.out.defs.push(named);
-    }
-
-    /// The id defined by the field `key` of the mapping at `at` (a participation entry's
-    /// `state`), for ids that are not written as `id`.
-    fn def_at<I: Id>(&mut self, at: Node<'v>, key: &str, id: &I) {
+    /// The id defined by the field `key` of the mapping at `at`.
+    fn def<I: Id>(&mut self, at: Node<'v>, key: &str, id: &I) {
         let node = self.field(at, key).unwrap_or(at);
         let named = self.named(I::KIND, id.text(), node);
         self.out.defs.push(named);
@@ -371,11 +365,25 @@ impl<'v> Walk<'_, 'v> {
         self.entries(at, key, None, items, each);
     }
 
-    /// [`Self::each`] for a list whose entries each define the id that `id` gives; the id is
-    /// recorded before `each` is called. An entry set aside by the typed read still defines
-    /// the text of its `id` field when that is an id of the same type.
+    /// [`Self::each`] for a list whose entries each define the id that `id` gives, written
+    /// as their `id`; the id is recorded before `each` is called. An entry set aside by the
+    /// typed read still defines the text of its `id` field when that is an id of the same type.
     fn defining<I: Id, T>(
         &mut self,
+        at: Node<'v>,
+        key: &str,
+        items: &[T],
+        id: impl Fn(&T) -> &I,
+        each: impl FnMut(&mut Self, Node<'v>, &T),
+    ) {
+        self.defining_by("id", at, key, items, id, each);
+    }
+
+    /// [`Self::defining`] for entries whose id is written in the field `field` (a
+    /// participation entry's `state`).
+    fn defining_by<I: Id, T>(
+        &mut self,
+        field: &'static str,
         at: Node<'v>,
         key: &str,
         items: &[T],
@@ -385,9 +393,10 @@ impl<'v> Walk<'_, 'v> {
         let defines = Defines {
             kind: I::KIND,
             is_id: I::is_id,
+            field,
         };
         self.entries(at, key, Some(defines), items, |w, n, item| {
-            w.def(n, id(item));
+            w.def(n, field, id(item));
             each(w, n, item);
         });
     }
@@ -411,7 +420,7 @@ impl<'v> Walk<'_, 'v> {
             if set_aside {
                 // An id that is not one (`Not An Id`) defines nothing: its own error says so.
                 if let Some(defines) = &defines
-                    && let Some(id) = self.field(node, "id")
+                    && let Some(id) = self.field(node, defines.field)
                     && let Some(text) = id.value.as_str().filter(|t| (defines.is_id)(t))
                 {
                     let named = self.named(defines.kind, text, id);
@@ -434,7 +443,7 @@ impl<'v> Walk<'_, 'v> {
 }
 
 fn instrument<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Instrument, v: &TextVersionId) {
-    w.def(root, &d.id);
+    w.def(root, "id", &d.id);
     w.defining(
         root,
         "text_versions",
@@ -625,7 +634,7 @@ fn offences<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Offences) {
 
 fn analysis<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Analysis) {
     let v = &d.text_version;
-    w.def(root, &d.id);
+    w.def(root, "id", &d.id);
     w.reference(root, "text_version", v);
     w.reference(root, "source", &d.source);
     w.defining(
@@ -663,7 +672,7 @@ fn crosswalk<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Crosswalk) {
     let v = &d.text_version;
     w.reference(root, "text_version", v);
     let other = w.nested(root, "other");
-    w.def(other, &d.other.id);
+    w.def(other, "id", &d.other.id);
     w.each(root, "entries", &d.entries, |w, n, e| {
         // `other_provision` cites the other instrument: not ours to resolve.
         w.optional_provision(n, "provision", e.provision.as_ref(), v);
@@ -680,16 +689,22 @@ fn participation<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Participation, v:
     w.each(root, "reported_counts", &d.reported_counts, |w, n, c| {
         w.sources(n, &c.sources);
     });
-    w.each(root, "states", &d.states, |w, n, s| {
-        w.def_at(n, "state", &s.state);
-        w.each(n, "steps", &s.steps, |w, n, step| {
-            w.sources(n, &step.sources)
-        });
-        w.each(n, "statements", &s.statements, |w, n, st| {
-            w.provisions(n, "provisions", &st.provisions, v);
-            w.sources(n, &st.sources);
-        });
-    });
+    w.defining_by(
+        "state",
+        root,
+        "states",
+        &d.states,
+        |s| &s.state,
+        |w, n, s| {
+            w.each(n, "steps", &s.steps, |w, n, step| {
+                w.sources(n, &step.sources)
+            });
+            w.each(n, "statements", &s.statements, |w, n, st| {
+                w.provisions(n, "provisions", &st.provisions, v);
+                w.sources(n, &st.sources);
+            });
+        },
+    );
 }
 
 fn assessment<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Assessment) {
