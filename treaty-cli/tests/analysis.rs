@@ -285,12 +285,18 @@ fn explain_an_unknown_power_suggests_the_nearest() {
 // ---------------------------------------------------------------------------------------------
 // treaty diff
 
-/// Two real revisions of the datasets: `old/` is the repository's, `new/` changes a safeguard
-/// status (with a new source), adds a concern and removes a participation step.
-fn two_revisions(name: &str) -> PathBuf {
+/// Two copies of the repository's datasets, `old/` and `new/`, in a fresh directory.
+fn two_copies(name: &str) -> PathBuf {
     let dir = tmp_dir(name);
     copy_dir(&root().join("datasets"), &dir.join("old"));
     copy_dir(&root().join("datasets"), &dir.join("new"));
+    dir
+}
+
+/// Two real revisions of the datasets: `old/` is the repository's, `new/` changes a safeguard
+/// status (with a new source), adds a concern and removes a participation step.
+fn two_revisions(name: &str) -> PathBuf {
+    let dir = two_copies(name);
     let new = dir.join("new");
     edit(
         &new.join("powers/domestic.yaml"),
@@ -381,9 +387,7 @@ fn diff_of_two_revisions_reads_like_a_review() {
 fn diff_shows_dataset_text_as_text_in_markdown() {
     // A name that opens an HTML comment would hide every later change from the reviewer; one
     // with `@octocat` would notify that account, and `#12` would list the comment on issue 12.
-    let dir = tmp_dir("diff-markup");
-    copy_dir(&root().join("datasets"), &dir.join("old"));
-    copy_dir(&root().join("datasets"), &dir.join("new"));
+    let dir = two_copies("diff-markup");
     edit(
         &dir.join("new/powers/domestic.yaml"),
         "id: expedited-preservation-stored-data",
@@ -408,9 +412,7 @@ fn diff_shows_dataset_text_as_text_in_markdown() {
 fn diff_reports_the_fields_of_chapters_and_files_as_well_as_their_entries() {
     // A renamed chapter, a reworded file note or another crosswalk target read "No semantic
     // change": only the entries below them were compared.
-    let dir = tmp_dir("diff-files");
-    copy_dir(&root().join("datasets"), &dir.join("old"));
-    copy_dir(&root().join("datasets"), &dir.join("new"));
+    let dir = two_copies("diff-files");
     let new = dir.join("new");
     edit(
         &new.join("convention/chapter-05.yaml"),
@@ -486,9 +488,7 @@ fn diff_reports_the_fields_of_chapters_and_files_as_well_as_their_entries() {
 fn diff_pairs_entries_that_share_an_identity_by_their_content() {
     // A second approval of the same day, inserted before the first: the first was paired with
     // the new entry by position, and reported as reworded.
-    let dir = tmp_dir("diff-repeats");
-    copy_dir(&root().join("datasets"), &dir.join("old"));
-    copy_dir(&root().join("datasets"), &dir.join("new"));
+    let dir = two_copies("diff-repeats");
     edit(
         &dir.join("new/participation/participation.yaml"),
         "state: AZE",
