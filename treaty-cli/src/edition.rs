@@ -45,7 +45,7 @@ pub fn files(
     let bundle = serde_json::to_value(dataset.bundle()).map_err(|e| e.to_string())?;
     files.push((BUNDLE.to_owned(), to_json(&bundle)));
 
-    for table in treaty_model::export::tables(dataset) {
+    for table in treaty_model::export::tables(dataset).map_err(crate::load::refusal)? {
         files.push((
             format!("{TABLES}/{}.csv", table.name),
             treaty_model::export::to_csv(&table),

@@ -5,7 +5,7 @@ use std::ops::Deref;
 use std::path::{Path, PathBuf};
 
 use treaty_model::Dataset;
-use treaty_model::diagnostic::{Code, Report};
+use treaty_model::export;
 use treaty_model::validate::{dataset_root, validate_paths};
 
 use crate::{exit, render};
@@ -25,32 +25,15 @@ pub fn whole_dataset(path: &Path) -> Result<(), String> {
     ))
 }
 
-/// The first file written for a newer minor schema version, and the diagnostic's message,
-/// whether or not an inline allow silenced it.
-pub fn newer_file(report: &Report) -> Option<(&str, &str)> {
-    report
-        .diagnostics
-        .iter()
-        .chain(report.suppressed.iter().map(|s| &s.diagnostic))
-        .find(|d| d.code == Code::NewerSchemaVersion)
-        .map(|d| {
-            let file = d.location.as_ref().map_or("the input", |l| l.file.as_str());
-            (file, d.message.as_str())
-        })
+/// Refuses to export data written for a newer minor schema version
+/// ([`export::NewerSchema`]), before anything is written.
+pub fn exportable(dataset: &Dataset) -> Result<(), String> {
+    export::exportable(dataset).map_err(refusal)
 }
 
-/// Refuses to export data written for a newer minor schema version. This treaty reads such a
-/// file tolerantly, leaving out the fields it does not know and reading the values it does not
-/// know as `unrecognized`: enough to check and show it, but an export would lose what the newer
-/// version added and hold values its own schemas reject.
-pub fn exportable(report: &Report) -> Result<(), String> {
-    match newer_file(report) {
-        None => Ok(()),
-        Some((file, message)) => Err(format!(
-            "`{file}`: {message}; an export would leave out what that version added, so nothing \
-             was written (upgrade treaty to export it)"
-        )),
-    }
+/// The refusal's words for the terminal.
+pub fn refusal(newer: export::NewerSchema) -> String {
+    format!("{newer}, so nothing was written (upgrade treaty to export it)")
 }
 
 /// A dataset read from disk, or the bundled one.

@@ -572,7 +572,9 @@ fn report_writes_a_page_per_article_power_and_analysis() {
         .sum();
     // index, coverage, the articles, powers and analyses, participation, sources
     let pages = 2 + articles + dataset.powers().count() + dataset.bundle().analyses.len() + 2;
-    let tables = treaty_model::export::tables(dataset).len();
+    let tables = treaty_model::export::tables(dataset)
+        .expect("the bundled dataset is exportable")
+        .len();
     let schemas = treaty_model::schema::all().len();
     assert_eq!(
         r.stderr,

@@ -116,7 +116,7 @@ fn the_bundle_and_tables_of_the_site_are_those_of_convert() {
     );
 
     let dataset = treaty_model::bundled().expect("valid");
-    for table in treaty_model::export::tables(dataset) {
+    for table in treaty_model::export::tables(dataset).expect("exportable") {
         let file = site.join(TABLES).join(format!("{}.csv", table.name));
         assert_eq!(
             std::fs::read_to_string(&file).expect("table"),

@@ -8,6 +8,7 @@ use treaty_model::diagnostic::Report;
 use treaty_model::validate::{dataset_root, validate_file, validate_paths};
 
 use crate::args::{ConvertArgs, Target};
+use crate::load::refusal;
 use crate::output::{Failure, OutDir, Sink, note};
 use crate::render::text::plural;
 use crate::{exit, render};
@@ -65,7 +66,7 @@ pub fn run(args: ConvertArgs) -> Result<u8, Failure> {
     // One file to JSON or YAML is its own parsed text, whatever it holds; every other output is
     // written from the typed model, which keeps only what this version knows.
     if is_dir || !matches!(args.to, Target::Json | Target::Yaml) {
-        crate::load::exportable(&report)?;
+        crate::load::exportable(&dataset)?;
     }
     // A file converted is meant to stand for it; a directory's bundle is a new document.
     if !is_dir && !report.suppressed.is_empty() && matches!(args.to, Target::Json | Target::Yaml) {
@@ -82,8 +83,8 @@ pub fn run(args: ConvertArgs) -> Result<u8, Failure> {
                 Target::Json => to_json(&value),
                 // A directory's bundle is a new document, with no comments of its own.
                 Target::Yaml => yaml.unwrap_or_else(|| to_yaml_file(&value, "")),
-                Target::Jsonl => treaty_model::export::jsonl(&dataset),
-                _ => treaty_model::export::markdown(&dataset),
+                Target::Jsonl => treaty_model::export::jsonl(&dataset).map_err(refusal)?,
+                _ => treaty_model::export::markdown(&dataset).map_err(refusal)?,
             };
             write_text(&text, args.output.as_deref(), target)?;
         }
@@ -146,6 +147,7 @@ fn tables_dir<'a>(
 
 fn write_tables(dataset: &Dataset, dir: &OutDir<'_>) -> Result<(), String> {
     let files: Vec<(String, String)> = treaty_model::export::tables(dataset)
+        .map_err(refusal)?
         .iter()
         .map(|t| (format!("{}.csv", t.name), treaty_model::export::to_csv(t)))
         .collect();

@@ -27,17 +27,17 @@ pub fn run(args: DiffArgs) -> Result<u8, Failure> {
     };
     // The comparison is of what this version reads: the fields a newer schema version added
     // are not in it. The reader of the comment is told, not the log alone.
-    let newer = [old.report(), new.report()]
+    let newer = [&old, &new]
         .into_iter()
-        .find_map(load::newer_file);
-    if let Some((file, message)) = newer {
+        .find_map(|d| treaty_model::export::exportable(d).err());
+    if let Some(treaty_model::export::NewerSchema { file, message, .. }) = newer {
         let why = "changes to what that version added are not compared (upgrade treaty to \
                    compare them)";
         crate::output::note(&format!("treaty: `{file}`: {message}; {why}"));
         if args.format == DiffFormat::Markdown {
             text.push_str(&format!(
                 "\n> **Note:** `{file}`: {}; {why}\n",
-                crate::render::markdown::inline(message)
+                crate::render::markdown::inline(&message)
             ));
         }
     }

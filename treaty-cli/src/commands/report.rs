@@ -19,7 +19,7 @@ pub fn run(args: ReportArgs) -> Result<u8, Failure> {
         Ok(d) => d,
         Err(stop) => return Ok(stop.exit()?),
     };
-    load::exportable(dataset.report())?;
+    load::exportable(&dataset)?;
     let (files, counts) = edition::files(&dataset, crate::clock::today()?)?;
     out.write(&files)?;
     note(&format!(

@@ -3,7 +3,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::{Entry, provisions};
+use super::{Entry, NewerSchema, exportable, provisions};
 use crate::dataset::Dataset;
 use crate::model::Bundle;
 
@@ -30,13 +30,19 @@ use crate::model::Bundle;
 ///
 /// ```
 /// let dataset = treaty_model::bundled().expect("the bundled dataset is valid");
-/// let text = treaty_model::export::jsonl(dataset);
+/// let text = treaty_model::export::jsonl(dataset)?;
 /// for line in text.lines() {
 ///     let value: serde_json::Value = serde_json::from_str(line).expect("one JSON object");
 ///     assert!(value["entity"].is_string());
 /// }
+/// # Ok::<(), treaty_model::export::NewerSchema>(())
 /// ```
-pub fn jsonl(dataset: &Dataset) -> String {
+///
+/// # Errors
+///
+/// [`NewerSchema`] when a file of the dataset was written for a newer schema version.
+pub fn jsonl(dataset: &Dataset) -> Result<String, NewerSchema> {
+    exportable(dataset)?;
     let b = dataset.bundle();
     let mut w = Lines::default();
     structure(&mut w, b);
@@ -50,7 +56,7 @@ pub fn jsonl(dataset: &Dataset) -> String {
     for s in b.sources.iter().flat_map(|f| &f.sources) {
         w.line("sources", Vec::new(), s, &[]);
     }
-    w.out
+    Ok(w.out)
 }
 
 /// The `(key, value)` pairs written between `entity` and the entity's own fields.
@@ -296,6 +302,7 @@ mod tests {
     fn lines_of(entity: &str) -> Vec<String> {
         let tag = format!("{{\"entity\":\"{entity}\",");
         jsonl(&fixture::dataset())
+            .expect("exportable")
             .lines()
             .filter(|l| l.starts_with(&tag))
             .map(str::to_owned)
@@ -349,7 +356,8 @@ mod tests {
 
     #[test]
     fn the_signature_period_and_the_reported_counts_have_lines() {
-        let text = jsonl(crate::bundled().expect("the bundled dataset is valid"));
+        let text =
+            jsonl(crate::bundled().expect("the bundled dataset is valid")).expect("exportable");
         let of = |entity: &str| {
             let start = format!("{{\"entity\":\"{entity}\",");
             text.lines().filter(|l| l.starts_with(&start)).count()
@@ -392,7 +400,7 @@ mod tests {
 
     #[test]
     fn every_line_is_one_json_object_tagged_with_its_entity() {
-        let text = jsonl(&fixture::dataset());
+        let text = jsonl(&fixture::dataset()).expect("exportable");
         assert!(text.ends_with("}\n"));
         let mut entities = Vec::new();
         for line in text.lines() {
@@ -426,7 +434,7 @@ mod tests {
     #[test]
     fn assessment_lines_are_powers_then_safeguards_with_their_power() {
         let dataset = fixture::dataset_with(&[("assessment.yaml", fixture::ASSESSMENT)]);
-        let text = jsonl(&dataset);
+        let text = jsonl(&dataset).expect("exportable");
         let lines: Vec<&str> = text
             .lines()
             .filter(|l| l.starts_with(r#"{"entity":"assessments","#))

@@ -1,6 +1,6 @@
 //! A readable Markdown document of the convention and what is said about it.
 
-use super::{Node, provisions, word};
+use super::{NewerSchema, Node, exportable, provisions, word};
 use crate::dataset::Dataset;
 use crate::ids::{SourceId, TextVersionId};
 use crate::model::{
@@ -21,10 +21,16 @@ use crate::provision::ProvisionRef;
 ///
 /// ```
 /// let dataset = treaty_model::bundled().expect("the bundled dataset is valid");
-/// let md = treaty_model::export::markdown(dataset);
+/// let md = treaty_model::export::markdown(dataset)?;
 /// assert!(md.contains("## Powers"));
+/// # Ok::<(), treaty_model::export::NewerSchema>(())
 /// ```
-pub fn markdown(dataset: &Dataset) -> String {
+///
+/// # Errors
+///
+/// [`NewerSchema`] when a file of the dataset was written for a newer schema version.
+pub fn markdown(dataset: &Dataset) -> Result<String, NewerSchema> {
+    exportable(dataset)?;
     let mut d = Doc::new(dataset);
     d.title();
     d.text_versions();
@@ -35,7 +41,7 @@ pub fn markdown(dataset: &Dataset) -> String {
     d.powers();
     d.analyses();
     d.sources();
-    d.finish()
+    Ok(d.finish())
 }
 
 /// The document being written, with the dataset for looking up names.
@@ -814,7 +820,7 @@ mod tests {
 
     #[test]
     fn a_power_shows_its_facts_and_safeguard_table_with_sources() {
-        let md = markdown(&fixture::dataset());
+        let md = markdown(&fixture::dataset()).expect("exportable");
         let expected = "\
 #### <a id=\"power-expedited-preservation\"></a>Expedited preservation (`expedited-preservation`)
 
@@ -840,7 +846,7 @@ Orders a holder to keep data \"quickly\", for up to 90 days [eff-2024-07-electro
 
     #[test]
     fn an_article_shows_markers_modalities_and_quotes() {
-        let md = markdown(&fixture::dataset());
+        let md = markdown(&fixture::dataset()).expect("exportable");
         let expected = "\
 ### Article 25: Expedited preservation of stored electronic data *(title unverified)*
 
@@ -857,7 +863,7 @@ Orders a holder to keep data \"quickly\", for up to 90 days [eff-2024-07-electro
 
     #[test]
     fn contents_lists_chapters_and_sections() {
-        let md = markdown(&fixture::dataset());
+        let md = markdown(&fixture::dataset()).expect("exportable");
         let expected = "\
 ## Contents
 
@@ -872,7 +878,7 @@ Orders a holder to keep data \"quickly\", for up to 90 days [eff-2024-07-electro
 
     #[test]
     fn a_concern_shows_its_recommendations_with_sources() {
-        let md = markdown(&fixture::dataset());
+        let md = markdown(&fixture::dataset()).expect("exportable");
         let expected = "\
 #### Concern `preservation-without-judge`
 
@@ -890,7 +896,7 @@ Preservation needs no prior judicial authorisation. [eff-2024-07-electronic-data
 
     #[test]
     fn source_ids_link_to_the_list_of_sources() {
-        let md = markdown(&fixture::dataset());
+        let md = markdown(&fixture::dataset()).expect("exportable");
         assert!(md.starts_with("# UN Convention against Cybercrime\n\n"));
         assert!(md.contains(
             "- <a id=\"source-eff-2024-07-electronic-data\"></a>**eff-2024-07-electronic-data**: UN Cybercrime Draft Convention \
@@ -918,7 +924,8 @@ Preservation needs no prior judicial authorisation. [eff-2024-07-electronic-data
                 "    verification: verified",
                 "    accessed: \"2025-02-01\"\n    verification: verified",
             ),
-        ]));
+        ]))
+        .expect("exportable");
         let expected = "- <a id=\"source-eff-2024-07-electronic-data\"></a>\
             **eff-2024-07-electronic-data**: UN Cybercrime Draft Convention Dangerously Expands \
             State Surveillance Powers. By Katitza Rodriguez, A. N. Other. Electronic Frontier \
@@ -959,7 +966,8 @@ Preservation needs no prior judicial authorisation. [eff-2024-07-electronic-data
                 "title: Dangerously expands state surveillance powers",
                 "title: 'Expands powers ##'",
             ),
-        ]));
+        ]))
+        .expect("exportable");
         let lines: Vec<&str> = md.lines().collect();
         for expected in [
             format!(

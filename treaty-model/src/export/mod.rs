@@ -12,6 +12,12 @@
 //! `note`). The lossless interchange format is the JSON bundle
 //! ([`Dataset::bundle`](crate::Dataset::bundle)).
 //!
+//! Each export refuses a dataset with a file written for a newer minor schema version
+//! ([`NewerSchema`]): such a file is read tolerantly, without the fields this version does not
+//! know and with `unrecognized` for the values it does not know, which is enough to check and
+//! query it but would make an export silently incomplete. [`exportable`] is the same check, for
+//! a program that writes the bundle itself.
+//!
 //! Conventions shared by the tables and the lines, so that the two can be joined:
 //!
 //! * Vocabulary values are written exactly as in the YAML (`cross-border`, `shall-as-appropriate`),
@@ -22,18 +28,21 @@
 //!
 //! ```
 //! let dataset = treaty_model::bundled().expect("the bundled dataset is valid");
-//! let tables = treaty_model::export::tables(dataset);
+//! let tables = treaty_model::export::tables(dataset)?;
 //! let powers = tables.iter().find(|t| t.name == "powers").expect("a powers table");
 //! let csv = treaty_model::export::to_csv(powers);
 //! assert!(csv.starts_with("text_version,id,name,provision,"));
+//! # Ok::<(), treaty_model::export::NewerSchema>(())
 //! ```
 
 mod csv;
+mod guard;
 mod jsonl;
 mod markdown;
 mod tables;
 
 pub use self::csv::to_csv;
+pub use self::guard::{NewerSchema, exportable};
 pub use self::jsonl::jsonl;
 pub use self::markdown::markdown;
 pub use self::tables::{Table, tables};

@@ -1,6 +1,8 @@
 //! The dataset flattened into one table per entity.
 
-use super::{flag, join, opt, opt_word, provisions, sources, texts, word, words};
+use super::{
+    NewerSchema, exportable, flag, join, opt, opt_word, provisions, sources, texts, word, words,
+};
 use crate::dataset::Dataset;
 use crate::model::{
     Article24Coverage, Bundle, Confidentiality, Duration, LegalCitation, OffenceScope, Power,
@@ -75,9 +77,14 @@ impl Table {
 /// The `quotes` table gives each quotation with its note and sources, keyed by its parent:
 /// `parent_table` names the table, and `parent` (with `text_version` for a provision or a
 /// definition, `analysis` for a concern) is that table's key.
-pub fn tables(dataset: &Dataset) -> Vec<Table> {
+///
+/// # Errors
+///
+/// [`NewerSchema`] when a file of the dataset was written for a newer schema version.
+pub fn tables(dataset: &Dataset) -> Result<Vec<Table>, NewerSchema> {
+    exportable(dataset)?;
     let b = dataset.bundle();
-    vec![
+    Ok(vec![
         text_versions(b),
         chapters(b),
         articles(b),
@@ -102,7 +109,7 @@ pub fn tables(dataset: &Dataset) -> Vec<Table> {
         statements(b),
         assessments(b),
         source_table(b),
-    ]
+    ])
 }
 
 fn text_versions(b: &Bundle) -> Table {
@@ -959,6 +966,7 @@ mod tests {
 
     fn table_of(dataset: &Dataset, name: &str) -> Table {
         tables(dataset)
+            .expect("exportable")
             .into_iter()
             .find(|t| t.name == name)
             .unwrap_or_else(|| panic!("no table `{name}`"))
@@ -967,7 +975,11 @@ mod tests {
     #[test]
     fn tables_come_in_a_stable_order() {
         let dataset = fixture::dataset();
-        let names: Vec<&str> = tables(&dataset).iter().map(|t| t.name).collect();
+        let names: Vec<&str> = tables(&dataset)
+            .expect("exportable")
+            .iter()
+            .map(|t| t.name)
+            .collect();
         assert_eq!(
             names,
             [
@@ -1002,7 +1014,7 @@ mod tests {
     #[test]
     fn every_row_has_one_cell_per_column() {
         let dataset = fixture::dataset();
-        for t in tables(&dataset) {
+        for t in tables(&dataset).expect("exportable") {
             for row in &t.rows {
                 assert_eq!(row.len(), t.columns.len(), "a row of `{}`", t.name);
             }
