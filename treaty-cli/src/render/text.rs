@@ -243,7 +243,11 @@ pub fn entry_into_force(e: &EntryIntoForce, today: Date) -> String {
             ),
         },
         (None, None) => {
-            return format!("{recorded}: the date of entry into force cannot be computed");
+            // A single undated deposit can still be certain to have completed the count.
+            let by = decisive_state
+                .map(|s| format!(" (the deciding deposit was {s}'s)"))
+                .unwrap_or_default();
+            return format!("{recorded}: the date of entry into force cannot be computed{by}");
         }
     };
     let mut basis = Vec::new();
@@ -362,6 +366,19 @@ mod tests {
             entry_into_force(&one, day("2026-06-01")),
             "the 1 deposit required is recorded, some without a date: the date of entry into \
              force cannot be computed"
+        );
+        // One undated deposit and no other: it completed the count, as the JSON says.
+        let alone = EntryIntoForce::Reached {
+            earliest: None,
+            latest: None,
+            decisive_state: Some("AZE".parse().expect("a state code")),
+            deposits: 1,
+            required: 1,
+        };
+        assert_eq!(
+            entry_into_force(&alone, day("2026-06-01")),
+            "the 1 deposit required is recorded, some without a date: the date of entry into \
+             force cannot be computed (the deciding deposit was AZE's)"
         );
     }
 }
