@@ -5,7 +5,7 @@
 //! - a file is replaced only when it is a regular file (never a device, FIFO, socket, symbolic
 //!   link or directory), atomically, through a temporary file with a short name beside it that
 //!   is removed on every error path, and that a later run removes if a killed one left it;
-//! - a directory of generated files ([`write_dir`]) is written only when it is absent, empty,
+//! - a directory of generated files ([`OutDir::write`]) is written only when it is absent, empty,
 //!   or marked by an earlier run ([`MARKER`]), or with `--force`; only the files `treaty` wrote
 //!   there are ever replaced or removed.
 //!
@@ -56,7 +56,7 @@ pub fn eprint(text: &str) {
     let _ = err.write_all(text.as_bytes()).and_then(|()| err.flush());
 }
 
-/// Writes a line to standard error, as [`eprint`] does.
+/// Writes a line to standard error, as [`eprint()`] does.
 pub fn note(line: &str) {
     eprint(&format!("{line}\n"));
 }

@@ -15,7 +15,7 @@ use treaty_model::diagnostic::{Diagnostic, Location, Report, Severity};
 use super::shown::{omitted_line, shown};
 use super::text::plural;
 
-/// Colour on or off. Output written through [`print`] goes through `anstream`, which also
+/// Colour on or off. Output written through [`print()`] goes through `anstream`, which also
 /// strips colour when standard error is not a terminal, `NO_COLOR` is set, or `--color
 /// never` was given.
 #[derive(Debug, Clone, Copy)]
