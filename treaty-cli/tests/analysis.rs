@@ -686,7 +686,8 @@ fn participation_lists_each_state_with_what_its_sources_say() {
         .count();
     assert_eq!(listed, 62, "{}", r.stdout);
     for line in [
-        "  JAM  signature, date not known (partly) [UN Treaty Collection, chapter XVIII-16]\n",
+        "  JAM  signature, date not known (partly) [UN Treaty Collection, chapter XVIII-16; the \
+         project's reference compilation]\n",
         "  QAT  signature 2025-10-25               [Qatar News Agency, 13 November 2025]\n",
         "       ratification, date not known (unverified) [The Machine Herald, 21 May 2026]\n",
         "  72 signatories as of 2025-10 [UN Treaty Collection, chapter XVIII-16; Newshour, 29 October 2025; Agence Ecofin, October 2025]\n",
