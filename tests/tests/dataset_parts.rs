@@ -71,6 +71,60 @@ fn one_subdirectory_of_a_valid_dataset_is_valid_alone() {
     assert_eq!(v.report.files, 2);
 }
 
+/// Renaming or removing an id in the file checked breaks references in files nobody named:
+/// those errors are the named file's doing, and the pre-commit hook, which names only the
+/// changed file, must not let the change through.
+#[test]
+fn a_reference_elsewhere_broken_by_the_named_file_is_reported_with_it() {
+    let dir = base_copy("renamed-id");
+    let named = dir.join("powers-domestic.yaml");
+    let text = fs::read_to_string(&named).unwrap();
+    fs::write(
+        &named,
+        text.replace("id: expedited-preservation\n", "id: expedited-preserve\n"),
+    )
+    .unwrap();
+    let v = validate_paths(std::slice::from_ref(&named), &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    let elsewhere = shown(&dir.join("powers-cross-border.yaml"));
+    assert_eq!(
+        found(&v.report),
+        [(Code::UnknownReference, Severity::Error, elsewhere, 14, 27)]
+    );
+    let d = &v.report.diagnostics[0];
+    assert_eq!(d.message, "no power has the id `expedited-preservation`");
+    assert_eq!(d.related.len(), 1);
+    assert_eq!(d.related[0].location.file, shown(&named));
+    assert_eq!(
+        d.related[0].message,
+        "powers are defined in this file, which is checked"
+    );
+    assert_eq!(v.report.files, 1);
+    assert!(!v.report.is_valid());
+}
+
+/// A file that defines no kind of id that the broken reference names leaves it out of its
+/// report (it is still withheld from the dataset).
+#[test]
+fn a_broken_reference_unrelated_to_the_named_file_is_not_its_report() {
+    let dir = base_copy("unrelated-reference");
+    let other = dir.join("powers-cross-border.yaml");
+    let text = fs::read_to_string(&other).unwrap();
+    fs::write(
+        &other,
+        text.replace(
+            "domestic_counterpart: expedited-preservation",
+            "domestic_counterpart: expedited-preserve",
+        ),
+    )
+    .unwrap();
+    let named = dir.join("sources.yaml");
+    let v = validate_paths(std::slice::from_ref(&named), &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    assert_eq!(found(&v.report), []);
+    assert!(v.dataset.is_none());
+}
+
 #[test]
 fn a_broken_file_that_others_reference_gives_its_error_and_one_note() {
     let dir = base_copy("broken-referenced");

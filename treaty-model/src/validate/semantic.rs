@@ -95,7 +95,7 @@ pub(crate) fn check(
     let structure = Structure::build(docs());
     let defs = check_ids(files, &mut out);
     let has_instrument = files.iter().any(|f| f.kind == Some(FileKind::Instrument));
-    check_references(files, &defs, has_instrument, &mut out);
+    check_references(files, &defs, has_instrument, scope, &mut out);
     if !has_instrument && !files.is_empty() {
         out.push(
             Diagnostic::new(
@@ -258,6 +258,7 @@ fn check_references(
     files: &[FileOutcome],
     defs: &Defs<'_>,
     has_instrument: bool,
+    scope: Option<&std::collections::HashSet<String>>,
     out: &mut Vec<Diagnostic>,
 ) {
     let mut known: HashMap<IdKind, Vec<&str>> = HashMap::new();
@@ -267,6 +268,7 @@ fn check_references(
     for v in known.values_mut() {
         v.sort_unstable();
     }
+    let homes = scope.map(|scope| named_homes(files, scope));
     for file in files {
         for r in &file.references.refs {
             // Without an instrument every text version is unknown: one missing-instrument
@@ -276,14 +278,51 @@ fn check_references(
             {
                 continue;
             }
-            out.push(unknown_id(
-                r.kind,
-                &r.text,
-                r.place.location(&file.path),
-                &known,
-            ));
+            let mut d = unknown_id(r.kind, &r.text, r.place.location(&file.path), &known);
+            // When part of a dataset is checked, a reference elsewhere that no longer
+            // resolves is most likely broken by the named file that holds such ids (an id
+            // renamed or removed): it concerns that file, and is shown with it.
+            if let Some(home) = homes.as_ref().and_then(|h| h.get(&r.kind)) {
+                d = d.with_related(
+                    Location::file_start(*home),
+                    format!(
+                        "{}s are defined in this file, which is checked",
+                        r.kind.noun()
+                    ),
+                );
+            }
+            out.push(d);
         }
     }
+}
+
+/// For each kind of id, the first named file that defines such ids, or is of a kind of file
+/// that does in this dataset (so that a file whose every id of a kind was removed still
+/// counts).
+fn named_homes<'a>(
+    files: &'a [FileOutcome],
+    scope: &std::collections::HashSet<String>,
+) -> HashMap<IdKind, &'a str> {
+    let mut kinds_of_file: HashMap<FileKind, Vec<IdKind>> = HashMap::new();
+    for file in files {
+        if let Some(k) = file.kind {
+            let defined = kinds_of_file.entry(k).or_default();
+            defined.extend(file.references.defs.iter().map(|d| d.kind));
+        }
+    }
+    let mut homes = HashMap::new();
+    for file in files.iter().filter(|f| scope.contains(&f.path)) {
+        let own = file.references.defs.iter().map(|d| d.kind);
+        let of_its_kind = file
+            .kind
+            .and_then(|k| kinds_of_file.get(&k))
+            .into_iter()
+            .flatten();
+        for kind in own.chain(of_its_kind.copied()) {
+            homes.entry(kind).or_insert(file.path.as_str());
+        }
+    }
+    homes
 }
 
 fn unknown_id(
