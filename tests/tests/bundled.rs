@@ -215,6 +215,37 @@ fn zero_draft_analysis_resolves_through_the_concordance() {
             .map(|p| p.to_string()),
         Some("17".into())
     );
+    let in_final = |r: &str| {
+        d.to_final(&r.parse().unwrap(), &zero)
+            .map(|p| p.to_string())
+    };
+    // Zero-draft 36(1) corresponds to the whole of final Article 36: where its point (a) went
+    // is not known, so the answer is the article that holds it, not an invented `36(a)`.
+    assert_eq!(in_final("36(1)(a)"), Some("36".into()));
+    // Zero-draft Article 40 maps to Article 40: what lies below it is carried over.
+    assert_eq!(in_final("40(3)"), Some("40(3)".into()));
+}
+
+/// A provision of a draft is explained by the power the concordances place it at, and one of
+/// a version the dataset does not map has none (it used to be read as the final text's).
+#[test]
+fn explain_follows_the_concordances_for_a_draft_s_provision() {
+    let d = dataset();
+    let id = |q: &str| d.explain(q).map(|e| e.power.id.to_string());
+    assert_eq!(
+        id("zero-draft:40(3)").as_deref(),
+        Ok("mla-intrusive-measures")
+    );
+    assert_eq!(id("28(4)").as_deref(), Ok("compelled-technical-assistance"));
+    for unplaced in ["no-such-version:28(4)", "zero-draft:28(4)"] {
+        assert!(
+            matches!(
+                d.explain(unplaced),
+                Err(treaty_model::explain::ExplainError::NoSuchPower { .. })
+            ),
+            "{unplaced}"
+        );
+    }
 }
 
 #[test]

@@ -278,6 +278,11 @@ impl Dataset {
     }
 
     /// Maps a provision of any text version to the final text through the concordances.
+    ///
+    /// When the concordances map only a provision that contains `r`, what lies below it is
+    /// carried over if that entry maps like to like (an article to an article, a paragraph to a
+    /// paragraph); otherwise the result is the entry's target, the smallest provision of the
+    /// final text known to hold `r`.
     pub fn to_final(&self, r: &ProvisionRef, version: &TextVersionId) -> Option<ProvisionRef> {
         if version.as_str() == "final" {
             return Some(r.unversioned());
@@ -292,10 +297,17 @@ impl Dataset {
             .filter(|e| e.from.contains(&unversioned))
             .max_by_key(|e| e.from.to_string().len())?;
         let to = entry.to.as_ref()?;
-        if entry.from == unversioned {
+        // A paragraph mapped to a whole article says nothing of where its points went.
+        let depth = |r: &ProvisionRef| {
+            (
+                r.paragraph().is_some(),
+                r.point().is_some(),
+                r.subpoint().is_some(),
+            )
+        };
+        if entry.from == unversioned || depth(&entry.from) != depth(to) {
             return Some(to.unversioned());
         }
-        // An article-level entry carries the paragraph and point over unchanged.
         let mut s = to.unversioned().to_string();
         let own = unversioned.to_string();
         let prefix = entry.from.to_string();

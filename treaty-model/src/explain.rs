@@ -269,7 +269,14 @@ impl Dataset {
             return Ok(p);
         }
         if let Ok(r) = query.parse::<ProvisionRef>() {
-            let r = r.unversioned();
+            // Powers are numbered in the final text: a draft's provision is looked up where
+            // the concordances put it, and one they do not place has no power.
+            let r = match r.version() {
+                Some(version) => self
+                    .to_final(&r, version)
+                    .ok_or_else(|| no_such(self, query))?,
+                None => r,
+            };
             if let Some(p) = self.powers().find(|p| p.provision == r) {
                 return Ok(p);
             }
