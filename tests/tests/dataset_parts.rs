@@ -523,6 +523,28 @@ fn a_link_out_of_the_dataset_is_reported_by_path_and_never_read() {
     assert!(text.contains("sources-extra.yaml"), "{text}");
 }
 
+/// Naming the link (a CI script that passes the changed paths) is held to the same boundary:
+/// the link is in the dataset, its target is not.
+#[cfg(unix)]
+#[test]
+fn a_link_out_of_the_dataset_named_on_its_own_is_never_read() {
+    let dir = base_copy("named-link-out");
+    let outside = temp_dir("named-link-target");
+    let secret = outside.join("secret.yaml");
+    fs::write(&secret, "kind: sources\nTOKEN: do-not-print-me\n").unwrap();
+    let link = dir.join("sources-extra.yaml");
+    std::os::unix::fs::symlink(&secret, &link).unwrap();
+    let v = validate_paths(std::slice::from_ref(&link), &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    let _ = fs::remove_dir_all(&outside);
+    assert_eq!(
+        found(&v.report),
+        [(Code::OutsideDataset, Severity::Error, shown(&link), 1, 1)]
+    );
+    assert!(v.report.sources.is_empty());
+    assert!(!v.report.is_valid());
+}
+
 #[cfg(unix)]
 #[test]
 fn a_device_named_on_the_command_line_is_read_only_up_to_the_limit() {

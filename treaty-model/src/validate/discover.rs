@@ -16,7 +16,9 @@
 //! symbolic link out of the directory being walked: a pull request could otherwise make CI
 //! print the contents of a file outside the dataset (`/proc/self/environ`) in a snippet. A
 //! link to a directory inside it is a second name: its files are read once, under their real
-//! path. A link back to a directory above it is reported as a loop.
+//! path. A link back to a directory above it is reported as a loop. A file named on the
+//! command line inside a dataset is held to the same boundary (a script may pass the changed
+//! paths); one named outside every dataset is read, since the user asked for it.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -125,7 +127,7 @@ pub(crate) struct Group {
 /// before it is moved in); beside several, it cannot be told which, so the files outside any
 /// dataset are then validated together on their own.
 pub(crate) fn plan(paths: &[PathBuf]) -> Plan {
-    let (named, problems) = discover(paths);
+    let (named, mut problems) = discover(paths);
     let mut datasets: Vec<Named> = Vec::new();
     // The root of each directory, as shown and canonical (two spellings of one root are one
     // dataset), found once per directory.
@@ -142,6 +144,25 @@ pub(crate) fn plan(paths: &[PathBuf]) -> Plan {
                 (root, key)
             })
             .clone();
+        // A file named inside a dataset is held to the walk's boundary: one that resolves
+        // outside the root (a symbolic link, or a path through one) is reported, never opened.
+        if let (Some(root), Some(key)) = (&root, &key)
+            && std::fs::canonicalize(&file).is_ok_and(|target| !target.starts_with(key))
+        {
+            problems.push(
+                Diagnostic::new(
+                    Code::OutsideDataset,
+                    format!(
+                        "`{}` is a symbolic link to a file outside the dataset directory `{}`; it is not read",
+                        display(&file),
+                        display(root)
+                    ),
+                    Some(Location::file_start(display(&file))),
+                )
+                .with_help("copy the file into the dataset, or remove the link"),
+            );
+            continue;
+        }
         match datasets.iter_mut().find(|d| d.key == key) {
             Some(d) => d.files.push(file),
             None => datasets.push(Named {
