@@ -442,6 +442,15 @@ fn an_allowed_error_cannot_drop_a_file_from_the_dataset() {
     );
     let r = run(&["validate", "--warn", "io-error", "does/not/exist.yaml"]);
     assert_eq!(r.code, 2);
+    let r = run(&["validate", "--allow", "duplicate-id"]);
+    assert_eq!(
+        (r.code, r.stderr.as_str()),
+        (
+            2,
+            "treaty: error: `duplicate-id` cannot be allowed or lowered to a warning: the dataset \
+             would hold two entries under one id\n"
+        )
+    );
 }
 
 #[test]

@@ -407,7 +407,7 @@ pub enum Code {
     /// An id defined twice, or a state with two participation entries.
     #[strum(props(
         summary = "an id is defined twice, or a state has two participation entries",
-        fix = "rename one of them or merge the entries"
+        fix = "rename one of them or merge the entries; it cannot be allowed or lowered to a warning"
     ))]
     DuplicateId,
     /// A reference to an id that does not exist.
@@ -530,6 +530,14 @@ impl Code {
     /// How to fix it, in general.
     pub fn fix(self) -> &'static str {
         strum::EnumProperty::get_str(&self, "fix").unwrap_or_default()
+    }
+
+    /// Whether a problem of this code always stays an error: neither an inline allow, `allow`
+    /// nor `warn` can silence or lower it. A duplicate id would leave the dataset with two
+    /// entries under one id (a lookup finds one, a page of the edition overwrites the other),
+    /// and a path that cannot be read would pass as valid.
+    pub fn is_unsilenceable(self) -> bool {
+        matches!(self, Code::DuplicateId | Code::Io)
     }
 
     /// Whether the code comes from a cross-file check, so that a change in one file can
@@ -698,9 +706,11 @@ impl SeverityOverrides {
         self
     }
 
-    /// Applies the overrides: `None` when the diagnostic is allowed.
+    /// Applies the overrides: `None` when the diagnostic is allowed. A code that
+    /// [cannot be silenced](Code::is_unsilenceable) keeps its severity.
     pub fn apply(&self, mut d: Diagnostic) -> Option<Diagnostic> {
         match self.levels.get(&d.code) {
+            _ if d.code.is_unsilenceable() => {}
             Some(Level::Allow) => return None,
             Some(Level::Warn) => d.severity = Severity::Warning,
             Some(Level::Deny) => d.severity = Severity::Error,

@@ -85,13 +85,17 @@ pub(crate) fn overrides(
         for c in codes {
             let code = c.parse::<Code>()?;
             // A path that cannot be read is a usage or system problem, exit 2 whatever the
-            // data: lowered, it would let a missing file pass as valid.
-            if code == Code::Io && level != Level::Deny {
-                return Err(
-                    "`io-error` cannot be allowed or lowered to a warning: a path that \
-                            cannot be read always fails (exit 2)"
-                        .to_owned(),
-                );
+            // data: lowered, it would let a missing file pass as valid. A duplicate id would
+            // leave two entries under one id.
+            if code.is_unsilenceable() && level != Level::Deny {
+                let why = if code == Code::Io {
+                    "a path that cannot be read always fails (exit 2)"
+                } else {
+                    "the dataset would hold two entries under one id"
+                };
+                return Err(format!(
+                    "`{code}` cannot be allowed or lowered to a warning: {why}"
+                ));
             }
             o.set(code, level);
         }

@@ -481,15 +481,29 @@ fn finish(
         }
     }
     for a in allows.into_iter().filter(|a| !a.used) {
+        let (message, help) = if a.code.is_unsilenceable() {
+            (
+                format!(
+                    "`allow({})` cannot silence this problem: it loses data",
+                    a.code
+                ),
+                "remove the comment and fix the problem",
+            )
+        } else {
+            (
+                format!(
+                    "`allow({})` silences nothing on this line or the next",
+                    a.code
+                ),
+                "remove the comment, or move it above the line it is meant for",
+            )
+        };
         let d = crate::diagnostic::Diagnostic::new(
             crate::diagnostic::Code::UnusedSuppression,
-            format!(
-                "`allow({})` silences nothing on this line or the next",
-                a.code
-            ),
+            message,
             Some(a.location),
         )
-        .with_help("remove the comment, or move it above the line it is meant for");
+        .with_help(help);
         if !concerns(&d, scope) {
             continue;
         }

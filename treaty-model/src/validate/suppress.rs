@@ -112,6 +112,7 @@ fn is_comment_start(before: &str) -> bool {
 /// Whether `allow` silences `d`.
 pub(crate) fn covers(allow: &InlineAllow, d: &Diagnostic) -> bool {
     d.code == allow.code
+        && !d.code.is_unsilenceable()
         && d.location.as_ref().is_some_and(|l| {
             l.file == allow.location.file
                 && (l.start.line == allow.line || l.start.line == allow.line + 1)
