@@ -125,6 +125,42 @@ fn a_broken_reference_unrelated_to_the_named_file_is_not_its_report() {
     assert!(v.dataset.is_none());
 }
 
+/// A value the schema rejects is its file's error; the checks of other files do not judge by
+/// it (every power of the chapter was reported as in the wrong chapter, `iv`).
+#[test]
+fn a_malformed_chapter_number_is_one_error_not_one_per_power() {
+    let dir = base_copy("chapter-number");
+    let chapter = dir.join("chapter-04.yaml");
+    let text = fs::read_to_string(&chapter).unwrap();
+    fs::write(&chapter, text.replace("\nnumber: IV\n", "\nnumber: iv\n")).unwrap();
+    let v = validate_paths(std::slice::from_ref(&dir), &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    assert_eq!(
+        found(&v.report),
+        [(Code::InvalidFormat, Severity::Error, shown(&chapter), 5, 9)]
+    );
+}
+
+/// An allow comment in a file with an error of its own is not called unused: the check it is
+/// meant for may not have run on a file the model could not read whole.
+#[test]
+fn an_error_in_a_file_does_not_make_its_allow_comments_unused() {
+    let dir = base_copy("allow-beside-error");
+    let sources = dir.join("sources.yaml");
+    let text = fs::read_to_string(&sources).unwrap();
+    let text = text.replace(
+        "url: https://example.org/test-source-a",
+        "url: ftp://example.org/test-source-a",
+    ) + "  # treaty: allow(source-without-address) an unpublished test source\n  - id: test-source-unpublished\n    title: Test source without an address\n    kind: reference\n    verification: unverified\n";
+    fs::write(&sources, text).unwrap();
+    let v = validate_paths(std::slice::from_ref(&dir), &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    assert_eq!(
+        found(&v.report),
+        [(Code::InvalidFormat, Severity::Error, shown(&sources), 10, 10)]
+    );
+}
+
 #[test]
 fn a_broken_file_that_others_reference_gives_its_error_and_one_note() {
     let dir = base_copy("broken-referenced");

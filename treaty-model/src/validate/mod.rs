@@ -448,6 +448,13 @@ fn finish(
         raw.append(&mut o.diagnostics);
         allows.append(&mut o.allows);
     }
+    // A file with an error of its own may not have been read far enough for the checks an
+    // allow comment in it was meant for: such an allow is not called unused.
+    let erroneous: HashSet<String> = raw
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .filter_map(|d| d.location.as_ref().map(|l| l.file.clone()))
+        .collect();
     let mut report = Report {
         files: scope.map_or(outcomes.len(), HashSet::len),
         ..Report::default()
@@ -480,7 +487,10 @@ fn finish(
             report.diagnostics.push(d);
         }
     }
-    for a in allows.into_iter().filter(|a| !a.used) {
+    for a in allows
+        .into_iter()
+        .filter(|a| !a.used && (a.code.is_unsilenceable() || !erroneous.contains(&a.location.file)))
+    {
         let (message, help) = if a.code.is_unsilenceable() {
             (
                 format!(
