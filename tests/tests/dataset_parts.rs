@@ -157,8 +157,37 @@ fn an_error_in_a_file_does_not_make_its_allow_comments_unused() {
     let _ = fs::remove_dir_all(&dir);
     assert_eq!(
         found(&v.report),
-        [(Code::InvalidFormat, Severity::Error, shown(&sources), 10, 10)]
+        [(
+            Code::InvalidFormat,
+            Severity::Error,
+            shown(&sources),
+            10,
+            10
+        )]
     );
+}
+
+/// No paths, or no inputs, is a mistaken call (a glob that matched nothing): it must not
+/// pass as a valid, empty dataset.
+#[test]
+fn nothing_to_validate_is_an_error_not_an_empty_dataset() {
+    for v in [
+        validate_paths(&[], &Options::default()),
+        validate_inputs(&[], &Options::default()),
+    ] {
+        let shown: Vec<(Code, Severity, &str)> = v
+            .report
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.severity, d.message.as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            [(Code::Io, Severity::Error, "no dataset files were given")]
+        );
+        assert!(v.dataset.is_none());
+    }
+    assert!(treaty_model::validate::load(&[]).is_err());
 }
 
 #[test]

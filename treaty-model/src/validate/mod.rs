@@ -434,6 +434,18 @@ fn finish(
     options: &Options,
 ) -> Validation {
     let mut raw = around;
+    // Nothing to validate is a mistaken call (a glob that matched nothing), not a valid,
+    // empty dataset: an empty directory is an error too.
+    if outcomes.is_empty() && named.is_empty() {
+        raw.push(
+            crate::diagnostic::Diagnostic::new(
+                crate::diagnostic::Code::Io,
+                "no dataset files were given",
+                None,
+            )
+            .with_help("pass the dataset's directory, or the files to check"),
+        );
+    }
     let changed = options.changed.as_ref().map(|files| {
         files
             .iter()
