@@ -105,7 +105,8 @@ pub enum Command {
 /// Arguments of `treaty validate`.
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// Files or directories to validate (default: the repository's `datasets/`); a file inside
+    /// Files or directories to validate (default: the dataset the current directory is in, else
+    /// the repository's `datasets/`); a file inside
     /// a dataset is checked against the whole dataset, and each dataset on its own. Directories
     /// are walked for `.yaml`, `.yml` and `.json` files, past hidden entries and cache
     /// directories (a `CACHEDIR.TAG`, as in cargo's `target/`). `-` reads one file from
@@ -216,7 +217,8 @@ pub struct ShowArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ShowFormat::Human)]
     pub format: ShowFormat,
-    /// The dataset directory (default: the repository's `datasets/`, else the bundled dataset).
+    /// The dataset directory (default: the dataset the current directory is in, else the
+    /// repository's `datasets/`, else the bundled dataset).
     #[arg(long, value_name = "DIR")]
     pub data: Option<PathBuf>,
 }
@@ -260,7 +262,8 @@ pub struct CoverageArgs {
     /// Write to this file (atomically) instead of standard output; `-` for standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// The dataset directory (default: the repository's `datasets/`, else the bundled dataset).
+    /// The dataset directory (default: the dataset the current directory is in, else the
+    /// repository's `datasets/`, else the bundled dataset).
     #[arg(long, value_name = "DIR")]
     pub data: Option<PathBuf>,
 }
@@ -295,7 +298,8 @@ pub struct ExplainArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ShowFormat::Human)]
     pub format: ShowFormat,
-    /// The dataset directory (default: the repository's `datasets/`, else the bundled dataset).
+    /// The dataset directory (default: the dataset the current directory is in, else the
+    /// repository's `datasets/`, else the bundled dataset).
     #[arg(long, value_name = "DIR")]
     pub data: Option<PathBuf>,
 }
@@ -309,7 +313,8 @@ pub struct ParticipationArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ShowFormat::Human)]
     pub format: ShowFormat,
-    /// The dataset directory (default: the repository's `datasets/`, else the bundled dataset).
+    /// The dataset directory (default: the dataset the current directory is in, else the
+    /// repository's `datasets/`, else the bundled dataset).
     #[arg(long, value_name = "DIR")]
     pub data: Option<PathBuf>,
 }
@@ -347,7 +352,8 @@ pub struct ReportArgs {
     /// Write into --output even if treaty did not write it (its other files are kept).
     #[arg(long)]
     pub force: bool,
-    /// The dataset directory (default: the repository's `datasets/`, else the bundled dataset).
+    /// The dataset directory (default: the dataset the current directory is in, else the
+    /// repository's `datasets/`, else the bundled dataset).
     #[arg(long, value_name = "DIR")]
     pub data: Option<PathBuf>,
 }
@@ -377,8 +383,8 @@ pub struct NewAssessmentArgs {
     /// Overwrite the --output file if it exists (an assessment in progress is otherwise kept).
     #[arg(long)]
     pub force: bool,
-    /// The dataset whose powers and safeguards the template lists (default: the repository's
-    /// `datasets/`, else the bundled dataset).
+    /// The dataset whose powers and safeguards the template lists (default: the dataset the
+    /// current directory is in, else the repository's `datasets/`, else the bundled dataset).
     #[arg(long, value_name = "DIR")]
     pub data: Option<PathBuf>,
 }

@@ -17,11 +17,15 @@ pub fn find_datasets(start: &Path) -> Option<PathBuf> {
     })
 }
 
-/// The repository's `datasets/` as seen from the current directory (`datasets`, `..`, `.`),
-/// so that what names it stays short; `None` outside a repository.
+/// The dataset the current directory is in (the nearest ancestor holding the instrument
+/// file: a copy of the datasets under any name), else the repository's `datasets/`, as seen
+/// from the current directory (`datasets`, `..`, `.`) so that what names it stays short;
+/// `None` when there is neither.
 pub fn default_dir() -> Option<PathBuf> {
     let cwd = std::env::current_dir().ok()?;
-    find_datasets(&cwd).map(|d| relative_to(&d, &cwd))
+    treaty_model::validate::dataset_root(&cwd)
+        .or_else(|| find_datasets(&cwd))
+        .map(|d| relative_to(&d, &cwd))
 }
 
 /// The default dataset paths, or a message saying what to pass.

@@ -265,6 +265,35 @@ fn explain_as_json() {
     assert_eq!(dual["recorded"]["provision"], "40(8)");
 }
 
+/// An analyst's edited copy of the datasets, under any name: the commands run inside it read
+/// it, not the dataset bundled in the binary (which they used silently).
+#[test]
+fn commands_run_inside_a_copy_of_the_datasets_read_that_copy() {
+    let dir = tmp_dir("copy-under-another-name");
+    let copy = dir.join("my-edits");
+    copy_dir(&root().join("datasets"), &copy);
+    edit(
+        &copy.join("powers/domestic.yaml"),
+        "id: compelled-technical-assistance",
+        "name: Compelled technical assistance",
+        "name: Compelled technical assistance, as edited",
+    );
+    let r = run_in(
+        &copy.join("powers"),
+        &["explain", "compelled-technical-assistance"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .starts_with("Compelled technical assistance, as edited\n"),
+        "{}",
+        r.stdout
+    );
+    let r = run_in(&copy, &["validate"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("valid: 27 files checked"), "{}", r.stderr);
+}
+
 #[test]
 fn explain_an_unknown_power_suggests_the_nearest() {
     let r = run(&["explain", "compelled-technical-assistence"]);
@@ -871,21 +900,9 @@ fn entry_into_force_is_computed_from_the_fortieth_deposit() {
     let e = entry_on(JUL_1);
     assert_eq!(e["status"], "in-force");
 
-    // A state whose deposit two entries record counts once, by the earlier: a second RUS
-    // entry dated June neither adds a deposit nor moves RUS's from February. (The validator
-    // rejects the second entry; an allow comment lets the data through, as a user may.)
+    // (A state with two entries, whose deposits would count twice, is a `duplicate-id` that
+    // cannot be allowed: no dataset holds one.)
     let file = data.join("participation/participation.yaml");
-    let yaml = std::fs::read_to_string(&file).expect("read");
-    std::fs::write(
-        &file,
-        format!("{yaml}  # treaty: allow(duplicate-id) a second entry, to show it counts once\n  - state: RUS\n    steps:\n      - step: ratification\n        date: \"2026-06-01\"\n        verification: verified\n        sources: [untc-xviii-16]\n"),
-    )
-    .expect("write");
-    let e = entry_on(JUL_1);
-    assert_eq!(
-        (&e["deposits"], &e["date"]),
-        (&42.into(), &"2026-06-30".into())
-    );
 
     // Two steps of one entry: SVK's deposit recorded as of 2026 and as of 2026-04-01 came by
     // April 1 at the latest, and perhaps as early as January. (Keeping the year alone, SVK's
