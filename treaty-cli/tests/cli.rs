@@ -320,6 +320,14 @@ fn sarif_output_is_valid_sarif_2_1_0() {
         .as_array()
         .expect("rules");
     assert_eq!(rules.len(), treaty_model::diagnostic::Code::ALL.len());
+    // Findings are a successful run; a path that could not be read is not (exit 2).
+    let ran =
+        |log: &serde_json::Value| log["runs"][0]["invocations"][0]["executionSuccessful"].clone();
+    assert_eq!(ran(&log), true);
+    let r = run(&["validate", "--format", "sarif", "does/not/exist.yaml"]);
+    assert_eq!(r.code, 2);
+    let log: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    assert_eq!(ran(&log), false);
 }
 
 #[test]

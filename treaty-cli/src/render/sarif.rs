@@ -31,7 +31,7 @@ pub fn render(report: &Report, max_per_file: usize) -> String {
             }},
             "columnKind": "unicodeCodePoints",
             "invocations": [{
-                "executionSuccessful": true,
+                "executionSuccessful": !report.has_io_error(),
                 "toolExecutionNotifications": notifications
             }],
             "results": results
