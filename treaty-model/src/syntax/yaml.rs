@@ -487,6 +487,22 @@ impl Reader<'_> {
         } else if let Some(tab) = self.find_tab(rel, marker.col(), info) {
             let span = self.b.span(tab);
             tab_problem(span)
+        } else if let Some((start, end)) = self.keyless_line(rel, info) {
+            let text = String::from_utf8_lossy(&self.src.bytes()[start..end]).into_owned();
+            let fixed = match text.split_once(' ') {
+                Some((key, rest)) => format!("{key}: {}", rest.trim_start()),
+                None => format!("{text}:"),
+            };
+            let span = self.b.span(Range {
+                start: span::offset(start),
+                end: span::offset(end),
+            });
+            Problem::error(
+                ProblemKind::Syntax,
+                span,
+                format!("`{text}` has no `:` after its key"),
+            )
+            .with_help(format!("write `{fixed}`"))
         } else {
             let span = self.b.span(self.src.char_range(rel));
             let problem = Problem::error(ProblemKind::Syntax, span, clean_message(info));
@@ -524,6 +540,49 @@ impl Reader<'_> {
             }
         };
         self.b.halt(problem);
+    }
+
+    /// For a parser error at byte `rel` that a missing `:` after a key causes, the line that
+    /// lacks it: `summary >-`, `scope domestic` or `duration` is read as the start of a plain
+    /// value that runs on into the lines below, and the parser only objects at the next `:`
+    /// (the next key, or a key indented under it), lines later. The line to blame is the
+    /// nearest one above, indented no deeper than the error's line, that is neither a
+    /// `key: value` entry nor a list item; with none (or inside brackets), `None`.
+    fn keyless_line(&self, rel: usize, info: &str) -> Option<(usize, usize)> {
+        if !matches!(
+            info,
+            "simple key expect ':'"
+                | "simple key expected"
+                | "mapping values are not allowed in this context"
+        ) || self.b.open_flow_start().is_some()
+        {
+            return None;
+        }
+        let bytes = self.src.bytes();
+        let indent = |line: &[u8]| line.iter().take_while(|&&b| b == b' ').count();
+        let line_start =
+            |at: usize| memchr::memrchr(b'\n', bytes.get(..at)?).map_or(Some(0), |nl| Some(nl + 1));
+        let mut start = line_start(rel.min(bytes.len()))?;
+        let error_indent = indent(&bytes[start..]);
+        while start > 0 {
+            let end = start - 1;
+            start = line_start(end)?;
+            let line = &bytes[start..end];
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            let own = indent(line);
+            let content = &line[own..];
+            if content.is_empty() || content.starts_with(b"#") || own > error_indent {
+                continue;
+            }
+            // A comment ends the value; a `:` or a `- ` means the line is what it seems.
+            let code = memchr::memmem::find(content, b" #").map_or(content, |c| &content[..c]);
+            let code = code.trim_ascii_end();
+            if code.starts_with(b"-") || memchr::memchr(b':', code).is_some() {
+                return None;
+            }
+            return Some((start + own, start + own + code.len()));
+        }
+        None
     }
 
     /// For a parser error at byte `rel` (char column `col`) caused by a tab, the tab to blame:
