@@ -66,7 +66,7 @@ pub enum Command {
     Coverage(CoverageArgs),
     /// Explain one power in plain language: data, people, offences, duration, safeguards, critics.
     #[command(
-        after_help = "Examples:\n  treaty explain production-order-electronic-data\n  treaty explain \"28(4)\"\n  treaty explain mla-intrusive-measures --format json\n\nExit codes: 0 explained, 1 no such power (or the dataset read is invalid), 2 usage or I/O error."
+        after_help = "Examples:\n  treaty explain production-order-electronic-data\n  treaty explain \"28(4)\"\n  treaty explain mla-intrusive-measures --format json\n\nExit codes: 0 explained, 1 no such power or several (an article that holds more than one), or the dataset read is invalid, 2 usage or I/O error."
     )]
     Explain(ExplainArgs),
     /// What changed between two dataset directories, named by entity, id and provision.
@@ -188,7 +188,8 @@ pub enum Target {
     Jsonl,
     /// One CSV table per entity, in a directory.
     Csv,
-    /// A readable Markdown document.
+    /// A readable Markdown document: the instrument, chapters, powers, analyses and sources
+    /// (a file of another kind is refused; the other tables are in CSV and JSON Lines).
     Markdown,
 }
 

@@ -828,6 +828,31 @@ fn convert_to_markdown_and_jsonl() {
     let r = run(&["convert", "datasets", "--to", "markdown"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("Compelled technical assistance"));
+    let r = run(&[
+        "convert",
+        "datasets/powers/domestic.yaml",
+        "--to",
+        "markdown",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("Compelled technical assistance"));
+    // A file the edition has no section for would be an empty frame, exit 0.
+    let r = run(&[
+        "convert",
+        "datasets/participation/participation.yaml",
+        "--to",
+        "markdown",
+    ]);
+    assert_eq!(
+        (r.code, r.stdout.as_str(), r.stderr.as_str()),
+        (
+            2,
+            "",
+            "treaty: error: `datasets/participation/participation.yaml` is a `participation` \
+             file, which the Markdown edition has no section for; convert it to JSON, YAML, CSV \
+             or JSON Lines\n"
+        )
+    );
     let r = run(&["convert", "datasets", "--to", "jsonl"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     for line in r.stdout.lines() {

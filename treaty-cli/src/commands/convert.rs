@@ -68,6 +68,9 @@ pub fn run(args: ConvertArgs) -> Result<u8, Failure> {
     if is_dir || !matches!(args.to, Target::Json | Target::Yaml) {
         crate::load::exportable(&dataset)?;
     }
+    if !is_dir && args.to == Target::Markdown {
+        markdown_renders(&dataset)?;
+    }
     // A file converted is meant to stand for it; a directory's bundle is a new document.
     if !is_dir && !report.suppressed.is_empty() && matches!(args.to, Target::Json | Target::Yaml) {
         note(&format!(
@@ -90,6 +93,27 @@ pub fn run(args: ConvertArgs) -> Result<u8, Failure> {
         }
     }
     Ok(exit::OK)
+}
+
+/// The Markdown edition has sections for the instrument, chapters, powers, analyses and
+/// sources; one file of another kind would come out as an empty frame.
+fn markdown_renders(dataset: &Dataset) -> Result<(), String> {
+    use treaty_model::FileKind;
+    match dataset.files().first() {
+        Some((
+            _,
+            FileKind::Instrument
+            | FileKind::Sources
+            | FileKind::Chapter
+            | FileKind::Powers
+            | FileKind::Analysis,
+        ))
+        | None => Ok(()),
+        Some((file, kind)) => Err(format!(
+            "`{file}` is a `{kind}` file, which the Markdown edition has no section for; convert \
+             it to JSON, YAML, CSV or JSON Lines"
+        )),
+    }
 }
 
 /// Writes `text` to the output (a file, atomically, or stdout).
