@@ -260,12 +260,9 @@ impl Reader<'_> {
                     ),
                 };
                 self.b.report(
+                    // No `0o` spelling is offered for octal: YAML 1.1 tools read it as text.
                     Problem::warning(ProblemKind::LeadingZeroNumber, at, message).with_help(
-                        format!(
-                            "quote it (\"{text}\") if a string is meant, or write {value} \
-                             (0o{} for octal)",
-                            text.trim_start_matches(['-', '+', '0'])
-                        ),
+                        format!("quote it (\"{text}\") if a string is meant, or write {value}"),
                     ),
                 );
                 value
