@@ -64,7 +64,8 @@ impl fmt::Display for ProvisionRefError {
 impl std::error::Error for ProvisionRefError {}
 
 impl ProvisionRef {
-    /// A reference to a whole article, in the contextual text version.
+    /// A reference to a whole article, in the contextual text version. Articles are numbered
+    /// from 1 to 999: another number gives a reference that does not parse back.
     pub fn article(number: u16) -> Self {
         Self {
             version: None,
@@ -75,7 +76,7 @@ impl ProvisionRef {
         }
     }
 
-    /// The same reference narrowed to a paragraph.
+    /// The same reference narrowed to a paragraph (numbered from 1 to 999, as articles are).
     pub fn with_paragraph(mut self, paragraph: u16) -> Self {
         self.paragraph = Some(paragraph);
         self
@@ -163,15 +164,17 @@ impl ProvisionRef {
         s
     }
 
-    fn sort_key(&self) -> (Option<&str>, u16, u16, usize, &str, u8) {
+    // Options compare as themselves (`None` first), so that two references that differ are
+    // never ordered as equal (`28` and a `28(0)` built by hand), as `Eq` requires.
+    fn sort_key(&self) -> (Option<&str>, u16, Option<u16>, usize, &str, Option<u8>) {
         let point = self.point.as_deref().unwrap_or("");
         (
             self.version.as_ref().map(TextVersionId::as_str),
             self.article,
-            self.paragraph.unwrap_or(0),
+            self.paragraph,
             point.len(),
             point,
-            self.subpoint.unwrap_or(0),
+            self.subpoint,
         )
     }
 }
@@ -506,5 +509,15 @@ mod tests {
         v.sort();
         let s: Vec<String> = v.iter().map(ToString::to_string).collect();
         assert_eq!(s, ["2(f)(v)", "2(f)(ix)", "9", "40(3)", "40(21)"]);
+    }
+
+    #[test]
+    fn references_that_differ_never_order_as_equal() {
+        let article = ProvisionRef::article(28);
+        let zero = ProvisionRef::article(28).with_paragraph(0);
+        assert_ne!(article, zero);
+        assert_ne!(article.cmp(&zero), Ordering::Equal);
+        let set: std::collections::BTreeSet<ProvisionRef> = [article, zero].into();
+        assert_eq!(set.len(), 2);
     }
 }
