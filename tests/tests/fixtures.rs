@@ -909,3 +909,28 @@ fn invalid_data_help_names_what_does_not_exist() {
         assert_eq!(helps, [("invalid-data", Some(help))], "{case}");
     }
 }
+
+/// The bundle `treaty convert` writes is not a dataset file: validating it says so, and what
+/// to do, instead of suggesting the nearest kind.
+#[test]
+fn a_bundle_is_not_read_back_and_the_help_says_why() {
+    let text = "{\n  \"kind\": \"bundle\",\n  \"schema_version\": \"1.0\"\n}\n";
+    let inputs = [Input::new("bundle.json", text.as_bytes().to_vec())];
+    let validation = validate_inputs(&inputs, &Options::default());
+    let d = validation
+        .report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::UnknownKind)
+        .expect("unknown-kind");
+    let at = d.location.as_ref().expect("a location");
+    assert_eq!((at.start.line, at.start.column), (2, 11));
+    assert_eq!(d.message, "`bundle` is not a kind of dataset file");
+    assert_eq!(
+        d.help.as_deref(),
+        Some(
+            "a bundle is what `treaty convert` writes from a whole dataset, for readers of JSON; \
+             it is not read back: validate the dataset's files"
+        )
+    );
+}

@@ -43,6 +43,10 @@ pub(super) fn header(
             Ok(FileKind::Bundle) | Err(()) => {
                 let names = FileKind::FILE_KINDS.iter().map(|k| k.as_str());
                 let help = match closest(s, names) {
+                    _ if s == FileKind::Bundle.as_str() => "a bundle is what `treaty convert` \
+                        writes from a whole dataset, for readers of JSON; it is not read back: \
+                        validate the dataset's files"
+                        .to_owned(),
                     Some(m) => format!("did you mean `{m}`?"),
                     None => kinds_help(),
                 };
