@@ -987,7 +987,7 @@ fn report_links_sources_to_their_addresses_and_claims_to_their_sources() {
         "<strong>EFF, July 2024 (electronic data)</strong>: <cite>UN Cybercrime Draft Convention \
          Dangerously Expands State Surveillance Powers Without Robust Privacy, Data Protection \
          Safeguards</cite>. Katitza Rodriguez. Electronic Frontier Foundation (EFF Deeplinks), \
-         2024-07. <a href=\"https://www.eff.org/deeplinks/2024/07/"
+         2024-07-09. <a href=\"https://www.eff.org/deeplinks/2024/07/"
     ));
 
     let power = std::fs::read_to_string(site.join("power-compelled-technical-assistance.html"))
