@@ -190,6 +190,57 @@ fn nothing_to_validate_is_an_error_not_an_empty_dataset() {
     assert!(treaty_model::validate::load(&[]).is_err());
 }
 
+/// A file checked away from its dataset defines none of the vocabularies and sources it
+/// refers to: one error per kind says so, not one per reference (585 for the repository's
+/// domestic powers).
+#[test]
+fn a_kind_with_no_id_defined_is_one_error_per_file_not_one_per_reference() {
+    let path = base_dir().join("powers-domestic.yaml");
+    let inputs = [treaty_model::validate::Input::new(
+        "alone.yaml",
+        fs::read(&path).unwrap(),
+    )];
+    let v = validate_inputs(&inputs, &Options::default());
+    let shown: Vec<(Code, Option<(u32, u32)>, &str)> = v
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.code,
+                d.location.as_ref().map(|l| (l.start.line, l.start.column)),
+                d.message.as_str(),
+            )
+        })
+        .collect();
+    let none_of = |noun: &str, n: u32| {
+        format!(
+            "no {noun} is defined in the files checked, so none of the {n} references to one in \
+             this file can resolve (this is the first)"
+        )
+    };
+    let (data, sensitive, source, safeguard) = (
+        none_of("data category", 4),
+        none_of("sensitivity category", 3),
+        none_of("source", 12),
+        none_of("safeguard", 3),
+    );
+    assert_eq!(
+        shown,
+        [
+            (
+                Code::MissingInstrument,
+                None,
+                "the dataset has no file of kind `instrument`, so no text version is defined"
+            ),
+            (Code::UnknownReference, Some((12, 23)), data.as_str()),
+            (Code::UnknownReference, Some((13, 22)), sensitive.as_str()),
+            (Code::UnknownReference, Some((18, 17)), source.as_str()),
+            (Code::UnknownReference, Some((35, 20)), safeguard.as_str()),
+        ]
+    );
+}
+
 #[test]
 fn a_broken_file_that_others_reference_gives_its_error_and_one_note() {
     let dir = base_copy("broken-referenced");

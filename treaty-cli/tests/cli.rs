@@ -1084,7 +1084,9 @@ fn a_pipe_named_on_the_command_line_gets_snippets_for_cross_file_errors() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains(
-            "error[unknown-reference]: no data category has the id `electronic-data`\n  --> /dev/fd/"
+            "error[unknown-reference]: no data category is defined in the files checked, so \
+             none of the 4 references to one in this file can resolve (this is the first)\n  \
+             --> /dev/fd/"
         ),
         "{stderr}"
     );

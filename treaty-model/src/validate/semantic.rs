@@ -270,12 +270,23 @@ fn check_references(
     }
     let homes = scope.map(|scope| named_homes(files, scope));
     for file in files {
+        // A kind of which no id is defined at all (a file checked away from its dataset, or
+        // the only file of a vocabulary gone) would fail every reference to it: one error per
+        // file and kind says so, at the first of them.
+        let mut undefined: Vec<(IdKind, Location, usize)> = Vec::new();
         for r in &file.references.refs {
             // Without an instrument every text version is unknown: one missing-instrument
             // diagnostic says so instead of one per reference.
             if defs.contains_key(&(r.kind, &*r.text))
                 || (r.kind == IdKind::TextVersion && !has_instrument)
             {
+                continue;
+            }
+            if !known.contains_key(&r.kind) {
+                match undefined.iter_mut().find(|(kind, ..)| *kind == r.kind) {
+                    Some((_, _, n)) => *n += 1,
+                    None => undefined.push((r.kind, r.place.location(&file.path), 1)),
+                }
                 continue;
             }
             let mut d = unknown_id(r.kind, &r.text, r.place.location(&file.path), &known);
@@ -292,6 +303,25 @@ fn check_references(
                 );
             }
             out.push(d);
+        }
+        for (kind, first, n) in undefined {
+            let noun = kind.noun();
+            let message = if n == 1 {
+                format!(
+                    "no {noun} is defined in the files checked, so this reference cannot resolve"
+                )
+            } else {
+                format!(
+                    "no {noun} is defined in the files checked, so none of the {n} references to \
+                     one in this file can resolve (this is the first)"
+                )
+            };
+            out.push(
+                Diagnostic::new(Code::UnknownReference, message, Some(first)).with_help(format!(
+                    "define them in {}, or check this file together with the dataset that does",
+                    kind.home()
+                )),
+            );
         }
     }
 }
