@@ -201,7 +201,8 @@ fn a_kind_with_no_id_defined_is_one_error_per_file_not_one_per_reference() {
         fs::read(&path).unwrap(),
     )];
     let v = validate_inputs(&inputs, &Options::default());
-    let shown: Vec<(Code, Option<(u32, u32)>, &str)> = v
+    type Shown<'a> = (Code, Option<(u32, u32)>, &'a str);
+    let shown: Vec<Shown<'_>> = v
         .report
         .diagnostics
         .iter()

@@ -80,7 +80,7 @@ proptest! {
         if let Some(date) = Date::new(y, m, d) {
             let text = date.to_string();
             prop_assert_eq!(text.parse::<Date>().unwrap(), date);
-            prop_assert_eq!(text.parse::<PartialDate>().unwrap(), PartialDate::Day(date));
+            prop_assert_eq!(text.parse::<PartialDate>().unwrap(), PartialDate::from(date));
             prop_assert_eq!(date.add_days(a).and_then(|x| x.add_days(b)), date.add_days(a + b));
             prop_assert!(date.add_days(a + 1).unwrap() > date.add_days(a).unwrap());
         }

@@ -17,15 +17,26 @@ pub struct Date {
 }
 
 /// A date known to the year, the month or the day (`2023`, `2023-06`, `2023-06-14`).
+///
+/// Built by parsing, from a [`Date`], or with [`PartialDate::in_year`] and
+/// [`PartialDate::in_month`], which check what they are given, so that its earliest and latest
+/// days are real dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum PartialDate {
-    /// Only the year is known.
+pub struct PartialDate(Known);
+
+/// What is known of a partial date; private, so that only checked values are built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Known {
+    /// Only the year.
     Year(u16),
-    /// The year and month are known.
+    /// The year and month.
     Month(u16, u8),
-    /// The full date is known.
+    /// The full date.
     Day(Date),
 }
+
+/// The last year a date can have: its text form has four digits.
+const LAST_YEAR: u16 = 9999;
 
 /// Why a string is not a valid date.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,10 +84,14 @@ fn digits<T: FromStr>(s: &str, len: usize) -> Option<T> {
 }
 
 impl Date {
-    /// A checked date; `None` when the month or day does not exist.
+    /// A checked date; `None` when the month or day does not exist, or the year is past 9999
+    /// (the text form has four digits).
     pub fn new(year: u16, month: u8, day: u8) -> Option<Self> {
-        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
-            .then_some(Self { year, month, day })
+        (year <= LAST_YEAR
+            && (1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in_month(year, month))
+        .then_some(Self { year, month, day })
     }
 
     /// The year.
@@ -128,7 +143,7 @@ impl Date {
         )
     }
 
-    /// The date `days` days later; `None` past year 65535.
+    /// The date `days` days later; `None` past year 9999.
     pub fn add_days(self, days: u32) -> Option<Self> {
         Self::from_days(self.to_days() + i64::from(days))
     }
@@ -161,44 +176,54 @@ impl fmt::Display for Date {
 }
 
 impl PartialDate {
+    /// A date known only to the year; `None` past 9999.
+    pub fn in_year(year: u16) -> Option<Self> {
+        (year <= LAST_YEAR).then_some(Self(Known::Year(year)))
+    }
+
+    /// A date known to the month; `None` for a month outside 1-12 or a year past 9999.
+    pub fn in_month(year: u16, month: u8) -> Option<Self> {
+        (year <= LAST_YEAR && (1..=12).contains(&month)).then_some(Self(Known::Month(year, month)))
+    }
+
     /// The earliest full date this partial date can stand for (used to order events).
     pub fn earliest(self) -> Date {
-        match self {
-            Self::Year(y) => Date {
+        match self.0 {
+            Known::Year(y) => Date {
                 year: y,
                 month: 1,
                 day: 1,
             },
-            Self::Month(y, m) => Date {
+            Known::Month(y, m) => Date {
                 year: y,
                 month: m,
                 day: 1,
             },
-            Self::Day(d) => d,
+            Known::Day(d) => d,
         }
     }
 
     /// The latest full date this partial date can stand for.
     pub fn latest(self) -> Date {
-        match self {
-            Self::Year(y) => Date {
+        match self.0 {
+            Known::Year(y) => Date {
                 year: y,
                 month: 12,
                 day: 31,
             },
-            Self::Month(y, m) => Date {
+            Known::Month(y, m) => Date {
                 year: y,
                 month: m,
                 day: days_in_month(y, m),
             },
-            Self::Day(d) => d,
+            Known::Day(d) => d,
         }
     }
 
     /// The full date, when the day is known.
     pub fn full(self) -> Option<Date> {
-        match self {
-            Self::Day(d) => Some(d),
+        match self.0 {
+            Known::Day(d) => Some(d),
             _ => None,
         }
     }
@@ -220,7 +245,7 @@ impl PartialDate {
 
 impl From<Date> for PartialDate {
     fn from(d: Date) -> Self {
-        Self::Day(d)
+        Self(Known::Day(d))
     }
 }
 
@@ -233,12 +258,12 @@ impl FromStr for PartialDate {
         };
         let parts: Vec<&str> = s.splitn(4, '-').collect();
         match parts.as_slice() {
-            [y] => digits(y, 4).map(Self::Year).ok_or_else(err),
+            [y] => digits(y, 4).and_then(Self::in_year).ok_or_else(err),
             [y, m] => match (digits(y, 4), digits::<u8>(m, 2)) {
-                (Some(y), Some(m)) if (1..=12).contains(&m) => Ok(Self::Month(y, m)),
+                (Some(y), Some(m)) => Self::in_month(y, m).ok_or_else(err),
                 _ => Err(err()),
             },
-            [_, _, _] => s.parse::<Date>().map(Self::Day).map_err(|_| err()),
+            [_, _, _] => s.parse::<Date>().map(Self::from).map_err(|_| err()),
             _ => Err(err()),
         }
     }
@@ -246,10 +271,10 @@ impl FromStr for PartialDate {
 
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Year(y) => write!(f, "{y:04}"),
-            Self::Month(y, m) => write!(f, "{y:04}-{m:02}"),
-            Self::Day(d) => d.fmt(f),
+        match self.0 {
+            Known::Year(y) => write!(f, "{y:04}"),
+            Known::Month(y, m) => write!(f, "{y:04}-{m:02}"),
+            Known::Day(d) => d.fmt(f),
         }
     }
 }
@@ -320,15 +345,32 @@ mod tests {
     fn partial_dates_keep_their_precision() {
         assert_eq!(
             "2023-06".parse::<PartialDate>(),
-            Ok(PartialDate::Month(2023, 6))
+            Ok(PartialDate::in_month(2023, 6).unwrap())
         );
-        assert_eq!("2024".parse::<PartialDate>(), Ok(PartialDate::Year(2024)));
+        assert_eq!(
+            "2024".parse::<PartialDate>(),
+            Ok(PartialDate::in_year(2024).unwrap())
+        );
         assert_eq!(
             "2024-12-24".parse::<PartialDate>().unwrap().to_string(),
             "2024-12-24"
         );
         assert!("2023-6".parse::<PartialDate>().is_err());
         assert!("2023-06-31".parse::<PartialDate>().is_err());
+    }
+
+    #[test]
+    fn only_real_dates_are_built_and_every_one_reads_back() {
+        assert_eq!(PartialDate::in_month(2024, 13), None);
+        assert_eq!(PartialDate::in_month(2024, 0), None);
+        assert_eq!(PartialDate::in_year(10_000), None);
+        assert_eq!(Date::new(10_000, 1, 1), None);
+        let last = Date::new(9999, 12, 31).unwrap();
+        assert_eq!(last.add_days(1), None);
+        assert_eq!(last.to_string().parse::<Date>(), Ok(last));
+        let month = PartialDate::in_month(2024, 2).unwrap();
+        assert_eq!(month.latest().to_string(), "2024-02-29");
+        assert_eq!(month.to_string().parse::<PartialDate>(), Ok(month));
     }
 
     #[test]
@@ -342,7 +384,7 @@ mod tests {
 
     #[test]
     fn partial_order_is_only_certain_when_ranges_do_not_overlap() {
-        let june = PartialDate::Month(2023, 6);
+        let june = PartialDate::in_month(2023, 6).unwrap();
         let day: PartialDate = "2023-06-14".parse().unwrap();
         let later: PartialDate = "2023-07-01".parse().unwrap();
         assert_eq!(june.certain_cmp(day), None);
