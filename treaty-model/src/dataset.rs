@@ -357,7 +357,8 @@ impl Dataset {
     }
 
     /// Entry into force, computed from the deposits recorded and the instrument's rule (see
-    /// [`EntryIntoForce`]).
+    /// [`EntryIntoForce`]). A denunciation does not change it: it ends one state's
+    /// participation, not the convention's being in force.
     pub fn entry_into_force(&self) -> Option<EntryIntoForce> {
         let rule = &self.instrument()?.entry_into_force;
         // A state counts once, however many files or steps record its consent, on the day of

@@ -47,8 +47,8 @@ fn sources(file: &Sources, locator: &Locator<'_>) -> Vec<Diagnostic> {
     out
 }
 
-/// The signature period closes after it opens, a state signs within it, and a state deposits
-/// its ratification, acceptance or approval after it signs.
+/// The signature period closes after it opens, a state signs within it, a state deposits
+/// its ratification, acceptance or approval after it signs, and denounces after it deposits.
 fn dates(p: &Participation, locator: &Locator<'_>) -> Vec<Diagnostic> {
     use std::cmp::Ordering;
     let mut out = Vec::new();
@@ -71,6 +71,36 @@ fn dates(p: &Participation, locator: &Locator<'_>) -> Vec<Diagnostic> {
     // Signatures before the period opens, and after it closes.
     let mut outside_period: [(Vec<Diagnostic>, Option<Date>); 2] = Default::default();
     for (si, state) in p.states.iter().enumerate() {
+        // A state denounces a convention it is bound by: not before its first deposit.
+        let deposit = state
+            .steps
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.step.is_consent_to_be_bound())
+            .filter_map(|(i, s)| Some((i, s.date?)))
+            .min_by_key(|(_, d)| d.earliest());
+        for (i, step) in state.steps.iter().enumerate() {
+            if step.step == StepKind::Denunciation
+                && let (Some(date), Some((dep_i, dep_date))) = (step.date, deposit)
+                && date.certain_cmp(dep_date) == Some(Ordering::Less)
+            {
+                out.push(
+                    Diagnostic::new(
+                        Code::DatesOutOfOrder,
+                        format!(
+                            "{} denounces on {date}, before its deposit on {dep_date}",
+                            state.state
+                        ),
+                        Some(locator.node(&format!("/states/{si}/steps/{i}/date"))),
+                    )
+                    .with_related(
+                        locator.node(&format!("/states/{si}/steps/{dep_i}/date")),
+                        "deposit date",
+                    )
+                    .with_help("a state denounces a convention it is bound by; check the dates against the source"),
+                );
+            }
+        }
         let signature = state
             .steps
             .iter()
