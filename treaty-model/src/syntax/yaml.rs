@@ -556,30 +556,56 @@ impl Reader<'_> {
             return None;
         }
         let bytes = self.src.bytes();
-        let indent = |line: &[u8]| line.iter().take_while(|&&b| b == b' ').count();
         let line_start =
             |at: usize| memchr::memrchr(b'\n', bytes.get(..at)?).map_or(Some(0), |nl| Some(nl + 1));
-        let mut start = line_start(rel.min(bytes.len()))?;
-        let error_indent = indent(&bytes[start..]);
-        while start > 0 {
-            let end = start - 1;
-            start = line_start(end)?;
-            let line = &bytes[start..end];
-            let line = line.strip_suffix(b"\r").unwrap_or(line);
-            let own = indent(line);
-            let content = &line[own..];
-            if content.is_empty() || content.starts_with(b"#") || own > error_indent {
-                continue;
-            }
-            // A comment ends the value; a `:` or a `- ` means the line is what it seems.
-            let code = memchr::memmem::find(content, b" #").map_or(content, |c| &content[..c]);
-            let code = code.trim_ascii_end();
-            if code.starts_with(b"-") || memchr::memchr(b':', code).is_some() {
-                return None;
-            }
-            return Some((start + own, start + own + code.len()));
+        // The lines above byte `at` that hold something, nearest first: where each starts,
+        // its indentation, and its text without a trailing comment.
+        let lines_above = |mut at: usize| {
+            std::iter::from_fn(move || {
+                while at > 0 {
+                    let end = at - 1;
+                    let start = line_start(end)?;
+                    at = start;
+                    let line = &bytes[start..end];
+                    let line = line.strip_suffix(b"\r").unwrap_or(line);
+                    let indent = line.iter().take_while(|&&b| b == b' ').count();
+                    let content = &line[indent..];
+                    if content.is_empty() || content.starts_with(b"#") {
+                        continue;
+                    }
+                    let code =
+                        memchr::memmem::find(content, b" #").map_or(content, |c| &content[..c]);
+                    return Some((start, indent, code.trim_ascii_end()));
+                }
+                None
+            })
+        };
+        let is_entry = |code: &[u8]| memchr::memchr(b':', code).is_some();
+        let error_line = line_start(rel.min(bytes.len()))?;
+        let error_indent = bytes[error_line..]
+            .iter()
+            .take_while(|&&b| b == b' ')
+            .count();
+        let (start, indent, code) = lines_above(error_line).find(|l| l.1 <= error_indent)?;
+        if code.starts_with(b"-") || is_entry(code) {
+            return None;
         }
-        None
+        // The line is a key only where nothing else may stand: beside a sibling entry, or
+        // beside the first key of a list item. Below a `key: value`, or a `key:` whose value
+        // starts on the next line, it may be that value going on (a long text over lines, one
+        // of which holds `: `), and the parser's own message is the better one.
+        let keyed = match lines_above(start).find(|l| l.1 <= indent) {
+            None => true,
+            Some((_, above, code)) if above == indent => is_entry(code) && !code.starts_with(b"-"),
+            Some((_, above, code)) => {
+                let item = code.strip_prefix(b"-").map(|rest| {
+                    let gap = rest.iter().take_while(|&&b| b == b' ').count();
+                    (above + 1 + gap, &rest[gap..])
+                });
+                item.is_some_and(|(column, rest)| column == indent && is_entry(rest))
+            }
+        };
+        keyed.then_some((start + indent, start + indent + code.len()))
     }
 
     /// For a parser error at byte `rel` (char column `col`) caused by a tab, the tab to blame:
