@@ -242,6 +242,27 @@ fn a_kind_with_no_id_defined_is_one_error_per_file_not_one_per_reference() {
     );
 }
 
+/// An error that is allowed, in a file the model reads whole, does not hide a stale allow
+/// beside it: `--deny-warnings` in CI still catches the comment that silences nothing.
+#[test]
+fn an_allowed_error_does_not_hide_a_stale_allow_in_the_same_file() {
+    let dir = base_copy("allowed-and-stale");
+    let powers = dir.join("powers-domestic.yaml");
+    let text = fs::read_to_string(&powers).unwrap().replacen(
+        "    data_categories: [electronic-data]\n    sensitive_data: [biometric]\n    compellable:",
+        "    # treaty: allow(unknown-reference) a category the vocabulary will add\n    data_categories: [electronic-data, brand-new-category]\n    sensitive_data: [biometric]\n    # treaty: allow(scope-mismatch) stale\n    compellable:",
+        1,
+    );
+    fs::write(&powers, text).unwrap();
+    let v = validate_paths(std::slice::from_ref(&dir), &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    assert_eq!(
+        found(&v.report),
+        [(Code::UnusedSuppression, Severity::Warning, shown(&powers), 15, 5)]
+    );
+    assert_eq!(v.report.suppressed.len(), 1);
+}
+
 #[test]
 fn a_broken_file_that_others_reference_gives_its_error_and_one_note() {
     let dir = base_copy("broken-referenced");

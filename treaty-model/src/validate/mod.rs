@@ -460,12 +460,13 @@ fn finish(
         raw.append(&mut o.diagnostics);
         allows.append(&mut o.allows);
     }
-    // A file with an error of its own may not have been read far enough for the checks an
-    // allow comment in it was meant for: such an allow is not called unused.
-    let erroneous: HashSet<String> = raw
+    // In a file the model could not read whole (it does not parse, or an entry was set
+    // aside), the checks an allow comment was meant for may not have run: such an allow is
+    // not called unused. Any other file's stale allows are.
+    let unread: HashSet<String> = outcomes
         .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .filter_map(|d| d.location.as_ref().map(|l| l.file.clone()))
+        .filter(|o| !o.complete())
+        .map(|o| o.path.clone())
         .collect();
     let mut report = Report {
         files: scope.map_or(outcomes.len(), HashSet::len),
@@ -501,7 +502,7 @@ fn finish(
     }
     for a in allows
         .into_iter()
-        .filter(|a| !a.used && (a.code.is_unsilenceable() || !erroneous.contains(&a.location.file)))
+        .filter(|a| !a.used && (a.code.is_unsilenceable() || !unread.contains(&a.location.file)))
     {
         let (message, help) = if a.code.is_unsilenceable() {
             (
