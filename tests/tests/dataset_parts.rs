@@ -258,7 +258,13 @@ fn an_allowed_error_does_not_hide_a_stale_allow_in_the_same_file() {
     let _ = fs::remove_dir_all(&dir);
     assert_eq!(
         found(&v.report),
-        [(Code::UnusedSuppression, Severity::Warning, shown(&powers), 15, 5)]
+        [(
+            Code::UnusedSuppression,
+            Severity::Warning,
+            shown(&powers),
+            15,
+            5
+        )]
     );
     assert_eq!(v.report.suppressed.len(), 1);
 }

@@ -163,6 +163,26 @@ fn conversion_never_writes_into_its_input_even_with_force() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Run inside a dataset, `treaty report` reads that dataset: the site is not written into it,
+/// where its files would become dataset files (the bundle, the schemas) and break it.
+#[test]
+fn report_run_inside_a_dataset_never_writes_into_it() {
+    let dir = tmp_dir("report-inside");
+    let data = dataset_copy(&dir);
+    let before = names(&data);
+    let r = run_in(&data, &["report", "--output", "site"]);
+    assert_eq!(
+        (r.code, r.stderr.as_str()),
+        (
+            2,
+            "treaty: error: `site` is inside the input `.`, which is never written to: choose \
+             another directory\n"
+        )
+    );
+    assert_eq!(names(&data), before);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn report_refuses_a_directory_it_did_not_write() {
     let dir = tmp_dir("report");

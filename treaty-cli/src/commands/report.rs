@@ -8,14 +8,17 @@ use crate::report::links;
 use crate::{edition, exit, load};
 
 pub fn run(args: ReportArgs) -> Result<u8, Failure> {
-    let inputs: Vec<&Path> = args.data.as_deref().into_iter().collect();
+    // The dataset read by default (the one the current directory is in) is guarded as `--data`
+    // is: a site written into it would become files of it.
+    let data = load::data_dir(args.data.as_deref());
+    let inputs: Vec<&Path> = data.as_deref().into_iter().collect();
     let out = OutDir {
         path: &args.output,
         force: args.force,
         inputs: &inputs,
     };
     out.check()?;
-    let dataset = match load::dataset(args.data.as_deref()) {
+    let dataset = match load::dataset_in(data.clone()) {
         Ok(d) => d,
         Err(stop) => return Ok(stop.exit()?),
     };
