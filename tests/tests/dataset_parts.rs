@@ -94,17 +94,19 @@ fn a_reference_elsewhere_broken_by_the_named_file_is_reported_with_it() {
     let d = &v.report.diagnostics[0];
     assert_eq!(d.message, "no power has the id `expedited-preservation`");
     assert_eq!(d.related.len(), 1);
-    assert_eq!(d.related[0].location.file, shown(&named));
+    let at = &d.related[0].location;
     assert_eq!(
-        d.related[0].message,
-        "powers are defined in this file, which is checked"
+        (at.file.as_str(), at.start.line, at.start.column),
+        (shown(&named).as_str(), 6, 9)
     );
+    assert_eq!(d.related[0].message, "a close id, in a file being checked");
     assert_eq!(v.report.files, 1);
     assert!(!v.report.is_valid());
 }
 
-/// A file that defines no kind of id that the broken reference names leaves it out of its
-/// report (it is still withheld from the dataset).
+/// A broken reference whose closest id is not in the named file is not its doing: it stays
+/// out of the report, even when the named file holds ids of that kind (it is still withheld
+/// from the dataset).
 #[test]
 fn a_broken_reference_unrelated_to_the_named_file_is_not_its_report() {
     let dir = base_copy("unrelated-reference");
@@ -119,6 +121,35 @@ fn a_broken_reference_unrelated_to_the_named_file_is_not_its_report() {
     )
     .unwrap();
     let named = dir.join("sources.yaml");
+    let v = validate_paths(std::slice::from_ref(&named), &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    assert_eq!(found(&v.report), []);
+    assert!(v.dataset.is_none());
+
+    // A typo in an analysis, of a power defined in the cross-border file, is not the doing of
+    // the domestic powers file checked alone.
+    fn copy_all(from: &Path, to: &Path) {
+        fs::create_dir_all(to).unwrap();
+        for entry in fs::read_dir(from).unwrap() {
+            let p = entry.unwrap().path();
+            let target = to.join(p.file_name().unwrap());
+            if p.is_dir() {
+                copy_all(&p, &target);
+            } else {
+                fs::copy(&p, &target).unwrap();
+            }
+        }
+    }
+    let dir = temp_dir("unrelated-typo");
+    copy_all(&repository().join("datasets"), &dir);
+    let analysis = dir.join("analyses/eff-2024-key-concerns.yaml");
+    let text = fs::read_to_string(&analysis).unwrap();
+    fs::write(
+        &analysis,
+        text.replace("powers: [network-24-7]", "powers: [network-247]"),
+    )
+    .unwrap();
+    let named = dir.join("powers/domestic.yaml");
     let v = validate_paths(std::slice::from_ref(&named), &Options::default());
     let _ = fs::remove_dir_all(&dir);
     assert_eq!(found(&v.report), []);

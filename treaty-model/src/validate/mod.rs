@@ -182,10 +182,10 @@ impl Validation {
 /// A path inside a dataset root (the nearest directory holding an instrument file; see
 /// [`dataset_root`]) that is not the root itself names *part* of that dataset: the whole root
 /// is loaded so that references resolve, and the report keeps the diagnostics of the named
-/// files, plus the cross-file ones that point into them (a reference elsewhere that no longer
-/// resolves to a kind of id a named file defines, which then points at that file too; a
-/// duplicate of an id defined elsewhere) and the `unchecked-references` note of any file that did not load, whose
-/// failure leaves the named files' references unchecked too. [`Report::files`] counts the
+/// files, plus the cross-file ones that point into them (a reference elsewhere that now reads
+/// as a typo of an id a named file defines, which then points at that id too; a duplicate of
+/// an id defined elsewhere) and the `unchecked-references` note of any file that did not
+/// load, whose failure leaves the named files' references unchecked too. [`Report::files`] counts the
 /// named files.
 ///
 /// Each dataset the paths touch is validated on its own, and the report holds them all: two

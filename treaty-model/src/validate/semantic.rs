@@ -268,7 +268,6 @@ fn check_references(
     for v in known.values_mut() {
         v.sort_unstable();
     }
-    let homes = scope.map(|scope| named_homes(files, scope));
     for file in files {
         // A kind of which no id is defined at all (a file checked away from its dataset, or
         // the only file of a vocabulary gone) would fail every reference to it: one error per
@@ -293,14 +292,19 @@ fn check_references(
             // When part of a dataset is checked, a reference elsewhere that no longer
             // resolves is most likely broken by the named file that holds such ids (an id
             // renamed or removed): it concerns that file, and is shown with it.
-            if let Some(home) = homes.as_ref().and_then(|h| h.get(&r.kind)) {
-                d = d.with_related(
-                    Location::file_start(*home),
-                    format!(
-                        "{}s are defined in this file, which is checked",
-                        r.kind.noun()
-                    ),
-                );
+            // When part of a dataset is checked, a reference elsewhere that is a likely typo
+            // of an id a named file defines was most likely broken by renaming that id: it
+            // concerns the named file, and is shown with it, pointing at the id as it reads.
+            let renamed = scope.and_then(|scope| {
+                let named = known.get(&r.kind)?.iter().copied().filter(|id| {
+                    defs.get(&(r.kind, *id))
+                        .is_some_and(|(_, path)| scope.contains(*path))
+                });
+                let (def, path) = defs.get(&(r.kind, closest(&r.text, named)?))?;
+                Some(def.place.location(path))
+            });
+            if let Some(at) = renamed {
+                d = d.with_related(at, "a close id, in a file being checked");
             }
             out.push(d);
         }
@@ -324,35 +328,6 @@ fn check_references(
             );
         }
     }
-}
-
-/// For each kind of id, the first named file that defines such ids, or is of a kind of file
-/// that does in this dataset (so that a file whose every id of a kind was removed still
-/// counts).
-fn named_homes<'a>(
-    files: &'a [FileOutcome],
-    scope: &std::collections::HashSet<String>,
-) -> HashMap<IdKind, &'a str> {
-    let mut kinds_of_file: HashMap<FileKind, Vec<IdKind>> = HashMap::new();
-    for file in files {
-        if let Some(k) = file.kind {
-            let defined = kinds_of_file.entry(k).or_default();
-            defined.extend(file.references.defs.iter().map(|d| d.kind));
-        }
-    }
-    let mut homes = HashMap::new();
-    for file in files.iter().filter(|f| scope.contains(&f.path)) {
-        let own = file.references.defs.iter().map(|d| d.kind);
-        let of_its_kind = file
-            .kind
-            .and_then(|k| kinds_of_file.get(&k))
-            .into_iter()
-            .flatten();
-        for kind in own.chain(of_its_kind.copied()) {
-            homes.entry(kind).or_insert(file.path.as_str());
-        }
-    }
-    homes
 }
 
 fn unknown_id(
