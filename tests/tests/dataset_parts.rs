@@ -300,6 +300,57 @@ fn an_allowed_error_does_not_hide_a_stale_allow_in_the_same_file() {
     assert_eq!(v.report.suppressed.len(), 1);
 }
 
+/// An inline allow of `unknown-reference` covers its own line only: in a file that has one,
+/// references to a kind nothing defines are reported one by one, not as one error the allow
+/// would silence whole.
+#[test]
+fn an_allow_in_a_file_checked_alone_silences_only_its_own_line() {
+    let text = fs::read_to_string(base_dir().join("powers-domestic.yaml"))
+        .unwrap()
+        .replacen(
+            "    data_categories: [electronic-data]\n",
+            "    # treaty: allow(unknown-reference) the vocabulary is checked in its own file\n    data_categories: [electronic-data]\n",
+            1,
+        );
+    let inputs = [treaty_model::validate::Input::new(
+        "alone.yaml",
+        text.into_bytes(),
+    )];
+    let v = validate_inputs(&inputs, &Options::default());
+    let data_category = |d: &&treaty_model::diagnostic::Diagnostic| {
+        d.code == Code::UnknownReference && d.message.starts_with("no data category")
+    };
+    assert_eq!(v.report.suppressed.len(), 1);
+    assert!(data_category(&&v.report.suppressed[0].diagnostic));
+    assert_eq!(v.report.diagnostics.iter().filter(data_category).count(), 3);
+}
+
+/// References withheld because a file did not load are counted one by one in its note, even
+/// where no id of their kind is left defined.
+#[test]
+fn the_note_on_a_broken_vocabulary_counts_every_reference_into_it() {
+    let dir = base_copy("broken-vocabulary");
+    let vocabulary = dir.join("data-categories.yaml");
+    let text = fs::read_to_string(&vocabulary).unwrap();
+    fs::write(
+        &vocabulary,
+        text.replace("kind: data-categories", "kind data-categories"),
+    )
+    .unwrap();
+    let v = validate_paths(std::slice::from_ref(&dir), &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    let note = v
+        .report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::UncheckedReferences)
+        .expect("a note");
+    assert_eq!(
+        note.message,
+        "the file did not load, so 10 references that may point into it were not checked"
+    );
+}
+
 #[test]
 fn a_broken_file_that_others_reference_gives_its_error_and_one_note() {
     let dir = base_copy("broken-referenced");

@@ -268,10 +268,15 @@ fn check_references(
     for v in known.values_mut() {
         v.sort_unstable();
     }
+    // A file that did not load leaves its references withheld and counted one by one (see
+    // `without_cascades`), so they are not grouped then.
+    let all_read = files.iter().all(|f| f.read);
     for file in files {
         // A kind of which no id is defined at all (a file checked away from its dataset, or
         // the only file of a vocabulary gone) would fail every reference to it: one error per
-        // file and kind says so, at the first of them.
+        // file and kind says so, at the first of them. Not in a file that allows an unknown
+        // reference inline: the allow covers its own line, and must not silence the others.
+        let group = all_read && !file.allows.iter().any(|a| a.code == Code::UnknownReference);
         let mut undefined: Vec<(IdKind, Location, usize)> = Vec::new();
         for r in &file.references.refs {
             // Without an instrument every text version is unknown: one missing-instrument
@@ -281,7 +286,7 @@ fn check_references(
             {
                 continue;
             }
-            if !known.contains_key(&r.kind) {
+            if group && !known.contains_key(&r.kind) {
                 match undefined.iter_mut().find(|(kind, ..)| *kind == r.kind) {
                     Some((_, _, n)) => *n += 1,
                     None => undefined.push((r.kind, r.place.location(&file.path), 1)),
