@@ -749,6 +749,27 @@ fn a_link_out_of_the_dataset_is_reported_by_path_and_never_read() {
     assert!(text.contains("sources-extra.yaml"), "{text}");
 }
 
+/// A path that leaves a dataset by `..` names a file where it is, outside the dataset: it is
+/// read and checked on its own, not refused as a link nor checked as part of the dataset.
+#[test]
+fn a_path_out_of_a_dataset_by_dot_dot_is_a_file_of_no_dataset() {
+    let top = temp_dir("dot-dot");
+    let ds = top.join("ds");
+    fs::create_dir_all(&ds).unwrap();
+    for entry in fs::read_dir(base_dir()).unwrap() {
+        let p = entry.unwrap().path();
+        fs::copy(&p, ds.join(p.file_name().unwrap())).unwrap();
+    }
+    fs::create_dir_all(top.join("other")).unwrap();
+    fs::copy(base_dir().join("sources.yaml"), top.join("other/s.yaml")).unwrap();
+    let path = ds.join("../other/s.yaml");
+    let v = validate_paths(std::slice::from_ref(&path), &Options::default());
+    let _ = fs::remove_dir_all(&top);
+    let codes: Vec<Code> = v.report.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, [Code::MissingInstrument]);
+    assert_eq!(v.report.files, 1);
+}
+
 /// Naming the link (a CI script that passes the changed paths) is held to the same boundary:
 /// the link is in the dataset, its target is not.
 #[cfg(unix)]

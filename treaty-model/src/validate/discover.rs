@@ -134,7 +134,7 @@ pub(crate) fn plan(paths: &[PathBuf]) -> Plan {
     let mut root_of_dir: HashMap<PathBuf, (Option<PathBuf>, Option<PathBuf>)> = HashMap::new();
     for file in named {
         let dir = file.parent().unwrap_or(Path::new("")).to_path_buf();
-        let (root, key) = root_of_dir
+        let (mut root, mut key) = root_of_dir
             .entry(dir)
             .or_insert_with(|| {
                 let root = dataset_root(&file);
@@ -145,10 +145,22 @@ pub(crate) fn plan(paths: &[PathBuf]) -> Plan {
             })
             .clone();
         // A file named inside a dataset is held to the walk's boundary: one that resolves
-        // outside the root (a symbolic link, or a path through one) is reported, never opened.
-        if let (Some(root), Some(key)) = (&root, &key)
-            && std::fs::canonicalize(&file).is_ok_and(|target| !target.starts_with(key))
-        {
+        // outside the root through a symbolic link is reported, never opened. One that leaves
+        // it by `..` (`ds/../other/a.yaml`) was never in it: its dataset is that of where it is.
+        let outside = match (&key, std::fs::canonicalize(&file)) {
+            (Some(key), Ok(target)) if !target.starts_with(key) => Some(target),
+            _ => None,
+        };
+        let through_link = || {
+            file.ancestors()
+                .any(|p| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink()))
+        };
+        if let Some(target) = outside.as_ref().filter(|_| !through_link()) {
+            root = dataset_root(target);
+            key = root
+                .as_ref()
+                .map(|r| std::fs::canonicalize(r).unwrap_or_else(|_| r.clone()));
+        } else if let (Some(root), Some(_)) = (&root, outside) {
             problems.push(
                 Diagnostic::new(
                     Code::OutsideDataset,
