@@ -125,8 +125,10 @@ fn generate() -> String {
          silence one occurrence in a dataset with a comment on the line above it, with a reason:\n\
          `# treaty: allow(CODE) why`. Suppressed diagnostics are listed in the reports. Neither can\n\
          make a file vanish: when an allowed or suppressed error keeps a file, or part of it, out of\n\
-         the model, `invalid-data` says so at the file's start; and `io-error` cannot be allowed or\n\
-         lowered to a warning (a path that cannot be read always exits 2).\n\n\
+         the model, `invalid-data` says so at the file's start. Two codes cannot be allowed or\n\
+         lowered to a warning, inline or on the command line: `io-error` (a path that cannot be\n\
+         read always exits 2) and `duplicate-id` (a dataset never holds two entries under one\n\
+         id); an inline allow of either is itself reported as `unused-suppression`.\n\n\
          This file is generated from the code and the fixture corpus (`tests/fixtures/invalid/`):\n\
          every example below is real output.\n\n\
          | code | default | meaning |\n|---|---|---|\n",

@@ -482,10 +482,10 @@ pub enum Code {
         fix = "write why after the parenthesis: `# treaty: allow(code) because ...`"
     ))]
     SuppressionWithoutReason,
-    /// A `# treaty: allow(...)` that silences nothing.
+    /// A `# treaty: allow(...)` that silences nothing, or names a code that cannot be silenced.
     #[strum(props(
-        summary = "an inline allow silences nothing",
-        fix = "remove the comment"
+        summary = "an inline allow silences nothing, or names a code that cannot be silenced",
+        fix = "remove the comment (and fix the problem, for a code that cannot be silenced)"
     ))]
     UnusedSuppression,
     /// A `# treaty: allow(...)` naming an unknown code.
