@@ -132,6 +132,9 @@ fn json_format_is_one_document_matching_its_schema() {
     assert_eq!(doc["valid"], false);
     // The three schema errors; see `broken_power_file_reads_like_rustc`.
     assert_eq!(doc["summary"]["errors"], 3);
+    // No note, so no `notes` count (the schema 1.0 summary has none).
+    assert!(doc["summary"].get("notes").is_none(), "{}", doc["summary"]);
+
     let first = &doc["diagnostics"][0];
     assert_eq!(first["code"], "invalid-format");
     assert_eq!(
@@ -157,6 +160,26 @@ fn json_format_is_one_document_matching_its_schema() {
         doc,
         "read back, the report writes the same JSON"
     );
+
+    // A file that does not load gives a note, counted as the human summary counts it.
+    let dir = tmp_dir("json-notes");
+    crate::common::copy_dir(&root().join("tests/fixtures/base"), &dir);
+    std::fs::write(
+        dir.join("powers-domestic.yaml"),
+        "kind: powers\npowers: [\n",
+    )
+    .expect("write");
+    let r = run(&["validate", "--format", "json", dir.to_str().expect("utf-8")]);
+    let doc: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    assert!(validator.iter_errors(&doc).next().is_none());
+    let notes = doc["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["severity"] == "note")
+        .count();
+    assert!(notes > 0, "{}", r.stdout);
+    assert_eq!(doc["summary"]["notes"], notes);
 }
 
 #[test]

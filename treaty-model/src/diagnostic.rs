@@ -802,6 +802,10 @@ impl Report {
     }
 }
 
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
 /// Counts for a validation run.
 #[derive(
     Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
@@ -814,6 +818,9 @@ pub struct Summary {
     pub errors: usize,
     /// Warnings reported.
     pub warnings: usize,
+    /// Notes reported (what was left unchecked, and why); absent when there are none.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub notes: usize,
     /// Diagnostics silenced inline.
     pub suppressed: usize,
     /// Wall-clock time of the run in milliseconds, when measured.
@@ -876,6 +883,11 @@ impl Report {
             files: self.files,
             errors: self.errors(),
             warnings: self.warnings(),
+            notes: self
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Note)
+                .count(),
             suppressed: self.suppressed.len(),
             elapsed_ms,
         }
