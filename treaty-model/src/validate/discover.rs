@@ -151,11 +151,14 @@ pub(crate) fn plan(paths: &[PathBuf]) -> Plan {
             (Some(key), Ok(target)) if !target.starts_with(key) => Some(target),
             _ => None,
         };
-        let through_link = || {
-            file.ancestors()
-                .any(|p| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink()))
-        };
-        if let Some(target) = outside.as_ref().filter(|_| !through_link()) {
+        // Only the part of the path below the root counts: a link above it (a temporary
+        // directory that is itself a link) takes nothing out of the dataset.
+        let through_link = outside.is_some()
+            && file
+                .ancestors()
+                .take_while(|p| root.as_deref() != Some(*p))
+                .any(|p| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink()));
+        if let Some(target) = outside.as_ref().filter(|_| !through_link) {
             root = dataset_root(target);
             key = root
                 .as_ref()
