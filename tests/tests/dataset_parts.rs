@@ -81,7 +81,10 @@ fn a_reference_elsewhere_broken_by_the_named_file_is_reported_with_it() {
     let text = fs::read_to_string(&named).unwrap();
     fs::write(
         &named,
-        text.replace("id: expedited-preservation\n", "id: expedited-preserve\n"),
+        text.replace(
+            "id: expedited-preservation\n",
+            "id: expedited-preservations\n",
+        ),
     )
     .unwrap();
     let v = validate_paths(std::slice::from_ref(&named), &Options::default());
@@ -147,6 +150,20 @@ fn a_broken_reference_unrelated_to_the_named_file_is_not_its_report() {
     fs::write(
         &analysis,
         text.replace("powers: [network-24-7]", "powers: [network-247]"),
+    )
+    .unwrap();
+    // And one whose nearest id in the domestic file (`interception-of-content-data`) is less
+    // near than the cross-border id it was meant to be.
+    let analysis = dir.join("analyses/eff-2023-08-international-cooperation.yaml");
+    let text = fs::read_to_string(&analysis).unwrap();
+    assert!(text.contains("- mla-interception-of-content-data\n"));
+    fs::write(
+        &analysis,
+        text.replacen(
+            "- mla-interception-of-content-data\n",
+            "- mla-interception-of-contnt-data\n",
+            1,
+        ),
     )
     .unwrap();
     let named = dir.join("powers/domestic.yaml");

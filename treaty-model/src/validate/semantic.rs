@@ -297,16 +297,14 @@ fn check_references(
             // When part of a dataset is checked, a reference elsewhere that no longer
             // resolves is most likely broken by the named file that holds such ids (an id
             // renamed or removed): it concerns that file, and is shown with it.
-            // When part of a dataset is checked, a reference elsewhere that is a likely typo
-            // of an id a named file defines was most likely broken by renaming that id: it
-            // concerns the named file, and is shown with it, pointing at the id as it reads.
+            // When part of a dataset is checked, a reference elsewhere whose likeliest meaning
+            // (the closest of all ids) is an id a named file defines was most likely broken
+            // by renaming that id: it concerns the named file, and is shown with it, pointing
+            // at the id as it reads. A closer id elsewhere makes it a typo of that one instead.
             let renamed = scope.and_then(|scope| {
-                let named = known.get(&r.kind)?.iter().copied().filter(|id| {
-                    defs.get(&(r.kind, *id))
-                        .is_some_and(|(_, path)| scope.contains(*path))
-                });
-                let (def, path) = defs.get(&(r.kind, closest(&r.text, named)?))?;
-                Some(def.place.location(path))
+                let candidates = known.get(&r.kind)?.iter().copied();
+                let (def, path) = defs.get(&(r.kind, closest(&r.text, candidates)?))?;
+                scope.contains(*path).then(|| def.place.location(path))
             });
             if let Some(at) = renamed {
                 d = d.with_related(at, "a close id, in a file being checked");
