@@ -462,12 +462,18 @@ fn finish(
     }
     // In a file the model could not read whole (it does not parse, or an entry was set
     // aside), the checks an allow comment was meant for may not have run: such an allow is
-    // not called unused. Any other file's stale allows are.
+    // not called unused. Nor, while any file is unread, is an allow anywhere of a reference
+    // problem, which the cross-file checks then withhold (see `semantic::without_cascades`).
+    // Any other stale allow is.
     let unread: HashSet<String> = outcomes
         .iter()
         .filter(|o| !o.complete())
         .map(|o| o.path.clone())
         .collect();
+    let unverifiable = |a: &suppress::InlineAllow| {
+        unread.contains(&a.location.file)
+            || (!unread.is_empty() && semantic::WITHHELD.contains(&a.code))
+    };
     let mut report = Report {
         files: scope.map_or(outcomes.len(), HashSet::len),
         ..Report::default()
@@ -502,7 +508,7 @@ fn finish(
     }
     for a in allows
         .into_iter()
-        .filter(|a| !a.used && (a.code.is_unsilenceable() || !unread.contains(&a.location.file)))
+        .filter(|a| !a.used && (a.code.is_unsilenceable() || !unverifiable(a)))
     {
         let (message, help) = if a.code.is_unsilenceable() {
             (

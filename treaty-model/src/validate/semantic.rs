@@ -111,6 +111,14 @@ pub(crate) fn check(
     without_cascades(files, out, scope)
 }
 
+/// The codes withheld while a file is not read: the references they judge may point into it.
+pub(crate) const WITHHELD: [Code; 4] = [
+    Code::UnknownReference,
+    Code::UnknownTextVersion,
+    Code::UnknownProvision,
+    Code::UndescribedProvision,
+];
+
 /// A file that the typed model could not read (it does not parse, its header is wrong, or a
 /// field of its own has the wrong shape) defines nothing that the checks know of, so every
 /// reference into it would be reported as unknown, in files nobody touched. Likewise a
@@ -125,15 +133,7 @@ fn without_cascades(
 ) -> Vec<Diagnostic> {
     let unloaded: Vec<&FileOutcome> = files.iter().filter(|f| !f.read).collect();
     let (responsible, blind): (Vec<&FileOutcome>, &[Code]) = if !unloaded.is_empty() {
-        (
-            unloaded,
-            &[
-                Code::UnknownReference,
-                Code::UnknownTextVersion,
-                Code::UnknownProvision,
-                Code::UndescribedProvision,
-            ],
-        )
+        (unloaded, &WITHHELD)
     } else {
         let partial_text = files.iter().filter(|f| {
             !f.set_aside.is_empty()
