@@ -486,7 +486,7 @@ impl Reader<'_> {
             tab_problem(span)
         } else if let Some((start, end)) = self.keyless_line(rel, info) {
             let text = String::from_utf8_lossy(&self.src.bytes()[start..end]).into_owned();
-            let fixed = match text.split_once(' ') {
+            let fixed = match text.split_once(|c: char| c.is_ascii_whitespace()) {
                 Some((key, rest)) => format!("{key}: {}", rest.trim_start()),
                 None => format!("{text}:"),
             };
@@ -580,7 +580,9 @@ impl Reader<'_> {
                 None
             })
         };
-        let is_entry = |code: &[u8]| memchr::memchr(b':', code).is_some();
+        // `key: value` or `key:`; a `:` inside a word (`https://...`) is not an entry's.
+        let is_entry =
+            |code: &[u8]| code.ends_with(b":") || memchr::memmem::find(code, b": ").is_some();
         let error_line = line_start(rel.min(bytes.len()))?;
         let error_indent = bytes[error_line..]
             .iter()
@@ -594,15 +596,24 @@ impl Reader<'_> {
         // beside the first key of a list item. Below a `key: value`, or a `key:` whose value
         // starts on the next line, it may be that value going on (a long text over lines, one
         // of which holds `: `), and the parser's own message is the better one.
-        let keyed = match lines_above(start).find(|l| l.1 <= indent) {
-            None => true,
-            Some((_, above, code)) if above == indent => is_entry(code) && !code.starts_with(b"-"),
-            Some((_, above, code)) => {
-                let item = code.strip_prefix(b"-").map(|rest| {
-                    let gap = rest.iter().take_while(|&&b| b == b' ').count();
-                    (above + 1 + gap, &rest[gap..])
-                });
-                item.is_some_and(|(column, rest)| column == indent && is_entry(rest))
+        let mut above = lines_above(start).filter(|l| l.1 <= indent);
+        let keyed = loop {
+            match above.next() {
+                // The start of the document: a key is all that may stand there.
+                None => break true,
+                Some((_, _, code)) if code.starts_with(b"---") || code.starts_with(b"%") => {
+                    break true;
+                }
+                // The items of a sibling key's list, written at the key's own indentation.
+                Some((_, above, code)) if above == indent && code.starts_with(b"-") => {}
+                Some((_, above, code)) if above == indent => break is_entry(code),
+                Some((_, above, code)) => {
+                    let item = code.strip_prefix(b"-").map(|rest| {
+                        let gap = rest.iter().take_while(|&&b| b == b' ').count();
+                        (above + 1 + gap, &rest[gap..])
+                    });
+                    break item.is_some_and(|(column, rest)| column == indent && is_entry(rest));
+                }
             }
         };
         keyed.then_some((start + indent, start + indent + code.len()))
