@@ -771,27 +771,33 @@ fn a_link_to_a_directory_of_the_dataset_is_a_second_name_not_a_loop() {
     assert_eq!(v.report.files, base_files + 1);
 }
 
+/// A copy of the base dataset holding `sources-extra.yaml`, a link to a secret outside it;
+/// `paths` chooses what is named (the directory, or the link). The report, and both
+/// directories removed.
 #[cfg(unix)]
-#[test]
-fn a_link_out_of_the_dataset_is_reported_by_path_and_never_read() {
-    let dir = base_copy("link-out");
-    let outside = temp_dir("link-target");
+fn with_a_link_out(label: &str, paths: impl Fn(&Path, &Path) -> Vec<PathBuf>) -> (Report, PathBuf) {
+    let dir = base_copy(label);
+    let outside = temp_dir(&format!("{label}-target"));
     let secret = outside.join("secret.yaml");
     fs::write(&secret, "kind: sources\nTOKEN: do-not-print-me\n").unwrap();
     let link = dir.join("sources-extra.yaml");
     std::os::unix::fs::symlink(&secret, &link).unwrap();
-    let v = validate_paths(std::slice::from_ref(&dir), &Options::default());
+    let v = validate_paths(&paths(&dir, &link), &Options::default());
     let _ = fs::remove_dir_all(&dir);
     let _ = fs::remove_dir_all(&outside);
+    (v.report, link)
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_out_of_the_dataset_is_reported_by_path_and_never_read() {
+    let (report, link) = with_a_link_out("link-out", |dir, _| vec![dir.to_path_buf()]);
     assert_eq!(
-        found(&v.report),
+        found(&report),
         [(Code::OutsideDataset, Severity::Error, shown(&link), 1, 1)]
     );
-    let text = treaty_cli::render::human::render(
-        &v.report,
-        None,
-        treaty_cli::render::human::Style::plain(),
-    );
+    let text =
+        treaty_cli::render::human::render(&report, None, treaty_cli::render::human::Style::plain());
     assert!(!text.contains("do-not-print-me"), "{text}");
     assert!(text.contains("sources-extra.yaml"), "{text}");
 }
@@ -800,18 +806,16 @@ fn a_link_out_of_the_dataset_is_reported_by_path_and_never_read() {
 /// read and checked on its own, not refused as a link nor checked as part of the dataset.
 #[test]
 fn a_path_out_of_a_dataset_by_dot_dot_is_a_file_of_no_dataset() {
-    let top = temp_dir("dot-dot");
-    let ds = top.join("ds");
-    fs::create_dir_all(&ds).unwrap();
-    for entry in fs::read_dir(base_dir()).unwrap() {
-        let p = entry.unwrap().path();
-        fs::copy(&p, ds.join(p.file_name().unwrap())).unwrap();
-    }
-    fs::create_dir_all(top.join("other")).unwrap();
-    fs::copy(base_dir().join("sources.yaml"), top.join("other/s.yaml")).unwrap();
-    let path = ds.join("../other/s.yaml");
+    let ds = base_copy("dot-dot");
+    let other = temp_dir("dot-dot-other");
+    fs::copy(base_dir().join("sources.yaml"), other.join("s.yaml")).unwrap();
+    let path = ds
+        .join("..")
+        .join(other.file_name().unwrap())
+        .join("s.yaml");
     let v = validate_paths(std::slice::from_ref(&path), &Options::default());
-    let _ = fs::remove_dir_all(&top);
+    let _ = fs::remove_dir_all(&ds);
+    let _ = fs::remove_dir_all(&other);
     let codes: Vec<Code> = v.report.diagnostics.iter().map(|d| d.code).collect();
     assert_eq!(codes, [Code::MissingInstrument]);
     assert_eq!(v.report.files, 1);
@@ -822,21 +826,13 @@ fn a_path_out_of_a_dataset_by_dot_dot_is_a_file_of_no_dataset() {
 #[cfg(unix)]
 #[test]
 fn a_link_out_of_the_dataset_named_on_its_own_is_never_read() {
-    let dir = base_copy("named-link-out");
-    let outside = temp_dir("named-link-target");
-    let secret = outside.join("secret.yaml");
-    fs::write(&secret, "kind: sources\nTOKEN: do-not-print-me\n").unwrap();
-    let link = dir.join("sources-extra.yaml");
-    std::os::unix::fs::symlink(&secret, &link).unwrap();
-    let v = validate_paths(std::slice::from_ref(&link), &Options::default());
-    let _ = fs::remove_dir_all(&dir);
-    let _ = fs::remove_dir_all(&outside);
+    let (report, link) = with_a_link_out("named-link-out", |_, link| vec![link.to_path_buf()]);
     assert_eq!(
-        found(&v.report),
+        found(&report),
         [(Code::OutsideDataset, Severity::Error, shown(&link), 1, 1)]
     );
-    assert!(v.report.sources.is_empty());
-    assert!(!v.report.is_valid());
+    assert!(report.sources.is_empty());
+    assert!(!report.is_valid());
 }
 
 #[cfg(unix)]
