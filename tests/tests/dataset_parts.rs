@@ -28,6 +28,13 @@ fn base_copy(label: &str) -> PathBuf {
     dir
 }
 
+/// Replaces the first `from` in a file with `to`; the file must hold `from`.
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} has no {from:?}", path.display());
+    fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
 /// A powers file that does not parse: `[` is never closed (`yaml-syntax` at 4:1).
 const BROKEN_POWERS: &str = "kind: powers\nschema_version: \"1.0\"\npowers: [\n";
 
@@ -78,15 +85,11 @@ fn one_subdirectory_of_a_valid_dataset_is_valid_alone() {
 fn a_reference_elsewhere_broken_by_the_named_file_is_reported_with_it() {
     let dir = base_copy("renamed-id");
     let named = dir.join("powers-domestic.yaml");
-    let text = fs::read_to_string(&named).unwrap();
-    fs::write(
+    edit(
         &named,
-        text.replace(
-            "id: expedited-preservation\n",
-            "id: expedited-preservations\n",
-        ),
-    )
-    .unwrap();
+        "id: expedited-preservation\n",
+        "id: expedited-preservations\n",
+    );
     let v = validate_paths(std::slice::from_ref(&named), &Options::default());
     let _ = fs::remove_dir_all(&dir);
     let elsewhere = shown(&dir.join("powers-cross-border.yaml"));
@@ -114,15 +117,11 @@ fn a_reference_elsewhere_broken_by_the_named_file_is_reported_with_it() {
 fn a_broken_reference_unrelated_to_the_named_file_is_not_its_report() {
     let dir = base_copy("unrelated-reference");
     let other = dir.join("powers-cross-border.yaml");
-    let text = fs::read_to_string(&other).unwrap();
-    fs::write(
+    edit(
         &other,
-        text.replace(
-            "domestic_counterpart: expedited-preservation",
-            "domestic_counterpart: expedited-preserve",
-        ),
-    )
-    .unwrap();
+        "domestic_counterpart: expedited-preservation",
+        "domestic_counterpart: expedited-preserve",
+    );
     let named = dir.join("sources.yaml");
     let v = validate_paths(std::slice::from_ref(&named), &Options::default());
     let _ = fs::remove_dir_all(&dir);
@@ -146,12 +145,7 @@ fn a_broken_reference_unrelated_to_the_named_file_is_not_its_report() {
     let dir = temp_dir("unrelated-typo");
     copy_all(&repository().join("datasets"), &dir);
     let analysis = dir.join("analyses/eff-2024-key-concerns.yaml");
-    let text = fs::read_to_string(&analysis).unwrap();
-    fs::write(
-        &analysis,
-        text.replace("powers: [network-24-7]", "powers: [network-247]"),
-    )
-    .unwrap();
+    edit(&analysis, "powers: [network-24-7]", "powers: [network-247]");
     // And one whose nearest id in the domestic file (`interception-of-content-data`) is less
     // near than the cross-border id it was meant to be.
     let analysis = dir.join("analyses/eff-2023-08-international-cooperation.yaml");
@@ -179,8 +173,7 @@ fn a_broken_reference_unrelated_to_the_named_file_is_not_its_report() {
 fn a_malformed_chapter_number_is_one_error_not_one_per_power() {
     let dir = base_copy("chapter-number");
     let chapter = dir.join("chapter-04.yaml");
-    let text = fs::read_to_string(&chapter).unwrap();
-    fs::write(&chapter, text.replace("\nnumber: IV\n", "\nnumber: iv\n")).unwrap();
+    edit(&chapter, "\nnumber: IV\n", "\nnumber: iv\n");
     let v = validate_paths(std::slice::from_ref(&dir), &Options::default());
     let _ = fs::remove_dir_all(&dir);
     assert_eq!(
@@ -359,12 +352,7 @@ fn an_allow_of_a_withheld_reference_is_not_unused_while_a_file_does_not_load() {
     assert_eq!(found(&valid.report), []);
     assert_eq!(valid.report.suppressed.len(), 1);
     let vocabulary = dir.join("data-categories.yaml");
-    let text = fs::read_to_string(&vocabulary).unwrap();
-    fs::write(
-        &vocabulary,
-        text.replace("kind: data-categories", "kind data-categories"),
-    )
-    .unwrap();
+    edit(&vocabulary, "kind: data-categories", "kind data-categories");
     let v = validate_paths(std::slice::from_ref(&dir), &Options::default());
     let _ = fs::remove_dir_all(&dir);
     let codes: Vec<Code> = v.report.diagnostics.iter().map(|d| d.code).collect();
@@ -378,12 +366,7 @@ fn an_allow_of_a_withheld_reference_is_not_unused_while_a_file_does_not_load() {
 fn the_note_on_a_broken_vocabulary_counts_every_reference_into_it() {
     let dir = base_copy("broken-vocabulary");
     let vocabulary = dir.join("data-categories.yaml");
-    let text = fs::read_to_string(&vocabulary).unwrap();
-    fs::write(
-        &vocabulary,
-        text.replace("kind: data-categories", "kind data-categories"),
-    )
-    .unwrap();
+    edit(&vocabulary, "kind: data-categories", "kind data-categories");
     let v = validate_paths(std::slice::from_ref(&dir), &Options::default());
     let _ = fs::remove_dir_all(&dir);
     let note = v
@@ -429,12 +412,7 @@ fn a_file_checked_alone_is_told_when_a_file_it_may_reference_did_not_load() {
     // The named file refers to a power of the broken one, and to a data category that does
     // not exist: neither can be checked, and the part must not pass as if they were.
     let named = dir.join("powers-cross-border.yaml");
-    let text = fs::read_to_string(&named).unwrap();
-    fs::write(
-        &named,
-        text.replacen("[electronic-data", "[electronic-dta", 1),
-    )
-    .unwrap();
+    edit(&named, "[electronic-data", "[electronic-dta");
     let v = validate_paths(std::slice::from_ref(&named), &Options::default());
     let _ = fs::remove_dir_all(&dir);
     assert_eq!(
@@ -503,12 +481,11 @@ fn an_entry_the_model_cannot_read_still_defines_its_id_and_the_others_are_checke
 fn a_bad_header_does_not_cascade_either() {
     let dir = base_copy("bad-header");
     let broken = dir.join("powers-domestic.yaml");
-    let text = fs::read_to_string(&broken).unwrap();
-    fs::write(
+    edit(
         &broken,
-        text.replace("schema_version: \"1.0\"", "schema_version: \"2.0\""),
-    )
-    .unwrap();
+        "schema_version: \"1.0\"",
+        "schema_version: \"2.0\"",
+    );
     let v = validate_paths(std::slice::from_ref(&broken), &Options::default());
     let _ = fs::remove_dir_all(&dir);
     let codes: Vec<Code> = v.report.diagnostics.iter().map(|d| d.code).collect();
@@ -524,12 +501,11 @@ fn a_kind_the_modeline_contradicts_does_not_cascade() {
     // had an unknown field and every reference to a data category was unknown.
     let dir = base_copy("kind-contradicted");
     let broken = dir.join("data-categories.yaml");
-    let text = fs::read_to_string(&broken).unwrap();
-    fs::write(
+    edit(
         &broken,
-        text.replace("kind: data-categories", "kind: sensitivity-categories"),
-    )
-    .unwrap();
+        "kind: data-categories",
+        "kind: sensitivity-categories",
+    );
     let v = validate_paths(std::slice::from_ref(&dir), &Options::default());
     let _ = fs::remove_dir_all(&dir);
     let b = shown(&broken);
@@ -554,13 +530,12 @@ fn a_kind_the_modeline_contradicts_does_not_cascade() {
 fn a_typo_in_the_modeline_contradicts_nothing_and_the_file_is_still_checked() {
     let dir = base_copy("modeline-typo");
     let file = dir.join("data-categories.yaml");
-    let text = fs::read_to_string(&file).unwrap();
-    fs::write(
+    edit(
         &file,
-        text.replace("data-categories.schema.json", "data-categores.schema.json")
-            .replacen("    name: ", "    nmae: ", 1),
-    )
-    .unwrap();
+        "data-categories.schema.json",
+        "data-categores.schema.json",
+    );
+    edit(&file, "    name: ", "    nmae: ");
     let v = validate_paths(std::slice::from_ref(&dir), &Options::default());
     let _ = fs::remove_dir_all(&dir);
     let codes: Vec<Code> = v.report.diagnostics.iter().map(|d| d.code).collect();
@@ -971,8 +946,7 @@ fn no_dataset_is_built_from_a_part_when_the_rest_has_errors() {
     let dir = base_copy("part-rest-broken");
     // An error in another file, of the kind only the JSON Schema sees: a field no kind has.
     let other = dir.join("powers-cross-border.yaml");
-    let text = fs::read_to_string(&other).unwrap();
-    fs::write(&other, text.replacen("powers:\n", "extra: 1\npowers:\n", 1)).unwrap();
+    edit(&other, "powers:\n", "extra: 1\npowers:\n");
     let part = dir.join("sources.yaml");
     let v = validate_paths(std::slice::from_ref(&part), &Options::default());
     let whole = validate_paths(std::slice::from_ref(&dir), &Options::default());
@@ -991,8 +965,7 @@ fn no_dataset_is_built_from_a_part_when_the_rest_has_errors() {
 fn no_dataset_is_built_from_a_buffer_when_the_rest_has_errors() {
     let dir = base_copy("buffer-rest-broken");
     let other = dir.join("powers-cross-border.yaml");
-    let text = fs::read_to_string(&other).unwrap();
-    fs::write(&other, text.replacen("powers:\n", "extra: 1\npowers:\n", 1)).unwrap();
+    edit(&other, "powers:\n", "extra: 1\npowers:\n");
     let part = dir.join("sources.yaml");
     let bytes = fs::read(&part).unwrap();
     let v = validate_buffer(&part, &bytes, &Options::default());
@@ -1027,8 +1000,7 @@ fn a_directory_holding_two_datasets_validates_each_on_its_own() {
     }
     // A mistake in one dataset is reported there, and only there.
     let sources = holder.join("b/sources.yaml");
-    let text = fs::read_to_string(&sources).unwrap();
-    fs::write(&sources, text.replacen("kind: reference", "kind: blog", 1)).unwrap();
+    edit(&sources, "kind: reference", "kind: blog");
     let v = validate_paths(std::slice::from_ref(&holder), &Options::default());
     let _ = fs::remove_dir_all(&holder);
     assert_eq!(
