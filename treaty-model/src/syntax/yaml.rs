@@ -588,35 +588,49 @@ impl Reader<'_> {
             .iter()
             .take_while(|&&b| b == b' ')
             .count();
-        let (start, indent, code) = lines_above(error_line).find(|l| l.1 <= error_indent)?;
-        if code.starts_with(b"-") || is_entry(code) {
-            return None;
-        }
         // The line is a key only where nothing else may stand: beside a sibling entry, or
         // beside the first key of a list item. Below a `key: value`, or a `key:` whose value
         // starts on the next line, it may be that value going on (a long text over lines, one
         // of which holds `: `), and the parser's own message is the better one.
-        let mut above = lines_above(start).filter(|l| l.1 <= indent);
-        let keyed = loop {
-            match above.next() {
-                // The start of the document: a key is all that may stand there.
-                None => break true,
-                Some((_, _, code)) if code.starts_with(b"---") || code.starts_with(b"%") => {
-                    break true;
-                }
-                // The items of a sibling key's list, written at the key's own indentation.
-                Some((_, above, code)) if above == indent && code.starts_with(b"-") => {}
-                Some((_, above, code)) if above == indent => break is_entry(code),
-                Some((_, above, code)) => {
-                    let item = code.strip_prefix(b"-").map(|rest| {
-                        let gap = rest.iter().take_while(|&&b| b == b' ').count();
-                        (above + 1 + gap, &rest[gap..])
-                    });
-                    break item.is_some_and(|(column, rest)| column == indent && is_entry(rest));
+        let keyed = |(start, indent, code): (usize, usize, &[u8])| {
+            if code.starts_with(b"-") || is_entry(code) {
+                return false;
+            }
+            let mut above = lines_above(start).filter(|l| l.1 <= indent);
+            loop {
+                match above.next() {
+                    // The start of the document: a key is all that may stand there.
+                    None => return true,
+                    Some((_, _, code)) if code.starts_with(b"---") || code.starts_with(b"%") => {
+                        return true;
+                    }
+                    // The items of a sibling key's list, written at the key's own indentation.
+                    Some((_, above, code)) if above == indent && code.starts_with(b"-") => {}
+                    Some((_, above, code)) if above == indent => return is_entry(code),
+                    Some((_, above, code)) => {
+                        let item = code.strip_prefix(b"-").map(|rest| {
+                            let gap = rest.iter().take_while(|&&b| b == b' ').count();
+                            (above + 1 + gap, &rest[gap..])
+                        });
+                        return item
+                            .is_some_and(|(column, rest)| column == indent && is_entry(rest));
+                    }
                 }
             }
         };
-        keyed.then_some((start + indent, start + indent + code.len()))
+        // The last key of a block, just before a line indented less (or the end of the file),
+        // is the line right above the error; otherwise the nearest line above indented no
+        // deeper than the error's, where the value the parser took for one began.
+        let last_of_block = lines_above(error_line)
+            .next()
+            .filter(|l| l.1 > error_indent && keyed(*l));
+        let (start, indent, code) = match last_of_block {
+            Some(l) => l,
+            None => lines_above(error_line)
+                .find(|l| l.1 <= error_indent)
+                .filter(|l| keyed(*l))?,
+        };
+        Some((start + indent, start + indent + code.len()))
     }
 
     /// For a parser error at byte `rel` (char column `col`) caused by a tab, the tab to blame:
