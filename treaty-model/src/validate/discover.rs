@@ -136,13 +136,7 @@ pub(crate) fn plan(paths: &[PathBuf]) -> Plan {
         let dir = file.parent().unwrap_or(Path::new("")).to_path_buf();
         let (mut root, mut key) = root_of_dir
             .entry(dir)
-            .or_insert_with(|| {
-                let root = dataset_root(&file);
-                let key = root
-                    .as_ref()
-                    .map(|r| std::fs::canonicalize(r).unwrap_or_else(|_| r.clone()));
-                (root, key)
-            })
+            .or_insert_with(|| root_and_key(&file))
             .clone();
         // A file named inside a dataset is held to the walk's boundary: one that resolves
         // outside the root through a symbolic link is reported, never opened. One that leaves
@@ -159,23 +153,9 @@ pub(crate) fn plan(paths: &[PathBuf]) -> Plan {
                 .take_while(|p| root.as_deref() != Some(*p))
                 .any(|p| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink()));
         if let Some(target) = outside.as_ref().filter(|_| !through_link) {
-            root = dataset_root(target);
-            key = root
-                .as_ref()
-                .map(|r| std::fs::canonicalize(r).unwrap_or_else(|_| r.clone()));
+            (root, key) = root_and_key(target);
         } else if let (Some(root), Some(_)) = (&root, outside) {
-            problems.push(
-                Diagnostic::new(
-                    Code::OutsideDataset,
-                    format!(
-                        "`{}` is a symbolic link to a file outside the dataset directory `{}`; it is not read",
-                        display(&file),
-                        display(root)
-                    ),
-                    Some(Location::file_start(display(&file))),
-                )
-                .with_help("copy the file into the dataset, or remove the link"),
-            );
+            problems.push(link_out(&file, root));
             continue;
         }
         match datasets.iter_mut().find(|d| d.key == key) {
@@ -208,6 +188,31 @@ pub(crate) fn plan(paths: &[PathBuf]) -> Plan {
         })
         .collect();
     Plan { groups, problems }
+}
+
+/// The dataset root of `path` as shown, and canonical (which tells two spellings of one root
+/// apart from two roots).
+fn root_and_key(path: &Path) -> (Option<PathBuf>, Option<PathBuf>) {
+    let root = dataset_root(path);
+    let key = root
+        .as_ref()
+        .map(|r| std::fs::canonicalize(r).unwrap_or_else(|_| r.clone()));
+    (root, key)
+}
+
+/// A symbolic link at `path` that leads out of the dataset at `root`: reported by its path,
+/// never opened, whether a walk met it or it was named.
+fn link_out(path: &Path, root: &Path) -> Diagnostic {
+    Diagnostic::new(
+        Code::OutsideDataset,
+        format!(
+            "`{}` is a symbolic link to a file outside the dataset directory `{}`; it is not read",
+            display(path),
+            display(root)
+        ),
+        Some(Location::file_start(display(path))),
+    )
+    .with_help("copy the file into the dataset, or remove the link")
 }
 
 /// The files named that belong to one dataset, or to none.
@@ -403,18 +408,7 @@ fn walk(
                     Ok(target) if target.starts_with(&boundary) => {}
                     Ok(_) => {
                         if is_dataset_file(&path) || path.is_dir() {
-                            problems.push(
-                                Diagnostic::new(
-                                    Code::OutsideDataset,
-                                    format!(
-                                        "`{}` is a symbolic link to a file outside the dataset directory `{}`; it is not read",
-                                        display(&path),
-                                        display(top)
-                                    ),
-                                    Some(Location::file_start(display(&path))),
-                                )
-                                .with_help("copy the file into the dataset, or remove the link"),
-                            );
+                            problems.push(link_out(&path, top));
                         }
                         continue;
                     }
