@@ -533,11 +533,21 @@ impl Code {
     }
 
     /// Whether a problem of this code always stays an error: neither an inline allow, `allow`
-    /// nor `warn` can silence or lower it. A duplicate id would leave the dataset with two
-    /// entries under one id (a lookup finds one, a page of the edition overwrites the other),
-    /// and a path that cannot be read would pass as valid.
+    /// nor `warn` can silence or lower it (see [`Code::unsilenceable_because`]).
     pub fn is_unsilenceable(self) -> bool {
-        matches!(self, Code::DuplicateId | Code::Io)
+        self.unsilenceable_because().is_some()
+    }
+
+    /// Why a problem of this code cannot be silenced, for a message; `None` for every code
+    /// that can be. A duplicate id would leave the dataset with two entries under one id (a
+    /// lookup finds one, a page of the edition overwrites the other), and a path that cannot be
+    /// read would pass as valid.
+    pub fn unsilenceable_because(self) -> Option<&'static str> {
+        match self {
+            Code::Io => Some("a path that cannot be read always fails (exit 2)"),
+            Code::DuplicateId => Some("the dataset would hold two entries under one id"),
+            _ => None,
+        }
     }
 
     /// Whether the code comes from a cross-file check, so that a change in one file can

@@ -84,15 +84,9 @@ pub(crate) fn overrides(
     ] {
         for c in codes {
             let code = c.parse::<Code>()?;
-            // A path that cannot be read is a usage or system problem, exit 2 whatever the
-            // data: lowered, it would let a missing file pass as valid. A duplicate id would
-            // leave two entries under one id.
-            if code.is_unsilenceable() && level != Level::Deny {
-                let why = if code == Code::Io {
-                    "a path that cannot be read always fails (exit 2)"
-                } else {
-                    "the dataset would hold two entries under one id"
-                };
+            if let Some(why) = code.unsilenceable_because()
+                && level != Level::Deny
+            {
                 return Err(format!(
                     "`{code}` cannot be allowed or lowered to a warning: {why}"
                 ));
