@@ -95,24 +95,14 @@ pub fn run(args: ConvertArgs) -> Result<u8, Failure> {
     Ok(exit::OK)
 }
 
-/// The Markdown edition has sections for the instrument, chapters, powers, analyses and
-/// sources; one file of another kind would come out as an empty frame.
+/// One file of a kind the Markdown edition has no section for would come out as an empty frame.
 fn markdown_renders(dataset: &Dataset) -> Result<(), String> {
-    use treaty_model::FileKind;
     match dataset.files().first() {
-        Some((
-            _,
-            FileKind::Instrument
-            | FileKind::Sources
-            | FileKind::Chapter
-            | FileKind::Powers
-            | FileKind::Analysis,
-        ))
-        | None => Ok(()),
-        Some((file, kind)) => Err(format!(
+        Some((file, kind)) if !treaty_model::export::markdown_has_section(*kind) => Err(format!(
             "`{file}` is a `{kind}` file, which the Markdown edition has no section for; convert \
              it to JSON, YAML, CSV or JSON Lines"
         )),
+        _ => Ok(()),
     }
 }
 

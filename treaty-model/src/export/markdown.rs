@@ -4,7 +4,7 @@ use super::{NewerSchema, Node, exportable, provisions, word};
 use crate::dataset::Dataset;
 use crate::ids::{SourceId, TextVersionId};
 use crate::model::{
-    Analysis, Article, Chapter, Concern, Power, PowerScope, Quote, Source, Verification,
+    Analysis, Article, Chapter, Concern, FileKind, Power, PowerScope, Quote, Source, Verification,
 };
 use crate::provision::ProvisionRef;
 
@@ -42,6 +42,27 @@ pub fn markdown(dataset: &Dataset) -> Result<String, NewerSchema> {
     d.analyses();
     d.sources();
     Ok(d.finish())
+}
+
+/// Whether the Markdown edition has a section for files of `kind`: the instrument, chapters,
+/// powers, analyses and sources. One file of another kind (a concordance, the participation
+/// file...) would come out as an empty frame, so a converter should refuse it.
+///
+/// ```
+/// use treaty_model::{FileKind, export::markdown_has_section};
+/// assert!(markdown_has_section(FileKind::Powers));
+/// assert!(!markdown_has_section(FileKind::Participation));
+/// ```
+#[must_use]
+pub fn markdown_has_section(kind: FileKind) -> bool {
+    matches!(
+        kind,
+        FileKind::Instrument
+            | FileKind::Sources
+            | FileKind::Chapter
+            | FileKind::Powers
+            | FileKind::Analysis
+    )
 }
 
 /// The document being written, with the dataset for looking up names.

@@ -44,7 +44,7 @@ mod tables;
 pub use self::csv::to_csv;
 pub use self::guard::{NewerSchema, exportable};
 pub use self::jsonl::jsonl;
-pub use self::markdown::markdown;
+pub use self::markdown::{markdown, markdown_has_section};
 pub use self::tables::{Table, tables};
 
 use std::fmt::Display;
