@@ -589,7 +589,11 @@ fn yaml11_booleans_warn() {
                 "h": "yesterday"})
     );
     let help = parsed.problems[0].help.as_deref().unwrap_or_default();
-    assert!(help.contains("true/false"), "{help}");
+    assert_eq!(
+        help,
+        "quote it (\"yes\") so that every YAML tool reads the word; where a field takes true \
+         or false, the schema check says so"
+    );
 }
 
 #[test]
@@ -1176,4 +1180,66 @@ fn a_large_file_reports_a_syntax_error_at_its_end_and_a_limit_at_its_start() {
         60_002,
         1,
     );
+}
+
+#[test]
+fn a_colon_without_a_space_is_named_for_what_it_is() {
+    let parsed = yaml("kind: analysis\npowers:[a, b]\nid: x\n");
+    let p = error(&parsed, K::Syntax, 2, 1);
+    assert_eq!(p.message, "the `:` after `powers` needs a space after it");
+    assert_eq!(p.help.as_deref(), Some("write `powers: [a, b]`"));
+
+    let parsed = yaml("kind: analysis\npowers:\u{a0}[a, b]\nid: x\n");
+    let p = error(&parsed, K::Syntax, 2, 1);
+    assert_eq!(
+        p.message,
+        "the `:` after `powers` is followed by a non-breaking space (U+00A0), which YAML does \
+         not read as a space"
+    );
+    assert_eq!(
+        p.help.as_deref(),
+        Some("replace it with an ordinary space: `powers: [a, b]`")
+    );
+}
+
+#[test]
+fn indentation_of_non_breaking_spaces_is_named() {
+    let parsed = yaml("kind: analysis\nitem:\n  a: 1\n\u{a0}\u{a0}b: 2\n  c: 3\n");
+    let p = error(&parsed, K::Syntax, 4, 1);
+    assert_eq!(
+        p.message,
+        "this line is indented with non-breaking spaces (U+00A0), which YAML does not read as \
+         indentation"
+    );
+    assert_eq!(lc(p.span.end), (4, 3));
+}
+
+#[test]
+fn a_text_line_indented_too_little_is_not_taken_for_a_key() {
+    // The second line of the summary went back to the key's column: it is no key, so the
+    // help must not invent `Search: and...`.
+    let parsed =
+        yaml("kind: analysis\nsummary: >-\n  First line.\nSearch and seizure of data.\nid: x\n");
+    let p = error(&parsed, K::Syntax, 4, 1);
+    assert_eq!(
+        p.message,
+        "`Search and seizure of data.` stands where a `key: value` entry is expected"
+    );
+    assert!(
+        p.help
+            .as_deref()
+            .unwrap_or_default()
+            .starts_with("if it goes on from the text above, indent it more")
+    );
+}
+
+#[test]
+fn a_list_items_first_key_without_its_colon_is_blamed() {
+    let parsed = yaml("kind: analysis\nconcerns:\n  - id search-without-judge\n    summary: x\n");
+    let p = error(&parsed, K::Syntax, 3, 5);
+    assert_eq!(
+        p.message,
+        "`id search-without-judge` has no `:` after its key"
+    );
+    assert_eq!(p.help.as_deref(), Some("write `id: search-without-judge`"));
 }

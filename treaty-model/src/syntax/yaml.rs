@@ -50,6 +50,69 @@ pub(super) fn read<'a>(src: Source<'a>, mut b: Builder<'a>) -> Builder<'a> {
 /// One scanned event, or the error that ends the scan.
 type Scanned<'t> = Result<(Event<'t>, saphyr_parser::Span), ScanError>;
 
+/// Whether a line starts with what this format's keys look like (`summary`, `text_version`).
+/// A line that lost its `:` is told apart from a value continued over lines by it: the
+/// continuation of a sentence starts with a capital, a quote or a word followed by
+/// punctuation. The parser itself knows nothing of the format; only this diagnosis guesses.
+fn starts_with_key(code: &[u8]) -> bool {
+    let word = code
+        .iter()
+        .position(|b| b.is_ascii_whitespace() || *b == b':')
+        .map_or(code, |end| &code[..end]);
+    word.first()
+        .is_some_and(|b| b.is_ascii_lowercase() || *b == b'_')
+        && word
+            .iter()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'-'))
+}
+
+/// The diagnosis of a line that stands where only a key may: a key whose `:` is missing, or
+/// not followed by a space (`powers:[a, b]`, or a non-breaking space after it), or a text
+/// indented too little to go on from the value above.
+fn keyless_problem(span: Span, text: &str) -> Problem {
+    if !starts_with_key(text.as_bytes()) {
+        let shown = match text.char_indices().nth(40) {
+            Some((cut, _)) => format!("{}…", &text[..cut]),
+            None => text.to_owned(),
+        };
+        return Problem::error(
+            ProblemKind::Syntax,
+            span,
+            format!("`{shown}` stands where a `key: value` entry is expected"),
+        )
+        .with_help("if it goes on from the text above, indent it more than that text's key; if it starts an entry, write its key and `:` first");
+    }
+    if let Some((key, rest)) = text.split_once(':')
+        && !key.contains(char::is_whitespace)
+    {
+        let value = rest.trim_start_matches(['\u{a0}', ' ']);
+        let (message, help) = if rest.starts_with('\u{a0}') {
+            (
+                format!(
+                    "the `:` after `{key}` is followed by a non-breaking space (U+00A0), which YAML does not read as a space"
+                ),
+                format!("replace it with an ordinary space: `{key}: {value}`"),
+            )
+        } else {
+            (
+                format!("the `:` after `{key}` needs a space after it"),
+                format!("write `{key}: {value}`"),
+            )
+        };
+        return Problem::error(ProblemKind::Syntax, span, message).with_help(help);
+    }
+    let fixed = match text.split_once(|c: char| c.is_ascii_whitespace()) {
+        Some((key, rest)) => format!("{key}: {}", rest.trim_start()),
+        None => format!("{text}:"),
+    };
+    Problem::error(
+        ProblemKind::Syntax,
+        span,
+        format!("`{text}` has no `:` after its key"),
+    )
+    .with_help(format!("write `{fixed}`"))
+}
+
 fn is_separator(byte: u8) -> bool {
     matches!(
         byte,
@@ -227,7 +290,8 @@ impl Reader<'_> {
                         ),
                     )
                     .with_help(format!(
-                        "quote it (\"{text}\") if a string is meant, or write true/false"
+                        "quote it (\"{text}\") so that every YAML tool reads the word; where a \
+                         field takes true or false, the schema check says so"
                     )),
                 );
                 Value::String(text.into_owned())
@@ -484,22 +548,21 @@ impl Reader<'_> {
         } else if let Some(tab) = self.find_tab(rel, marker.col(), info) {
             let span = self.b.span(tab);
             tab_problem(span)
+        } else if let Some(line) = self.nbsp_indented(rel) {
+            let span = self.b.span(line);
+            Problem::error(
+                ProblemKind::Syntax,
+                span,
+                "this line is indented with non-breaking spaces (U+00A0), which YAML does not read as indentation",
+            )
+            .with_help("replace them with ordinary spaces (often pasted from a word processor)")
         } else if let Some((start, end)) = self.keyless_line(rel, info) {
             let text = String::from_utf8_lossy(&self.src.bytes()[start..end]).into_owned();
-            let fixed = match text.split_once(|c: char| c.is_ascii_whitespace()) {
-                Some((key, rest)) => format!("{key}: {}", rest.trim_start()),
-                None => format!("{text}:"),
-            };
             let span = self.b.span(Range {
                 start: span::offset(start),
                 end: span::offset(end),
             });
-            Problem::error(
-                ProblemKind::Syntax,
-                span,
-                format!("`{text}` has no `:` after its key"),
-            )
-            .with_help(format!("write `{fixed}`"))
+            keyless_problem(span, &text)
         } else {
             let span = self.b.span(self.src.char_range(rel));
             let problem = Problem::error(ProblemKind::Syntax, span, clean_message(info));
@@ -626,11 +689,56 @@ impl Reader<'_> {
             .filter(|l| l.1 > error_indent && keyed(*l));
         let (start, indent, code) = match last_of_block {
             Some(l) => l,
-            None => lines_above(error_line)
-                .find(|l| l.1 <= error_indent)
-                .filter(|l| keyed(*l))?,
+            None => {
+                let above = lines_above(error_line).find(|l| l.1 <= error_indent)?;
+                // `- id x` above `  summary: ...`: the first key of a list item, whose
+                // siblings stand at the column after the dash.
+                let item = above.2.strip_prefix(b"- ").map(|rest| {
+                    let gap = rest.iter().take_while(|&&b| b == b' ').count();
+                    (above.0, above.1 + 2 + gap, &rest[gap..])
+                });
+                match item {
+                    Some(i) if i.1 == error_indent && !is_entry(i.2) && starts_with_key(i.2) => i,
+                    _ => Some(above).filter(|l| keyed(*l))?,
+                }
+            }
         };
         Some((start + indent, start + indent + code.len()))
+    }
+
+    /// For a parser error at byte `rel`, the line at or just above it whose indentation holds
+    /// a non-breaking space: text pasted from a word processor looks indented, but YAML reads
+    /// U+00A0 as content, and the parser objects a line later.
+    fn nbsp_indented(&self, rel: usize) -> Option<Range> {
+        const NBSP: &[u8] = "\u{a0}".as_bytes();
+        let bytes = self.src.bytes();
+        let mut end = rel.min(bytes.len());
+        for _ in 0..2 {
+            let start = memchr::memrchr(b'\n', &bytes[..end]).map_or(0, |nl| nl + 1);
+            let mut i = start;
+            let mut seen = false;
+            loop {
+                if bytes[i..].starts_with(NBSP) {
+                    seen = true;
+                    i += NBSP.len();
+                } else if bytes.get(i) == Some(&b' ') {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            if seen {
+                return Some(Range {
+                    start: span::offset(start),
+                    end: span::offset(i),
+                });
+            }
+            if start == 0 {
+                return None;
+            }
+            end = start - 1;
+        }
+        None
     }
 
     /// For a parser error at byte `rel` (char column `col`) caused by a tab, the tab to blame:
