@@ -642,6 +642,12 @@ fn report_writes_a_page_per_article_power_and_analysis() {
     assert!(index.contains(
         "<a href=\"participation.html\">62 states recorded: who signed when, who ratified</a>"
     ));
+    // A concordance's mapping is its claim, shown with how far it was checked.
+    let art4 = std::fs::read_to_string(site.join("art_4.html")).expect("page");
+    assert!(art4.contains(
+        "citing zero-draft:17 (final text: <a href=\"art_4.html\">4</a>, mapping unverified)"
+    ));
+    assert!(art4.contains("<td>partly corresponds</td><td>Offences under other international instruments</td><td>unverified</td><td>The reference compilation says only"));
     let art = std::fs::read_to_string(site.join("art_28.html")).expect("page");
     assert!(art.contains("<section class=\"provision\" id=\"art_28__para_4\">"));
     assert!(art.contains("href=\"power-compelled-technical-assistance.html\""));

@@ -969,7 +969,8 @@ fn show_a_paragraph_read_in_the_official_text_marks_its_translation() {
   sources: Official Arabic text (A/RES/79/243, annex)
 
 Numbering in other versions:
-  11 -> zero-draft: 10 (corresponds)
+  11 -> zero-draft: 10 (corresponds, partly) [the project's reference compilation; ARTICLE 19 and Human Rights Watch, August 2023; EFF, August 2023]
+      Part of the range of offences (Articles 6-16) that EFF (August 2023) cites for the zero draft; the shift to Articles 7-17 is verified by the reference.
 "
     );
 }
@@ -1004,17 +1005,26 @@ fn show_a_zero_draft_provision_as_json() {
     // the same subject: a partial, unverified correspondence (issue 15, part 3, point 9).
     assert_eq!(v["in_final"], "4");
     assert_eq!(v["numbering"][0]["relation"], "partly-corresponds");
+    // The mapping is the concordance's claim: how far it was checked goes with it.
+    assert_eq!(v["numbering"][0]["verification"], "unverified");
+    assert!(
+        v["numbering"][0]["note"]
+            .as_str()
+            .is_some_and(|n| n.starts_with("The reference compilation says only"))
+    );
+    assert_eq!(v["numbering"][0]["sources"][0], "reference-facts");
     // Entries for paragraphs of the article asked say which paragraph they map: five lines
     // read "final: 40 (corresponds)" with nothing to tell them apart.
     let r = run(&["show", "zero-draft:40"]);
     assert!(
         r.stdout
-            .contains("\n  final: 40 (corresponds)\n  40(1) -> final: 40 (corresponds)\n"),
+            .contains("\n  final: 40 (corresponds, partly) [the project's reference compilation; EFF, August 2023]\n      Article numbers from 18 on are believed unchanged; inferred, not checked. EFF (August 2023) also cites the article as a whole.\n  40(1) -> final: 40 (corresponds, partly) ["),
         "{}",
         r.stdout
     );
     assert!(
-        r.stdout.contains("\n  40(6) -> final: 40 (corresponds)\n"),
+        r.stdout
+            .contains("\n  40(6) -> final: 40 (corresponds, partly) ["),
         "{}",
         r.stdout
     );
@@ -1352,4 +1362,30 @@ fn commands_on_a_dataset_refuse_a_part_of_one() {
             "{args:?}"
         );
     }
+}
+
+#[test]
+fn show_and_participation_keep_what_qualifies_a_fact() {
+    // A paragraph known only from a draft's numbering is shown with its status and note.
+    let r = run(&["show", "40(3)"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("\n  the article's title: unverified\n  unverified: The paragraph number is the zero draft's, carried over unverified"),
+        "{}",
+        r.stdout
+    );
+    // The notes of the signature period and of each reported count go with them.
+    let r = run(&["participation"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .contains("\n  After the Hanoi ceremony the convention stays open for signature"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("77 signatories as of 2026-07 (unverified) [Michael Geist, July 2026]\n    Canada and \"76 other signatories\""),
+        "{}",
+        r.stdout
+    );
 }

@@ -277,6 +277,25 @@ impl Dataset {
         self.power(power).map_or(&[], |p| p.safeguards.as_slice())
     }
 
+    /// The concordance entry that [`Dataset::to_final`] follows for a provision of a draft:
+    /// the most precise one that holds `r`. Its `verification`, `note` and `sources` say how
+    /// far the mapping can be trusted; `None` for the final text itself, or when no entry
+    /// holds `r`.
+    pub fn final_entry(
+        &self,
+        r: &ProvisionRef,
+        version: &TextVersionId,
+    ) -> Option<&ConcordanceEntry> {
+        let unversioned = r.unversioned();
+        self.bundle
+            .concordances
+            .iter()
+            .filter(|c| &c.from == version && c.to.as_str() == "final")
+            .flat_map(|c| c.entries.iter())
+            .filter(|e| e.from.contains(&unversioned))
+            .max_by_key(|e| e.from.to_string().len())
+    }
+
     /// Maps a provision of any text version to the final text through the concordances.
     ///
     /// When the concordances map only a provision that contains `r`, what lies below it is
@@ -288,14 +307,7 @@ impl Dataset {
             return Some(r.unversioned());
         }
         let unversioned = r.unversioned();
-        let entry = self
-            .bundle
-            .concordances
-            .iter()
-            .filter(|c| &c.from == version && c.to.as_str() == "final")
-            .flat_map(|c| c.entries.iter())
-            .filter(|e| e.from.contains(&unversioned))
-            .max_by_key(|e| e.from.to_string().len())?;
+        let entry = self.final_entry(r, version)?;
         let to = entry.to.as_ref()?;
         // A paragraph mapped to a whole article says nothing of where its points went.
         let depth = |r: &ProvisionRef| {

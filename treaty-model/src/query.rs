@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use crate::dataset::{Citation, Dataset, ProvisionView};
-use crate::ids::TextVersionId;
-use crate::model::{Power, Relation};
+use crate::ids::{SourceId, TextVersionId};
+use crate::model::{Power, Relation, Verification};
 use crate::provision::ProvisionRef;
 
 /// Everything the dataset says about one provision.
@@ -49,6 +49,13 @@ pub struct Numbering<'a> {
     pub relation: Relation,
     /// The subject, when the concordance names it.
     pub subject: Option<&'a str>,
+    /// How far the correspondence was checked.
+    pub verification: Verification,
+    /// The concordance's details on this entry, in the project's words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<&'a str>,
+    /// Sources for the correspondence.
+    pub sources: &'a [SourceId],
 }
 
 fn serialize_citations<S: serde::Serializer>(c: &[Citation<'_>], s: S) -> Result<S::Ok, S::Error> {
@@ -131,6 +138,9 @@ impl Dataset {
                         provision: Some(e.from.clone()),
                         relation: e.relation,
                         subject: e.subject.as_deref(),
+                        verification: e.verification,
+                        note: e.note.as_deref(),
+                        sources: &e.sources,
                     });
                 } else if &c.from == version && (e.from.contains(p) || p.contains(&e.from)) {
                     out.push(Numbering {
@@ -139,6 +149,9 @@ impl Dataset {
                         provision: e.to.clone(),
                         relation: e.relation,
                         subject: e.subject.as_deref(),
+                        verification: e.verification,
+                        note: e.note.as_deref(),
+                        sources: &e.sources,
                     });
                 }
             }

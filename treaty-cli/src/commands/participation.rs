@@ -79,11 +79,15 @@ fn human(
                 .map_or(String::new(), |d| format!(", closes {d}"));
             let _ = writeln!(
                 out,
-                "Signature ({}): opened {}{place}{closes} {}",
+                "Signature ({}): opened {}{place}{closes}{} {}",
                 sig.provision,
                 sig.opened,
+                checked(sig.verification),
                 cite(sources, &sig.sources)
             );
+            if let Some(n) = &sig.note {
+                out.push_str(&wrap(n, WIDTH, "  "));
+            }
         }
         let counts: Vec<_> = files.iter().flat_map(|p| &p.reported_counts).collect();
         if !counts.is_empty() {
@@ -98,6 +102,9 @@ fn human(
                     checked(c.verification),
                     cite(sources, &c.sources)
                 );
+                if let Some(n) = &c.note {
+                    out.push_str(&wrap(n, WIDTH, "    "));
+                }
             }
         }
     }

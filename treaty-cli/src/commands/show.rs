@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use treaty_model::ids::SourceId;
 use treaty_model::model::Sources;
 use treaty_model::query::ProvisionInfo;
-use treaty_model::{Dataset, Modality, ProvisionRef};
+use treaty_model::{Dataset, Modality, ProvisionRef, Verification};
 
 use crate::args::{ShowArgs, ShowFormat};
 use crate::exit;
@@ -77,14 +77,30 @@ fn human(dataset: &Dataset, info: &ProvisionInfo<'_>) -> String {
             "  Chapter {}: {}",
             view.chapter.number, view.chapter.title
         );
-        let (summary, quotes, m, sources) = match (view.point, view.paragraph) {
-            (Some(p), _) => (&p.summary, &p.quotes, p.modality, &p.sources),
-            (None, Some(p)) => (&p.summary, &p.quotes, p.modality, &p.sources),
+        let (summary, quotes, m, sources, checked, note) = match (view.point, view.paragraph) {
+            (Some(p), _) => (
+                &p.summary,
+                &p.quotes,
+                p.modality,
+                &p.sources,
+                p.verification,
+                &p.note,
+            ),
+            (None, Some(p)) => (
+                &p.summary,
+                &p.quotes,
+                p.modality,
+                &p.sources,
+                p.verification,
+                &p.note,
+            ),
             (None, None) => (
                 &view.article.summary,
                 &view.article.quotes,
                 view.article.modality,
                 &view.article.sources,
+                None,
+                &None,
             ),
         };
         if let Some(s) = summary {
@@ -101,6 +117,23 @@ fn human(dataset: &Dataset, info: &ProvisionInfo<'_>) -> String {
             let _ = writeln!(out, "  quoted: \"{}\"{note}", q.text);
         }
         let _ = writeln!(out, "  sources: {}", cite(dataset, sources));
+        // What qualifies the entry (a number carried over from a draft) goes with it: without
+        // it a reader would take the entry as checked.
+        if view.article.verification != Verification::Verified {
+            let _ = writeln!(out, "  the article's title: {}", view.article.verification);
+        }
+        match (checked.filter(|v| *v != Verification::Verified), note) {
+            (Some(v), Some(n)) => {
+                let _ = writeln!(out, "  {v}: {n}");
+            }
+            (Some(v), None) => {
+                let _ = writeln!(out, "  {v}");
+            }
+            (None, Some(n)) => {
+                let _ = writeln!(out, "  note: {n}");
+            }
+            (None, None) => {}
+        }
         if view.paragraph.is_none() && view.point.is_none() && !view.article.paragraphs.is_empty() {
             let _ = writeln!(out, "\n  Paragraphs described:");
             for p in &view.article.paragraphs {
@@ -157,7 +190,20 @@ fn human(dataset: &Dataset, info: &ProvisionInfo<'_>) -> String {
             } else {
                 format!("{} -> ", n.of)
             };
-            let _ = writeln!(out, "  {of}{}: {other} ({rel})", n.text_version);
+            let checked = if n.verification == Verification::Verified {
+                String::new()
+            } else {
+                format!(", {}", n.verification)
+            };
+            let _ = writeln!(
+                out,
+                "  {of}{}: {other} ({rel}{checked}) [{}]",
+                n.text_version,
+                cite(dataset, n.sources)
+            );
+            if let Some(note) = n.note {
+                let _ = writeln!(out, "      {note}");
+            }
         }
     }
     if !info.powers.is_empty() {

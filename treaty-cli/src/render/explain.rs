@@ -283,7 +283,7 @@ pub fn human(e: &Explanation<'_>) -> String {
         out.push_str(&wrap(&text, WIDTH, "  "));
     }
     for status in [CellStatus::Mandatory, CellStatus::Discretionary] {
-        safeguards(&mut out, e, status, true);
+        safeguards(&mut out, e, status);
     }
     if e.with_status(CellStatus::Mandatory).next().is_none()
         && e.with_status(CellStatus::Discretionary).next().is_none()
@@ -292,12 +292,14 @@ pub fn human(e: &Explanation<'_>) -> String {
     }
 
     section(&mut out, "What is missing");
+    // An absence is a source's claim as much as a requirement is: its note says what the
+    // source found missing, so it is shown too.
     for status in [
         CellStatus::Absent,
         CellStatus::NotApplicable,
         CellStatus::NotRecorded,
     ] {
-        safeguards(&mut out, e, status, false);
+        safeguards(&mut out, e, status);
     }
 
     section(&mut out, "What the analyses say");
@@ -396,8 +398,8 @@ fn counterparts(out: &mut String, e: &Explanation<'_>) {
     }
 }
 
-/// The safeguards of one status: with notes when `detailed`, else one line each.
-fn safeguards(out: &mut String, e: &Explanation<'_>, status: CellStatus, detailed: bool) {
+/// The safeguards of one status, each with its note (those not recorded, by name only).
+fn safeguards(out: &mut String, e: &Explanation<'_>, status: CellStatus) {
     let lines: Vec<_> = e.with_status(status).collect();
     if lines.is_empty() {
         return;
@@ -416,7 +418,7 @@ fn safeguards(out: &mut String, e: &Explanation<'_>, status: CellStatus, detaile
             .map(|p| format!(", {}", article(p)))
             .unwrap_or_default();
         let mut text = format!("{}{at} {}", l.safeguard.name, cite(e, &r.sources));
-        if let Some(n) = r.note.as_ref().filter(|_| detailed) {
+        if let Some(n) = &r.note {
             text = format!("{text}: {n}");
         }
         out.push_str(&item(&text, WIDTH, "    "));

@@ -176,7 +176,7 @@ fn numbering(ctx: &Ctx<'_>, out: &mut String, r: &ProvisionRef, v: &TextVersionI
         return;
     }
     out.push_str(
-        "<table class=\"list\"><thead><tr><th scope=\"col\">Here</th><th scope=\"col\">Text version</th><th scope=\"col\">Provision</th><th scope=\"col\">Relation</th><th scope=\"col\">Subject</th></tr></thead><tbody>\n",
+        "<table class=\"list\"><thead><tr><th scope=\"col\">Here</th><th scope=\"col\">Text version</th><th scope=\"col\">Provision</th><th scope=\"col\">Relation</th><th scope=\"col\">Subject</th><th scope=\"col\">Checked</th><th scope=\"col\">Note and sources</th></tr></thead><tbody>\n",
     );
     for n in &info.numbering {
         let there = match &n.provision {
@@ -187,13 +187,16 @@ fn numbering(ctx: &Ctx<'_>, out: &mut String, r: &ProvisionRef, v: &TextVersionI
             .dataset
             .text_version(n.text_version)
             .map_or(n.text_version.as_str(), |t| t.label.as_str());
+        let note = n.note.map_or(String::new(), |t| format!("{} ", esc(t)));
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td>{}</td><td>{there}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{there}</td><td>{}</td><td>{}</td><td>{}</td><td>{note}{}</td></tr>",
             esc(&n.of.to_string()),
             esc(label),
             esc(&words(&n.relation)),
-            esc(n.subject.unwrap_or(""))
+            esc(n.subject.unwrap_or("")),
+            esc(&words(&n.verification)),
+            sources(ctx.dataset, n.sources)
         );
     }
     out.push_str("</tbody></table>\n");

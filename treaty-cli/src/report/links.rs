@@ -6,8 +6,8 @@
 //! (`art_28.html#art_28__para_4`); powers, analyses and sources are named by their ids.
 
 use treaty_model::Dataset;
-use treaty_model::ProvisionRef;
 use treaty_model::ids::{AnalysisId, ConcernId, SafeguardId, SourceId, TextVersionId};
+use treaty_model::{ProvisionRef, Verification};
 
 use super::escape::{a, esc};
 
@@ -113,11 +113,19 @@ pub fn cited(dataset: &Dataset, r: &ProvisionRef, analysis_version: &TextVersion
     }
     let own = format!("{version}:{}", r.unversioned());
     match dataset.to_final(r, version) {
-        Some(f) => format!(
-            "{} (final text: {})",
-            esc(&own),
-            provision(dataset, &f, &TextVersionId::final_text())
-        ),
+        Some(f) => {
+            // A mapping the concordance itself has not checked is shown as such, not as fact.
+            let checked = dataset
+                .final_entry(r, version)
+                .map(|e| e.verification)
+                .filter(|v| *v != Verification::Verified)
+                .map_or(String::new(), |v| format!(", mapping {v}"));
+            format!(
+                "{} (final text: {}{checked})",
+                esc(&own),
+                provision(dataset, &f, &TextVersionId::final_text())
+            )
+        }
         None => provision(dataset, r, version),
     }
 }
