@@ -504,7 +504,10 @@ fn check_powers(files: &[FileOutcome], structure: &Structure, out: &mut Vec<Diag
             };
             // A chapter number the schema rejects (`iv`) is that file's own error; judging
             // every power by it would cascade into the powers files.
-            let roman = |n: &str| !n.is_empty() && n.bytes().all(|b| b"IVX".contains(&b));
+            let roman = |n: &str| {
+                n.bytes().all(|b| b.is_ascii_uppercase())
+                    && crate::provision::from_roman(&n.to_ascii_lowercase()).is_some()
+            };
             if let Some(chapter) = structure.chapter_of(&version, power.provision.article_number())
                 && roman(chapter)
                 && chapter != expected
