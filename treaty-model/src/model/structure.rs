@@ -18,10 +18,7 @@ pub struct Chapter {
     /// The text version whose numbering this chapter uses.
     pub text_version: TextVersionId,
     /// The chapter number as the text writes it, in roman numerals (`IV`).
-    #[cfg_attr(
-        feature = "schema",
-        schemars(regex(pattern = r"^(X?(I{1,3}|IV|VI{0,3}|IX)|XX?)$"))
-    )]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^[IVX]{1,5}$")))]
     pub number: String,
     /// The chapter title.
     pub title: String,
@@ -146,10 +143,7 @@ pub struct Point {
 #[non_exhaustive]
 pub struct Subpoint {
     /// The roman numeral in lowercase, without brackets (`ii`).
-    #[cfg_attr(
-        feature = "schema",
-        schemars(regex(pattern = r"^(x?(i{1,3}|iv|vi{0,3}|ix)|xx?)$"))
-    )]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^[ivxl]{1,7}$")))]
     pub numeral: String,
     /// What the subpoint says, in our words.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -1,18 +1,112 @@
-//! Checks of one typed document that its JSON Schema cannot express: what a reader needs to
-//! follow a source, and dates in an order that cannot be.
+//! Checks of one document that its JSON Schema does not express: what a reader needs to
+//! follow a source, dates in an order that cannot be, texts with nothing in them, and roman
+//! numerals the references cannot cite. The last two are rules the schemas of major version 1
+//! are looser than (docs/VERSIONING.md): tightening a schema breaks its consumers, so the
+//! validator enforces them until a major version can.
+
+use serde_json::Value;
 
 use super::locate::Locator;
 use crate::date::Date;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Document, Participation, Sources, StepKind};
+use crate::model::{Chapter, Document, Participation, Point, Sources, StepKind};
+use crate::provision::from_roman;
 
 /// The diagnostics of `doc`'s content, placed by `locator`.
 pub(super) fn check(doc: &Document, locator: &Locator<'_>) -> Vec<Diagnostic> {
     match doc {
         Document::Sources(s) => sources(s, locator),
         Document::Participation(p) => dates(p, locator),
+        Document::Chapter(c) => numerals(c, locator),
         _ => Vec::new(),
     }
+}
+
+/// Every text of the document that is empty or only blanks, with its pointer: a title, a
+/// name, an author or a note that says nothing. Walked on the value, so that it covers every
+/// field of every kind.
+pub(super) fn empty_texts(value: &Value, locator: &Locator<'_>) -> Vec<(String, Diagnostic)> {
+    fn walk(
+        value: &Value,
+        pointer: &mut String,
+        locator: &Locator<'_>,
+        out: &mut Vec<(String, Diagnostic)>,
+    ) {
+        let len = pointer.len();
+        match value {
+            Value::String(text) if text.trim().is_empty() => out.push((
+                pointer.clone(),
+                Diagnostic::new(
+                    Code::OutOfRange,
+                    "this text is empty",
+                    Some(locator.node(pointer)),
+                )
+                .with_help("write the text; an optional field with nothing to say is left out"),
+            )),
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    pointer.push_str(&format!("/{i}"));
+                    walk(item, pointer, locator, out);
+                    pointer.truncate(len);
+                }
+            }
+            Value::Object(fields) => {
+                for (key, field) in fields {
+                    pointer.push('/');
+                    pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+                    walk(field, pointer, locator, out);
+                    pointer.truncate(len);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(value, &mut String::new(), locator, &mut out);
+    out
+}
+
+/// A chapter's number and its subpoints' numerals are roman numerals from I to XX (i to xx),
+/// the range provision references read: a subpoint `(xxi)` could be described but never cited.
+fn numerals(chapter: &Chapter, locator: &Locator<'_>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut bad = |text: &str, pointer: String| {
+        out.push(
+            Diagnostic::new(
+                Code::InvalidFormat,
+                format!("`{text}` is not a roman numeral from i to xx"),
+                Some(locator.node(&pointer)),
+            )
+            .with_help("write the numeral as the text does, from i to xx (I to XX for a chapter)"),
+        );
+    };
+    // Only what the schema lets through (`[IVX]{1,5}`, `[ivxl]{1,7}`): the rest is its error.
+    let letters = |text: &str, set: &[u8], max: usize| {
+        text.len() <= max && text.bytes().all(|b| set.contains(&b))
+    };
+    let number = &chapter.number;
+    if letters(number, b"IVX", 5) && from_roman(&number.to_ascii_lowercase()).is_none() {
+        bad(number, "/number".to_owned());
+    }
+    let mut points = |points: &[Point], at: String| {
+        for (j, point) in points.iter().enumerate() {
+            for (k, sub) in point.subpoints.iter().enumerate() {
+                if letters(&sub.numeral, b"ivxl", 7) && from_roman(&sub.numeral).is_none() {
+                    bad(
+                        &sub.numeral,
+                        format!("{at}/points/{j}/subpoints/{k}/numeral"),
+                    );
+                }
+            }
+        }
+    };
+    for (i, article) in chapter.articles.iter().enumerate() {
+        points(&article.points, format!("/articles/{i}"));
+        for (p, paragraph) in article.paragraphs.iter().enumerate() {
+            points(&paragraph.points, format!("/articles/{i}/paragraphs/{p}"));
+        }
+    }
+    out
 }
 
 /// Every source can be opened by a reader: it has a web address or an official symbol, and

@@ -174,6 +174,13 @@ pub(crate) fn check(
         }
     }
 
+    // A text the schema already rejected (an empty quote) is not reported twice.
+    for (pointer, d) in content::empty_texts(&doc.value, &locator) {
+        if !rejected.contains(&pointer) {
+            out.diagnostics.push(d);
+        }
+    }
+
     // Typed model. It is tried even after schema errors: when those are suppressed inline the
     // document must still reach the dataset, and the entries it can read still take part in
     // the cross-file checks. Its own errors are reported only when nothing earlier explains

@@ -160,11 +160,33 @@ pub(crate) fn check(
                 )
                 .with_help("add an entry; every fact needs at least one source"),
             ),
-            ValidationErrorKind::MaxLength { limit } => out.push(Diagnostic::new(
-                Code::OutOfRange,
-                format!("this text is longer than {limit} characters"),
-                Some(locator.node(&pointer)),
-            )),
+            ValidationErrorKind::MaxLength { limit } => {
+                let length = instance.as_str().map_or(0, |t| t.chars().count());
+                let help = if pointer.ends_with("/text") {
+                    "a quote is a few key words: keep the words that matter and say the rest in \
+                     your own words in the summary or note"
+                } else {
+                    "shorten it"
+                };
+                out.push(
+                    Diagnostic::new(
+                        Code::OutOfRange,
+                        format!(
+                            "this text is {length} characters long; at most {limit} are allowed"
+                        ),
+                        Some(locator.node(&pointer)),
+                    )
+                    .with_help(help),
+                );
+            }
+            ValidationErrorKind::MinLength { limit } if *limit == 1 => out.push(
+                Diagnostic::new(
+                    Code::OutOfRange,
+                    "this text is empty",
+                    Some(locator.node(&pointer)),
+                )
+                .with_help("write the text; an optional field with nothing to say is left out"),
+            ),
             ValidationErrorKind::MinLength { limit } => out.push(Diagnostic::new(
                 Code::OutOfRange,
                 format!("this text is shorter than {limit} characters"),
