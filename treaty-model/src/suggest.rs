@@ -23,13 +23,16 @@ pub fn distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
-/// The candidate closest to `input`, if it is close enough to be a likely typo
-/// (at most a third of the input's length, and at least one edit allowed).
+/// The candidate closest to `input`, if it is close enough to be a likely typo: at most a
+/// third of the input's length in edits, from one to four, letter case aside. Ids of one
+/// family share most of their letters (`eff-2023-08-...`, `hrw-2024-09-...`), so a third of a
+/// long id would make an unrelated one "close": a new source would be told to cite another.
 pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let limit = (input.chars().count() / 3).max(1);
+    let limit = (input.chars().count() / 3).clamp(1, 4);
+    let input = input.to_lowercase();
     candidates
         .into_iter()
-        .map(|c| (distance(input, c), c))
+        .map(|c| (distance(&input, c), c))
         .filter(|(d, _)| *d <= limit)
         .min()
         .map(|(_, c)| c)
@@ -49,6 +52,26 @@ mod tests {
 
     #[test]
     fn suggests_only_close_candidates() {
+        // A long id of the same family is no typo of a new one; capitals are.
+        let sources = [
+            "eff-2023-08-surveillance-pact",
+            "hrw-2024-09-surveillance-powers",
+        ];
+        assert_eq!(
+            closest("hrw-2024-09-surveillance-power", sources),
+            Some(sources[1])
+        );
+        assert_eq!(
+            closest("HRW-2024-09-surveillance-powers", sources),
+            Some(sources[1])
+        );
+        assert_eq!(
+            closest(
+                "hrw-2024-10-surveillance-treaty",
+                sources[..1].iter().copied()
+            ),
+            None
+        );
         let c = ["mandatory", "discretionary", "absent"];
         assert_eq!(closest("mandatroy", c), Some("mandatory"));
         assert_eq!(closest("absant", c), Some("absent"));

@@ -346,7 +346,11 @@ fn unknown_id(
     };
     let candidates = known.get(&kind).map(Vec::as_slice).unwrap_or_default();
     let help = match closest(id, candidates.iter().copied()) {
-        Some(m) => format!("did you mean `{m}`?"),
+        Some(m) => format!(
+            "did you mean `{m}`? A new {} is defined in {}",
+            kind.noun(),
+            kind.home()
+        ),
         None if candidates.is_empty() => format!(
             "no {} is defined; define it in {}",
             kind.noun(),
