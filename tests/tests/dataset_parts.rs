@@ -1037,3 +1037,34 @@ fn a_missing_path_beside_part_of_a_dataset_is_reported() {
     );
     assert!(!v.report.is_valid());
 }
+
+/// A provision written as a contributor would (`28.4` bare, `Article 28`, `Art 28`) gets, as
+/// help, the canonical spelling YAML reads as text: following it clears the error.
+#[test]
+fn a_provision_in_another_notation_is_helped_to_its_canonical_spelling() {
+    let path = repository().join("datasets/powers/domestic.yaml");
+    let text = fs::read_to_string(&path).unwrap();
+    for (written, help) in [
+        ("28.4", "write it in the canonical form: `28(4)`"),
+        (
+            "\"Article 28\"",
+            "write it in the canonical form, quoted so that it is text: `\"28\"`",
+        ),
+        (
+            "\"Art 28\"",
+            "write it in the canonical form, quoted so that it is text: `\"28\"`",
+        ),
+    ] {
+        let edited = text.replacen("provision: 25(2)", &format!("provision: {written}"), 1);
+        assert_ne!(edited, text);
+        let v = validate_buffer(&path, edited.as_bytes(), &Options::default());
+        let helps: Vec<_> = v
+            .report
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.help.as_deref()))
+            .collect();
+        assert_eq!(helps.len(), 1, "{written}: {helps:?}");
+        assert_eq!(helps[0].1, Some(help), "{written}");
+    }
+}

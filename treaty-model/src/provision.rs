@@ -316,10 +316,10 @@ fn eid_components(eid: &str) -> Result<Vec<String>, &'static str> {
     Ok(out)
 }
 
-/// The human notations: `Article 28(4)(a)`, `28.4.a`, `art. 28, para. 4`.
+/// The human notations: `Article 28(4)(a)`, `28.4.a`, `art. 28, para. 4`, `Art 28`.
 fn notation_components(body: &str) -> Result<Vec<String>, &'static str> {
     let mut rest = body;
-    for prefix in ["article", "art."] {
+    for prefix in ["article", "art.", "art"] {
         if let Some(r) = strip_prefix_ci(rest, prefix) {
             rest = r;
             break;
@@ -447,6 +447,8 @@ mod tests {
         assert_eq!(canon("art_28__para_4__point_a"), "28(4)(a)");
         assert_eq!(canon("art_2__point_f__point_i"), "2(f)(i)");
         assert_eq!(canon("47.1.c"), "47(1)(c)");
+        assert_eq!(canon("Art 28"), "28");
+        assert_eq!(canon("art 28(4)"), "28(4)");
         assert_eq!(canon("27(a)"), "27(a)");
         assert_eq!(canon("2(f)(ii)"), "2(f)(ii)");
         assert_eq!(canon("zero-draft:17"), "zero-draft:17");

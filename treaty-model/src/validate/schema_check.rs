@@ -144,7 +144,7 @@ pub(crate) fn check(
                     ),
                     Some(locator.node(&pointer)),
                 )
-                .with_help(type_help(expected, instance)),
+                .with_help(type_help(kind, &pointer, expected, instance)),
             ),
             ValidationErrorKind::Pattern { .. } => {
                 out.push(format_error(kind, &pointer, instance, locator))
@@ -251,7 +251,7 @@ fn format_error(
     if def == Some("ProvisionRef")
         && let Ok(p) = text.parse::<crate::provision::ProvisionRef>()
     {
-        return d.with_help(format!("write it in the canonical form: `{p}`"));
+        return d.with_help(canonical_help(&p));
     }
     if def.is_some_and(|d| d.ends_with("Id")) {
         let fixed = text.trim().to_lowercase().replace([' ', '_'], "-");
@@ -339,8 +339,27 @@ fn type_name(kind: &TypeKind) -> String {
     }
 }
 
-fn type_help(expected: &TypeKind, found: &Value) -> String {
+/// The canonical spelling of a provision reference as YAML needs it: a bare article number
+/// (`28`) would be read as a number, so it is shown quoted.
+fn canonical_help(p: &crate::provision::ProvisionRef) -> String {
+    let text = p.to_string();
+    if text.bytes().all(|b| b.is_ascii_digit()) {
+        format!("write it in the canonical form, quoted so that it is text: `\"{text}\"`")
+    } else {
+        format!("write it in the canonical form: `{text}`")
+    }
+}
+
+fn type_help(kind: FileKind, pointer: &str, expected: &TypeKind, found: &Value) -> String {
     let wants_string = matches!(expected, TypeKind::Single(t) if t.to_string() == "string");
+    // `provision: 28.4` is a number to YAML; the help goes straight to the reference meant.
+    if wants_string
+        && let Value::Number(n) = found
+        && def_at(kind, pointer) == Some("ProvisionRef")
+        && let Ok(p) = n.to_string().parse::<crate::provision::ProvisionRef>()
+    {
+        return canonical_help(&p);
+    }
     match found {
         Value::Bool(_) | Value::Number(_) if wants_string => {
             "quote the value to make it text".into()
