@@ -127,8 +127,9 @@ impl<'a> Doc<'a> {
         };
         self.block(["## Text versions"]);
         let mut lines = vec![
-            "| Version | Label | Stage | Symbol | Date | Verification | Sources |".to_owned(),
-            "| --- | --- | --- | --- | --- | --- | --- |".to_owned(),
+            "| Version | Label | Stage | Symbol | Date | Verification | Summary | Sources |"
+                .to_owned(),
+            "| --- | --- | --- | --- | --- | --- | --- | --- |".to_owned(),
         ];
         for v in &i.text_versions {
             lines.push(row(&[
@@ -138,6 +139,7 @@ impl<'a> Doc<'a> {
                 v.symbol.as_deref().map_or_else(|| "—".to_owned(), inline),
                 v.date.map_or_else(|| "—".to_owned(), |d| d.to_string()),
                 word(&v.verification),
+                inline(&v.summary),
                 cite(&v.sources),
             ]));
         }
@@ -345,15 +347,18 @@ impl<'a> Doc<'a> {
             self.block(["No safeguard status recorded."]);
             return;
         }
+        // The note says why a status was recorded (what the source found missing, or "as
+        // appropriate"): without it, a status reads as the project's own finding.
         let mut lines = vec![
-            "| Safeguard | Status | Provision | Source |".to_owned(),
-            "| --- | --- | --- | --- |".to_owned(),
+            "| Safeguard | Status | Provision | Why | Source |".to_owned(),
+            "| --- | --- | --- | --- | --- |".to_owned(),
         ];
         for s in &p.safeguards {
             lines.push(row(&[
                 self.safeguard_name(s.safeguard.as_str()),
                 label(&s.status),
                 s.provision.as_ref().map_or_else(|| "—".to_owned(), article),
+                s.note.as_deref().map_or_else(|| "—".to_owned(), inline),
                 cite(&s.sources),
             ]));
         }
@@ -854,9 +859,9 @@ Orders a holder to keep data \"quickly\", for up to 90 days [eff-2024-07-electro
 - **Duration:** up to 90 days; renewable: yes; renewals limited: unknown (Article 25(2)). [eff-2024-07-electronic-data]
 - **Confidentiality:** mandatory; bound: service provider; time limit: left to domestic law (Article 25(3)). [eff-2024-07-electronic-data]
 
-| Safeguard | Status | Provision | Source |
-| --- | --- | --- | --- |
-| Prior judicial authorisation (`prior-judicial-authorisation`) | absent | — | [eff-2024-07-electronic-data] |
+| Safeguard | Status | Provision | Why | Source |
+| --- | --- | --- | --- | --- |
+| Prior judicial authorisation (`prior-judicial-authorisation`) | absent | — | No judge, says \"eff-2024-07-electronic-data\", before preservation | [eff-2024-07-electronic-data] |
 
 ";
         assert_eq!(
@@ -960,6 +965,23 @@ Preservation needs no prior judicial authorisation. [eff-2024-07-electronic-data
     }
 
     #[test]
+    fn text_versions_keep_their_summaries() {
+        // A summary says, for example, that a symbol was inferred rather than read.
+        let dataset = crate::bundled().expect("the bundled dataset is valid");
+        let md = markdown(dataset).expect("exportable");
+        let row = md
+            .lines()
+            .find(|l| l.starts_with("| `zero-draft` |"))
+            .expect("a row for the zero draft");
+        let summary = &dataset.instrument().expect("instrument").text_versions[..]
+            .iter()
+            .find(|v| v.id.as_str() == "zero-draft")
+            .expect("zero draft")
+            .summary;
+        assert!(row.contains(&inline(summary)), "{row}");
+    }
+
+    #[test]
     fn table_cells_and_list_items_stay_on_one_line() {
         assert_eq!(inline("a | b\nc\r\nd"), "a \\| b c d");
         assert_eq!(inline("one\ntwo"), "one two");
@@ -998,6 +1020,7 @@ Preservation needs no prior judicial authorisation. [eff-2024-07-electronic-data
              [eff-2024-07-electronic-data]"
                 .to_owned(),
             "| Prior \\| judicial\\_authorisation (`prior-judicial-authorisation`) | absent | — \
+             | No judge, says \"eff-2024-07-electronic-data\", before preservation \
              | [eff-2024-07-electronic-data] |"
                 .to_owned(),
             format!(
