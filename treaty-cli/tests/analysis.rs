@@ -170,6 +170,19 @@ fn coverage_lacking_names_the_powers_left_out_in_html_as_in_the_table() {
         "{}",
         table.stdout
     );
+    // CSV has rows only: the powers left out are named on the error stream.
+    let csv = run(&[&args[..], &["--format", "csv"]].concat());
+    assert_eq!(csv.code, 0, "{}", csv.stderr);
+    assert!(
+        csv.stderr.starts_with("treaty: Left out because nothing is recorded for `prior-judicial-authorisation`: `mla-intrusive-measures`, `network-24-7`,"),
+        "{}",
+        csv.stderr
+    );
+    assert!(
+        !csv.stdout.contains("mla-intrusive-measures"),
+        "{}",
+        csv.stdout
+    );
     // The page used to leave them out without a word.
     assert!(
         html.stdout.contains("<p>Left out because nothing is recorded for <code>prior-judicial-authorisation</code>: <code>mla-intrusive-measures</code>, <code>network-24-7</code>,"),

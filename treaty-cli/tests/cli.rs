@@ -871,9 +871,9 @@ fn convert_to_markdown_and_jsonl() {
         (
             2,
             "",
-            "treaty: error: `datasets/participation/participation.yaml` is a `participation` \
-             file, which the Markdown edition has no section for; convert it to JSON, YAML, CSV \
-             or JSON Lines\n"
+            "treaty: error: `datasets/participation/participation.yaml` is of kind \
+             `participation`, which the Markdown edition has no section for; convert it to JSON, \
+             YAML, CSV or JSON Lines\n"
         )
     );
     let r = run(&["convert", "datasets", "--to", "jsonl"]);

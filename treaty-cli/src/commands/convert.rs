@@ -99,8 +99,8 @@ pub fn run(args: ConvertArgs) -> Result<u8, Failure> {
 fn markdown_renders(dataset: &Dataset) -> Result<(), String> {
     match dataset.files().first() {
         Some((file, kind)) if !treaty_model::export::markdown_has_section(*kind) => Err(format!(
-            "`{file}` is a `{kind}` file, which the Markdown edition has no section for; convert \
-             it to JSON, YAML, CSV or JSON Lines"
+            "`{file}` is of kind `{kind}`, which the Markdown edition has no section for; \
+             convert it to JSON, YAML, CSV or JSON Lines"
         )),
         _ => Ok(()),
     }

@@ -33,6 +33,14 @@ pub fn run(args: CoverageArgs) -> Result<u8, Failure> {
         CoverageFormat::Html => crate::report::heatmap::page(&matrix, &title(&filter), lacking),
     };
     sink.emit(&text)?;
+    // A table of rows has no place for the powers it leaves out; the table and HTML views
+    // name them in their text, CSV on the error stream.
+    if args.format == CoverageFormat::Csv
+        && let Some(l) = lacking
+        && let Some(left_out) = render::left_out(&matrix, l, |s| format!("`{s}`"))
+    {
+        crate::output::note(&format!("treaty: {left_out}"));
+    }
     let powers: usize = matrix.groups.iter().map(|g| g.rows.len()).sum();
     super::wrote(&sink, &format!("the matrix of {powers} powers"));
     Ok(exit::OK)
