@@ -108,12 +108,12 @@ fn parse_expected_line(line: &str) -> Result<Entry, String> {
     let words: Vec<&str> = line.split_whitespace().collect();
     let [first, code, at] = words.as_slice() else {
         return Err(format!(
-            "`{line}`: expected three words, `<error|warning|suppressed> <code> <line>:<column>`"
+            "`{line}`: expected three words, `<error|warning|note|suppressed> <code> <line>:<column>`"
         ));
     };
-    if !matches!(*first, "error" | "warning" | "suppressed") {
+    if !matches!(*first, "error" | "warning" | "note" | "suppressed") {
         return Err(format!(
-            "`{line}`: the first word must be error, warning or suppressed"
+            "`{line}`: the first word must be error, warning, note or suppressed"
         ));
     }
     code.parse::<Code>().map_err(|e| format!("`{line}`: {e}"))?;

@@ -464,7 +464,8 @@ pub enum Code {
         fix = "cite the publication and say in words where the fact is"
     ))]
     LocatorIsAPath,
-    /// References that could not be checked because a file they may point into did not load.
+    /// References that could not be checked because a file did not load: those that may point
+    /// into it, and its own.
     #[strum(props(
         summary = "references were not checked because a file did not load",
         fix = "fix the file's own error; its references are checked again then"

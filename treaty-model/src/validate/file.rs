@@ -219,10 +219,26 @@ pub(crate) fn check(
                 out.document = Some(d);
             }
         }
-        Err((pointer, message)) if !explained => {
-            out.diagnostics.push(invalid_data(&pointer, message));
+        Err((pointer, message)) => {
+            let at = if explained {
+                rejected.first().cloned().unwrap_or(pointer)
+            } else {
+                out.diagnostics.push(invalid_data(&pointer, message));
+                pointer
+            };
+            // Without a typed document the file's own references go unchecked: a typo in an
+            // id would appear only once this error is fixed, so the reader is told.
+            if options.cross_file {
+                out.diagnostics.push(
+                    Diagnostic::new(
+                        Code::UncheckedReferences,
+                        "this error keeps the file from being read, so its own references (ids, provisions) were not checked",
+                        Some(locator.node(&at)),
+                    )
+                    .with_help("fix it; the references are checked once the file reads"),
+                );
+            }
         }
-        Err(_) => {}
     }
     if keep_value {
         out.value = Some(doc.value);
