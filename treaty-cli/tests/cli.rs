@@ -1389,3 +1389,30 @@ fn show_and_participation_keep_what_qualifies_a_fact() {
         r.stdout
     );
 }
+
+/// The README and CONTRIBUTING show the diagnostic of a typo in a safeguard status; the
+/// example is what the validator prints for it (CONTRIBUTING's had drifted by five lines).
+#[test]
+fn the_documented_typo_example_is_what_validate_prints() {
+    let dir = crate::common::tmp_dir("treaty-doc-example", "typo");
+    crate::common::copy_dir(&root().join("datasets"), &dir.join("datasets"));
+    let file = dir.join("datasets/powers/domestic.yaml");
+    let text = std::fs::read_to_string(&file).expect("read");
+    let mut lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[79], "        status: discretionary");
+    lines[79] = "        status: discretionnary";
+    std::fs::write(&file, lines.join("\n") + "\n").expect("write");
+    let r = run_in(&dir, &["validate", "--color", "never"]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let shown: Vec<&str> = r.stderr.lines().take(7).collect();
+    for doc in ["README.md", "CONTRIBUTING.md"] {
+        let text = std::fs::read_to_string(root().join(doc)).expect("doc");
+        let start = text
+            .find("error[invalid-value]: `discretionnary`")
+            .expect("the example");
+        let block: Vec<&str> = text[start..].lines().take(7).map(str::trim).collect();
+        let expected: Vec<&str> = shown.iter().map(|l| l.trim()).collect();
+        assert_eq!(block, expected, "{doc}");
+    }
+}
