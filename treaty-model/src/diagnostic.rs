@@ -308,6 +308,12 @@ pub enum Code {
         fix = "quote the date: `\"2024-07-09\"`"
     ))]
     Yaml11Date,
+    /// A `#` right after a plain value, which starts a comment the value does not keep.
+    #[strum(props(
+        summary = "text after ` #` is a comment, not part of the value",
+        fix = "quote the value to keep the text after `#`; a comment has a space after `#`"
+    ))]
+    CommentInValue,
     /// A number with a leading zero.
     #[strum(props(
         summary = "a number with a leading zero is read as decimal",
@@ -512,6 +518,7 @@ impl Code {
             Code::ByteOrderMark
             | Code::Yaml11Boolean
             | Code::Yaml11Date
+            | Code::CommentInValue
             | Code::LeadingZero
             | Code::NewerSchemaVersion
             | Code::MissingModeline

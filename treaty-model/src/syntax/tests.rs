@@ -1243,3 +1243,31 @@ fn a_list_items_first_key_without_its_colon_is_blamed() {
     );
     assert_eq!(p.help.as_deref(), Some("write `id: search-without-judge`"));
 }
+
+#[test]
+fn a_hash_glued_to_a_word_after_a_value_is_flagged() {
+    let parsed = yaml(
+        "summary: Interception under Article 30 #secret can last forever.\nurl: https://e.org/x #section-2\nnote: kept # a comment\ntag: C#\nother: 'quoted' #x\n",
+    );
+    let found: Vec<_> = parsed
+        .problems
+        .iter()
+        .map(|p| (p.kind, p.severity, lc(p.span.start), lc(p.span.end)))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (K::CommentInValue, W, (1, 40), (1, 65)),
+            (K::CommentInValue, W, (2, 22), (2, 32)),
+        ]
+    );
+    assert_eq!(
+        parsed.problems[0].message,
+        "`#secret can last forever.` is a comment: the value ends before it"
+    );
+    assert_eq!(
+        value(&parsed),
+        &json!({"summary": "Interception under Article 30", "url": "https://e.org/x",
+                "note": "kept", "tag": "C#", "other": "quoted"})
+    );
+}

@@ -265,6 +265,9 @@ impl Reader<'_> {
                     .with_help("write the document's content after `---`"),
             );
         }
+        if style == ScalarStyle::Plain {
+            self.comment_after(span.end);
+        }
         let raw_text = (anchor != 0).then(|| text.to_string());
         let value = if style == ScalarStyle::Plain && !tagged {
             self.resolve(text, span)
@@ -704,6 +707,45 @@ impl Reader<'_> {
             }
         };
         Some((start + indent, start + indent + code.len()))
+    }
+
+    /// A plain value followed on its line by ` #word`: YAML ends the value there and reads the
+    /// rest as a comment, so `Article 30 #secret orders` keeps only `Article 30`, silently.
+    /// A comment written as one (`# note`, with a space) is left alone.
+    fn comment_after(&mut self, end: u32) {
+        let bytes = self.src.bytes();
+        let mut at = to_usize(end);
+        while matches!(bytes.get(at), Some(b' ' | b'\t')) {
+            at += 1;
+        }
+        if at == to_usize(end) || bytes.get(at) != Some(&b'#') {
+            return;
+        }
+        if matches!(
+            bytes.get(at + 1),
+            None | Some(b' ' | b'\t' | b'\r' | b'\n' | b'#')
+        ) {
+            return;
+        }
+        let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
+        let line_end = if bytes.get(line_end.wrapping_sub(1)) == Some(&b'\r') {
+            line_end - 1
+        } else {
+            line_end
+        };
+        let comment = String::from_utf8_lossy(&bytes[at..line_end]).into_owned();
+        let span = self.b.span(Range {
+            start: span::offset(at),
+            end: span::offset(line_end),
+        });
+        self.b.report(
+            Problem::warning(
+                ProblemKind::CommentInValue,
+                span,
+                format!("`{comment}` is a comment: the value ends before it"),
+            )
+            .with_help("to keep the text, quote the whole value; a comment has a space after `#`"),
+        );
     }
 
     /// For a parser error at byte `rel`, the line at or just above it whose indentation holds

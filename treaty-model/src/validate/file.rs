@@ -293,6 +293,7 @@ fn syntax_diagnostic(path: &str, p: syntax::Problem, is_json: bool) -> Diagnosti
         ProblemKind::MergeKey => Code::MergeKey,
         ProblemKind::Yaml11Boolean => Code::Yaml11Boolean,
         ProblemKind::Yaml11Date => Code::Yaml11Date,
+        ProblemKind::CommentInValue => Code::CommentInValue,
         ProblemKind::LeadingZeroNumber => Code::LeadingZero,
         ProblemKind::NonFiniteNumber => Code::NonFiniteNumber,
         ProblemKind::NulByte => Code::NulByte,
