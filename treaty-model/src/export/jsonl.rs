@@ -98,6 +98,14 @@ impl Lines {
 
 fn structure(w: &mut Lines, b: &Bundle) {
     for i in &b.instrument {
+        w.line(
+            "instrument",
+            Vec::new(),
+            i,
+            &["kind", "schema_version", "text_versions"],
+        );
+    }
+    for i in &b.instrument {
         for v in &i.text_versions {
             w.line("text_versions", vec![("instrument", text(&i.id))], v, &[]);
         }
@@ -221,6 +229,23 @@ fn analyses(w: &mut Lines, b: &Bundle) {
 }
 
 fn concordances(w: &mut Lines, b: &Bundle) {
+    // Each file's own fields (its note, the other treaty) first, then its entries.
+    for c in &b.concordances {
+        w.line(
+            "concordances",
+            Vec::new(),
+            c,
+            &["kind", "schema_version", "entries"],
+        );
+    }
+    for c in &b.crosswalks {
+        w.line(
+            "crosswalks",
+            Vec::new(),
+            c,
+            &["kind", "schema_version", "entries"],
+        );
+    }
     for c in &b.concordances {
         for e in &c.entries {
             let parents = vec![("from_version", text(&c.from)), ("to_version", text(&c.to))];
@@ -239,6 +264,14 @@ fn concordances(w: &mut Lines, b: &Bundle) {
 }
 
 fn participation(w: &mut Lines, b: &Bundle) {
+    for note in b.participation.iter().filter_map(|p| p.note.as_ref()) {
+        w.line(
+            "participation_notes",
+            Vec::new(),
+            &serde_json::json!({"note": note}),
+            &[],
+        );
+    }
     for s in b.participation.iter().filter_map(|p| p.signature.as_ref()) {
         w.line("signature_period", Vec::new(), s, &[]);
     }
@@ -399,6 +432,34 @@ mod tests {
     }
 
     #[test]
+    fn file_level_records_have_lines_of_their_own() {
+        // The instrument (its entry-into-force rule), each concordance's and crosswalk's own
+        // note and the participation file's note were in no line.
+        let dataset = crate::bundled().expect("the bundled dataset is valid");
+        let text = jsonl(dataset).expect("exportable");
+        let of = |entity: &str| -> Vec<Value> {
+            text.lines()
+                .map(|l| serde_json::from_str::<Value>(l).expect("a JSON line"))
+                .filter(|v| v["entity"] == entity)
+                .collect()
+        };
+        let instrument = of("instrument");
+        assert_eq!(instrument.len(), 1);
+        assert_eq!(
+            instrument[0]["entry_into_force"]["instruments_required"],
+            40
+        );
+        assert!(instrument[0].get("text_versions").is_none());
+        assert!(of("concordances").iter().any(|c| c["note"].is_string()));
+        assert!(
+            of("crosswalks")
+                .iter()
+                .all(|c| c["other"]["title"].is_string())
+        );
+        assert_eq!(of("participation_notes").len(), 1);
+    }
+
+    #[test]
     fn every_line_is_one_json_object_tagged_with_its_entity() {
         let text = jsonl(&fixture::dataset()).expect("exportable");
         assert!(text.ends_with("}\n"));
@@ -415,6 +476,7 @@ mod tests {
         assert_eq!(
             entities,
             [
+                "instrument",
                 "text_versions",
                 "chapters",
                 "articles",

@@ -8,9 +8,11 @@
 //! * [`markdown`] renders the convention, its powers, the analyses and the sources as one
 //!   readable document in which every fact shows the ids of its sources.
 //!
-//! These exports are views: they flatten and omit (file headers, the participation file's
-//! `note`). The lossless interchange format is the JSON bundle
-//! ([`Dataset::bundle`](crate::Dataset::bundle)).
+//! These exports are views: they flatten, and leave out the file headers (`kind`,
+//! `schema_version`). The file-level records have rows or lines of their own: the instrument
+//! (with its entry-into-force rule), each text version's milestones, each concordance's and
+//! crosswalk's own note, and the participation file's note. The lossless interchange format is
+//! the JSON bundle ([`Dataset::bundle`](crate::Dataset::bundle)).
 //!
 //! Each export refuses a dataset with a file written for a newer minor schema version
 //! ([`NewerSchema`]): such a file is read tolerantly, without the fields this version does not

@@ -85,7 +85,9 @@ pub fn tables(dataset: &Dataset) -> Result<Vec<Table>, NewerSchema> {
     exportable(dataset)?;
     let b = dataset.bundle();
     Ok(vec![
+        instrument(b),
         text_versions(b),
+        milestones(b),
         chapters(b),
         articles(b),
         provision_table(b),
@@ -101,8 +103,11 @@ pub fn tables(dataset: &Dataset) -> Result<Vec<Table>, NewerSchema> {
         concerns(b),
         recommendations(b),
         quote_table(b),
+        concordances(b),
         concordance(b),
+        crosswalks(b),
         crosswalk(b),
+        participation_notes(b),
         signature_period(b),
         reported_counts(b),
         participation_steps(b),
@@ -110,6 +115,123 @@ pub fn tables(dataset: &Dataset) -> Result<Vec<Table>, NewerSchema> {
         assessments(b),
         source_table(b),
     ])
+}
+
+/// The convention itself: its titles and the rule of its entry into force.
+fn instrument(b: &Bundle) -> Table {
+    let mut t = Table::new(
+        "instrument",
+        &[
+            "id",
+            "short_title",
+            "official_title",
+            "negotiated_by",
+            "entry_into_force_provision",
+            "instruments_required",
+            "days_after_deposit",
+            "entry_into_force_note",
+            "entry_into_force_verification",
+            "entry_into_force_sources",
+            "sources",
+        ],
+    );
+    for i in &b.instrument {
+        let rule = &i.entry_into_force;
+        t.rows.push(vec![
+            i.id.to_string(),
+            i.short_title.clone(),
+            i.official_title.clone(),
+            opt(i.negotiated_by.as_ref()),
+            rule.provision.to_string(),
+            rule.instruments_required.to_string(),
+            rule.days_after_deposit.to_string(),
+            opt(rule.note.as_ref()),
+            word(&rule.verification),
+            sources(&rule.sources),
+            sources(&i.sources),
+        ]);
+    }
+    t
+}
+
+/// The dated steps in each text version's life (release, adoption), keyed by their version.
+fn milestones(b: &Bundle) -> Table {
+    let mut t = Table::new(
+        "milestones",
+        &[
+            "instrument",
+            "text_version",
+            "event",
+            "date",
+            "symbol",
+            "note",
+            "verification",
+            "sources",
+        ],
+    );
+    for i in &b.instrument {
+        for v in &i.text_versions {
+            for m in &v.milestones {
+                t.rows.push(vec![
+                    i.id.to_string(),
+                    v.id.to_string(),
+                    word(&m.event),
+                    opt(m.date.as_ref()),
+                    opt(m.symbol.as_ref()),
+                    opt(m.note.as_ref()),
+                    word(&m.verification),
+                    sources(&m.sources),
+                ]);
+            }
+        }
+    }
+    t
+}
+
+/// What each concordance says of itself (how far its numbering was checked).
+fn concordances(b: &Bundle) -> Table {
+    let mut t = Table::new("concordances", &["from_version", "to_version", "note"]);
+    for c in &b.concordances {
+        t.rows.push(vec![
+            c.from.to_string(),
+            c.to.to_string(),
+            opt(c.note.as_ref()),
+        ]);
+    }
+    t
+}
+
+/// The other treaty of each crosswalk, and what the crosswalk says of itself.
+fn crosswalks(b: &Bundle) -> Table {
+    let mut t = Table::new(
+        "crosswalks",
+        &[
+            "text_version",
+            "other_instrument",
+            "other_title",
+            "other_symbol",
+            "note",
+        ],
+    );
+    for c in &b.crosswalks {
+        t.rows.push(vec![
+            c.text_version.to_string(),
+            c.other.id.to_string(),
+            c.other.title.clone(),
+            opt(c.other.symbol.as_ref()),
+            opt(c.note.as_ref()),
+        ]);
+    }
+    t
+}
+
+/// The participation files' own notes (who is not counted, and why).
+fn participation_notes(b: &Bundle) -> Table {
+    let mut t = Table::new("participation_notes", &["note"]);
+    for note in b.participation.iter().filter_map(|p| p.note.as_ref()) {
+        t.rows.push(vec![note.clone()]);
+    }
+    t
 }
 
 fn text_versions(b: &Bundle) -> Table {
@@ -983,7 +1105,9 @@ mod tests {
         assert_eq!(
             names,
             [
+                "instrument",
                 "text_versions",
+                "milestones",
                 "chapters",
                 "articles",
                 "provisions",
@@ -999,8 +1123,11 @@ mod tests {
                 "concerns",
                 "recommendations",
                 "quotes",
+                "concordances",
                 "concordance",
+                "crosswalks",
                 "crosswalk",
+                "participation_notes",
                 "signature_period",
                 "reported_counts",
                 "participation_steps",
@@ -1009,6 +1136,29 @@ mod tests {
                 "sources",
             ]
         );
+    }
+
+    #[test]
+    fn the_instrument_its_milestones_and_the_files_notes_have_tables() {
+        let dataset = crate::bundled().expect("the bundled dataset is valid");
+        let instrument = table_of(dataset, "instrument");
+        assert_eq!(instrument.rows.len(), 1);
+        let cell = |t: &Table, row: usize, column: &str| {
+            let i = t.columns.iter().position(|c| *c == column).expect(column);
+            t.rows[row][i].clone()
+        };
+        assert_eq!(cell(&instrument, 0, "instruments_required"), "40");
+        assert_eq!(cell(&instrument, 0, "days_after_deposit"), "90");
+        assert_eq!(cell(&instrument, 0, "entry_into_force_provision"), "65(1)");
+        let milestones = table_of(dataset, "milestones");
+        assert!(
+            (0..milestones.rows.len()).any(|r| cell(&milestones, r, "date") == "2024-12-24"),
+            "{:?}",
+            milestones.rows
+        );
+        assert_eq!(table_of(dataset, "participation_notes").rows.len(), 1);
+        assert!(!table_of(dataset, "concordances").rows.is_empty());
+        assert!(!table_of(dataset, "crosswalks").rows.is_empty());
     }
 
     #[test]
