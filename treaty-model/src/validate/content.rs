@@ -26,44 +26,58 @@ pub(super) fn check(doc: &Document, locator: &Locator<'_>) -> Vec<Diagnostic> {
 /// name, an author or a note that says nothing. Walked on the value, so that it covers every
 /// field of every kind.
 pub(super) fn empty_texts(value: &Value, locator: &Locator<'_>) -> Vec<(String, Diagnostic)> {
-    fn walk(
-        value: &Value,
-        pointer: &mut String,
-        locator: &Locator<'_>,
-        out: &mut Vec<(String, Diagnostic)>,
-    ) {
-        let len = pointer.len();
+    /// One step of the path to a node; the pointer is written only for a text found empty,
+    /// so the walk of a valid file allocates nothing.
+    enum Step<'v> {
+        Key(&'v str),
+        Index(usize),
+    }
+    fn walk<'v>(value: &'v Value, path: &mut Vec<Step<'v>>, found: &mut Vec<String>) {
         match value {
-            Value::String(text) if text.trim().is_empty() => out.push((
-                pointer.clone(),
-                Diagnostic::new(
-                    Code::OutOfRange,
-                    "this text is empty",
-                    Some(locator.node(pointer)),
-                )
-                .with_help("write the text; an optional field with nothing to say is left out"),
-            )),
+            Value::String(text) if text.trim().is_empty() => {
+                let mut pointer = String::new();
+                for step in path.iter() {
+                    match step {
+                        Step::Key(k) => {
+                            pointer.push('/');
+                            pointer.push_str(&k.replace('~', "~0").replace('/', "~1"));
+                        }
+                        Step::Index(i) => pointer.push_str(&format!("/{i}")),
+                    }
+                }
+                found.push(pointer);
+            }
             Value::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
-                    pointer.push_str(&format!("/{i}"));
-                    walk(item, pointer, locator, out);
-                    pointer.truncate(len);
+                    path.push(Step::Index(i));
+                    walk(item, path, found);
+                    path.pop();
                 }
             }
             Value::Object(fields) => {
                 for (key, field) in fields {
-                    pointer.push('/');
-                    pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
-                    walk(field, pointer, locator, out);
-                    pointer.truncate(len);
+                    path.push(Step::Key(key));
+                    walk(field, path, found);
+                    path.pop();
                 }
             }
             _ => {}
         }
     }
-    let mut out = Vec::new();
-    walk(value, &mut String::new(), locator, &mut out);
-    out
+    let mut found = Vec::new();
+    walk(value, &mut Vec::new(), &mut found);
+    found
+        .into_iter()
+        .map(|pointer| {
+            let d = Diagnostic::new(
+                Code::OutOfRange,
+                "this text is empty",
+                Some(locator.node(&pointer)),
+            )
+            .with_help("write the text; an optional field with nothing to say is left out");
+            (pointer, d)
+        })
+        .collect()
 }
 
 /// A chapter's number and its subpoints' numerals are roman numerals from I to XX (i to xx),

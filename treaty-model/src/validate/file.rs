@@ -174,10 +174,14 @@ pub(crate) fn check(
         }
     }
 
-    // A text the schema already rejected (an empty quote) is not reported twice.
-    for (pointer, d) in content::empty_texts(&doc.value, &locator) {
-        if !rejected.contains(&pointer) {
-            out.diagnostics.push(d);
+    // A text the schema already rejected (an empty quote) is not reported twice. Like the
+    // schema, it is a check of the file's own: the rest of a dataset read for the cross-file
+    // checks is spared it.
+    if options.schema {
+        for (pointer, d) in content::empty_texts(&doc.value, &locator) {
+            if !rejected.contains(&pointer) {
+                out.diagnostics.push(d);
+            }
         }
     }
 
