@@ -432,7 +432,7 @@ fn check_provisions(
                             Some(at()),
                         )
                         .with_help(format!(
-                            "add it under Article {} of its chapter file, with a summary and sources",
+                            "check the number against the text; if the provision exists, describe it under Article {} of its chapter file, with a summary and sources",
                             p.article_number()
                         )),
                     );
@@ -449,8 +449,7 @@ fn check_provisions(
                             Some(at()),
                         )
                         .with_help(format!(
-                            "`{version}` has no chapter files; add an entry for Article {} to its concordance so the reference resolves",
-                            p.article_number()
+                            "check the number against a source; `{version}` has no chapter files, so an article it has is added to its concordance with the source that gives it",
                         )),
                     );
                 }
