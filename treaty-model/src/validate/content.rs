@@ -7,7 +7,7 @@
 use serde_json::Value;
 
 use super::locate::Locator;
-use crate::date::Date;
+use crate::date::{Date, PartialDate};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Chapter, Document, Participation, Point, Sources, StepKind};
 use crate::provision::from_roman;
@@ -139,6 +139,22 @@ fn sources(file: &Sources, locator: &Locator<'_>) -> Vec<Diagnostic> {
                     Some(locator.node(&format!("/sources/{i}/id"))),
                 )
                 .with_help("add the address where a reader can open it, or the document symbol of an official document"),
+            );
+        }
+        // A document cannot have been looked up before it was published.
+        if let (Some(published), Some(accessed)) = (source.published, source.accessed)
+            && PartialDate::from(accessed).certain_cmp(published) == Some(std::cmp::Ordering::Less)
+        {
+            out.push(
+                Diagnostic::new(
+                    Code::DatesOutOfOrder,
+                    format!(
+                        "source `{}` was accessed on {accessed}, before it was published ({published})",
+                        source.id
+                    ),
+                    Some(locator.node(&format!("/sources/{i}/accessed"))),
+                )
+                .with_help("check both dates: `accessed` is when the project last opened it"),
             );
         }
         if let Some(text) = source.locator.as_deref().filter(|l| looks_like_a_path(l)) {
