@@ -1068,3 +1068,50 @@ fn a_provision_in_another_notation_is_helped_to_its_canonical_spelling() {
         assert_eq!(helps[0].1, Some(help), "{written}");
     }
 }
+
+/// A file saved as `x.YAML` or `x.yaml.txt` (Windows Notepad) was skipped without a word, and
+/// the dataset said "valid" without it. Other files (a note, a backup) are left alone.
+#[test]
+fn a_dataset_file_misnamed_by_its_extension_is_reported_not_skipped_silently() {
+    let dir = base_copy("misnamed");
+    let analysis = fs::read(dir.join("analysis-zero-draft.yaml")).unwrap();
+    fs::write(dir.join("new.YAML"), &analysis).unwrap();
+    fs::write(dir.join("other.yaml.txt"), &analysis).unwrap();
+    fs::write(dir.join("notes.txt"), "not data").unwrap();
+    fs::write(dir.join("sources.yaml.orig"), "a backup").unwrap();
+    let v = validate_paths(std::slice::from_ref(&dir), &Options::default());
+    let messages: Vec<String> = v
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| format!("{} {}", d.message, d.help.as_deref().unwrap_or_default()))
+        .collect();
+    let _ = fs::remove_dir_all(&dir);
+    assert_eq!(
+        found(&v.report),
+        [
+            (
+                Code::Io,
+                Severity::Error,
+                shown(&dir.join("new.YAML")),
+                1,
+                1
+            ),
+            (
+                Code::Io,
+                Severity::Error,
+                shown(&dir.join("other.yaml.txt")),
+                1,
+                1
+            ),
+        ]
+    );
+    assert!(
+        messages[0].ends_with("rename it to `new.yaml`"),
+        "{messages:?}"
+    );
+    assert!(
+        messages[1].ends_with("rename it to `other.yaml`"),
+        "{messages:?}"
+    );
+}

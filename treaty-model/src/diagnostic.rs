@@ -185,7 +185,8 @@ pub struct Related {
 )]
 #[non_exhaustive]
 pub enum Code {
-    /// The file could not be read.
+    /// The file could not be read, or a file meant for the dataset is not read (a FIFO, or a
+    /// name such as `x.YAML` or `x.yaml.txt`).
     #[strum(
         serialize = "io-error",
         props(

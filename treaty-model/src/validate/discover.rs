@@ -430,11 +430,35 @@ fn walk(
                     "is not a regular file (a FIFO, socket or device)",
                     "dataset files are regular files; remove it or rename it",
                 )),
+                Ok(m) if m.is_file() => {
+                    if let Some(name) = misnamed(&path) {
+                        problems.push(skipped(
+                            &path,
+                            "is not read: dataset files end in `.yaml`, `.yml` or `.json`, in lowercase",
+                            &format!("rename it to `{name}`"),
+                        ));
+                    }
+                }
                 Ok(_) => {}
                 Err(e) => problems.push(io_problem(&path, &e)),
             }
         }
     }
+}
+
+/// The name a file was surely meant to have, when a slip keeps the walk from reading it:
+/// `hrw.YAML`, or `hrw.yaml.txt` as some editors save it. Other files (a README, a backup
+/// `x.yaml.orig`) are none of the dataset's business.
+fn misnamed(path: &Path) -> Option<String> {
+    let name = path.file_name()?.to_str()?;
+    let base = name
+        .strip_suffix(".txt")
+        .or_else(|| name.strip_suffix(".TXT"))
+        .unwrap_or(name);
+    let (stem, extension) = base.rsplit_once('.')?;
+    let lower = extension.to_ascii_lowercase();
+    (EXTENSIONS.contains(&lower.as_str()) && (base != name || extension != lower))
+        .then(|| format!("{stem}.{lower}"))
 }
 
 /// The first bytes of a valid `CACHEDIR.TAG` (<https://bford.info/cachedir/>).
