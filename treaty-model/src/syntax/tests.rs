@@ -1271,3 +1271,39 @@ fn a_hash_glued_to_a_word_after_a_value_is_flagged() {
                 "note": "kept", "tag": "C#", "other": "quoted"})
     );
 }
+
+#[test]
+fn text_starting_with_yaml_syntax_is_helped_to_quotes() {
+    for (value, help) in [
+        (
+            "*Secret* orders last.",
+            "a value that starts with `*` is read as YAML syntax; to write it as text, quote all \
+             of it: `summary: '*Secret* orders last.'`",
+        ),
+        (
+            "\"As appropriate\" leaves it open.",
+            "a value that starts with `\"` is read as YAML syntax; to write it as text, quote \
+             all of it: `summary: '\"As appropriate\" leaves it open.'`",
+        ),
+        (
+            "[Editor's note] orders last.",
+            "a value that starts with `[` is read as YAML syntax; to write it as text, quote all \
+             of it: `summary: '[Editor''s note] orders last.'`",
+        ),
+    ] {
+        let parsed = yaml(&format!("kind: analysis\nsummary: {value}\nid: x\n"));
+        let p = parsed
+            .problems
+            .iter()
+            .find(|p| p.severity == ProblemSeverity::Error)
+            .expect("an error");
+        assert_eq!(p.help.as_deref(), Some(help), "{value}");
+    }
+    // A list with a slip is no text to quote.
+    let parsed = yaml("kind: analysis\npowers: [a, b]]\n");
+    let p = &parsed.problems[0];
+    assert!(
+        !p.help.as_deref().unwrap_or_default().contains("quote all"),
+        "{p:?}"
+    );
+}

@@ -513,9 +513,9 @@ impl Reader<'_> {
                 span,
                 format!("unknown alias `*{name}`: no anchor `&{name}` is defined before it"),
             )
-            .with_help(format!(
-                "define the anchor with `&{name}` on a node before this alias"
-            ))
+            .with_help(self.quoting_fix(rel).unwrap_or_else(|| {
+                format!("define the anchor with `&{name}` on a node before this alias")
+            }))
         } else if info == "recursion limit exceeded" {
             let span = self.b.span(self.src.char_range(rel));
             Problem::error(
@@ -568,7 +568,13 @@ impl Reader<'_> {
             keyless_problem(span, &text)
         } else {
             let span = self.b.span(self.src.char_range(rel));
-            let problem = Problem::error(ProblemKind::Syntax, span, clean_message(info));
+            let mut problem = Problem::error(ProblemKind::Syntax, span, clean_message(info));
+            // Text that starts with a character YAML reads as syntax (`*Secret*`, `[Editor's
+            // note] ...`, `"as appropriate" leaves...`): whatever the parser made of it,
+            // quoting is the fix, unless a case below knows better.
+            if let Some(help) = self.quoting_fix(rel) {
+                problem = problem.with_help(help);
+            }
             // The parser reports an unclosed quote at the quote itself, which explains the
             // error; a bracket around it is not the cause.
             let unclosed_quote = matches!(
@@ -603,6 +609,54 @@ impl Reader<'_> {
             }
         };
         self.b.halt(problem);
+    }
+
+    /// For a parser error on the line of a `key: value` entry whose value starts with a YAML
+    /// indicator, the help that quotes the value.
+    fn quoting_fix(&self, rel: usize) -> Option<String> {
+        let bytes = self.src.bytes();
+        let rel = rel.min(bytes.len());
+        let start = memchr::memrchr(b'\n', &bytes[..rel]).map_or(0, |nl| nl + 1);
+        let end = memchr::memchr(b'\n', &bytes[rel..]).map_or(bytes.len(), |n| rel + n);
+        let line = std::str::from_utf8(&bytes[start..end]).ok()?.trim_end();
+        let entry = line.trim_start().trim_start_matches("- ");
+        let (key, value) = entry.split_once(": ")?;
+        let value = value.trim_start();
+        let first = value.chars().next()?;
+        if !starts_with_key(key.as_bytes()) || !"\"'*&![{>|@`%".contains(first) {
+            return None;
+        }
+        // `[a, b]]` is a list with a slip, not text: only a bracket followed by words is prose.
+        if matches!(first, '[' | '{') && value.ends_with([']', '}']) {
+            return None;
+        }
+        // `*name` alone is an alias that lost its anchor; `*Secret* orders` is prose.
+        if matches!(first, '*' | '&') && !value.contains(' ') {
+            return None;
+        }
+        // `|`, `>-` or `|2` start a block of text; only words after the sign make it prose.
+        if matches!(first, '|' | '>')
+            && value[1..]
+                .split('#')
+                .next()
+                .is_some_and(|header| header.trim().chars().all(|c| "+-123456789".contains(c)))
+        {
+            return None;
+        }
+        let quoted = if first == '\'' {
+            format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""))
+        } else {
+            format!("'{}'", value.replace('\'', "''"))
+        };
+        Some(if quoted.chars().count() <= 80 {
+            format!(
+                "a value that starts with `{first}` is read as YAML syntax; to write it as text, quote all of it: `{key}: {quoted}`"
+            )
+        } else {
+            format!(
+                "a value that starts with `{first}` is read as YAML syntax; to write it as text, put all of it in single quotes, doubling any `'` inside"
+            )
+        })
     }
 
     /// For a parser error at byte `rel` that a missing `:` after a key causes, the line that
