@@ -504,7 +504,7 @@ fn diff_reports_the_fields_of_chapters_and_files_as_well_as_their_entries() {
 
 - chapter V: title changed from \"International cooperation\" to \"International co-operation\"
 - concordance zero-draft -> final: note reworded
-- crosswalk to `budapest-convention`: other changed (symbol)
+- crosswalk to `budapest-convention`: other.symbol changed from \"ETS No. 185\" to \"ETS No. 186\"
 
 ### Participation
 

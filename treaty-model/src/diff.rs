@@ -303,15 +303,40 @@ fn field_changes(old: &Value, new: &Value) -> Vec<FieldChange> {
     };
     let mut names: Vec<&String> = o.keys().collect();
     names.extend(n.keys().filter(|k| !o.contains_key(*k)));
-    names
-        .into_iter()
-        .filter(|k| o.get(*k) != n.get(*k))
-        .map(|k| FieldChange {
-            field: k.clone(),
-            old: o.get(k).cloned(),
-            new: n.get(k).cloned(),
-        })
-        .collect()
+    let mut out = Vec::new();
+    for k in names {
+        nested(k.clone(), o.get(k), n.get(k), &mut out);
+    }
+    out
+}
+
+/// The changes under one field, named down to the part that changed: a reviewer is told
+/// `milestones[2].date` changed from one date to another, not that "milestones changed". A
+/// list of entries is followed entry by entry when it kept its length; a list that grew or
+/// shrank, or a list of plain values, is shown whole.
+fn nested(field: String, old: Option<&Value>, new: Option<&Value>, out: &mut Vec<FieldChange>) {
+    match (old, new) {
+        (o, n) if o == n => {}
+        (Some(Value::Object(o)), Some(Value::Object(n))) => {
+            let mut names: Vec<&String> = o.keys().collect();
+            names.extend(n.keys().filter(|k| !o.contains_key(*k)));
+            for k in names {
+                nested(format!("{field}.{k}"), o.get(k), n.get(k), out);
+            }
+        }
+        (Some(Value::Array(o)), Some(Value::Array(n)))
+            if o.len() == n.len() && o.iter().chain(n).all(Value::is_object) =>
+        {
+            for (i, (a, b)) in o.iter().zip(n).enumerate() {
+                nested(format!("{field}[{i}]"), Some(a), Some(b), out);
+            }
+        }
+        (o, n) => out.push(FieldChange {
+            field,
+            old: o.cloned(),
+            new: n.cloned(),
+        }),
+    }
 }
 
 /// A serialized entity without the given fields and without `sources`.
