@@ -1053,3 +1053,26 @@ fn every_new_command_has_examples_in_its_help() {
         );
     }
 }
+
+#[test]
+fn diff_follows_a_list_of_records_to_the_field_that_changed() {
+    // It read "milestones changed", leaving the reviewer to find which of six.
+    let dir = two_copies("diff-milestone");
+    let new = dir.join("new");
+    edit(
+        &new.join("instrument.yaml"),
+        "adopted-by-general-assembly",
+        "2024-12-24",
+        "2024-12-23",
+    );
+    let r = run_in(&dir, &["diff", "old", "new"]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains(
+            "- text version `final`: milestones[1].date changed from 2024-12-24 to 2024-12-23\n"
+        ),
+        "{}",
+        r.stdout
+    );
+}
