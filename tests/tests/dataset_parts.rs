@@ -1038,14 +1038,24 @@ fn a_missing_path_beside_part_of_a_dataset_is_reported() {
     assert!(!v.report.is_valid());
 }
 
-/// A provision written as a contributor would (`28.4` bare, `Article 28`, `Art 28`) gets, as
-/// help, the canonical spelling YAML reads as text: following it clears the error.
+/// A provision written as a contributor would (`28.4` bare or quoted, `28`, `Article 28`,
+/// `Art 28`) gets, as help, the canonical spelling YAML reads as text.
 #[test]
 fn a_provision_in_another_notation_is_helped_to_its_canonical_spelling() {
     let path = repository().join("datasets/powers/domestic.yaml");
     let text = fs::read_to_string(&path).unwrap();
     for (written, help) in [
-        ("28.4", "write it in the canonical form: `28(4)`"),
+        // 28.4 reaches the check as a number, whose written digits (28.40?) are lost.
+        (
+            "28.4",
+            "write the reference as text in its canonical form, the paragraph in brackets: \
+             `40(20)` for Article 40, paragraph 20",
+        ),
+        ("\"28.4\"", "write it in the canonical form: `28(4)`"),
+        (
+            "28",
+            "write it in the canonical form, quoted so that it is text: `\"28\"`",
+        ),
         (
             "\"Article 28\"",
             "write it in the canonical form, quoted so that it is text: `\"28\"`",
@@ -1091,15 +1101,15 @@ fn a_dataset_file_misnamed_by_its_extension_is_reported_not_skipped_silently() {
         found(&v.report),
         [
             (
-                Code::Io,
-                Severity::Error,
+                Code::MisnamedFile,
+                Severity::Warning,
                 shown(&dir.join("new.YAML")),
                 1,
                 1
             ),
             (
-                Code::Io,
-                Severity::Error,
+                Code::MisnamedFile,
+                Severity::Warning,
                 shown(&dir.join("other.yaml.txt")),
                 1,
                 1
@@ -1107,11 +1117,29 @@ fn a_dataset_file_misnamed_by_its_extension_is_reported_not_skipped_silently() {
         ]
     );
     assert!(
-        messages[0].ends_with("rename it to `new.yaml`"),
+        messages[0].ends_with("rename it to `new.yaml` if it belongs to the dataset"),
         "{messages:?}"
     );
     assert!(
-        messages[1].ends_with("rename it to `other.yaml`"),
+        messages[1].ends_with("rename it to `other.yaml` if it belongs to the dataset"),
         "{messages:?}"
     );
+}
+
+/// `renewable: yes` is the text "yes" in YAML 1.2; the error on the boolean field says what
+/// to write (the warning about YAML 1.1 only says how other tools read it).
+#[test]
+fn a_yes_on_a_boolean_field_is_told_to_write_true_or_false() {
+    let path = repository().join("datasets/powers/domestic.yaml");
+    let text = fs::read_to_string(&path).unwrap();
+    let edited = text.replacen("renewable: true", "renewable: yes", 1);
+    assert_ne!(edited, text);
+    let v = validate_buffer(&path, edited.as_bytes(), &Options::default());
+    let error = v
+        .report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::WrongType)
+        .expect("a wrong-type error");
+    assert_eq!(error.help.as_deref(), Some("write `true` or `false`"));
 }

@@ -37,6 +37,10 @@ const WITHOUT_FIXTURE: &[(&str, &str)] = &[
         "a file in a dataset directory is a symbolic link to a file outside that directory. It is reported by its path and never opened, so nothing of the target reaches the output (a pull request cannot make CI print `/proc/self/environ`).",
     ),
     (
+        "misnamed-file",
+        "a file in a dataset directory named almost like a dataset file, such as `hrw.YAML` or `hrw.yaml.txt` (as some editors save it): the walk does not read it, so it is reported rather than left out without a word.",
+    ),
+    (
         "unchecked-references",
         "a note on a file that does not parse or has a bad header (`kind`, `schema_version`): what it defines is unknown, so references to ids elsewhere that resolve nowhere are not reported as unknown; the note counts them. Fix the file's own error and they are checked again.",
     ),

@@ -40,6 +40,10 @@ const TESTED_IN_RUST: &[(&str, &str)] = &[
         "outside-dataset",
         "dataset_parts::a_link_out_of_the_dataset_is_reported_by_path_and_never_read",
     ),
+    (
+        "misnamed-file",
+        "dataset_parts::a_dataset_file_misnamed_by_its_extension_is_reported_not_skipped_silently",
+    ),
 ];
 
 /// The extensions of dataset files.

@@ -185,8 +185,7 @@ pub struct Related {
 )]
 #[non_exhaustive]
 pub enum Code {
-    /// The file could not be read, or a file meant for the dataset is not read (a FIFO, or a
-    /// name such as `x.YAML` or `x.yaml.txt`).
+    /// The file could not be read, or a file meant for the dataset cannot be (a FIFO).
     #[strum(
         serialize = "io-error",
         props(
@@ -195,6 +194,12 @@ pub enum Code {
         )
     )]
     Io,
+    /// A file named almost like a dataset file (`x.YAML`, `x.yaml.txt`), which is not read.
+    #[strum(props(
+        summary = "a file named almost like a dataset file is not read",
+        fix = "rename it to end in `.yaml`, `.yml` or `.json`, or remove it"
+    ))]
+    MisnamedFile,
     /// A symbolic link in a dataset directory points outside it.
     #[strum(props(
         summary = "a symbolic link points outside the dataset directory",
@@ -520,6 +525,7 @@ impl Code {
             | Code::Yaml11Boolean
             | Code::Yaml11Date
             | Code::CommentInValue
+            | Code::MisnamedFile
             | Code::LeadingZero
             | Code::NewerSchemaVersion
             | Code::MissingModeline

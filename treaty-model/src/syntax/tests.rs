@@ -1307,3 +1307,21 @@ fn text_starting_with_yaml_syntax_is_helped_to_quotes() {
         "{p:?}"
     );
 }
+
+#[test]
+fn indentation_slips_are_not_taken_for_text_or_lost_colons() {
+    // A quoted value on a line indented wrong: the value is fine, so no help to quote it.
+    let parsed = yaml("kind: analysis\n schema_version: \"1.0\"\nid: x\n");
+    let p = &parsed.problems[0];
+    assert!(
+        !p.help.as_deref().unwrap_or_default().contains("quote all"),
+        "{p:?}"
+    );
+    // A list of ids, then a key indented as if it were inside the last item: the id is not
+    // a key that lost its colon.
+    let parsed = yaml(
+        "concerns:\n  - id: c1\n    data_categories:\n      - personal-data\n        sources: [s]\n",
+    );
+    let p = &parsed.problems[0];
+    assert!(!p.message.contains("has no `:`"), "{p:?}");
+}

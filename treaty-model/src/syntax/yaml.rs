@@ -626,8 +626,13 @@ impl Reader<'_> {
         if !starts_with_key(key.as_bytes()) || !"\"'*&![{>|@`%".contains(first) {
             return None;
         }
+        let code = value.split(" #").next().unwrap_or(value).trim_end();
         // `[a, b]]` is a list with a slip, not text: only a bracket followed by words is prose.
-        if matches!(first, '[' | '{') && value.ends_with([']', '}']) {
+        if matches!(first, '[' | '{') && code.ends_with([']', '}']) {
+            return None;
+        }
+        // `"1.0"` whole is a string already: the error lies elsewhere (its indentation).
+        if matches!(first, '"' | '\'') && code.len() > 1 && code.ends_with(first) {
             return None;
         }
         // `*name` alone is an alias that lost its anchor; `*Secret* orders` is prose.
@@ -754,8 +759,18 @@ impl Reader<'_> {
                     let gap = rest.iter().take_while(|&&b| b == b' ').count();
                     (above.0, above.1 + 2 + gap, &rest[gap..])
                 });
+                // `- personal-data` alone is an item of a list of ids; only a key with its
+                // value (`- id search-without-judge`) reads as an entry that lost its `:`.
+                let key_and_value = |text: &[u8]| text.iter().any(u8::is_ascii_whitespace);
                 match item {
-                    Some(i) if i.1 == error_indent && !is_entry(i.2) && starts_with_key(i.2) => i,
+                    Some(i)
+                        if i.1 == error_indent
+                            && !is_entry(i.2)
+                            && starts_with_key(i.2)
+                            && key_and_value(i.2) =>
+                    {
+                        i
+                    }
                     _ => Some(above).filter(|l| keyed(*l))?,
                 }
             }

@@ -96,7 +96,7 @@ fn numerals(chapter: &Chapter, locator: &Locator<'_>) -> Vec<Diagnostic> {
     };
     // Only what the schema lets through (`[IVX]{1,5}`, `[ivxl]{1,7}`): the rest is its error.
     let letters = |text: &str, set: &[u8], max: usize| {
-        text.len() <= max && text.bytes().all(|b| set.contains(&b))
+        (1..=max).contains(&text.len()) && text.bytes().all(|b| set.contains(&b))
     };
     let number = &chapter.number;
     if letters(number, b"IVX", 5) && from_roman(&number.to_ascii_lowercase()).is_none() {

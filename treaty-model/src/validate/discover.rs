@@ -432,11 +432,22 @@ fn walk(
                 )),
                 Ok(m) if m.is_file() => {
                     if let Some(name) = misnamed(&path) {
-                        problems.push(skipped(
-                            &path,
-                            "is not read: dataset files end in `.yaml`, `.yml` or `.json`, in lowercase",
-                            &format!("rename it to `{name}`"),
-                        ));
+                        let help = if path.with_file_name(&name).exists() {
+                            format!("`{name}` exists beside it: if this is an old copy, remove it")
+                        } else {
+                            format!("rename it to `{name}` if it belongs to the dataset")
+                        };
+                        problems.push(
+                            Diagnostic::new(
+                                Code::MisnamedFile,
+                                format!(
+                                    "`{}` is not read: dataset files end in `.yaml`, `.yml` or `.json`, in lowercase",
+                                    display(&path)
+                                ),
+                                Some(Location::file_start(display(&path))),
+                            )
+                            .with_help(help),
+                        );
                     }
                 }
                 Ok(_) => {}

@@ -224,22 +224,20 @@ pub(crate) fn check(
             }
         }
         Err((pointer, message)) => {
-            let at = if explained {
-                rejected.first().cloned().unwrap_or(pointer)
-            } else {
+            if !explained {
                 out.diagnostics.push(invalid_data(&pointer, message));
-                pointer
-            };
+            }
             // Without a typed document the file's own references go unchecked: a typo in an
-            // id would appear only once this error is fixed, so the reader is told.
+            // id would appear only once the errors are fixed, so the reader is told. Which of
+            // the errors stops the reading is not known, so the note stands at the file.
             if options.cross_file {
                 out.diagnostics.push(
                     Diagnostic::new(
                         Code::UncheckedReferences,
-                        "this error keeps the file from being read, so its own references (ids, provisions) were not checked",
-                        Some(locator.node(&at)),
+                        "the file's errors keep it from being read, so its own references (ids, provisions) were not checked",
+                        Some(Location::file_start(path)),
                     )
-                    .with_help("fix it; the references are checked once the file reads"),
+                    .with_help("fix its errors; the references are checked once the file reads"),
                 );
             }
         }

@@ -356,9 +356,24 @@ fn type_help(kind: FileKind, pointer: &str, expected: &TypeKind, found: &Value) 
     if wants_string
         && let Value::Number(n) = found
         && def_at(kind, pointer) == Some("ProvisionRef")
-        && let Ok(p) = n.to_string().parse::<crate::provision::ProvisionRef>()
     {
-        return canonical_help(&p);
+        // `40.20` reached us as the number 40.2: its written digits are lost, so only a whole
+        // number is turned into its reference.
+        return match n.to_string().parse::<crate::provision::ProvisionRef>() {
+            Ok(p) if n.is_u64() => canonical_help(&p),
+            _ => "write the reference as text in its canonical form, the paragraph in brackets: \
+                  `40(20)` for Article 40, paragraph 20"
+                .into(),
+        };
+    }
+    // `renewable: yes` is the text "yes" in YAML 1.2: a field of true or false needs the word.
+    if matches!(expected, TypeKind::Single(t) if t.to_string() == "boolean")
+        && let Value::String(text) = found
+        && ["yes", "no", "on", "off", "y", "n"]
+            .iter()
+            .any(|w| text.eq_ignore_ascii_case(w))
+    {
+        return "write `true` or `false`".into();
     }
     match found {
         Value::Bool(_) | Value::Number(_) if wants_string => {
