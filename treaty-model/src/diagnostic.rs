@@ -410,7 +410,8 @@ pub enum Code {
     /// Any other schema rule.
     #[strum(props(summary = "the value breaks a schema rule", fix = "see the message"))]
     SchemaViolation,
-    /// A value that passed the schema but not the typed model (a 30 February, an unassigned code).
+    /// A value that passed the schema but not the validator (a 30 February, an unassigned code,
+    /// an empty text).
     #[strum(props(
         summary = "a value is well-formed but not valid",
         fix = "see the message"

@@ -69,8 +69,10 @@ pub(super) fn empty_texts(value: &Value, locator: &Locator<'_>) -> Vec<(String, 
     found
         .into_iter()
         .map(|pointer| {
+            // Not `out-of-range`: that code says the schema rejects the value, and the 1.x
+            // schemas do not (docs/VERSIONING.md).
             let d = Diagnostic::new(
-                Code::OutOfRange,
+                Code::InvalidData,
                 "this text is empty",
                 Some(locator.node(&pointer)),
             )
@@ -87,7 +89,7 @@ fn numerals(chapter: &Chapter, locator: &Locator<'_>) -> Vec<Diagnostic> {
     let mut bad = |text: &str, pointer: String| {
         out.push(
             Diagnostic::new(
-                Code::InvalidFormat,
+                Code::InvalidData,
                 format!("`{text}` is not a roman numeral from i to xx"),
                 Some(locator.node(&pointer)),
             )
