@@ -74,7 +74,9 @@ pub struct Change {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct FieldChange {
-    /// The field, as written in the YAML (`status`, `data_categories`).
+    /// The field, as written in the YAML (`status`, `data_categories`), down to the part that
+    /// changed inside a record or a list of records (`duration.renewable`,
+    /// `milestones[1].date`).
     pub field: String,
     /// The old value.
     pub old: Option<Value>,
@@ -177,7 +179,8 @@ impl Diff {
 }
 
 impl Change {
-    /// The change of one field, if that field differs.
+    /// The change of one field, if that field differs, by its path as
+    /// [`FieldChange::field`] writes it (`milestones[1].date`, not `milestones`).
     pub fn field(&self, name: &str) -> Option<&FieldChange> {
         self.fields.iter().find(|f| f.field == name)
     }
