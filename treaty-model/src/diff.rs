@@ -293,23 +293,8 @@ fn compare(old: &Item, new: &Item) -> Option<Change> {
 }
 
 fn field_changes(old: &Value, new: &Value) -> Vec<FieldChange> {
-    let (o, n) = match (old, new) {
-        (Value::Object(o), Value::Object(n)) => (o, n),
-        _ if old == new => return Vec::new(),
-        _ => {
-            return vec![FieldChange {
-                field: String::new(),
-                old: Some(old.clone()),
-                new: Some(new.clone()),
-            }];
-        }
-    };
-    let mut names: Vec<&String> = o.keys().collect();
-    names.extend(n.keys().filter(|k| !o.contains_key(*k)));
     let mut out = Vec::new();
-    for k in names {
-        nested(k.clone(), o.get(k), n.get(k), &mut out);
-    }
+    nested(String::new(), Some(old), Some(new), &mut out);
     out
 }
 
@@ -324,7 +309,12 @@ fn nested(field: String, old: Option<&Value>, new: Option<&Value>, out: &mut Vec
             let mut names: Vec<&String> = o.keys().collect();
             names.extend(n.keys().filter(|k| !o.contains_key(*k)));
             for k in names {
-                nested(format!("{field}.{k}"), o.get(k), n.get(k), out);
+                let path = if field.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{field}.{k}")
+                };
+                nested(path, o.get(k), n.get(k), out);
             }
         }
         (Some(Value::Array(o)), Some(Value::Array(n)))

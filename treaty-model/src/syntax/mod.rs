@@ -25,6 +25,7 @@
 mod build;
 mod json;
 mod scalar;
+pub(crate) use scalar::is_yaml11_boolean;
 mod source;
 pub(crate) use source::BOM;
 mod span;

@@ -48,7 +48,7 @@ pub(super) fn resolve_plain(text: &str) -> Resolved {
 }
 
 /// The plain spellings YAML 1.1 reads as booleans but 1.2 reads as strings (any case).
-fn is_yaml11_boolean(text: &str) -> bool {
+pub(crate) fn is_yaml11_boolean(text: &str) -> bool {
     ["y", "n", "yes", "no", "on", "off"]
         .iter()
         .any(|word| text.eq_ignore_ascii_case(word))

@@ -180,6 +180,21 @@ impl Source<'_> {
         }
     }
 
+    /// The line holding byte `rel`: where it starts, and where its content ends (before
+    /// `\n` or `\r\n`).
+    pub(super) fn line_around(&self, rel: usize) -> (usize, usize) {
+        let bytes = self.bytes();
+        let rel = rel.min(bytes.len());
+        let start = memchr::memrchr(b'\n', &bytes[..rel]).map_or(0, |nl| nl + 1);
+        let end = memchr::memchr(b'\n', &bytes[rel..]).map_or(bytes.len(), |n| rel + n);
+        let end = if end > start && bytes[end - 1] == b'\r' {
+            end - 1
+        } else {
+            end
+        };
+        (start, end)
+    }
+
     /// Byte where the line holding byte `rel`, at 0-based char column `col`, starts.
     pub(super) fn line_start(&self, rel: usize, col: usize) -> usize {
         let bytes = self.bytes();

@@ -614,11 +614,10 @@ impl Reader<'_> {
     /// For a parser error on the line of a `key: value` entry whose value starts with a YAML
     /// indicator, the help that quotes the value.
     fn quoting_fix(&self, rel: usize) -> Option<String> {
-        let bytes = self.src.bytes();
-        let rel = rel.min(bytes.len());
-        let start = memchr::memrchr(b'\n', &bytes[..rel]).map_or(0, |nl| nl + 1);
-        let end = memchr::memchr(b'\n', &bytes[rel..]).map_or(bytes.len(), |n| rel + n);
-        let line = std::str::from_utf8(&bytes[start..end]).ok()?.trim_end();
+        let (start, end) = self.src.line_around(rel);
+        let line = std::str::from_utf8(&self.src.bytes()[start..end])
+            .ok()?
+            .trim_end();
         let entry = line.trim_start().trim_start_matches("- ");
         let (key, value) = entry.split_once(": ")?;
         let value = value.trim_start();
@@ -796,12 +795,7 @@ impl Reader<'_> {
         ) {
             return;
         }
-        let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
-        let line_end = if bytes.get(line_end.wrapping_sub(1)) == Some(&b'\r') {
-            line_end - 1
-        } else {
-            line_end
-        };
+        let (_, line_end) = self.src.line_around(at);
         let comment = String::from_utf8_lossy(&bytes[at..line_end]).into_owned();
         let span = self.b.span(Range {
             start: span::offset(at),
@@ -825,7 +819,7 @@ impl Reader<'_> {
         let bytes = self.src.bytes();
         let mut end = rel.min(bytes.len());
         for _ in 0..2 {
-            let start = memchr::memrchr(b'\n', &bytes[..end]).map_or(0, |nl| nl + 1);
+            let (start, _) = self.src.line_around(end);
             let mut i = start;
             let mut seen = false;
             loop {

@@ -6,7 +6,7 @@
 
 use serde_json::Value;
 
-use super::locate::Locator;
+use super::locate::{Locator, pointer_token};
 use crate::date::{Date, PartialDate};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Chapter, Document, Participation, Point, Sources, StepKind};
@@ -40,7 +40,7 @@ pub(super) fn empty_texts(value: &Value, locator: &Locator<'_>) -> Vec<(String, 
                     match step {
                         Step::Key(k) => {
                             pointer.push('/');
-                            pointer.push_str(&k.replace('~', "~0").replace('/', "~1"));
+                            pointer.push_str(&pointer_token(k));
                         }
                         Step::Index(i) => pointer.push_str(&format!("/{i}")),
                     }

@@ -15,6 +15,11 @@ pub(crate) struct Locator<'a> {
     root: u32,
 }
 
+/// A key as one token of a JSON pointer (RFC 6901: `~` as `~0`, `/` as `~1`).
+pub(crate) fn pointer_token(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
 pub(crate) fn position(p: Pos) -> Position {
     Position {
         line: p.line,

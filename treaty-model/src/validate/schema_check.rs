@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use serde_json::Value;
 
-use super::locate::Locator;
+use super::locate::{Locator, pointer_token};
 use super::per_kind::PerKind;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::FileKind;
@@ -69,7 +69,7 @@ pub(crate) fn check(
             ValidationErrorKind::AdditionalProperties { unexpected } => {
                 let allowed = allowed_properties(kind, &pointer);
                 for key in unexpected {
-                    let child = format!("{pointer}/{}", escape(key));
+                    let child = format!("{pointer}/{}", pointer_token(key));
                     let mut d = Diagnostic::new(
                         Code::UnknownField,
                         format!("unknown field `{key}`"),
@@ -297,10 +297,6 @@ fn misspelt(instance: &Value, allowed: &[String], field: &str) -> bool {
     })
 }
 
-fn escape(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
-}
-
 fn short(v: &Value) -> String {
     let s = match v {
         Value::String(s) => format!("`{s}`"),
@@ -369,9 +365,7 @@ fn type_help(kind: FileKind, pointer: &str, expected: &TypeKind, found: &Value) 
     // `renewable: yes` is the text "yes" in YAML 1.2: a field of true or false needs the word.
     if matches!(expected, TypeKind::Single(t) if t.to_string() == "boolean")
         && let Value::String(text) = found
-        && ["yes", "no", "on", "off", "y", "n"]
-            .iter()
-            .any(|w| text.eq_ignore_ascii_case(w))
+        && crate::syntax::is_yaml11_boolean(text)
     {
         return "write `true` or `false`".into();
     }

@@ -199,7 +199,7 @@ fn pointer_of(path: &serde_path_to_error::Path) -> String {
             Segment::Seq { index } => s.push_str(&format!("/{index}")),
             Segment::Map { key } => {
                 s.push('/');
-                s.push_str(&key.replace('~', "~0").replace('/', "~1"));
+                s.push_str(&super::locate::pointer_token(key));
             }
             Segment::Enum { .. } | Segment::Unknown => {}
         }
