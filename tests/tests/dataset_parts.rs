@@ -393,12 +393,12 @@ fn a_broken_file_that_others_reference_gives_its_error_and_one_note() {
     assert_eq!(
         found(&report),
         [
-            (Code::UncheckedReferences, Severity::Note, b.clone(), 1, 1),
-            (Code::YamlSyntax, Severity::Error, b, 4, 1),
+            (Code::YamlSyntax, Severity::Error, b.clone(), 4, 1),
+            (Code::UncheckedReferences, Severity::Note, b, 1, 1),
         ]
     );
     assert_eq!(
-        report.diagnostics[0].message,
+        report.diagnostics[1].message,
         "the file did not load, so 1 reference that may point into it was not checked"
     );
     assert!(!report.is_valid());
@@ -491,7 +491,7 @@ fn a_bad_header_does_not_cascade_either() {
     let codes: Vec<Code> = v.report.diagnostics.iter().map(|d| d.code).collect();
     assert_eq!(
         codes,
-        [Code::UncheckedReferences, Code::UnsupportedSchemaVersion]
+        [Code::UnsupportedSchemaVersion, Code::UncheckedReferences]
     );
 }
 
@@ -512,12 +512,12 @@ fn a_kind_the_modeline_contradicts_does_not_cascade() {
     assert_eq!(
         found(&v.report),
         [
-            (Code::UncheckedReferences, Severity::Note, b.clone(), 1, 1),
-            (Code::ModelineMismatch, Severity::Error, b, 1, 33),
+            (Code::ModelineMismatch, Severity::Error, b.clone(), 1, 33),
+            (Code::UncheckedReferences, Severity::Note, b, 1, 1),
         ]
     );
     assert_eq!(
-        v.report.diagnostics[1].help.as_deref(),
+        v.report.diagnostics[0].help.as_deref(),
         Some(
             "if `kind: sensitivity-categories` is right, point the modeline at \
              `sensitivity-categories.schema.json`; if the modeline is right, write `kind: \

@@ -685,11 +685,18 @@ impl Diagnostic {
                 .any(|r| files.contains(&r.location.file))
     }
 
-    fn sort_key(&self) -> (Option<(&str, u32, u32)>, Code, &str) {
+    /// A note comes after the errors and warnings of its file whatever its line: a note says
+    /// what those problems kept from being checked, so it reads as their consequence.
+    fn sort_key(&self) -> (Option<(&str, bool, u32, u32)>, Code, &str) {
         (
-            self.location
-                .as_ref()
-                .map(|l| (l.file.as_str(), l.start.line, l.start.column)),
+            self.location.as_ref().map(|l| {
+                (
+                    l.file.as_str(),
+                    self.severity == Severity::Note,
+                    l.start.line,
+                    l.start.column,
+                )
+            }),
             self.code,
             &self.message,
         )
@@ -795,7 +802,8 @@ impl Report {
         self.sources.get(file).map(|s| &**s)
     }
 
-    /// Sorts diagnostics by file, line, column, then code.
+    /// Sorts diagnostics by file, line, column, then code; a file's notes come after its
+    /// errors and warnings.
     pub fn sort(&mut self) {
         self.diagnostics
             .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
