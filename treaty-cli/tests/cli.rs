@@ -938,7 +938,14 @@ fn show_article_28_4() {
         r.stdout
             .contains("compelled-technical-assistance (28(4)): Compelled technical assistance")
     );
-    assert!(r.stdout.contains("mandatory      Proportionality (24(1))"));
+    // Each status keeps the note that says whose claim it is.
+    assert!(
+        r.stdout.contains(
+            "    mandatory      Proportionality (24(1)) [EFF key concerns, 2024; EFF on the adopted text, 2024]\n      Article 24(1) includes the principle of proportionality (EFF, key concerns, 2024)"
+        ),
+        "{}",
+        r.stdout
+    );
     // Publications are cited by name, as a reader would, never by id.
     assert!(
         r.stdout

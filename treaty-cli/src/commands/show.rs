@@ -225,6 +225,10 @@ fn human(dataset: &Dataset, info: &ProvisionInfo<'_>) -> String {
                     "    {status:<14} {name}{at} [{}]",
                     cite(dataset, &s.sources)
                 );
+                // The note says why a source judged it so (an absence is a claim too).
+                if let Some(note) = &s.note {
+                    let _ = writeln!(out, "      {}", note.trim());
+                }
             }
         }
     }
