@@ -103,7 +103,7 @@ fn coverage_as_csv_json_and_html() {
     let lines: Vec<&str> = r.stdout.split("\r\n").collect();
     assert_eq!(
         lines[0],
-        "scope,power,power_provision,data_categories,safeguard,status,provision,sources,note"
+        "scope,power,power_provision,data_categories,safeguard,status,provision,sources,note,article_24"
     );
     let dataset = treaty_model::bundled().expect("valid");
     let cells = dataset.powers().count() * dataset.safeguards().count();
@@ -116,6 +116,14 @@ fn coverage_as_csv_json_and_html() {
         "domestic,compelled-technical-assistance,28(4),electronic-data,prior-judicial-authorisation,discretionary,24(2),eff-2024-07-electronic-data; eff-2024-07-key-concerns; eff-2024-adopted-text-risks,"
     )));
 
+    // The power's Article 24 coverage ends each of its records.
+    let mla: Vec<&&str> = lines
+        .iter()
+        .filter(|l| l.starts_with("cross-border,mla-intrusive-measures,"))
+        .collect();
+    assert_eq!(mla.len(), dataset.safeguards().count());
+    assert!(mla.iter().all(|l| l.ends_with(",unclear")), "{mla:?}");
+
     let r = run(&["coverage", "--format", "json", "--scope", "cross-border"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
@@ -123,6 +131,19 @@ fn coverage_as_csv_json_and_html() {
     assert_eq!(v["groups"][0]["scope"], "cross-border");
     let row = &v["groups"][0]["rows"][0];
     assert_eq!(row["power"], "mla-intrusive-measures");
+    // Whether Article 24 reaches the power is a claim: its provision, note and sources go
+    // with it.
+    assert_eq!(row["article_24"]["applies"], "unclear");
+    assert_eq!(row["article_24"]["provision"], "23(4)");
+    assert_eq!(
+        row["article_24"]["sources"][0],
+        "eff-2024-07-electronic-data"
+    );
+    assert!(
+        row["article_24"]["note"]
+            .as_str()
+            .is_some_and(|n| n.starts_with("Article 23(4) extends Article 24"))
+    );
     let dual = row["cells"]
         .as_array()
         .expect("cells")

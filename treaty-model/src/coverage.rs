@@ -30,7 +30,8 @@ use crate::dataset::Dataset;
 use crate::export::Table;
 use crate::ids::{DataCategoryId, PowerId, SafeguardId, SourceId};
 use crate::model::{
-    Coverage, Obligation, Power, PowerScope, Safeguard, SafeguardFamily, SafeguardStatus, Status,
+    Article24Coverage, Obligation, Power, PowerScope, Safeguard, SafeguardFamily, SafeguardStatus,
+    Status,
 };
 use crate::provision::ProvisionRef;
 
@@ -142,9 +143,10 @@ pub struct Row {
     pub obligation: Obligation,
     /// The data categories it reaches.
     pub data_categories: Vec<DataCategoryId>,
-    /// Whether Article 24 reaches it, when recorded.
+    /// Whether Article 24 reaches it, with the provision, note and sources of that claim,
+    /// when recorded.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub article_24: Option<Coverage>,
+    pub article_24: Option<Article24Coverage>,
     /// One cell per column, in column order.
     pub cells: Vec<Cell>,
 }
@@ -267,6 +269,7 @@ impl Matrix {
         let mut rows = Vec::new();
         for row in self.rows() {
             let categories = join(&row.data_categories);
+            let article_24: &str = row.article_24.as_ref().map_or("", |a| a.applies.into());
             for cell in &row.cells {
                 rows.push(vec![
                     row.scope.to_string(),
@@ -281,6 +284,7 @@ impl Matrix {
                         .unwrap_or_default(),
                     join(&cell.sources),
                     cell.note.clone().unwrap_or_default(),
+                    article_24.to_owned(),
                 ]);
             }
         }
@@ -296,6 +300,7 @@ impl Matrix {
                 "provision",
                 "sources",
                 "note",
+                "article_24",
             ],
             rows,
         }
@@ -435,7 +440,7 @@ fn row(power: &Power, columns: &[&Safeguard]) -> Row {
         scope: power.scope,
         obligation: power.obligation,
         data_categories: power.data_categories.clone(),
-        article_24: power.article_24.as_ref().map(|a| a.applies),
+        article_24: power.article_24.clone(),
         cells: columns
             .iter()
             .map(|s| match recorded(power, &s.id) {

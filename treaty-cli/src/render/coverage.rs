@@ -143,7 +143,7 @@ fn powers(out: &mut String, matrix: &Matrix, label: usize) {
                 row.provision.to_string(),
                 row.power.as_str(),
                 data,
-                article_24(row.article_24)
+                article_24(row.article_24.as_ref().map(|a| a.applies))
             );
         }
     }

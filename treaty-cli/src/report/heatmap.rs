@@ -142,7 +142,7 @@ fn row_html(out: &mut String, matrix: &Matrix, row: &Row, codes: &[String], link
             ))
         })
         .unzip();
-    let art24 = match row.article_24 {
+    let art24 = match row.article_24.as_ref().map(|a| a.applies) {
         Some(treaty_model::Coverage::Applies) => "yes",
         Some(treaty_model::Coverage::DoesNotApply) => "no",
         Some(treaty_model::Coverage::Unclear) => "unclear",
