@@ -7,7 +7,8 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use treaty_model::diagnostic::{Code, Diagnostic};
+use treaty_cli::render::human::{self, Style};
+use treaty_model::diagnostic::{Code, Diagnostic, Report};
 use treaty_model::validate::{Options, validate_paths};
 
 fn root() -> PathBuf {
@@ -94,30 +95,29 @@ fn example(code: Code, fixture: &Path) -> Option<String> {
             .map(|s| &s.diagnostic)
             .find(in_fixture)
     })?;
-    let loc = d.location.as_ref()?;
-    let bytes = fs::read(fixture).ok()?;
-    let text = String::from_utf8_lossy(&bytes);
-    let line = text
-        .split('\n')
-        .nth(usize::try_from(loc.start.line).ok()?.checked_sub(1)?)
-        .unwrap_or_default()
-        .trim_end_matches('\r')
-        .replace('\t', "\\t")
-        .replace('\u{feff}', "<BOM>")
-        .replace('\0', "<NUL>");
+    // The example is drawn by the CLI's own renderer from a report holding this diagnostic
+    // alone, with its paths made relative to the repository: what a user sees, not a layout
+    // of this file's own.
+    let mut one = Report::default();
+    let mut d = d.clone();
+    let locations = d
+        .location
+        .iter_mut()
+        .chain(d.related.iter_mut().map(|r| &mut r.location));
+    for loc in locations {
+        let rel = relative(Path::new(&loc.file));
+        if let Some(text) = report.source(&loc.file) {
+            one.sources.insert(rel.clone(), text.into());
+        }
+        loc.file = rel;
+    }
+    one.diagnostics.push(d);
+    let rendered = human::render(&one, None, Style::plain());
+    // The summary line counts this one report, not the fixture's.
+    let drawn = rendered.rsplit_once("\n\n")?.0;
     let mut out = String::new();
     let _ = writeln!(out, "Example: [`{}`](../{0})\n", relative(fixture));
-    let _ = writeln!(out, "```text");
-    let _ = writeln!(out, "{:>4} | {line}", loc.start.line);
-    let _ = writeln!(
-        out,
-        "{}: {}[{}]: {}",
-        loc.start.line, d.severity, d.code, d.message
-    );
-    if let Some(h) = &d.help {
-        let _ = writeln!(out, "help: {h}");
-    }
-    let _ = writeln!(out, "```");
+    let _ = writeln!(out, "```text\n{drawn}\n```");
     Some(out)
 }
 

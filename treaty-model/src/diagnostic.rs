@@ -687,7 +687,7 @@ impl Diagnostic {
 
     /// A note comes after the errors and warnings of its file whatever its line: a note says
     /// what those problems kept from being checked, so it reads as their consequence.
-    fn sort_key(&self) -> (Option<(&str, bool, u32, u32)>, Code, &str) {
+    fn sort_key(&self) -> (Option<PlaceKey<'_>>, Code, &str) {
         (
             self.location.as_ref().map(|l| {
                 (
@@ -702,6 +702,9 @@ impl Diagnostic {
         )
     }
 }
+
+/// File, whether a note, line and column: where a diagnostic sorts within the report.
+type PlaceKey<'a> = (&'a str, bool, u32, u32);
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

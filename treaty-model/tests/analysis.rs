@@ -121,7 +121,10 @@ fn the_matrix_matches_the_analyses() {
         .rows()
         .find(|r| r.power.as_str() == "direct-law-enforcement-cooperation")
         .unwrap();
-    assert_eq!(row47.article_24, Some(Coverage::DoesNotApply));
+    assert_eq!(
+        row47.article_24.as_ref().map(|a| a.applies),
+        Some(Coverage::DoesNotApply)
+    );
     // EFF's key concerns: "It also lacks safeguards for confidentiality and privilege communications."
     assert_eq!(cell(&m, "search-and-access", "privilege").0, Absent);
     // EFF, July 2024 on Article 28(4): "an engineer could be required to disclose a security flaw
