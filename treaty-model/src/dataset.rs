@@ -206,6 +206,13 @@ impl Dataset {
             .find(|v| &v.id == id)
     }
 
+    /// How a reader names a text version: its label (`Updated draft of May 2024`), or its id
+    /// when the instrument does not define it.
+    pub fn version_label<'a>(&'a self, id: &'a TextVersionId) -> &'a str {
+        self.text_version(id)
+            .map_or(id.as_str(), |v| v.label.as_str())
+    }
+
     /// An article by number in a text version.
     pub fn article(&self, version: &TextVersionId, number: u16) -> Option<&Article> {
         let (c, i) = self.articles.get(&(version.clone(), number))?;

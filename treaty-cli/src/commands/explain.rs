@@ -15,7 +15,7 @@ pub fn run(args: ExplainArgs) -> Result<u8, Failure> {
     match dataset.explain(&args.power) {
         Ok(e) => {
             match args.format {
-                ShowFormat::Human => print(&render::human(&e))?,
+                ShowFormat::Human => print(&render::human(&dataset, &e))?,
                 ShowFormat::Json => print(&format!(
                     "{}\n",
                     serde_json::to_string_pretty(&e).map_err(|e| e.to_string())?

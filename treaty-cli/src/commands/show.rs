@@ -10,7 +10,7 @@ use treaty_model::{Dataset, Modality, ProvisionRef, Verification};
 use crate::args::{ShowArgs, ShowFormat};
 use crate::exit;
 use crate::output::{Failure, note, print};
-use crate::render::text::words;
+use crate::render::text::{version_words, words};
 
 pub fn run(args: ShowArgs) -> Result<u8, Failure> {
     let asked: ProvisionRef = args.provision.parse().map_err(|e| format!("{e}"))?;
@@ -67,9 +67,9 @@ fn human(dataset: &Dataset, info: &ProvisionInfo<'_>) -> String {
     let title = info.title.map(|t| format!(": {t}")).unwrap_or_default();
     let _ = writeln!(
         out,
-        "{} ({} text){title}",
+        "{} ({}){title}",
         info.provision.unversioned(),
-        info.text_version
+        version_words(dataset, &info.text_version)
     );
     if let Some(view) = &info.view {
         let _ = writeln!(
@@ -237,11 +237,11 @@ fn human(dataset: &Dataset, info: &ProvisionInfo<'_>) -> String {
         for c in &info.citations {
             let _ = writeln!(
                 out,
-                "  {} (concern `{}`, as {} in {}): {}",
+                "  {} (concern `{}`, as {} in the {}): {}",
                 cite(dataset, std::slice::from_ref(&c.analysis.source)),
                 c.concern.id,
                 c.cited,
-                c.analysis.text_version,
+                version_words(dataset, &c.analysis.text_version),
                 c.concern.summary.trim()
             );
         }

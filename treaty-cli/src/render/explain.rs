@@ -5,6 +5,7 @@
 
 use std::fmt::Write as _;
 
+use treaty_model::Dataset;
 use treaty_model::coverage::CellStatus;
 use treaty_model::explain::{Explanation, Reason};
 use treaty_model::ids::SourceId;
@@ -13,7 +14,7 @@ use treaty_model::model::{
     Status, TimeLimit,
 };
 
-use super::text::{capitalise, item, join, words, wrap};
+use super::text::{capitalise, item, join, version_words, words, wrap};
 
 const WIDTH: usize = 100;
 
@@ -152,7 +153,7 @@ fn article(r: &impl std::fmt::Display) -> String {
 }
 
 /// The explanation as readable text, wrapped at 100 columns.
-pub fn human(e: &Explanation<'_>) -> String {
+pub fn human(dataset: &Dataset, e: &Explanation<'_>) -> String {
     let p = e.power;
     let mut out = String::new();
     let _ = writeln!(out, "{}", p.name);
@@ -168,7 +169,11 @@ pub fn human(e: &Explanation<'_>) -> String {
         );
     }
     if e.text_version.as_str() != "final" {
-        let _ = write!(place, ", numbered as in the {} text", e.text_version);
+        let _ = write!(
+            place,
+            ", numbered as in the {}",
+            version_words(dataset, e.text_version)
+        );
     }
     out.push_str(&wrap(&place, WIDTH, ""));
     out.push_str(&wrap(&obligation(p.scope, p.obligation), WIDTH, ""));
@@ -311,9 +316,9 @@ pub fn human(e: &Explanation<'_>) -> String {
             Reason::NamesPower => "about this power".to_owned(),
             Reason::CitesProvision(r) => {
                 format!(
-                    "citing {} of the {} text",
+                    "citing {} of the {}",
                     article(r),
-                    c.analysis.text_version
+                    version_words(dataset, &c.analysis.text_version)
                 )
             }
             _ => String::new(),

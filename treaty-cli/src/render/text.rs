@@ -2,10 +2,11 @@
 
 use std::fmt::Display;
 
+use treaty_model::Dataset;
 use treaty_model::coverage::Matrix;
 use treaty_model::dataset::EntryIntoForce;
 use treaty_model::date::Date;
-use treaty_model::ids::SourceId;
+use treaty_model::ids::{SourceId, TextVersionId};
 use treaty_model::model::PowerScope;
 use treaty_model::model::Sources;
 
@@ -164,6 +165,20 @@ pub fn capitalise(s: &str) -> String {
     match c.next() {
         Some(f) => f.to_uppercase().chain(c).collect(),
         None => String::new(),
+    }
+}
+
+/// A text version inside a sentence: its label with a lower-case first letter (`the updated
+/// draft of May 2024`, `the final text`), unless the label starts with an abbreviation.
+pub fn version_words(dataset: &Dataset, id: &TextVersionId) -> String {
+    let label = dataset.version_label(id);
+    let mut c = label.chars();
+    match (c.next(), c.next()) {
+        (Some(f), Some(s)) if s.is_lowercase() => f
+            .to_lowercase()
+            .chain(label[f.len_utf8()..].chars())
+            .collect(),
+        _ => label.to_owned(),
     }
 }
 

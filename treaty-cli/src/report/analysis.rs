@@ -19,10 +19,7 @@ pub fn page(ctx: &Ctx<'_>, an: &Analysis) -> String {
         a("index.html#analyses", "Analyses"),
         esc(&an.title)
     );
-    let version = ctx
-        .dataset
-        .text_version(&an.text_version)
-        .map_or(an.text_version.as_str(), |t| t.label.as_str());
+    let version = ctx.dataset.version_label(&an.text_version);
     out.push_str(&dt_dd("Publisher", &esc(&an.publisher)));
     out.push_str(&dt_dd("Published", &an.published.to_string()));
     out.push_str(&dt_dd("Kind", &esc(&words(&an.genre))));

@@ -183,10 +183,7 @@ fn numbering(ctx: &Ctx<'_>, out: &mut String, r: &ProvisionRef, v: &TextVersionI
             Some(pr) => links::provision(ctx.dataset, pr, n.text_version),
             None => "no counterpart".to_owned(),
         };
-        let label = ctx
-            .dataset
-            .text_version(n.text_version)
-            .map_or(n.text_version.as_str(), |t| t.label.as_str());
+        let label = ctx.dataset.version_label(n.text_version);
         let note = n.note.map_or(String::new(), |t| format!("{} ", esc(t)));
         let _ = writeln!(
             out,
