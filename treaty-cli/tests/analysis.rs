@@ -676,6 +676,10 @@ fn report_writes_a_page_per_article_power_and_analysis() {
     assert!(index.contains(
         "<a href=\"participation.html\">62 states recorded: who signed when, who ratified</a>"
     ));
+    // The text an analysis read is named in words, not by its id.
+    assert!(index.contains(
+        "<span class=\"meta\">Electronic Frontier Foundation, 2023-08; 21 concerns; on the zero draft</span>"
+    ));
     // A concordance's mapping is its claim, shown with how far it was checked.
     let art4 = std::fs::read_to_string(site.join("art_4.html")).expect("page");
     assert!(art4.contains(

@@ -9,7 +9,7 @@ use super::html::{a, esc, p};
 use super::page::Nav;
 use super::{Ctx, links};
 use crate::render::text::{entry_into_force, group_title};
-use crate::render::text::{plural, words};
+use crate::render::text::{plural, version_words, words};
 
 pub fn page(ctx: &Ctx<'_>) -> String {
     let d = ctx.dataset;
@@ -103,7 +103,7 @@ fn facts(ctx: &Ctx<'_>, out: &mut String) {
 
 fn chapter(ctx: &Ctx<'_>, out: &mut String, c: &Chapter, show_version: bool) {
     let version = if show_version {
-        format!(" ({} text)", esc(c.text_version.as_str()))
+        format!(" ({})", esc(ctx.dataset.version_label(&c.text_version)))
     } else {
         String::new()
     };
@@ -178,13 +178,13 @@ fn analyses(ctx: &Ctx<'_>, out: &mut String) {
     for an in &ctx.dataset.bundle().analyses {
         let _ = writeln!(
             out,
-            "<li><a href=\"{}\">{}</a> <span class=\"meta\">{}, {}; {}; on the {} text</span></li>",
+            "<li><a href=\"{}\">{}</a> <span class=\"meta\">{}, {}; {}; on the {}</span></li>",
             links::analysis(&an.id),
             esc(&an.title),
             esc(&an.publisher),
             an.published,
             plural(an.concerns.len(), "concern"),
-            esc(an.text_version.as_str())
+            esc(&version_words(ctx.dataset, &an.text_version))
         );
     }
     out.push_str("</ul>\n");
