@@ -686,7 +686,28 @@ fn report_writes_a_page_per_article_power_and_analysis() {
         "citing zero-draft:17 (final text: <a href=\"art_4.html\">4</a>, mapping unverified)"
     ));
     assert!(art4.contains("<td>partly corresponds</td><td>Offences under other international instruments</td><td>unverified</td><td>The reference compilation says only"));
+    // An offence's article shows the offence's claims, each with its sources; Article 2 its
+    // terms.
+    let art7 = std::fs::read_to_string(site.join("art_7.html")).expect("page");
+    assert!(art7.contains(
+        "<h3 id=\"offence-illegal-access\">Illegal access (<a href=\"art_7.html\">7</a>)</h3>\n<p class=\"meta\">Classed as a core cybercrime.</p>"
+    ));
+    assert!(art7.contains(
+        "<dt>Intent requirement</dt><dd><span class=\"badge s-discretionary\">discretionary</span> (<a href=\"art_7.html#art_7__para_2\">7(2)</a>) The official text requires only"
+    ));
+    assert!(art7.contains(
+        "<dt>Public-interest exemption</dt><dd><span class=\"badge s-absent\">absent</span> According to EFF&#x27;s key concerns,"
+    ));
+    let art2 = std::fs::read_to_string(site.join("art_2.html")).expect("page");
+    assert!(art2.contains(
+        "<dt id=\"term-ict-system\">information and communications technology system (<a href=\"art_2.html#art_2__point_a\">2(a)</a>)</dt><dd>Any device"
+    ));
+    assert_eq!(art2.matches("<dt id=\"term-").count(), 15);
     let art = std::fs::read_to_string(site.join("art_28.html")).expect("page");
+    assert!(
+        !art.contains("id=\"offences\""),
+        "a power's article has no offence"
+    );
     assert!(art.contains("<section class=\"provision\" id=\"art_28__para_4\">"));
     assert!(art.contains("href=\"power-compelled-technical-assistance.html\""));
 

@@ -1,5 +1,5 @@
-//! A page per article: paragraphs and points with their modality, numbering in other text
-//! versions, the powers it grants with their safeguards, the safeguard statuses that rest on
+//! A page per article: paragraphs and points with their modality, the offences and terms it
+//! establishes, numbering in other text versions, the powers it grants with their safeguards, the safeguard statuses that rest on
 //! it, and the analyses that cite it.
 
 use std::fmt::Write as _;
@@ -29,7 +29,7 @@ pub fn page(ctx: &Ctx<'_>, chapter: &Chapter, art: &Article) -> String {
     let version = if v.as_str() == "final" {
         String::new()
     } else {
-        format!(" ({} text)", esc(v.as_str()))
+        format!(" ({})", esc(ctx.dataset.version_label(v)))
     };
     let _ = writeln!(
         out,
@@ -62,6 +62,7 @@ pub fn page(ctx: &Ctx<'_>, chapter: &Chapter, art: &Article) -> String {
     for pt in &art.points {
         point(ctx, &mut out, &r, pt, v, 2);
     }
+    out.push_str(&super::established::sections(ctx, &r, v));
     numbering(ctx, &mut out, &r, v);
     if v.as_str() == "final" {
         powers(ctx, &mut out, &r);

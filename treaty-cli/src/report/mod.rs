@@ -1,7 +1,7 @@
 //! `treaty report`: a static, self-contained HTML edition of a dataset.
 //!
 //! Pages: an index by chapter ([`links::INDEX`]), a page per article (paragraphs, modality,
-//! numbering in other versions, powers, safeguards, the analyses that cite it), a page per
+//! the offences and terms it establishes, numbering in other versions, powers, safeguards, the analyses that cite it), a page per
 //! power (the explanation of `treaty explain`), the coverage heat map, a page per analysis, the
 //! participation page (who signed and ratified, and the computed entry into force) and the list
 //! of sources. Every page is one HTML file with inline CSS and no script or network
@@ -11,6 +11,7 @@
 mod analysis;
 mod article;
 mod escape;
+mod established;
 pub mod heatmap;
 mod html;
 mod index;

@@ -64,6 +64,8 @@ p,li,dd{max-width:48rem}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem;margin:0}
 dl.facts dt{font-weight:600}
 dl.facts dd{margin:0}
+dl.terms dt{font-weight:600;margin-top:.7rem}
+dl.terms dd{margin:.2rem 0 0 1.2rem}
 ol.articles{padding-left:0;list-style:none;columns:2 22rem;column-gap:2rem}
 ol.articles li{break-inside:avoid;margin:.15rem 0}
 .chapter{margin-bottom:1.5rem}
