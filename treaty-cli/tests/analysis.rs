@@ -166,6 +166,21 @@ fn coverage_as_csv_json_and_html() {
     assert_eq!(html.matches("<td class=\"cell ").count(), cells);
     assert!(html.contains("<ul class=\"legend\""));
     assert!(!html.contains("<script") && !html.contains("href=\"power-"));
+    // A page on its own: each recorded cell links to its note below the table, and each
+    // cited source is listed there with its address.
+    assert!(html.contains(
+        "<a href=\"#note-compelled-technical-assistance-prior-judicial-authorisation\" aria-label="
+    ));
+    assert!(html.contains(
+        "<dt id=\"note-compelled-technical-assistance-prior-judicial-authorisation\">Prior judicial authorisation</dt><dd><span class=\"badge s-discretionary\">discretionary</span> (Article 24(2)) "
+    ));
+    assert_eq!(
+        html.matches("<a href=\"#note-").count(),
+        html.matches("<dt id=\"note-").count()
+    );
+    assert!(html.contains(
+        "<li id=\"src-eff-2024-07-electronic-data\"><strong>EFF, July 2024 (electronic data)</strong>: <cite>"
+    ));
 }
 
 #[test]

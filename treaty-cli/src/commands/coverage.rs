@@ -30,7 +30,9 @@ pub fn run(args: CoverageArgs) -> Result<u8, Failure> {
         CoverageFormat::Table => render::table(&matrix, args.width, lacking),
         CoverageFormat::Csv => render::csv(&matrix),
         CoverageFormat::Json => render::json(&matrix),
-        CoverageFormat::Html => crate::report::heatmap::page(&matrix, &title(&filter), lacking),
+        CoverageFormat::Html => {
+            crate::report::heatmap::page(&dataset, &matrix, &title(&filter), lacking)
+        }
     };
     sink.emit(&text)?;
     // A table of rows has no place for the powers it leaves out; the table and HTML views

@@ -4,9 +4,12 @@
 
 use std::fmt::Write as _;
 
+use treaty_model::Dataset;
 use treaty_model::coverage::{CellStatus, Matrix, Row};
+use treaty_model::ids::{SafeguardId, SourceId};
+use treaty_model::model::Sources;
 
-use super::html::{esc, status_class, status_symbol};
+use super::html::{a, esc, reference, status_badge, status_class, status_symbol};
 use super::links;
 use crate::render::text::{capitalise, words};
 use crate::render::text::{category_codes, group_title};
@@ -28,7 +31,7 @@ pub fn heatmap(matrix: &Matrix, linked: bool) -> String {
         if linked {
             " Each cell links to the status on the power's page, with its provision, note and sources."
         } else {
-            " Hover over a cell for its provision, note and sources."
+            " Each recorded cell links to its provision, note and sources, listed below the table."
         }
     );
     legend(&mut out, matrix, total);
@@ -187,6 +190,13 @@ fn row_html(out: &mut String, matrix: &Matrix, row: &Row, codes: &[String], link
                 esc(&label),
                 status_symbol(cell.status)
             )
+        } else if cell.status != CellStatus::NotRecorded {
+            format!(
+                "<a href=\"#{}\" aria-label=\"{}\">{}</a>",
+                note_anchor(row, &col.id),
+                esc(&label),
+                status_symbol(cell.status)
+            )
         } else {
             format!(
                 "<span class=\"v\" aria-hidden=\"true\">{}</span><span class=\"vh\">{}</span>",
@@ -204,10 +214,10 @@ fn row_html(out: &mut String, matrix: &Matrix, row: &Row, codes: &[String], link
     out.push_str("</tr>\n");
 }
 
-/// The matrix as one self-contained HTML page (`treaty coverage --format html`): the heat map
-/// unlinked; with `lacking`, the powers left out for want of a record are named above it, as
-/// in the table.
-pub fn page(matrix: &Matrix, title: &str, lacking: Option<&str>) -> String {
+/// The matrix as one self-contained HTML page (`treaty coverage --format html`): the heat map,
+/// whose cells link to their notes below it, then the sources cited; with `lacking`, the
+/// powers left out for want of a record are named above it, as in the table.
+pub fn page(dataset: &Dataset, matrix: &Matrix, title: &str, lacking: Option<&str>) -> String {
     let mut body = String::new();
     let code = |s: &str| format!("<code>{}</code>", esc(s));
     if let Some(left_out) = lacking.and_then(|l| crate::render::coverage::left_out(matrix, l, code))
@@ -215,5 +225,86 @@ pub fn page(matrix: &Matrix, title: &str, lacking: Option<&str>) -> String {
         body.push_str(&format!("<p>{left_out}</p>\n"));
     }
     body.push_str(&heatmap(matrix, false));
+    notes(&mut body, dataset, matrix);
     super::page::standalone(title, &body)
+}
+
+fn note_anchor(row: &Row, safeguard: &SafeguardId) -> String {
+    format!("note-{}-{safeguard}", row.power)
+}
+
+/// What a tooltip cannot carry to a printed or read-aloud page: each recorded cell's
+/// provision, note and sources, then the sources themselves with their addresses. The page
+/// stands alone, so nothing links to the site.
+fn notes(out: &mut String, dataset: &Dataset, matrix: &Matrix) {
+    let files = &dataset.bundle().sources;
+    let mut cited: Vec<&SourceId> = Vec::new();
+    out.push_str("<h2 id=\"notes\">Provisions, notes and sources</h2>\n");
+    for row in matrix.rows() {
+        let recorded: Vec<_> = row
+            .cells
+            .iter()
+            .zip(&matrix.safeguards)
+            .filter(|(c, _)| c.status != CellStatus::NotRecorded)
+            .collect();
+        if recorded.is_empty() {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "<h3>Article {}: {}</h3>\n<dl class=\"facts\">",
+            row.provision,
+            esc(&row.name)
+        );
+        for (cell, col) in recorded {
+            let mut value = status_badge(cell.status);
+            if let Some(p) = &cell.provision {
+                let _ = write!(value, " (Article {p})");
+            }
+            if let Some(n) = &cell.note {
+                let _ = write!(value, " {}", esc(n));
+            }
+            let citations: Vec<String> = cell
+                .sources
+                .iter()
+                .map(|id| {
+                    if !cited.contains(&id) {
+                        cited.push(id);
+                    }
+                    a(
+                        &format!("#{}", links::source_anchor(id)),
+                        &Sources::citation_of(files, id),
+                    )
+                })
+                .collect();
+            if !citations.is_empty() {
+                let _ = write!(
+                    value,
+                    " <span class=\"src\">[sources: {}]</span>",
+                    citations.join("; ")
+                );
+            }
+            let _ = writeln!(
+                out,
+                "<dt id=\"{}\">{}</dt><dd>{value}</dd>",
+                note_anchor(row, &col.id),
+                esc(&col.name)
+            );
+        }
+        out.push_str("</dl>\n");
+    }
+    if cited.is_empty() {
+        return;
+    }
+    out.push_str("<h2 id=\"sources\">Sources</h2>\n<ul>\n");
+    for id in cited {
+        let entry = Sources::find(files, id).map_or_else(|| esc(id.as_str()), reference);
+        let _ = writeln!(
+            out,
+            "<li id=\"{}\"><strong>{}</strong>: {entry}</li>",
+            links::source_anchor(id),
+            esc(&Sources::citation_of(files, id))
+        );
+    }
+    out.push_str("</ul>\n");
 }
