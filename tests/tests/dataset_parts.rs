@@ -1079,6 +1079,54 @@ fn a_provision_in_another_notation_is_helped_to_its_canonical_spelling() {
     }
 }
 
+/// A value pasted from a word processor keeps its curly quotes, which YAML does not read as
+/// quotes: the help names them instead of guessing at the value.
+#[test]
+fn a_value_in_typographic_quotes_is_told_to_use_straight_ones() {
+    let path = repository().join("datasets/powers/domestic.yaml");
+    let text = fs::read_to_string(&path).unwrap();
+    for (from, to, code, at, help) in [
+        (
+            "provision: 25(2)",
+            "provision: \u{201c}25(2)\u{201d}",
+            Code::InvalidFormat,
+            (24, 18),
+            "`\"25(2)\"`",
+        ),
+        (
+            "obligation: mandatory",
+            "obligation: \u{201c}mandatory\u{201d}",
+            Code::InvalidValue,
+            (10, 17),
+            "`\"mandatory\"`",
+        ),
+        (
+            "data_categories: [electronic-data]",
+            "data_categories: [\u{2018}electronic-data\u{2019}]",
+            Code::InvalidFormat,
+            (17, 23),
+            "`\"electronic-data\"`",
+        ),
+    ] {
+        let edited = text.replacen(from, to, 1);
+        assert_ne!(edited, text, "{from}");
+        let v = validate_buffer(&path, edited.as_bytes(), &Options::default());
+        let got: Vec<_> = v
+            .report
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let l = d.location.as_ref().unwrap();
+                (d.code, (l.start.line, l.start.column), d.help.clone())
+            })
+            .collect();
+        let help = format!(
+            "the value is wrapped in typographic quotes, which YAML keeps as part of it: write {help} with straight quotes"
+        );
+        assert_eq!(got, [(code, at, Some(help))], "{to}");
+    }
+}
+
 /// A file saved as `x.YAML` or `x.yaml.txt` (Windows Notepad) was skipped without a word, and
 /// the dataset said "valid" without it. Other files (a note, a backup) are left alone.
 #[test]

@@ -117,12 +117,14 @@ pub(crate) fn check(
                     .map(|o| format!("`{o}`"))
                     .collect::<Vec<_>>()
                     .join(", ");
-                d = match instance
-                    .as_str()
-                    .and_then(|s| closest(s, options.iter().copied()))
-                {
-                    Some(m) => d.with_help(format!("did you mean `{m}`? allowed: {list}")),
-                    None => d.with_help(format!("allowed: {list}")),
+                let text = instance.as_str().unwrap_or_default();
+                d = match (
+                    typographic_quotes_help(text),
+                    closest(text, options.iter().copied()),
+                ) {
+                    (Some(help), _) => d.with_help(help),
+                    (None, Some(m)) => d.with_help(format!("did you mean `{m}`? allowed: {list}")),
+                    (None, None) => d.with_help(format!("allowed: {list}")),
                 };
                 out.push(d);
             }
@@ -248,6 +250,9 @@ fn format_error(
         format!("`{text}` is not {what}"),
         Some(locator.node(pointer)),
     );
+    if let Some(help) = typographic_quotes_help(text) {
+        return d.with_help(help);
+    }
     if def == Some("ProvisionRef")
         && let Ok(p) = text.parse::<crate::provision::ProvisionRef>()
     {
@@ -261,6 +266,22 @@ fn format_error(
     }
     d = d.with_help(format!("expected {example}"));
     d
+}
+
+/// The quotes a word processor types for `"` and `'`. YAML quotes only with the straight
+/// ones, so a value pasted as `“28(4)”` keeps the curly quotes as part of its text.
+const TYPOGRAPHIC_QUOTES: &[char] = &['“', '”', '„', '‘', '’', '‚', '«', '»'];
+
+/// The help for a value wrapped in typographic quotes, when it is: the same value between
+/// straight quotes. `None` for any other value.
+fn typographic_quotes_help(text: &str) -> Option<String> {
+    let inner = text.trim_matches(TYPOGRAPHIC_QUOTES);
+    (inner.len() != text.len() && !inner.is_empty()).then(|| {
+        format!(
+            "the value is wrapped in typographic quotes, which YAML keeps as part of it: write \
+             `\"{inner}\"` with straight quotes"
+        )
+    })
 }
 
 /// The help of an `invalid-data` error at `pointer`: a value of the right shape that does not
