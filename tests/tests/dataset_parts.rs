@@ -1079,6 +1079,48 @@ fn a_provision_in_another_notation_is_helped_to_its_canonical_spelling() {
     }
 }
 
+/// A value of the wrong type gets the shape it should have, in the file's own words.
+#[test]
+fn a_value_of_the_wrong_type_is_shown_the_shape_it_needs() {
+    let path = repository().join("datasets/powers/domestic.yaml");
+    let text = fs::read_to_string(&path).unwrap();
+    for (from, to, help) in [
+        (
+            "    data_categories: [electronic-data]\n",
+            "    data_categories: electronic-data\n",
+            "write a list, even of one item: `[electronic-data]`, or `- electronic-data` on a line below the key",
+        ),
+        (
+            "      max_days: 90\n",
+            "      max_days: \"90\"\n",
+            "write the number without quotes: `90`",
+        ),
+        (
+            "      max_days: 90\n",
+            "      max_days: ninety\n",
+            "write a whole number, such as `90`",
+        ),
+        (
+            "    duration:\n      max_days: 90\n",
+            // The fields left below become an entry of their own (reported as unknown).
+            "    duration: 90 days\n    duration_was:\n      max_days: 90\n",
+            "write `key: value` lines, indented below the key; its fields: max_days, renewable, renewals_limited, provision, note, sources",
+        ),
+    ] {
+        let edited = text.replacen(from, to, 1);
+        assert_ne!(edited, text, "{from}");
+        let v = validate_buffer(&path, edited.as_bytes(), &Options::default());
+        let got: Vec<_> = v
+            .report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code != Code::UnknownField)
+            .map(|d| (d.code, d.help.as_deref()))
+            .collect();
+        assert_eq!(got, [(Code::WrongType, Some(help))], "{to}");
+    }
+}
+
 /// A value pasted from a word processor keeps its curly quotes, which YAML does not read as
 /// quotes: the help names them instead of guessing at the value.
 #[test]

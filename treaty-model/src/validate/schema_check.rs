@@ -390,12 +390,48 @@ fn type_help(kind: FileKind, pointer: &str, expected: &TypeKind, found: &Value) 
     {
         return "write `true` or `false`".into();
     }
-    match found {
-        Value::Bool(_) | Value::Number(_) if wants_string => {
-            "quote the value to make it text".into()
+    let single = match expected {
+        TypeKind::Single(t) => t.to_string(),
+        TypeKind::Multiple(_) => String::new(),
+    };
+    match (single.as_str(), found) {
+        (_, Value::Null) => "write a value, or remove the field if it is unknown".into(),
+        ("string", Value::Bool(_) | Value::Number(_)) => "quote the value to make it text".into(),
+        ("string", _) => "write the text on the key's line, or as a block: `key: >-` with the \
+                          lines indented below it"
+            .into(),
+        ("array", Value::String(_) | Value::Number(_) | Value::Bool(_)) => {
+            let item = short_item(found);
+            format!(
+                "write a list, even of one item: `[{item}]`, or `- {item}` on a line below the key"
+            )
         }
-        Value::Null => "write a value, or remove the field if it is unknown".into(),
-        _ => "see the schema of this kind for the expected shape".into(),
+        ("array", _) => "write a list: `[a, b]`, or one `- item` per line below the key".into(),
+        ("object", _) => {
+            let fields = allowed_properties(kind, pointer);
+            if fields.is_empty() {
+                "write `key: value` lines, indented below the key".into()
+            } else {
+                format!(
+                    "write `key: value` lines, indented below the key; its fields: {}",
+                    fields.join(", ")
+                )
+            }
+        }
+        ("integer" | "number", Value::String(s)) if s.trim().parse::<f64>().is_ok() => {
+            format!("write the number without quotes: `{}`", s.trim())
+        }
+        ("integer", _) => "write a whole number, such as `90`".into(),
+        ("boolean", _) => "write `true` or `false`".into(),
+        _ => format!("write {}", type_name(expected)),
+    }
+}
+
+/// A scalar as it would stand as a list item.
+fn short_item(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
     }
 }
 
