@@ -859,6 +859,19 @@ fn convert_to_markdown_and_jsonl() {
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("Compelled technical assistance"));
+    // One file of a dataset: no section for what the file does not hold (a "None recorded"
+    // would speak for the dataset), and its sources are said to be elsewhere.
+    assert!(
+        r.stdout.starts_with(
+            "# UN Convention against Cybercrime\n\n## Contents\n\n- [Powers](#powers)\n- [Sources](#sources)\n\n## Powers\n\n### Domestic powers\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("None recorded") && !r.stdout.contains("## Analyses"));
+    assert!(r.stdout.ends_with(
+        "## Sources\n\nThis document was converted from part of a dataset without its sources file: the sources are cited by their ids in brackets, and the dataset's sources file gives their titles and addresses.\n"
+    ));
     // A file the edition has no section for would be an empty frame, exit 0.
     let r = run(&[
         "convert",

@@ -164,9 +164,14 @@ impl<'a> Doc<'a> {
                 )
             })
             .collect();
-        lines.extend(
-            ["Powers", "Analyses", "Sources"].map(|s| format!("- [{s}](#{})", s.to_lowercase())),
-        );
+        let b = self.dataset.bundle();
+        if !b.powers.is_empty() {
+            lines.push("- [Powers](#powers)".to_owned());
+        }
+        if !b.analyses.is_empty() {
+            lines.push("- [Analyses](#analyses)".to_owned());
+        }
+        lines.push("- [Sources](#sources)".to_owned());
         self.block(lines);
     }
 
@@ -229,7 +234,12 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// Nothing when the dataset has no powers file: a document converted from one chapter
+    /// would otherwise say of the powers "None recorded", which the dataset does not say.
     fn powers(&mut self) {
+        if self.dataset.bundle().powers.is_empty() {
+            return;
+        }
         self.block(["## Powers"]);
         // Each power with the text version of its file, whose numbering its provisions use.
         let all: Vec<(&TextVersionId, &Power)> = self
@@ -249,7 +259,10 @@ impl<'a> Doc<'a> {
                 .copied()
                 .filter(|(_, p)| p.scope == scope)
                 .collect();
-            self.power_group(title, &group);
+            // The domestic powers file alone has no cross-border powers to say "none" of.
+            if !group.is_empty() {
+                self.power_group(title, &group);
+            }
         }
         let other: Vec<_> = all
             .iter()
@@ -263,9 +276,6 @@ impl<'a> Doc<'a> {
 
     fn power_group(&mut self, title: &str, powers: &[(&TextVersionId, &Power)]) {
         self.block([format!("### {title}")]);
-        if powers.is_empty() {
-            self.block(["None recorded."]);
-        }
         for (version, p) in powers {
             self.power(version, p);
         }
@@ -366,11 +376,11 @@ impl<'a> Doc<'a> {
     }
 
     fn analyses(&mut self) {
-        self.block(["## Analyses"]);
         let analyses = &self.dataset.bundle().analyses;
         if analyses.is_empty() {
-            self.block(["None recorded."]);
+            return;
         }
+        self.block(["## Analyses"]);
         for a in analyses {
             self.analysis(a);
         }
@@ -471,7 +481,12 @@ impl<'a> Doc<'a> {
             .flat_map(|f| &f.sources)
             .collect();
         if all.is_empty() {
-            self.block(["None recorded."]);
+            // A dataset cites no source it does not define, so this is a part of one.
+            self.block([
+                "This document was converted from part of a dataset without its sources file: \
+                 the sources are cited by their ids in brackets, and the dataset's sources \
+                 file gives their titles and addresses.",
+            ]);
             return;
         }
         self.block(all.iter().map(|s| source_item(s)));
@@ -864,10 +879,7 @@ Orders a holder to keep data \"quickly\", for up to 90 days [eff-2024-07-electro
 | Prior judicial authorisation (`prior-judicial-authorisation`) | absent | — | No judge, says \"eff-2024-07-electronic-data\", before preservation | [eff-2024-07-electronic-data] |
 
 ";
-        assert_eq!(
-            section(&md, "#### <a id=\"power-", "### Cross-border powers"),
-            expected
-        );
+        assert_eq!(section(&md, "#### <a id=\"power-", "## Analyses"), expected);
     }
 
     #[test]
