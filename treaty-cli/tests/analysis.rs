@@ -648,8 +648,8 @@ fn report_writes_a_page_per_article_power_and_analysis() {
         .iter()
         .map(|c| c.articles.len())
         .sum();
-    // index, coverage, the articles, powers and analyses, participation, sources
-    let pages = 2 + articles + dataset.powers().count() + dataset.bundle().analyses.len() + 2;
+    // index, coverage, the articles, powers and analyses, participation, vocabulary, sources
+    let pages = 2 + articles + dataset.powers().count() + dataset.bundle().analyses.len() + 3;
     let tables = treaty_model::export::tables(dataset)
         .expect("the bundled dataset is exportable")
         .len();
@@ -718,6 +718,22 @@ fn report_writes_a_page_per_article_power_and_analysis() {
         "<dt id=\"term-ict-system\">information and communications technology system (<a href=\"art_2.html#art_2__point_a\">2(a)</a>)</dt><dd>Any device"
     ));
     assert_eq!(art2.matches("<dt id=\"term-").count(), 15);
+    // What each safeguard and data category means, reached from the matrix's columns.
+    let vocabulary = std::fs::read_to_string(site.join("vocabulary.html")).expect("page");
+    assert!(vocabulary.contains(
+        "<h3>Surveillance principle</h3>\n<dl class=\"terms\">\n<dt id=\"sg-legality\">Legality</dt><dd>Every power and its limits must be laid down in clear, accessible law."
+    ));
+    assert!(vocabulary.contains(
+        "<dt id=\"data-electronic-data\">Electronic data (defined in <a href=\"art_2.html#art_2__point_b\">2(b)</a>)</dt>"
+    ));
+    assert!(vocabulary.contains("<h2 id=\"sensitive-data\">Sensitive data categories</h2>"));
+    assert_eq!(
+        vocabulary.matches("<dt id=\"sg-").count(),
+        dataset.safeguards().count()
+    );
+    let matrix = std::fs::read_to_string(site.join("coverage.html")).expect("page");
+    assert!(matrix.contains("<span><a href=\"vocabulary.html#sg-legality\">Legality</a></span>"));
+    assert!(index.contains("<li><a href=\"vocabulary.html\">Vocabulary</a></li>"));
     let art = std::fs::read_to_string(site.join("art_28.html")).expect("page");
     assert!(
         !art.contains("id=\"offences\""),

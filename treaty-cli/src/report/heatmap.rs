@@ -48,7 +48,7 @@ pub fn heatmap(matrix: &Matrix, linked: bool) -> String {
         matrix.row_count(),
         matrix.safeguards.len()
     );
-    header(&mut out, matrix);
+    header(&mut out, matrix, linked);
     let width = matrix.safeguards.len() + 3;
     out.push_str("<tbody>\n");
     for group in &matrix.groups {
@@ -93,7 +93,7 @@ fn legend(out: &mut String, matrix: &Matrix, total: usize) {
     );
 }
 
-fn header(out: &mut String, matrix: &Matrix) {
+fn header(out: &mut String, matrix: &Matrix, linked: bool) {
     out.push_str(
         "<thead>\n<tr><th class=\"corner\" rowspan=\"2\" scope=\"col\">Power</th>\
          <th rowspan=\"2\" scope=\"col\">Data</th><th rowspan=\"2\" scope=\"col\">Art.&nbsp;24</th>",
@@ -114,11 +114,21 @@ fn header(out: &mut String, matrix: &Matrix) {
     }
     out.push_str("</tr>\n<tr>");
     for c in &matrix.safeguards {
+        // On the site a column's name leads to what the safeguard means.
+        let name = if linked {
+            format!(
+                "<a href=\"{}#{}\">{}</a>",
+                links::VOCABULARY,
+                links::safeguard_anchor(&c.id),
+                esc(&c.name)
+            )
+        } else {
+            esc(&c.name)
+        };
         let _ = write!(
             out,
-            "<th class=\"sg\" scope=\"col\" id=\"col-{}\"><span>{}</span></th>",
-            c.id,
-            esc(&c.name)
+            "<th class=\"sg\" scope=\"col\" id=\"col-{}\"><span>{name}</span></th>",
+            c.id
         );
     }
     out.push_str("</tr>\n</thead>\n");

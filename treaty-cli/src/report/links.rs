@@ -19,6 +19,8 @@ pub const COVERAGE: &str = "coverage.html";
 pub const SOURCES: &str = "sources.html";
 /// Signatures, ratifications and the entry-into-force status.
 pub const PARTICIPATION: &str = "participation.html";
+/// What the safeguards and data categories mean.
+pub const VOCABULARY: &str = "vocabulary.html";
 
 /// The page of an article: `art_28.html`, or `zero-draft.art_17.html` for another version.
 pub fn article(version: &TextVersionId, number: u16) -> String {

@@ -23,6 +23,8 @@ pub enum Nav {
     Articles,
     /// The participation page.
     Participation,
+    /// The vocabulary page.
+    Vocabulary,
 }
 
 /// The generator tag every page carries; `treaty report` replaces a directory only if its
@@ -125,7 +127,7 @@ pub fn page(site: &str, title: &str, current: Nav, wide: bool, body: &str) -> St
         out,
         "<a class=\"skip\" href=\"#main\">Skip to content</a>\n\
          <header class=\"site\"><a class=\"brand\" href=\"{}\">{}</a>\n\
-         <nav class=\"top\" aria-label=\"Site\"><ul>{}{}{}{}{}{}</ul></nav></header>\n",
+         <nav class=\"top\" aria-label=\"Site\"><ul>{}{}{}{}{}{}{}</ul></nav></header>\n",
         links::INDEX,
         esc(site),
         item(Nav::Index, links::INDEX, "Articles"),
@@ -133,6 +135,7 @@ pub fn page(site: &str, title: &str, current: Nav, wide: bool, body: &str) -> St
         item(Nav::Powers, "index.html#powers", "Powers"),
         item(Nav::Analyses, "index.html#analyses", "Analyses"),
         item(Nav::Participation, links::PARTICIPATION, "Participation"),
+        item(Nav::Vocabulary, links::VOCABULARY, "Vocabulary"),
         item(Nav::Sources, links::SOURCES, "Sources"),
     );
     let _ = write!(
