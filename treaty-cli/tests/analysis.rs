@@ -648,8 +648,9 @@ fn report_writes_a_page_per_article_power_and_analysis() {
         .iter()
         .map(|c| c.articles.len())
         .sum();
-    // index, coverage, the articles, powers and analyses, participation, vocabulary, sources
-    let pages = 2 + articles + dataset.powers().count() + dataset.bundle().analyses.len() + 3;
+    // index, coverage, the articles, powers and analyses, participation, text versions,
+    // vocabulary, sources
+    let pages = 2 + articles + dataset.powers().count() + dataset.bundle().analyses.len() + 4;
     let tables = treaty_model::export::tables(dataset)
         .expect("the bundled dataset is exportable")
         .len();
@@ -734,6 +735,17 @@ fn report_writes_a_page_per_article_power_and_analysis() {
     let matrix = std::fs::read_to_string(site.join("coverage.html")).expect("page");
     assert!(matrix.contains("<span><a href=\"vocabulary.html#sg-legality\">Legality</a></span>"));
     assert!(index.contains("<li><a href=\"vocabulary.html\">Vocabulary</a></li>"));
+    // Each text version with its summary and milestones, linked from the index.
+    let versions = std::fs::read_to_string(site.join("versions.html")).expect("page");
+    assert!(versions.contains(
+        "<h2 id=\"version-zero-draft\">Zero draft</h2>\n<dl class=\"facts\">\n<dt>Id</dt><dd><code>zero-draft</code></dd>\n<dt>Stage</dt><dd>draft</dd>\n<dt>Symbol</dt><dd>A/AC.291/22</dd>"
+    ));
+    assert!(versions.contains(
+        "<tr><th scope=\"row\">Released</th><td>2024-06-14 (partly)</td><td></td><td>Dated 23 May, made public on 14 June 2024"
+    ));
+    assert!(index.contains(
+        "<dt>Text versions</dt><dd><a href=\"versions.html#version-zero-draft\">Zero draft</a> (2023-06);"
+    ));
     let art = std::fs::read_to_string(site.join("art_28.html")).expect("page");
     assert!(
         !art.contains("id=\"offences\""),

@@ -72,7 +72,8 @@ fn facts(ctx: &Ctx<'_>, out: &mut String) {
             .iter()
             .map(|v| {
                 let date = v.date.map(|d| format!(" ({d})")).unwrap_or_default();
-                format!("{}{date}", esc(&v.label))
+                let href = format!("{}#{}", links::VERSIONS, links::version_anchor(&v.id));
+                format!("{}{date}", a(&href, &v.label))
             })
             .collect();
         out.push_str(&super::html::dt_dd("Text versions", &versions.join("; ")));

@@ -21,6 +21,13 @@ pub const SOURCES: &str = "sources.html";
 pub const PARTICIPATION: &str = "participation.html";
 /// What the safeguards and data categories mean.
 pub const VOCABULARY: &str = "vocabulary.html";
+/// The drafts and the final text, with their milestones.
+pub const VERSIONS: &str = "versions.html";
+
+/// The anchor of a text version on the versions page.
+pub fn version_anchor(id: &TextVersionId) -> String {
+    format!("version-{id}")
+}
 
 /// The page of an article: `art_28.html`, or `zero-draft.art_17.html` for another version.
 pub fn article(version: &TextVersionId, number: u16) -> String {

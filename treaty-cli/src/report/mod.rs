@@ -4,10 +4,11 @@
 //! the offences and terms it establishes, numbering in other versions, powers, safeguards,
 //! the analyses that cite it), a page per power (the explanation of `treaty explain`), the
 //! coverage heat map, a page per analysis, the participation page (who signed and ratified,
-//! and the computed entry into force), the vocabulary (what each safeguard and data category
-//! means) and the list of sources. Every page is one HTML file with inline CSS and no script
-//! or network resource; links are relative and flat (see [`links`]), so the site works
-//! opened from disk and from any static host.
+//! and the computed entry into force), the text versions (drafts and the final text, with
+//! their milestones), the vocabulary (what each safeguard and data category means) and the
+//! list of sources. Every page is one HTML file with inline CSS and no script or network
+//! resource; links are relative and flat (see [`links`]), so the site works opened from disk
+//! and from any static host.
 
 mod analysis;
 mod article;
@@ -21,6 +22,7 @@ pub mod page;
 mod participation;
 mod power;
 mod sources;
+mod versions;
 mod vocabulary;
 
 use treaty_model::Dataset;
@@ -78,6 +80,7 @@ pub fn site(
         pages.push((links::analysis(&a.id), analysis::page(&ctx, a)));
     }
     pages.push((links::PARTICIPATION.to_owned(), participation::page(&ctx)));
+    pages.push((links::VERSIONS.to_owned(), versions::page(&ctx)));
     pages.push((links::VOCABULARY.to_owned(), vocabulary::page(&ctx)));
     pages.push((links::SOURCES.to_owned(), sources::page(&ctx)));
     Ok(pages)

@@ -25,6 +25,8 @@ pub enum Nav {
     Participation,
     /// The vocabulary page.
     Vocabulary,
+    /// The text versions page.
+    Versions,
 }
 
 /// The generator tag every page carries; `treaty report` replaces a directory only if its
