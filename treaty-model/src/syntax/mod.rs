@@ -23,6 +23,7 @@
 //!   to collect problems.
 
 mod build;
+mod diagnose;
 mod json;
 mod scalar;
 pub(crate) use scalar::is_yaml11_boolean;

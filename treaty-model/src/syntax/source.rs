@@ -1,4 +1,5 @@
-//! Checks on the raw bytes before parsing, and position bookkeeping shared by both readers.
+//! Checks on the raw bytes before parsing, and position bookkeeping shared by both readers
+//! and by the diagnosis of YAML parser errors.
 
 use super::span::{Lines, Pos, Range, Span, is_continuation, offset, to_usize};
 use super::{Limits, Problem, ProblemKind};
@@ -146,6 +147,24 @@ pub(super) fn first_non_printable(text: &str) -> Option<(usize, char)> {
     });
     let at = first_wide.or(first_ascii)?;
     Some((at, text[at..].chars().next()?))
+}
+
+/// Whether `byte` ends an anchor, alias or tag name: a blank or a flow indicator.
+pub(super) fn is_separator(byte: u8) -> bool {
+    matches!(
+        byte,
+        b' ' | b'\t' | b'\r' | b'\n' | b',' | b'[' | b']' | b'{' | b'}'
+    )
+}
+
+impl<'a> Source<'a> {
+    /// The anchor or alias name written at byte `rel` (after its `&` or `*`).
+    pub(super) fn name_at(&self, rel: usize) -> &'a str {
+        let rest = self.text.get(rel..).unwrap_or_default();
+        let rest = rest.strip_prefix(['*', '&']).unwrap_or(rest);
+        let len = rest.bytes().take_while(|b| !is_separator(*b)).count();
+        rest.get(..len).unwrap_or_default()
+    }
 }
 
 impl Source<'_> {
