@@ -314,9 +314,10 @@ pub enum Code {
         fix = "quote the date: `\"2024-07-09\"`"
     ))]
     Yaml11Date,
-    /// A `#` right after a plain value, which starts a comment the value does not keep.
+    /// A `#` right after a plain value, or starting the line that would go on from it, which
+    /// starts a comment the value does not keep.
     #[strum(props(
-        summary = "text after ` #` is a comment, not part of the value",
+        summary = "text after ` #` (or after `#` starting a value's next line) is a comment, not part of the value",
         fix = "quote the value to keep the text after `#`; a comment has a space after `#`"
     ))]
     CommentInValue,

@@ -182,6 +182,13 @@ impl<'a> Builder<'a> {
         self.nodes.get(to_usize(frame.node)).map(|n| n.span.start)
     }
 
+    /// Where the innermost open collection starts, when it is a block one: its first key or
+    /// dash, whose column is the indentation of its entries.
+    pub(super) fn open_block_start(&self) -> Option<u32> {
+        let frame = self.frames.last().filter(|f| !f.flow)?;
+        self.nodes.get(to_usize(frame.node)).map(|n| n.span.start)
+    }
+
     /// Whether some collection is still open.
     pub(super) fn open(&self) -> bool {
         !self.frames.is_empty()

@@ -126,7 +126,8 @@ pub enum ProblemKind {
     Yaml11Boolean,
     /// Warning: a plain date such as `2024-07-09` is a string in YAML 1.2 but a date in 1.1.
     Yaml11Date,
-    /// Warning: `value #word` on one line: YAML reads ` #word` and the rest as a comment.
+    /// Warning: `value #word` on one line, or a line that would go on from a plain value
+    /// starting with `#word`: YAML reads the `#word` and the rest of its line as a comment.
     CommentInValue,
     /// Warning: a plain integer with a leading zero, which YAML 1.1 would read as octal.
     LeadingZeroNumber,

@@ -1245,6 +1245,74 @@ fn a_list_items_first_key_without_its_colon_is_blamed() {
 }
 
 #[test]
+fn a_hash_glued_to_a_word_on_a_value_s_next_line_is_flagged() {
+    let found = |text: &str| {
+        let parsed = yaml(text);
+        let found: Vec<_> = parsed
+            .problems
+            .iter()
+            .map(|p| (p.kind, lc(p.span.start), lc(p.span.end)))
+            .collect();
+        (found, parsed)
+    };
+    // The line would go on from the value: the whole of it is lost.
+    let (problems, parsed) =
+        found("summary: This power covers\n  #hashtags and more text\nscope: domestic\n");
+    assert_eq!(problems, [(K::CommentInValue, (2, 3), (2, 26))]);
+    assert_eq!(
+        parsed.problems[0].message,
+        "`#hashtags and more text` is a comment: the value on the line above ends before it"
+    );
+    assert_eq!(
+        value(&parsed),
+        &json!({"summary": "This power covers", "scope": "domestic"})
+    );
+    // After the value's continuation, in a list item, under a dash, before the end of the
+    // file, past other comments, with CRLF line breaks.
+    for (text, at) in [
+        ("a: b\n  c\n  #d\n", (3, 3)),
+        ("- id: x\n  title: t\n    #u\n- id: z\n", (3, 5)),
+        ("list:\n  - a\n    #b\n  - c\n", (3, 5)),
+        ("a:\n  b\n  #c\n  # note\n\nd: e\n", (3, 3)),
+        ("a: b\r\n  #c\r\nd: e\r\n", (2, 3)),
+    ] {
+        let (problems, _) = found(text);
+        assert_eq!(problems.len(), 1, "{text:?}: {problems:?}");
+        assert_eq!(
+            (problems[0].0, problems[0].1),
+            (K::CommentInValue, at),
+            "{text:?}"
+        );
+    }
+    // Comments written as such: at the keys' column or left of it, after a blank line or
+    // another comment, with a space after `#`, after a quoted or block value, after a
+    // comment on the value's line, or after a value that has none.
+    for text in [
+        "a: b\n#c\nd: e\n",
+        "x:\n  a: b\n  #c\n",
+        "- a\n#b\n",
+        "a: b\n\n  #c\n",
+        "a: b\n  # c\n  #d\n",
+        "a: b\n  # c\n",
+        "a: b\n  ##\n",
+        "a: 'b'\n  #c\n",
+        "a: |\n  b\n  #c\n",
+        "a: b # c\n  #d\n",
+        "a:\n  #b\nc: d\n",
+        "a: [b,\n  #c\n  d]\n",
+    ] {
+        let (problems, _) = found(text);
+        assert_eq!(problems, [], "{text:?}");
+    }
+    // Text going on below the comment: the parser fails, and its error says more.
+    let (problems, _) = found("a: b\n  #c\n  d\n");
+    assert!(
+        problems.iter().all(|p| p.0 != K::CommentInValue),
+        "{problems:?}"
+    );
+}
+
+#[test]
 fn a_hash_glued_to_a_word_after_a_value_is_flagged() {
     let parsed = yaml(
         "summary: Interception under Article 30 #secret can last forever.\nurl: https://e.org/x #section-2\nnote: kept # a comment\ntag: C#\nother: 'quoted' #x\n",

@@ -201,6 +201,9 @@ impl Reader<'_> {
         }
         if style == ScalarStyle::Plain {
             self.comment_after(span.end);
+            if span.start != span.end {
+                self.comment_below(span.end);
+            }
         }
         let raw_text = (anchor != 0).then(|| text.to_string());
         let value = if style == ScalarStyle::Plain && !tagged {
@@ -441,17 +444,77 @@ impl Reader<'_> {
         while matches!(bytes.get(at), Some(b' ' | b'\t')) {
             at += 1;
         }
-        if at == to_usize(end) || bytes.get(at) != Some(&b'#') {
+        if at == to_usize(end) || !starts_word_comment(bytes, at) {
             return;
         }
-        if matches!(
-            bytes.get(at + 1),
-            None | Some(b' ' | b'\t' | b'\r' | b'\n' | b'#')
-        ) {
+        self.comment_in_value(at, "the value ends before it");
+    }
+
+    /// A plain value whose next line, indented as its continuation, starts with `#word`:
+    ///
+    /// ```yaml
+    /// summary: This power covers
+    ///   #hashtags and more text
+    /// ```
+    ///
+    /// YAML ends the value at the line break and drops the whole second line as a comment,
+    /// silently. A `#` line is taken for lost text only where nothing else is likely meant,
+    /// when all of these hold:
+    /// - it comes right after the value's last line, with nothing after the value on that
+    ///   line and no blank line between: a comment after a gap, or after a comment, was
+    ///   written as one;
+    /// - it is indented deeper than the key (or the dash) of the entry the value belongs to,
+    ///   as a continuation would be: at that column or left of it, it is a comment between
+    ///   entries, or an entry commented out;
+    /// - its `#` is glued to a word, as for `comment_after`: `# note` is a comment;
+    /// - the next line with content, past blank and comment lines, is indented no deeper than
+    ///   that key, or there is none: the value would have ended there anyway. A deeper one
+    ///   makes the parser fail, which says more than this warning.
+    fn comment_below(&mut self, end: u32) {
+        // The cheap tests first: this runs for every plain value.
+        let bytes = self.src.bytes();
+        let mut eol = to_usize(end);
+        while matches!(bytes.get(eol), Some(b' ' | b'\t')) {
+            eol += 1;
+        }
+        if !matches!(bytes.get(eol), Some(b'\r' | b'\n')) {
             return;
         }
+        let Some(line) = next_line(bytes, eol) else {
+            return;
+        };
+        let indent = indentation(bytes, line);
+        let at = line + indent;
+        if !starts_word_comment(bytes, at) || self.b.in_flow() {
+            return;
+        }
+        let Some(entry) = self.b.open_block_start() else {
+            return;
+        };
+        let (entry_line, _) = self.src.line_around(to_usize(entry));
+        let column = to_usize(entry) - entry_line;
+        if indent <= column {
+            return;
+        }
+        // The next line with content decides whether the value would have ended there.
+        let mut next = next_line(bytes, line);
+        while let Some(start) = next {
+            let content = start + indentation(bytes, start);
+            match bytes.get(content) {
+                None => break,
+                Some(b'\r' | b'\n' | b'#') => next = next_line(bytes, start),
+                Some(_) if content - start > column => return,
+                Some(_) => break,
+            }
+        }
+        self.comment_in_value(at, "the value on the line above ends before it");
+    }
+
+    /// Warn that the comment starting at byte `at` and running to the end of its line was
+    /// meant as part of a value; `ends` says where that value ends.
+    fn comment_in_value(&mut self, at: usize, ends: &str) {
         let (_, line_end) = self.src.line_around(at);
-        let comment = String::from_utf8_lossy(&bytes[at..line_end]).into_owned();
+        let comment = String::from_utf8_lossy(&self.src.bytes()[at..line_end]).into_owned();
         let span = self.b.span(Range {
             start: span::offset(at),
             end: span::offset(line_end),
@@ -460,9 +523,41 @@ impl Reader<'_> {
             Problem::warning(
                 ProblemKind::CommentInValue,
                 span,
-                format!("`{comment}` is a comment: the value ends before it"),
+                format!("`{comment}` is a comment: {ends}"),
             )
             .with_help("to keep the text, quote the whole value; a comment has a space after `#`"),
         );
     }
+}
+
+/// Whether byte `at` starts a comment glued to a word (`#word`), which reads as text that
+/// lost its way rather than a comment written as one (`# note`, `##`).
+fn starts_word_comment(bytes: &[u8], at: usize) -> bool {
+    bytes.get(at) == Some(&b'#')
+        && !matches!(
+            bytes.get(at + 1),
+            None | Some(b' ' | b'\t' | b'\r' | b'\n' | b'#')
+        )
+}
+
+/// Where the line after the one ending at byte `end` (at its `\n`, `\r\n` or lone `\r`,
+/// as the scanner counts lines) starts; `None` at the end of the text.
+fn next_line(bytes: &[u8], end: usize) -> Option<usize> {
+    let at = end + memchr::memchr2(b'\n', b'\r', bytes.get(end..)?)?;
+    let next = if bytes.get(at..at + 2) == Some(b"\r\n") {
+        at + 2
+    } else {
+        at + 1
+    };
+    (next < bytes.len()).then_some(next)
+}
+
+/// The spaces that indent the line starting at byte `start`.
+fn indentation(bytes: &[u8], start: usize) -> usize {
+    bytes
+        .get(start..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|&&b| b == b' ')
+        .count()
 }
