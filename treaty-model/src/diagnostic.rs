@@ -327,6 +327,12 @@ pub enum Code {
         fix = "quote it if it is text, or remove the zero"
     ))]
     LeadingZero,
+    /// A number written in exponent, octal or hexadecimal notation.
+    #[strum(props(
+        summary = "a number is written in exponent, octal or hexadecimal notation",
+        fix = "write it in plain digits, or quote it if it is text"
+    ))]
+    NumberNotation,
     /// `.inf` or `.nan`.
     #[strum(props(
         summary = "infinite or NaN numbers cannot be represented in JSON",
@@ -529,6 +535,7 @@ impl Code {
             | Code::CommentInValue
             | Code::MisnamedFile
             | Code::LeadingZero
+            | Code::NumberNotation
             | Code::NewerSchemaVersion
             | Code::MissingModeline
             | Code::UndescribedProvision

@@ -131,6 +131,8 @@ pub enum ProblemKind {
     CommentInValue,
     /// Warning: a plain integer with a leading zero, which YAML 1.1 would read as octal.
     LeadingZeroNumber,
+    /// Warning: a number in exponent, octal or hexadecimal notation (`9e1`, `0o132`, `0x5A`).
+    NumberNotation,
     /// `.inf`/`.nan` or a number too large for a double: JSON cannot represent it.
     NonFiniteNumber,
     /// The file contains a NUL byte.

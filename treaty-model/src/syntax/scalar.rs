@@ -19,6 +19,10 @@ pub(super) enum Resolved {
     Yaml11Date,
     /// A decimal integer written with a leading zero; `octal` is its YAML 1.1 reading if any.
     LeadingZero(Value, Option<u64>),
+    /// A number in another notation than plain digits, named: `9e1` (exponent), `0o132`
+    /// (octal), `0x5A` (hexadecimal). YAML 1.1 tools read the first two as text, and a reader
+    /// of the file does not see 90 in any of them.
+    Notation(Value, &'static str),
     /// Infinity, NaN, or a number too large for a double.
     NonFinite,
 }
@@ -116,19 +120,25 @@ fn resolve_number(text: &str) -> Option<Resolved> {
         if !all_digits(digits.as_bytes(), 8) {
             return None;
         }
-        return Some(match u64::from_str_radix(digits, 8) {
-            Ok(n) => Resolved::Value(Value::Number(n.into())),
-            Err(_) => big_integer(digits, 8, false)?,
-        });
+        return Some(notation(
+            match u64::from_str_radix(digits, 8) {
+                Ok(n) => Resolved::Value(Value::Number(n.into())),
+                Err(_) => big_integer(digits, 8, false)?,
+            },
+            "octal",
+        ));
     }
     if !signed && let Some(digits) = unsigned.strip_prefix("0x") {
         if !all_digits(digits.as_bytes(), 16) {
             return None;
         }
-        return Some(match u64::from_str_radix(digits, 16) {
-            Ok(n) => Resolved::Value(Value::Number(n.into())),
-            Err(_) => big_integer(digits, 16, false)?,
-        });
+        return Some(notation(
+            match u64::from_str_radix(digits, 16) {
+                Ok(n) => Resolved::Value(Value::Number(n.into())),
+                Err(_) => big_integer(digits, 16, false)?,
+            },
+            "hexadecimal",
+        ));
     }
     if all_digits(ub, 10) {
         let value = if negative {
@@ -159,9 +169,26 @@ fn resolve_number(text: &str) -> Option<Resolved> {
         return Some(value);
     }
     if is_core_float(ub) {
-        return text.parse::<f64>().ok().map(float);
+        let value = text.parse::<f64>().ok().map(float)?;
+        // PyYAML reads `9e1` and `1.5e3` as text (its floats need a dot and a signed
+        // exponent), so an exponent is worth a word where digits could say the same: not for
+        // 1e92, which JSON and the converter write with an exponent too.
+        let plain = matches!(&value, Resolved::Value(v) if !v.to_string().contains('e'));
+        if plain && ub.iter().any(|b| matches!(b, b'e' | b'E')) {
+            return Some(notation(value, "exponent"));
+        }
+        return Some(value);
     }
     None
+}
+
+/// A typed value flagged as written in `name` notation; anything else (a number too large,
+/// which has its own problem) as it is.
+fn notation(resolved: Resolved, name: &'static str) -> Resolved {
+    match resolved {
+        Resolved::Value(v) => Resolved::Notation(v, name),
+        other => other,
+    }
 }
 
 /// `( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?`, sign already removed.
@@ -205,7 +232,7 @@ mod tests {
             Resolved::String | Resolved::Yaml11Boolean | Resolved::Yaml11Date => {
                 Value::String(text.to_owned())
             }
-            Resolved::Value(v) | Resolved::LeadingZero(v, _) => v,
+            Resolved::Value(v) | Resolved::LeadingZero(v, _) | Resolved::Notation(v, _) => v,
             Resolved::NonFinite => panic!("{text} is non-finite"),
         }
     }
@@ -278,6 +305,25 @@ mod tests {
             Resolved::LeadingZero(json!(755), Some(493))
         );
         assert_eq!(resolve_plain("089"), Resolved::LeadingZero(json!(89), None));
+        assert_eq!(
+            resolve_plain("9e1"),
+            Resolved::Notation(json!(90.0), "exponent")
+        );
+        assert_eq!(
+            resolve_plain("-1.5E+3"),
+            Resolved::Notation(json!(-1500.0), "exponent")
+        );
+        assert_eq!(
+            resolve_plain("0o132"),
+            Resolved::Notation(json!(90), "octal")
+        );
+        assert_eq!(
+            resolve_plain("0x5A"),
+            Resolved::Notation(json!(90), "hexadecimal")
+        );
+        assert_eq!(resolve_plain("90.0"), Resolved::Value(json!(90.0)));
+        // Digits cannot say it shortly: the converter writes it so too.
+        assert_eq!(resolve_plain("-1.5e+92"), Resolved::Value(json!(-1.5e92)));
         for text in [".inf", "-.Inf", "+.INF", ".nan", ".NaN", ".NAN", "1e999"] {
             assert_eq!(resolve_plain(text), Resolved::NonFinite, "{text}");
         }

@@ -116,14 +116,56 @@ fn yaml_scalars_resolve_by_core_schema() {
          k: -1e3\nl: .5\nm: 'true'\nn: \"12\"\no: hello world\np: 2024-01\n\
          q: 18446744073709551616\nr: +7\ns: 1_000\nt: NULL\nu: \"\"\n",
     );
+    // `0o17`, `0x1F` and `-1e3` also warn: numbers_in_another_notation_than_digits_warn.
     assert_eq!(
-        clean(&parsed),
+        value(&parsed),
         &json!({
             "a": null, "b": null, "c": null, "d": true, "e": false, "f": 12, "g": -3,
             "h": 15, "i": 31, "j": 1.5, "k": -1000.0, "l": 0.5, "m": "true", "n": "12",
             "o": "hello world", "p": "2024-01", "q": 18_446_744_073_709_551_616.0,
             "r": 7, "s": "1_000", "t": null, "u": ""
         })
+    );
+}
+
+#[test]
+fn numbers_in_another_notation_than_digits_warn() {
+    let parsed = yaml("h: 0o17\ni: 0x1F\nk: -1e3\nj: 1.5\ns: \"9e1\"\n");
+    let found: Vec<_> = parsed
+        .problems
+        .iter()
+        .map(|p| (p.kind, p.severity, lc(p.span.start), p.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                K::NumberNotation,
+                W,
+                (1, 4),
+                "`0o17` is the number 15 in octal notation, which not every YAML reader reads as that number"
+            ),
+            (
+                K::NumberNotation,
+                W,
+                (2, 4),
+                "`0x1F` is the number 31 in hexadecimal notation, which not every YAML reader reads as that number"
+            ),
+            (
+                K::NumberNotation,
+                W,
+                (3, 4),
+                "`-1e3` is the number -1000 in exponent notation, which not every YAML reader reads as that number"
+            ),
+        ]
+    );
+    assert_eq!(
+        parsed.problems[2].help.as_deref(),
+        Some("write -1000, or quote it (\"-1e3\") if text is meant")
+    );
+    assert_eq!(
+        value(&parsed),
+        &json!({"h": 15, "i": 31, "k": -1000.0, "j": 1.5, "s": "9e1"})
     );
 }
 

@@ -271,6 +271,30 @@ impl Reader<'_> {
                 );
                 value
             }
+            Resolved::Notation(value, notation) => {
+                let at = self.b.span(span);
+                // `9e1` is the float 90.0, but the field it fills wants 90.
+                let plain = match value.as_f64() {
+                    Some(f) if value.is_f64() && f.fract() == 0.0 && f.abs() < 1e15 => {
+                        format!("{f:.0}")
+                    }
+                    _ => value.to_string(),
+                };
+                self.b.report(
+                    Problem::warning(
+                        ProblemKind::NumberNotation,
+                        at,
+                        format!(
+                            "`{text}` is the number {plain} in {notation} notation, which not \
+                             every YAML reader reads as that number"
+                        ),
+                    )
+                    .with_help(format!(
+                        "write {plain}, or quote it (\"{text}\") if text is meant"
+                    )),
+                );
+                value
+            }
             Resolved::NonFinite => {
                 let at = self.b.span(span);
                 self.b.report(

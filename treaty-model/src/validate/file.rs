@@ -297,6 +297,7 @@ fn syntax_diagnostic(path: &str, p: syntax::Problem, is_json: bool) -> Diagnosti
         ProblemKind::Yaml11Date => Code::Yaml11Date,
         ProblemKind::CommentInValue => Code::CommentInValue,
         ProblemKind::LeadingZeroNumber => Code::LeadingZero,
+        ProblemKind::NumberNotation => Code::NumberNotation,
         ProblemKind::NonFiniteNumber => Code::NonFiniteNumber,
         ProblemKind::NulByte => Code::NulByte,
     };
