@@ -267,6 +267,16 @@ fn yaml_block_scalars_are_strings() {
 }
 
 #[test]
+fn an_empty_block_scalar_is_located_at_its_header() {
+    // With no text of its own, the parser places the value at the next key; the header is
+    // what a reader must fix.
+    let parsed = yaml("a: |\n\nb: >-  # to do\n\n# a comment\nc: x\n");
+    assert_eq!(clean(&parsed), &json!({"a": "", "b": "", "c": "x"}));
+    assert_eq!(where_is(&parsed, "/a"), ((1, 4), (1, 5), Some((1, 1))));
+    assert_eq!(where_is(&parsed, "/b"), ((3, 4), (3, 6), Some((3, 1))));
+}
+
+#[test]
 fn yaml_anchored_scalar_span_excludes_anchor() {
     let parsed = yaml("a: &x hello\nb: *x\n");
     assert_eq!(clean(&parsed), &json!({"a": "hello", "b": "hello"}));

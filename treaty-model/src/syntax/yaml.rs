@@ -168,6 +168,12 @@ impl Reader<'_> {
         if span.start != span.end && !block {
             self.check_tabs(raw.start);
         }
+        if block
+            && text.trim().is_empty()
+            && let Some(header) = self.block_header_before(span.start)
+        {
+            span = header;
+        }
         if self.b.expects_key() {
             if style == ScalarStyle::Plain && text == "<<" {
                 let at = self.b.span(span);
@@ -462,6 +468,41 @@ impl Reader<'_> {
     /// A plain value followed on its line by ` #word`: YAML ends the value there and reads the
     /// rest as a comment, so `Article 30 #secret orders` keeps only `Article 30`, silently.
     /// A comment written as one (`# note`, with a space) is left alone.
+    /// The header (`|`, `>-`, `|2`...) of the block scalar whose event starts at `at`. A block
+    /// with no text (`title: |` over blank lines) has no line of its own, so the parser places
+    /// its event at the next token, often the next key; the header is where a reader looks.
+    fn block_header_before(&self, at: u32) -> Option<Range> {
+        let bytes = self.src.bytes();
+        let mut before = to_usize(at).min(bytes.len());
+        // Back over blank and comment lines to the line of the header.
+        let (start, code) = loop {
+            let last = bytes[..before]
+                .iter()
+                .rposition(|b| !b.is_ascii_whitespace())?;
+            let (start, _) = self.src.line_around(last);
+            let line = &bytes[start..=last];
+            // A comment after the header (`title: | # to do`) is not part of it.
+            let code = match line.iter().position(|b| *b == b'#') {
+                Some(0) => &[][..],
+                Some(hash) if line[hash - 1] == b' ' => &line[..hash],
+                _ => line,
+            }
+            .trim_ascii_end();
+            if !code.trim_ascii_start().is_empty() {
+                break (start, code);
+            }
+            before = start;
+        };
+        let word = code
+            .iter()
+            .rposition(|b| *b == b' ')
+            .map_or(0, |space| space + 1);
+        matches!(code.get(word), Some(b'|' | b'>')).then(|| Range {
+            start: span::offset(start + word),
+            end: span::offset(start + code.len()),
+        })
+    }
+
     fn comment_after(&mut self, end: u32) {
         let bytes = self.src.bytes();
         let mut at = to_usize(end);
