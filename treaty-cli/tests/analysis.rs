@@ -751,6 +751,12 @@ fn report_writes_a_page_per_article_power_and_analysis() {
         !art.contains("id=\"offences\""),
         "a power's article has no offence"
     );
+    assert!(art.contains(
+        "<tr><td>28</td><td>Council of Europe Convention on Cybercrime (Budapest Convention) (ETS No. 185)</td><td>Article 19: Search and seizure of stored computer data</td><td>corresponds</td><td>partly</td>"
+    ));
+    assert!(art.contains(
+        "<p class=\"note\">Council of Europe Convention on Cybercrime (Budapest Convention): Articles matched by subject"
+    ));
     assert!(art.contains("<section class=\"provision\" id=\"art_28__para_4\">"));
     assert!(art.contains("href=\"power-compelled-technical-assistance.html\""));
 

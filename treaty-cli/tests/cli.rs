@@ -959,6 +959,14 @@ fn show_article_28_4() {
         "{}",
         r.stdout
     );
+    // The matching article of another treaty, with the crosswalk's own qualifier.
+    assert!(
+        r.stdout.contains(
+            "\nIn other treaties:\n  28 -> Council of Europe Convention on Cybercrime (Budapest Convention): Article 19: Search and seizure of stored computer data (corresponds, partly) [the project's reference compilation]\n      Articles matched by subject by the reference compilation; this is not an official concordance."
+        ),
+        "{}",
+        r.stdout
+    );
     // Publications are cited by name, as a reader would, never by id.
     assert!(
         r.stdout

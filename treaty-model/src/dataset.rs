@@ -360,6 +360,29 @@ impl Dataset {
         out
     }
 
+    /// The entries of every crosswalk that match provision `r` of text version `version`, a
+    /// provision inside it or the one around it (an article's match speaks for its
+    /// paragraphs), each with its crosswalk (the other treaty, and the note that says
+    /// how the file matched them), in file order.
+    pub fn crosswalk_entries(
+        &self,
+        r: &ProvisionRef,
+        version: &TextVersionId,
+    ) -> Vec<(&Crosswalk, &CrosswalkEntry)> {
+        let target = r.unversioned();
+        self.bundle
+            .crosswalks
+            .iter()
+            .filter(|c| &c.text_version == version)
+            .flat_map(|c| c.entries.iter().map(move |e| (c, e)))
+            .filter(|(_, e)| {
+                e.provision
+                    .as_ref()
+                    .is_some_and(|p| target.contains(p) || p.contains(&target))
+            })
+            .collect()
+    }
+
     /// What each state has done, from every participation file, ordered by state code.
     ///
     /// A state recorded in two files appears twice: merging their steps would hide which file

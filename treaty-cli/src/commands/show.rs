@@ -10,7 +10,7 @@ use treaty_model::{Dataset, Modality, ProvisionRef, Verification};
 use crate::args::{ShowArgs, ShowFormat};
 use crate::exit;
 use crate::output::{Failure, note, print};
-use crate::render::text::{version_words, words};
+use crate::render::text::{counterpart, version_words, words};
 
 pub fn run(args: ShowArgs) -> Result<u8, Failure> {
     let asked: ProvisionRef = args.provision.parse().map_err(|e| format!("{e}"))?;
@@ -203,6 +203,30 @@ fn human(dataset: &Dataset, info: &ProvisionInfo<'_>) -> String {
             );
             if let Some(note) = n.note {
                 let _ = writeln!(out, "      {note}");
+            }
+        }
+    }
+    let crosswalks = dataset.crosswalk_entries(&info.provision, &info.text_version);
+    if !crosswalks.is_empty() {
+        let _ = writeln!(out, "\nIn other treaties:");
+        for (file, e) in crosswalks {
+            let here = e
+                .provision
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            let rel: &str = e.relation.into();
+            let _ = writeln!(
+                out,
+                "  {here} -> {}: {} ({rel}, {}) [{}]",
+                file.other.title,
+                counterpart(e),
+                e.verification,
+                cite(dataset, &e.sources)
+            );
+            // The file's note says how it matched (by subject, not an official concordance).
+            if let Some(note) = e.note.as_ref().or(file.note.as_ref()) {
+                let _ = writeln!(out, "      {}", note.trim());
             }
         }
     }

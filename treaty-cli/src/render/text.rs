@@ -7,8 +7,8 @@ use treaty_model::coverage::Matrix;
 use treaty_model::dataset::EntryIntoForce;
 use treaty_model::date::Date;
 use treaty_model::ids::{SourceId, TextVersionId};
-use treaty_model::model::PowerScope;
 use treaty_model::model::Sources;
+use treaty_model::model::{CrosswalkEntry, PowerScope};
 
 /// A vocabulary value in words (`cross border`, `shall as appropriate`).
 pub fn words<T: Display>(value: &T) -> String {
@@ -179,6 +179,16 @@ pub fn version_words(dataset: &Dataset, id: &TextVersionId) -> String {
             .chain(label[f.len_utf8()..].chars())
             .collect(),
         _ => label.to_owned(),
+    }
+}
+
+/// What a crosswalk entry maps to in the other treaty: `Article 19: Search and seizure of
+/// stored computer data`, or `no counterpart`.
+pub fn counterpart(e: &CrosswalkEntry) -> String {
+    match (&e.other_provision, &e.other_title) {
+        (Some(p), Some(t)) => format!("Article {p}: {t}"),
+        (Some(p), None) => format!("Article {p}"),
+        (None, _) => "no counterpart".to_owned(),
     }
 }
 

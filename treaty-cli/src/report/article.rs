@@ -1,18 +1,19 @@
 //! A page per article: paragraphs and points with their modality, the offences and terms it
-//! establishes, numbering in other text versions, the powers it grants with their safeguards, the safeguard statuses that rest on
-//! it, and the analyses that cite it.
+//! establishes, numbering in other text versions, the matching articles of other treaties,
+//! the powers it grants with their safeguards, the safeguard statuses that rest on it, and
+//! the analyses that cite it.
 
 use std::fmt::Write as _;
 
 use treaty_model::ProvisionRef;
 use treaty_model::coverage::CellStatus;
 use treaty_model::ids::TextVersionId;
-use treaty_model::model::{Article, Chapter, Paragraph, Point, Sources};
+use treaty_model::model::{Article, Chapter, Crosswalk, Paragraph, Point, Sources};
 
 use super::html::{a, esc, modality, p, quotes, sources, status_badge};
 use super::page::Nav;
 use super::{Ctx, links};
-use crate::render::text::{capitalise, words};
+use crate::render::text::{capitalise, counterpart, words};
 
 pub fn page(ctx: &Ctx<'_>, chapter: &Chapter, art: &Article) -> String {
     let v = &chapter.text_version;
@@ -64,6 +65,7 @@ pub fn page(ctx: &Ctx<'_>, chapter: &Chapter, art: &Article) -> String {
     }
     out.push_str(&super::established::sections(ctx, &r, v));
     numbering(ctx, &mut out, &r, v);
+    other_treaties(ctx, &mut out, &r, v);
     if v.as_str() == "final" {
         powers(ctx, &mut out, &r);
         resting_here(ctx, &mut out, &r);
@@ -198,6 +200,60 @@ fn numbering(ctx: &Ctx<'_>, out: &mut String, r: &ProvisionRef, v: &TextVersionI
         );
     }
     out.push_str("</tbody></table>\n");
+}
+
+/// The matching articles of other treaties (the Budapest Convention), as the crosswalk
+/// files record them: matched by subject, each with how far the match was checked.
+fn other_treaties(ctx: &Ctx<'_>, out: &mut String, r: &ProvisionRef, v: &TextVersionId) {
+    let entries = ctx.dataset.crosswalk_entries(r, v);
+    if entries.is_empty() {
+        return;
+    }
+    out.push_str(
+        "<h2 id=\"other-treaties\">In other treaties</h2>\n<table class=\"list\"><thead><tr><th scope=\"col\">Here</th><th scope=\"col\">Treaty</th><th scope=\"col\">Provision</th><th scope=\"col\">Relation</th><th scope=\"col\">Checked</th><th scope=\"col\">Note and sources</th></tr></thead><tbody>\n",
+    );
+    let mut files: Vec<&Crosswalk> = Vec::new();
+    for (file, e) in entries {
+        if !files.iter().any(|f| std::ptr::eq(*f, file)) {
+            files.push(file);
+        }
+        let other = &file.other;
+        let here = e
+            .provision
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        let treaty = match &other.symbol {
+            Some(s) => format!("{} ({s})", other.title),
+            None => other.title.clone(),
+        };
+        let note = e
+            .note
+            .as_deref()
+            .map_or(String::new(), |t| format!("{} ", esc(t)));
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{note}{}</td></tr>",
+            esc(&here),
+            esc(&treaty),
+            esc(&counterpart(e)),
+            esc(&words(&e.relation)),
+            esc(&words(&e.verification)),
+            sources(ctx.dataset, &e.sources)
+        );
+    }
+    out.push_str("</tbody></table>\n");
+    // What the whole file says of its matches (by subject, not official) qualifies each row.
+    for f in files {
+        if let Some(n) = &f.note {
+            let _ = writeln!(
+                out,
+                "<p class=\"note\">{}: {}</p>",
+                esc(&f.other.title),
+                esc(n)
+            );
+        }
+    }
 }
 
 fn powers(ctx: &Ctx<'_>, out: &mut String, r: &ProvisionRef) {
