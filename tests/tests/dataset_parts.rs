@@ -1038,12 +1038,20 @@ fn a_missing_path_beside_part_of_a_dataset_is_reported() {
     assert!(!v.report.is_valid());
 }
 
+/// The report of the repository's `powers/domestic.yaml` with its first `from` replaced by
+/// `to`, checked in its place against the rest of the dataset, as an editor would.
+fn domestic_with(from: &str, to: &str) -> Report {
+    let path = repository().join("datasets/powers/domestic.yaml");
+    let text = fs::read_to_string(&path).unwrap();
+    let edited = text.replacen(from, to, 1);
+    assert_ne!(edited, text, "`{from}` is not in the file");
+    validate_buffer(&path, edited.as_bytes(), &Options::default()).report
+}
+
 /// A provision written as a contributor would (`28.4` bare or quoted, `28`, `Article 28`,
 /// `Art 28`) gets, as help, the canonical spelling YAML reads as text.
 #[test]
 fn a_provision_in_another_notation_is_helped_to_its_canonical_spelling() {
-    let path = repository().join("datasets/powers/domestic.yaml");
-    let text = fs::read_to_string(&path).unwrap();
     for (written, help) in [
         // 28.4 reaches the check as a number, whose written digits (28.40?) are lost.
         (
@@ -1065,11 +1073,8 @@ fn a_provision_in_another_notation_is_helped_to_its_canonical_spelling() {
             "write it in the canonical form, quoted so that it is text: `\"28\"`",
         ),
     ] {
-        let edited = text.replacen("provision: 25(2)", &format!("provision: {written}"), 1);
-        assert_ne!(edited, text);
-        let v = validate_buffer(&path, edited.as_bytes(), &Options::default());
-        let helps: Vec<_> = v
-            .report
+        let report = domestic_with("provision: 25(2)", &format!("provision: {written}"));
+        let helps: Vec<_> = report
             .diagnostics
             .iter()
             .map(|d| (d.code, d.help.as_deref()))
@@ -1082,8 +1087,6 @@ fn a_provision_in_another_notation_is_helped_to_its_canonical_spelling() {
 /// A value of the wrong type gets the shape it should have, in the file's own words.
 #[test]
 fn a_value_of_the_wrong_type_is_shown_the_shape_it_needs() {
-    let path = repository().join("datasets/powers/domestic.yaml");
-    let text = fs::read_to_string(&path).unwrap();
     for (from, to, help) in [
         (
             "    data_categories: [electronic-data]\n",
@@ -1107,11 +1110,8 @@ fn a_value_of_the_wrong_type_is_shown_the_shape_it_needs() {
             "write `key: value` lines, indented below the key; its fields: max_days, renewable, renewals_limited, provision, note, sources",
         ),
     ] {
-        let edited = text.replacen(from, to, 1);
-        assert_ne!(edited, text, "{from}");
-        let v = validate_buffer(&path, edited.as_bytes(), &Options::default());
-        let got: Vec<_> = v
-            .report
+        let report = domestic_with(from, to);
+        let got: Vec<_> = report
             .diagnostics
             .iter()
             .filter(|d| d.code != Code::UnknownField)
@@ -1125,8 +1125,6 @@ fn a_value_of_the_wrong_type_is_shown_the_shape_it_needs() {
 /// quotes: the help names them instead of guessing at the value.
 #[test]
 fn a_value_in_typographic_quotes_is_told_to_use_straight_ones() {
-    let path = repository().join("datasets/powers/domestic.yaml");
-    let text = fs::read_to_string(&path).unwrap();
     for (from, to, code, at, help) in [
         (
             "provision: 25(2)",
@@ -1150,11 +1148,7 @@ fn a_value_in_typographic_quotes_is_told_to_use_straight_ones() {
             "`\"electronic-data\"`",
         ),
     ] {
-        let edited = text.replacen(from, to, 1);
-        assert_ne!(edited, text, "{from}");
-        let v = validate_buffer(&path, edited.as_bytes(), &Options::default());
-        let got: Vec<_> = v
-            .report
+        let got: Vec<_> = domestic_with(from, to)
             .diagnostics
             .iter()
             .map(|d| {
@@ -1220,13 +1214,8 @@ fn a_dataset_file_misnamed_by_its_extension_is_reported_not_skipped_silently() {
 /// to write (the warning about YAML 1.1 only says how other tools read it).
 #[test]
 fn a_yes_on_a_boolean_field_is_told_to_write_true_or_false() {
-    let path = repository().join("datasets/powers/domestic.yaml");
-    let text = fs::read_to_string(&path).unwrap();
-    let edited = text.replacen("renewable: true", "renewable: yes", 1);
-    assert_ne!(edited, text);
-    let v = validate_buffer(&path, edited.as_bytes(), &Options::default());
-    let error = v
-        .report
+    let report = domestic_with("renewable: true", "renewable: yes");
+    let error = report
         .diagnostics
         .iter()
         .find(|d| d.code == Code::WrongType)
