@@ -226,10 +226,28 @@ fn to_roman(n: u8) -> &'static str {
         .unwrap_or("?")
 }
 
-pub(crate) fn from_roman(s: &str) -> Option<u8> {
+/// The case a numeral of the text is written in: a chapter's number in capitals (`IV`), a
+/// subpoint's in small letters (`iv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Case {
+    Upper,
+    Lower,
+}
+
+/// The value of a numeral written wholly in `case`, when it is a roman numeral from 1 to 20
+/// (the range a provision reference reads). One judgement for the reading of a reference, the
+/// content checks and the scope check, so that they cannot disagree on what can be cited.
+pub(crate) fn roman_in(text: &str, case: Case) -> Option<u8> {
+    let in_case = match case {
+        Case::Upper => text.bytes().all(|b| b.is_ascii_uppercase()),
+        Case::Lower => text.bytes().all(|b| b.is_ascii_lowercase()),
+    };
+    if !in_case {
+        return None;
+    }
     ROMAN
         .iter()
-        .position(|r| *r == s)
+        .position(|r| r.eq_ignore_ascii_case(text))
         .and_then(|i| u8::try_from(i + 1).ok())
 }
 
@@ -280,7 +298,7 @@ impl FromStr for ProvisionRef {
             } else if r.point.is_none() && is_letter(&c) {
                 r.point = Some(c);
             } else if r.point.is_some() && r.subpoint.is_none() {
-                r.subpoint = Some(from_roman(&c).ok_or_else(|| {
+                r.subpoint = Some(roman_in(&c, Case::Lower).ok_or_else(|| {
                     fail(&format!(
                         "`{c}` after a point must be a roman numeral from i to xx"
                     ))
@@ -427,6 +445,22 @@ impl schemars::JsonSchema for ProvisionRef {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_numeral_is_judged_in_its_case() {
+        assert_eq!(roman_in("XIV", Case::Upper), Some(14));
+        assert_eq!(roman_in("xx", Case::Lower), Some(20));
+        for (text, case) in [
+            ("iv", Case::Upper),
+            ("IV", Case::Lower),
+            ("Iv", Case::Upper),
+            ("IIII", Case::Upper),
+            ("xxi", Case::Lower),
+            ("", Case::Lower),
+        ] {
+            assert_eq!(roman_in(text, case), None, "{text} {case:?}");
+        }
+    }
 
     fn canon(s: &str) -> String {
         s.parse::<ProvisionRef>()

@@ -10,7 +10,7 @@ use super::locate::{Locator, pointer_token};
 use crate::date::{Date, PartialDate};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Chapter, Document, Participation, Point, Sources, StepKind};
-use crate::provision::from_roman;
+use crate::provision::{Case, roman_in};
 
 /// The diagnostics of `doc`'s content, placed by `locator`.
 pub(super) fn check(doc: &Document, locator: &Locator<'_>) -> Vec<Diagnostic> {
@@ -101,13 +101,15 @@ fn numerals(chapter: &Chapter, locator: &Locator<'_>) -> Vec<Diagnostic> {
         (1..=max).contains(&text.len()) && text.bytes().all(|b| set.contains(&b))
     };
     let number = &chapter.number;
-    if letters(number, b"IVX", 5) && from_roman(&number.to_ascii_lowercase()).is_none() {
+    if letters(number, b"IVX", 5) && roman_in(number, Case::Upper).is_none() {
         bad(number, "/number".to_owned());
     }
     let mut points = |points: &[Point], at: String| {
         for (j, point) in points.iter().enumerate() {
             for (k, sub) in point.subpoints.iter().enumerate() {
-                if letters(&sub.numeral, b"ivxl", 7) && from_roman(&sub.numeral).is_none() {
+                if letters(&sub.numeral, b"ivxl", 7)
+                    && roman_in(&sub.numeral, Case::Lower).is_none()
+                {
                     bad(
                         &sub.numeral,
                         format!("{at}/points/{j}/subpoints/{k}/numeral"),

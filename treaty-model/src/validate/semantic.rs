@@ -12,7 +12,7 @@ use super::references::{IdKind, Named};
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::ids::TextVersionId;
 use crate::model::{Chapter, Document, FileKind, PowerScope};
-use crate::provision::ProvisionRef;
+use crate::provision::{Case, ProvisionRef, roman_in};
 use crate::suggest::closest;
 
 /// What the structure files and concordances say exists in each text version.
@@ -505,14 +505,10 @@ fn check_powers(files: &[FileOutcome], structure: &Structure, out: &mut Vec<Diag
                 PowerScope::CrossBorder => "V",
                 _ => continue,
             };
-            // A chapter number the schema rejects (`iv`) is that file's own error; judging
-            // every power by it would cascade into the powers files.
-            let roman = |n: &str| {
-                n.bytes().all(|b| b.is_ascii_uppercase())
-                    && crate::provision::from_roman(&n.to_ascii_lowercase()).is_some()
-            };
+            // A chapter number the chapter file's own checks reject (`iv`, `XXI`) is that
+            // file's error; judging every power by it would cascade into the powers files.
             if let Some(chapter) = structure.chapter_of(&version, power.provision.article_number())
-                && roman(chapter)
+                && roman_in(chapter, Case::Upper).is_some()
                 && chapter != expected
             {
                 out.push(
