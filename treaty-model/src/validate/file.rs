@@ -154,6 +154,7 @@ pub(crate) fn check(
     // schema's own complaint about that field would say it again.
     let skip = bad_version.then_some("schema_version");
     let mut rejected = Vec::new();
+    let mut unknown = Vec::new();
     if options.schema {
         // A misspelt required field is reported once, as the unknown field whose help names
         // it, unless unknown fields are allowed, or only warned of in a newer file's data: then
@@ -161,6 +162,9 @@ pub(crate) fn check(
         let misspellings = shown_as_error(Code::UnknownField) && !newer;
         for (pointer, mut d) in schema_check::check(kind, &doc.value, &locator, skip, misspellings)
         {
+            if d.code == Code::UnknownField {
+                unknown.push(pointer.clone());
+            }
             // Data for a newer minor version may hold the fields and vocabulary values that
             // version added (docs/VERSIONING.md): this validator cannot tell them from typos,
             // so it warns, and the typed model, which ignores unknown fields and reads unknown
@@ -174,12 +178,21 @@ pub(crate) fn check(
         }
     }
 
-    // A text the schema already rejected (an empty quote) is not reported twice. Like the
-    // schema, it is a check of the file's own: the rest of a dataset read for the cross-file
-    // checks is spared it.
+    // A text the schema already rejected (an empty quote) is not reported twice, nor is one
+    // anywhere in an unknown field (`publisher2: ""`): the field is the one mistake, and what
+    // it should hold is not known (in a newer file's data it may be a field of that version).
+    // Like the schema, it is a check of the file's own: the rest of a dataset read for the
+    // cross-file checks is spared it.
     if options.schema {
+        let in_unknown = |pointer: &str| {
+            unknown.iter().any(|u| {
+                pointer
+                    .strip_prefix(u.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+            })
+        };
         for (pointer, d) in content::empty_texts(&doc.value, &locator) {
-            if !rejected.contains(&pointer) {
+            if !rejected.contains(&pointer) && !in_unknown(&pointer) {
                 out.diagnostics.push(d);
             }
         }

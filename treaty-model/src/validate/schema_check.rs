@@ -33,7 +33,7 @@ fn validator(kind: FileKind) -> Option<&'static jsonschema::Validator> {
 
 /// Validates `value` against the schema of `kind`; every error becomes a diagnostic placed at
 /// its node, returned with the JSON pointer of the node the schema rejected (for an unknown
-/// field, its mapping). Errors about the root's field `skip` (one the header already
+/// field, the field: what it holds is the schema's to reject, not the other checks'). Errors about the root's field `skip` (one the header already
 /// reported) are left out, found by their place in the document, never by their wording.
 /// With `misspellings`, a required field is not reported missing when an unknown key of the
 /// same mapping reads as its misspelling.
@@ -83,6 +83,7 @@ pub(crate) fn check(
                         None => d,
                     };
                     out.push(d);
+                    pointers.push(child);
                 }
             }
             ValidationErrorKind::Required { property } => {
