@@ -938,3 +938,176 @@ fn a_bundle_is_not_read_back_and_the_help_says_why() {
         )
     );
 }
+
+/// A repeated item points at its first occurrence, and says what is repeated; a third one
+/// points at the first too.
+#[test]
+fn a_repeated_item_points_at_its_first_occurrence() {
+    let file = fixtures().join("invalid/repeated-item.yaml");
+    let validation = validate_paths(&[base_dir(), file.clone()], &Options::default());
+    /// Where a repeat is, its message, and where it points.
+    type Found<'r> = (u32, u32, &'r str, Vec<(u32, u32, &'r str)>);
+    let found: Vec<Found<'_>> = validation
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::RepeatedItem)
+        .map(|d| {
+            let at = d.location.as_ref().expect("a location");
+            let related = d
+                .related
+                .iter()
+                .map(|r| {
+                    assert_eq!(r.location.file, shown(&file));
+                    (
+                        r.location.start.line,
+                        r.location.start.column,
+                        r.message.as_str(),
+                    )
+                })
+                .collect();
+            (at.start.line, at.start.column, d.message.as_str(), related)
+        })
+        .collect();
+    let first = "first listed here";
+    assert_eq!(
+        found,
+        [
+            (
+                15,
+                33,
+                "provision `25` is already in this list",
+                vec![(15, 18, first)]
+            ),
+            (
+                16,
+                56,
+                "power `production-order` is already in this list",
+                vec![(16, 14, first)]
+            ),
+            (
+                17,
+                43,
+                "safeguard `proportionality` is already in this list",
+                vec![(17, 26, first)]
+            ),
+            (
+                17,
+                60,
+                "safeguard `proportionality` is already in this list",
+                vec![(17, 26, first)]
+            ),
+            (
+                18,
+                51,
+                "data category `traffic-data` is already in this list",
+                vec![(18, 23, first)]
+            ),
+            (
+                22,
+                41,
+                "safeguard `user-notification` is already in this list",
+                vec![(22, 22, first)]
+            ),
+            (
+                25,
+                9,
+                "source `test-source-c` is already in this list",
+                vec![(24, 9, first)]
+            ),
+        ]
+    );
+}
+
+/// An entry of a top-level list set aside (the model cannot read its address) does not shift
+/// where the entries after it are placed: a repeated entry is still reported at its own line.
+#[test]
+fn a_repeated_entry_after_an_entry_set_aside_is_placed_at_its_line() {
+    let mut inputs: Vec<Input> = dataset_files(&base_dir())
+        .iter()
+        .map(|p| Input::new(shown(p), fs::read(p).expect("read a base file")))
+        .collect();
+    let text = "\
+# yaml-language-server: $schema=../../../schemas/assessment.schema.json
+kind: assessment
+schema_version: \"1.0\"
+state: ISL
+text_version: final
+as_of: \"2025-01\"
+powers:
+  - power: production-order
+    implemented: \"yes\"
+    legal_basis:
+      - law: Fictional Code
+        url: https://-/x
+  - power: expedited-preservation
+    implemented: unknown
+  - power: expedited-preservation
+    implemented: partly
+sources: [test-source-a]
+";
+    inputs.push(Input::new("assessment.yaml", text.as_bytes().to_vec()));
+    let validation = validate_inputs(&inputs, &Options::default());
+    /// A diagnostic's code and place, and the lines it points at.
+    type Found<'r> = (Code, u32, u32, Vec<(u32, &'r str)>);
+    let found: Vec<Found<'_>> = validation
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let at = d.location.as_ref().expect("a location");
+            let related = d
+                .related
+                .iter()
+                .map(|r| (r.location.start.line, r.message.as_str()))
+                .collect();
+            (d.code, at.start.line, at.start.column, related)
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (Code::InvalidData, 12, 14, vec![]),
+            (Code::RepeatedItem, 15, 12, vec![(13, "its first entry")]),
+        ]
+    );
+}
+
+/// An id of a file's own top-level list that the model cannot read is set aside; the ids after
+/// it keep their places, for the references they make and the repeats among them.
+#[test]
+fn ids_after_an_id_set_aside_keep_their_places() {
+    let mut inputs: Vec<Input> = dataset_files(&base_dir())
+        .iter()
+        .map(|p| Input::new(shown(p), fs::read(p).expect("read a base file")))
+        .collect();
+    let text = "\
+# yaml-language-server: $schema=../../../schemas/assessment.schema.json
+kind: assessment
+schema_version: \"1.0\"
+state: ISL
+text_version: final
+as_of: \"2025-01\"
+sources: [Not An Id, test-source-a, test-source-a, test-source-x]
+";
+    inputs.push(Input::new("assessment.yaml", text.as_bytes().to_vec()));
+    let validation = validate_inputs(&inputs, &Options::default());
+    let found: Vec<(Code, u32, u32, Vec<u32>)> = validation
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let at = d.location.as_ref().expect("a location");
+            let related = d.related.iter().map(|r| r.location.start.column).collect();
+            (d.code, at.start.line, at.start.column, related)
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (Code::InvalidFormat, 7, 11, vec![]),
+            (Code::RepeatedItem, 7, 37, vec![22]),
+            (Code::UnknownReference, 7, 52, vec![]),
+        ]
+    );
+}

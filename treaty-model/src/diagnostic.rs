@@ -430,6 +430,13 @@ pub enum Code {
         fix = "rename one of them or merge the entries; it cannot be allowed or lowered to a warning"
     ))]
     DuplicateId,
+    /// An item repeated in a list that holds each item once: an id, a provision or a value
+    /// listed twice, two entries for one article, power or safeguard.
+    #[strum(props(
+        summary = "a list holds the same item twice",
+        fix = "remove the repeat, or merge the two entries"
+    ))]
+    RepeatedItem,
     /// A reference to an id that does not exist.
     #[strum(props(
         summary = "a reference names an id that is not defined",

@@ -1,12 +1,13 @@
 //! Checks of one document that its JSON Schema does not express: what a reader needs to
-//! follow a source, dates in an order that cannot be, texts with nothing in them, and roman
-//! numerals the references cannot cite. The last two are rules the schemas of major version 1
-//! are looser than (docs/VERSIONING.md): tightening a schema breaks its consumers, so the
-//! validator enforces them until a major version can.
+//! follow a source, dates in an order that cannot be, texts with nothing in them, roman
+//! numerals the references cannot cite, and items a list repeats. The last three are rules the
+//! schemas of major version 1 are looser than (docs/VERSIONING.md): tightening a schema breaks
+//! its consumers, so the validator enforces them until a major version can.
 
 use serde_json::Value;
 
 use super::locate::{Locator, pointer_token};
+use super::references::Repeat;
 use crate::date::{Date, PartialDate};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Chapter, Document, Participation, Point, Sources, StepKind};
@@ -80,6 +81,31 @@ pub(super) fn empty_texts(value: &Value, locator: &Locator<'_>) -> Vec<(String, 
             (pointer, d)
         })
         .collect()
+}
+
+/// The items the file's lists repeat (found by the walk of its ids: [`Repeat`]). A list that
+/// holds each item once says nothing more the second time; the repeat is a slip (an id pasted
+/// twice) or hides one (a second entry meant for another article). The 1.x schemas have no
+/// `uniqueItems` (docs/VERSIONING.md).
+pub(super) fn repeated(repeats: Vec<Repeat>, path: &str) -> impl Iterator<Item = Diagnostic> {
+    repeats.into_iter().map(move |r| {
+        let (message, first, help) = if r.entry {
+            (
+                format!("{} already has an entry in this list", r.what),
+                "its first entry",
+                "merge the two entries, or correct this one if it is about something else",
+            )
+        } else {
+            (
+                format!("{} is already in this list", r.what),
+                "first listed here",
+                "remove the repeat: the list names each item once",
+            )
+        };
+        Diagnostic::new(Code::RepeatedItem, message, Some(r.place.location(path)))
+            .with_related(r.first.location(path), first)
+            .with_help(help)
+    })
 }
 
 /// A chapter's number and its subpoints' numerals are roman numerals from I to XX (i to xx),

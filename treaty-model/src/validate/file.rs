@@ -229,8 +229,13 @@ pub(crate) fn check(
             if out.complete() {
                 out.diagnostics.extend(content::check(&d, &locator));
             }
+            // The walk of the ids finds the repeated items too, a check of the file's own, so
+            // it runs even when the cross-file checks do not.
+            let mut refs = references::collect(&d, &locator, &out.set_aside);
+            let repeats = std::mem::take(&mut refs.repeated);
+            out.diagnostics.extend(content::repeated(repeats, path));
             if options.cross_file {
-                out.references = references::collect(&d, &locator, &out.set_aside);
+                out.references = refs;
             }
             if options.dataset || cross_file_checks_read(kind) {
                 out.document = Some(d);

@@ -1,13 +1,19 @@
 //! The ids a file defines and the ids and provisions it refers to, read from its typed
-//! document, each with its place in the file.
+//! document, each with its place in the file; and on the way, the items its lists repeat.
 //!
 //! The cross-file checks ([`super::semantic`]) run after every file is through, when the
 //! file's text and spans are gone; so the places are taken here, while the parsed value and
 //! its spans are at hand. The walk follows the typed model field by field: every field that
 //! holds an id or a provision is named once below, next to its type, and the compiler keeps
 //! the kinds apart (a `SafeguardId` field can only be recorded as a safeguard reference).
+//!
+//! Every list of ids passes through one function of the walk, so the walk is also where a
+//! repeated item is caught ([`Repeat`]): a list of sources, powers or safeguards is a set, and a
+//! new list of ids is checked as soon as it is walked.
 
 use std::collections::HashSet;
+use std::fmt::Display;
+use std::hash::Hash;
 use std::sync::Arc;
 
 use serde_json::Value;
@@ -21,8 +27,9 @@ use crate::ids::{
 };
 use crate::model::{
     Analysis, Article, Assessment, Chapter, Concordance, Crosswalk, DataCategories, Definitions,
-    Document, Instrument, Offences, Paragraph, Participation, Point, Powers, Quote,
-    SafeguardStatus, Safeguards, SensitivityCategories, Sources,
+    Document, Instrument, Offences, Paragraph, Participation, Point, PowerImplementation, Powers,
+    Quote, SafeguardImplementation, SafeguardStatus, Safeguards, SensitivityCategories, Sources,
+    Subpoint,
 };
 use crate::provision::ProvisionRef;
 use crate::state::StateCode;
@@ -161,7 +168,21 @@ pub(crate) struct PowerPlaces {
     pub domestic_counterpart: Option<Place>,
 }
 
-/// Everything of one file that the cross-file checks read besides its typed document.
+/// An item a list repeats where the list holds each item once (a source cited twice for one
+/// fact, an article described twice in a chapter), with the place of its first occurrence.
+#[derive(Debug, Clone)]
+pub(crate) struct Repeat {
+    /// The item as a message names it: ``source `unodc-2024` ``, `Article 12`.
+    pub what: String,
+    /// Whether the items are entries, which say something of the item and are merged, rather
+    /// than names, of which one is struck out.
+    pub entry: bool,
+    pub place: Place,
+    pub first: Place,
+}
+
+/// Everything of one file that the cross-file checks read besides its typed document, and the
+/// items its lists repeat, which are the file's own mistakes.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct References {
     /// Ids defined here, in the file's order.
@@ -172,6 +193,34 @@ pub(crate) struct References {
     pub provisions: Vec<Cited>,
     /// For a powers file: one entry per power, in order.
     pub powers: Vec<PowerPlaces>,
+    /// Items repeated in a list that holds each once, in the file's order.
+    pub repeated: Vec<Repeat>,
+}
+
+/// Each item of a list of `len` items equal to an earlier one (`key` gives an item's value),
+/// as its index and the first one's.
+fn repeats<K: Eq + Hash>(len: usize, key: impl Fn(usize) -> K) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    // Most lists hold a few items, where comparing each with those before it costs less than
+    // a table; a long one gets the table, so that no input makes the walk quadratic.
+    if len <= 16 {
+        for i in 1..len {
+            let k = key(i);
+            if let Some(j) = (0..i).find(|&j| key(j) == k) {
+                found.push((i, j));
+            }
+        }
+    } else {
+        let mut first: std::collections::HashMap<K, usize, foldhash::fast::RandomState> =
+            std::collections::HashMap::with_capacity_and_hasher(len, Default::default());
+        for i in 0..len {
+            let j = *first.entry(key(i)).or_insert(i);
+            if j != i {
+                found.push((i, j));
+            }
+        }
+    }
+    found
 }
 
 /// The references of `doc`, placed by `locator`. `doc` was read without the entries
@@ -222,6 +271,15 @@ struct Defines {
     is_id: fn(&str) -> bool,
     /// The entry's field that holds the id (`id`; a participation entry's `state`).
     field: &'static str,
+}
+
+/// What tells apart the entries of a list that holds one entry per value of a field (an
+/// article's number), or each value once (no field): the field, how to read the value, and
+/// how a message names it.
+struct OnePer<'i, T, K> {
+    field: Option<&'static str>,
+    value: fn(&'i T) -> K,
+    what: fn(&K) -> String,
 }
 
 struct Walk<'a, 'v> {
@@ -300,12 +358,33 @@ impl<'v> Walk<'_, 'v> {
     }
 
     fn references<I: Id>(&mut self, at: Node<'v>, key: &str, ids: &[I]) {
-        let list = self.field(at, key).unwrap_or(at);
-        for (i, id) in ids.iter().enumerate() {
-            let node = self.item(list, i).unwrap_or(list);
-            let named = self.named(I::KIND, id.text(), node);
-            self.out.refs.push(named);
+        // Walked as entries: an id of a top-level list (a file's own `sources`) that the
+        // model could not read is set aside, and the ids after it keep their nodes.
+        let start = self.out.refs.len();
+        self.entries(at, key, None, ids, |w, node, id| {
+            let named = w.named(I::KIND, id.text(), node);
+            w.out.refs.push(named);
+        });
+        let refs = &self.out.refs[start..];
+        for (i, j) in repeats(refs.len(), |i| &*refs[i].text) {
+            self.out.repeated.push(Repeat {
+                what: format!("{} `{}`", I::KIND.noun(), refs[i].text),
+                entry: false,
+                place: refs[i].place,
+                first: refs[j].place,
+            });
         }
+    }
+
+    /// Records each value of the list at `key` that repeats an earlier one: a list of
+    /// vocabulary values that holds each once (who a power compels).
+    fn distinct<T: Eq + Hash + Display>(&mut self, at: Node<'v>, key: &str, items: &[T]) {
+        let value = OnePer {
+            field: None,
+            value: |v: &T| v,
+            what: |v| format!("`{v}`"),
+        };
+        self.each_once(at, key, items, value, |_, _, _| {});
     }
 
     fn sources(&mut self, at: Node<'v>, ids: &[SourceId]) {
@@ -347,10 +426,18 @@ impl<'v> Walk<'_, 'v> {
     }
 
     fn provisions(&mut self, at: Node<'v>, key: &str, ps: &[ProvisionRef], v: &TextVersionId) {
-        let list = self.field(at, key).unwrap_or(at);
-        for (i, p) in ps.iter().enumerate() {
-            let node = self.item(list, i).unwrap_or(list);
-            self.cite(node, p, v);
+        let start = self.out.provisions.len();
+        self.entries(at, key, None, ps, |w, node, p| {
+            w.cite(node, p, v);
+        });
+        let cited = &self.out.provisions[start..];
+        for (i, j) in repeats(cited.len(), |i| &cited[i].provision) {
+            self.out.repeated.push(Repeat {
+                what: format!("provision `{}`", cited[i].provision),
+                entry: false,
+                place: cited[i].place,
+                first: cited[j].place,
+            });
         }
     }
 
@@ -363,6 +450,36 @@ impl<'v> Walk<'_, 'v> {
         each: impl FnMut(&mut Self, Node<'v>, &T),
     ) {
         self.entries(at, key, None, items, each);
+    }
+
+    /// [`Self::each`] for a list that holds one entry per value of a field of its entries, or
+    /// each value once (`one`): an entry whose value repeats an earlier one's is recorded at
+    /// that field, or a value at itself.
+    fn each_once<'i, K: Eq + Hash, T>(
+        &mut self,
+        at: Node<'v>,
+        key: &str,
+        items: &'i [T],
+        one: OnePer<'i, T, K>,
+        mut each: impl FnMut(&mut Self, Node<'v>, &'i T),
+    ) {
+        // Placed as the walk goes: entries set aside shift a top-level list's items against
+        // its nodes.
+        let mut seen = Vec::new();
+        self.entries(at, key, None, items, |w, n, item| {
+            let node = one.field.and_then(|f| w.field(n, f)).unwrap_or(n);
+            seen.push(((one.value)(item), w.place(node)));
+            each(w, n, item);
+        });
+        for (i, j) in repeats(seen.len(), |i| &seen[i].0) {
+            let repeat = Repeat {
+                what: (one.what)(&seen[i].0),
+                entry: one.field.is_some(),
+                place: seen[i].1,
+                first: seen[j].1,
+            };
+            self.out.repeated.push(repeat);
+        }
     }
 
     /// [`Self::each`] for a list whose entries each define the id that `id` gives, written
@@ -401,13 +518,13 @@ impl<'v> Walk<'_, 'v> {
         });
     }
 
-    fn entries<T>(
+    fn entries<'i, T>(
         &mut self,
         at: Node<'v>,
         key: &str,
         defines: Option<Defines>,
-        items: &[T],
-        mut each: impl FnMut(&mut Self, Node<'v>, &T),
+        items: &'i [T],
+        mut each: impl FnMut(&mut Self, Node<'v>, &'i T),
     ) {
         let list = self.field(at, key).unwrap_or(at);
         // Only entries of the file's top-level lists are ever set aside.
@@ -469,29 +586,53 @@ fn sources<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Sources) {
 fn chapter<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Chapter) {
     let v = &d.text_version;
     w.reference(root, "text_version", v);
-    w.each(root, "articles", &d.articles, |w, n, a: &Article| {
+    // Two entries for one article, paragraph or point would describe it twice, and a
+    // reference could not tell which it cites.
+    let article = OnePer {
+        field: Some("number"),
+        value: |a: &Article| a.number,
+        what: |n| format!("Article {n}"),
+    };
+    w.each_once(root, "articles", &d.articles, article, |w, n, a| {
         w.quotes(n, &a.quotes);
         w.provisions(n, "cross_references", &a.cross_references, v);
-        w.each(n, "paragraphs", &a.paragraphs, |w, n, p: &Paragraph| {
+        let paragraph = OnePer {
+            field: Some("number"),
+            value: |p: &Paragraph| p.number,
+            what: |n| format!("paragraph {n}"),
+        };
+        w.each_once(n, "paragraphs", &a.paragraphs, paragraph, |w, n, p| {
             w.quotes(n, &p.quotes);
             w.provisions(n, "cross_references", &p.cross_references, v);
-            w.each(n, "points", &p.points, |w, n, p| point(w, n, p, v));
+            points(w, n, &p.points, v);
             w.sources(n, &p.sources);
         });
-        w.each(n, "points", &a.points, |w, n, p| point(w, n, p, v));
+        points(w, n, &a.points, v);
         w.sources(n, &a.sources);
     });
     w.sources(root, &d.sources);
 }
 
-fn point<'v>(w: &mut Walk<'_, 'v>, n: Node<'v>, p: &Point, v: &TextVersionId) {
-    w.quotes(n, &p.quotes);
-    w.provisions(n, "cross_references", &p.cross_references, v);
-    w.each(n, "subpoints", &p.subpoints, |w, n, s| {
-        w.quotes(n, &s.quotes);
-        w.sources(n, &s.sources);
+fn points<'v>(w: &mut Walk<'_, 'v>, at: Node<'v>, points: &[Point], v: &TextVersionId) {
+    let letter = OnePer {
+        field: Some("letter"),
+        value: |p: &Point| p.letter.as_str(),
+        what: |l| format!("point ({l})"),
+    };
+    w.each_once(at, "points", points, letter, |w, n, p| {
+        w.quotes(n, &p.quotes);
+        w.provisions(n, "cross_references", &p.cross_references, v);
+        let numeral = OnePer {
+            field: Some("numeral"),
+            value: |s: &Subpoint| s.numeral.as_str(),
+            what: |r| format!("subpoint ({r})"),
+        };
+        w.each_once(n, "subpoints", &p.subpoints, numeral, |w, n, s| {
+            w.quotes(n, &s.quotes);
+            w.sources(n, &s.sources);
+        });
+        w.sources(n, &p.sources);
     });
-    w.sources(n, &p.sources);
 }
 
 fn definitions<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Definitions) {
@@ -571,8 +712,10 @@ fn powers<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Powers) {
             let provision = w.provision(n, "provision", &p.provision, v);
             w.references(n, "data_categories", &p.data_categories);
             w.references(n, "sensitive_data", &p.sensitive_data);
+            w.distinct(n, "compellable", &p.compellable);
             if let Some(o) = &p.offence_scope {
                 let n = w.nested(n, "offence_scope");
+                w.distinct(n, "covers", &o.covers);
                 w.provision(n, "provision", &o.provision, v);
                 w.sources(n, &o.sources);
             }
@@ -583,6 +726,7 @@ fn powers<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Powers) {
             }
             if let Some(c) = &p.confidentiality {
                 let n = w.nested(n, "confidentiality");
+                w.distinct(n, "bound", &c.bound);
                 w.provision(n, "provision", &c.provision, v);
                 w.sources(n, &c.sources);
             }
@@ -595,6 +739,8 @@ fn powers<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Powers) {
                 w.optional_provision(n, "provision", a.provision.as_ref(), v);
                 w.sources(n, &a.sources);
             }
+            // Not checked for repeats: a safeguard may have a status under each of two
+            // provisions (the assessment scaffold allows for it by listing the safeguard once).
             w.each(n, "safeguards", &p.safeguards, |w, n, s| {
                 safeguard_status(w, n, s, v);
             });
@@ -709,9 +855,21 @@ fn participation<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Participation, v:
 
 fn assessment<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Assessment) {
     w.reference(root, "text_version", &d.text_version);
-    w.each(root, "powers", &d.powers, |w, n, p| {
+    // One entry per power, and per safeguard of a power: a second would contradict or repeat
+    // the first.
+    let power = OnePer {
+        field: Some("power"),
+        value: |p: &PowerImplementation| p.power.as_str(),
+        what: |id| format!("power `{id}`"),
+    };
+    w.each_once(root, "powers", &d.powers, power, |w, n, p| {
         w.reference(n, "power", &p.power);
-        w.each(n, "safeguards", &p.safeguards, |w, n, s| {
+        let safeguard = OnePer {
+            field: Some("safeguard"),
+            value: |s: &SafeguardImplementation| s.safeguard.as_str(),
+            what: |id| format!("safeguard `{id}`"),
+        };
+        w.each_once(n, "safeguards", &p.safeguards, safeguard, |w, n, s| {
             w.reference(n, "safeguard", &s.safeguard);
             w.sources(n, &s.sources);
         });
