@@ -1210,6 +1210,52 @@ fn a_dataset_file_misnamed_by_its_extension_is_reported_not_skipped_silently() {
     );
 }
 
+/// An analysis in `analyses/` is named after its id (datasets/README.md): one whose file has
+/// another name is warned of at its id. A file outside `analyses/` follows no such convention.
+#[test]
+fn an_analysis_not_named_after_its_id_is_warned_of_at_the_id() {
+    let dir = base_copy("analysis-name");
+    let analysis = fs::read_to_string(dir.join("analysis-zero-draft.yaml")).unwrap();
+    let with_id = |id: &str| {
+        analysis
+            .replacen("id: test-analysis-zero-draft", &format!("id: {id}"), 1)
+            .replace("../../../schemas/", "../../../../schemas/")
+    };
+    fs::create_dir(dir.join("analyses")).unwrap();
+    let misnamed = dir.join("analyses/test-2024-08-copied.yaml");
+    fs::write(&misnamed, with_id("test-2024-08-renamed")).unwrap();
+    fs::write(
+        dir.join("analyses/test-2024-08-named.yaml"),
+        with_id("test-2024-08-named"),
+    )
+    .unwrap();
+    let v = validate_paths(std::slice::from_ref(&dir), &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    assert_eq!(
+        found(&v.report),
+        [(
+            Code::MisnamedFile,
+            Severity::Warning,
+            shown(&misnamed),
+            4,
+            5
+        )]
+    );
+    let d = &v.report.diagnostics[0];
+    assert_eq!(
+        d.message,
+        "analysis `test-2024-08-renamed` is in the file `test-2024-08-copied.yaml`: an analysis \
+         file is named after its id"
+    );
+    assert_eq!(
+        d.help.as_deref(),
+        Some(
+            "rename the file to `test-2024-08-renamed.yaml`, or correct the id if the file's name \
+             is the right one"
+        )
+    );
+}
+
 /// `renewable: yes` is the text "yes" in YAML 1.2; the error on the boolean field says what
 /// to write (the warning about YAML 1.1 only says how other tools read it).
 #[test]

@@ -39,7 +39,7 @@ const WITHOUT_FIXTURE: &[(&str, &str)] = &[
     ),
     (
         "misnamed-file",
-        "a file in a dataset directory named almost like a dataset file, such as `hrw.YAML` or `hrw.yaml.txt` (as some editors save it): the walk does not read it, so it is reported rather than left out without a word.",
+        "a file in a dataset directory named almost like a dataset file, such as `hrw.YAML` or `hrw.yaml.txt` (as some editors save it): the walk does not read it, so it is reported rather than left out without a word. Also an analysis in an `analyses/` folder whose file is not named after its id (`id: hrw-2024-08-surveillance` in `analyses/hrw-2024.yaml`), reported at the id: a reader looks an analysis up by its id.",
     ),
     (
         "unchecked-references",

@@ -44,6 +44,10 @@ const TESTED_IN_RUST: &[(&str, &str)] = &[
         "misnamed-file",
         "dataset_parts::a_dataset_file_misnamed_by_its_extension_is_reported_not_skipped_silently",
     ),
+    (
+        "misnamed-file",
+        "dataset_parts::an_analysis_not_named_after_its_id_is_warned_of_at_the_id",
+    ),
 ];
 
 /// The extensions of dataset files.

@@ -194,10 +194,11 @@ pub enum Code {
         )
     )]
     Io,
-    /// A file named almost like a dataset file (`x.YAML`, `x.yaml.txt`), which is not read.
+    /// A file named almost like a dataset file (`x.YAML`, `x.yaml.txt`), which is not read; or
+    /// an analysis whose file is not named after its id (`analyses/<id>.yaml`).
     #[strum(props(
-        summary = "a file named almost like a dataset file is not read",
-        fix = "rename it to end in `.yaml`, `.yml` or `.json`, or remove it"
+        summary = "a file named almost like a dataset file is not read, or an analysis file is not named after its id",
+        fix = "rename it to end in `.yaml`, `.yml` or `.json` (or remove it); name an analysis file after its id"
     ))]
     MisnamedFile,
     /// A symbolic link in a dataset directory points outside it.

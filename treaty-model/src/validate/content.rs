@@ -10,7 +10,7 @@ use super::locate::{Locator, pointer_token};
 use super::references::Repeat;
 use crate::date::{Date, PartialDate};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Chapter, Document, Participation, Point, Sources, StepKind};
+use crate::model::{Analysis, Chapter, Document, Participation, Point, Sources, StepKind};
 use crate::provision::{Case, roman_in};
 
 /// The diagnostics of `doc`'s content, placed by `locator`.
@@ -19,8 +19,43 @@ pub(super) fn check(doc: &Document, locator: &Locator<'_>) -> Vec<Diagnostic> {
         Document::Sources(s) => sources(s, locator),
         Document::Participation(p) => dates(p, locator),
         Document::Chapter(c) => numerals(c, locator),
+        Document::Analysis(a) => analysis_name(a, locator).into_iter().collect(),
         _ => Vec::new(),
     }
+}
+
+/// An analysis in the dataset's `analyses/` folder is named after its id (`analyses/<id>.yaml`,
+/// datasets/README.md): a reader who meets the id in a report opens the file of that name, and
+/// an id changed without its file (or a file copied from another analysis without a new id)
+/// breaks that. A file elsewhere follows no such convention.
+fn analysis_name(analysis: &Analysis, locator: &Locator<'_>) -> Option<Diagnostic> {
+    let mut path = locator.file().rsplit(['/', '\\']);
+    let name = path.next()?;
+    if path.next() != Some("analyses") {
+        return None;
+    }
+    let (stem, extension) = name.rsplit_once('.').unwrap_or((name, ""));
+    let id = analysis.id.as_str();
+    if stem == id {
+        return None;
+    }
+    let expected = if extension.is_empty() {
+        id.to_owned()
+    } else {
+        format!("{id}.{extension}")
+    };
+    Some(
+        Diagnostic::new(
+            Code::MisnamedFile,
+            format!(
+                "analysis `{id}` is in the file `{name}`: an analysis file is named after its id"
+            ),
+            Some(locator.node("/id")),
+        )
+        .with_help(format!(
+            "rename the file to `{expected}`, or correct the id if the file's name is the right one"
+        )),
+    )
 }
 
 /// Every text of the document that is empty or only blanks, with its pointer: a title, a

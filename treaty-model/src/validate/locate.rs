@@ -55,6 +55,11 @@ impl<'a> Locator<'a> {
         self.value
     }
 
+    /// The file as diagnostics name it.
+    pub(crate) fn file(&self) -> &'a str {
+        self.file
+    }
+
     /// The node at `pointer`, or its nearest existing ancestor.
     pub(crate) fn node(&self, pointer: &str) -> Location {
         location(self.file, self.nearest(pointer).span)
