@@ -1103,6 +1103,17 @@ fn a_value_of_the_wrong_type_is_shown_the_shape_it_needs() {
             "      max_days: ninety\n",
             "write a whole number, such as `90`",
         ),
+        // Unquoted, these would be the next error.
+        (
+            "      max_days: 90\n",
+            "      max_days: \"90.5\"\n",
+            "write a whole number, such as `90`",
+        ),
+        (
+            "      max_days: 90\n",
+            "      max_days: \"9e1\"\n",
+            "write a whole number, such as `90`",
+        ),
         (
             "    duration:\n      max_days: 90\n",
             // The fields left below become an entry of their own (reported as unknown).

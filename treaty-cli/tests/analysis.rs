@@ -103,7 +103,7 @@ fn coverage_as_csv_json_and_html() {
     let lines: Vec<&str> = r.stdout.split("\r\n").collect();
     assert_eq!(
         lines[0],
-        "scope,power,power_provision,data_categories,safeguard,status,provision,sources,note,article_24"
+        "scope,power,power_provision,data_categories,safeguard,status,provision,sources,note,article_24,article_24_sources"
     );
     let dataset = treaty_model::bundled().expect("valid");
     let cells = dataset.powers().count() * dataset.safeguards().count();
@@ -122,7 +122,12 @@ fn coverage_as_csv_json_and_html() {
         .filter(|l| l.starts_with("cross-border,mla-intrusive-measures,"))
         .collect();
     assert_eq!(mla.len(), dataset.safeguards().count());
-    assert!(mla.iter().all(|l| l.ends_with(",unclear")), "{mla:?}");
+    assert!(
+        mla.iter().all(|l| l.ends_with(
+            ",unclear,eff-2024-07-electronic-data; eff-2024-adopted-text-risks; eff-2023-08-surveillance-pact"
+        )),
+        "{mla:?}"
+    );
 
     let r = run(&["coverage", "--format", "json", "--scope", "cross-border"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -169,15 +174,22 @@ fn coverage_as_csv_json_and_html() {
     // A page on its own: each recorded cell links to its note below the table, and each
     // cited source is listed there with its address.
     assert!(html.contains(
-        "<a href=\"#note-compelled-technical-assistance-prior-judicial-authorisation\" aria-label="
+        "<a href=\"#note-compelled-technical-assistance.prior-judicial-authorisation\" aria-label="
     ));
     assert!(html.contains(
-        "<dt id=\"note-compelled-technical-assistance-prior-judicial-authorisation\">Prior judicial authorisation</dt><dd><span class=\"badge s-discretionary\">discretionary</span> (Article 24(2)) "
+        "<dt id=\"note-compelled-technical-assistance.prior-judicial-authorisation\">Prior judicial authorisation</dt><dd><span class=\"badge s-discretionary\">discretionary</span> (Article 24(2)) "
     ));
     assert_eq!(
         html.matches("<a href=\"#note-").count(),
         html.matches("<dt id=\"note-").count()
     );
+    // Whether Article 24 reaches a power is a claim with its sources too.
+    assert!(html.contains(
+        "<td class=\"info\"><a href=\"#note-mla-intrusive-measures.article-24\">unclear</a></td>"
+    ));
+    assert!(html.contains(
+        "<dt id=\"note-mla-intrusive-measures.article-24\">Article 24 applies</dt><dd>unclear (Article 23(4)) Article 23(4) extends Article 24"
+    ));
     assert!(html.contains(
         "<li id=\"src-eff-2024-07-electronic-data\"><strong>EFF, July 2024 (electronic data)</strong>: <cite>"
     ));

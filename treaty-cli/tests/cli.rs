@@ -962,7 +962,7 @@ fn show_article_28_4() {
     // The matching article of another treaty, with the crosswalk's own qualifier.
     assert!(
         r.stdout.contains(
-            "\nIn other treaties:\n  28 -> Council of Europe Convention on Cybercrime (Budapest Convention): Article 19: Search and seizure of stored computer data (corresponds, partly) [the project's reference compilation]\n      Articles matched by subject by the reference compilation; this is not an official concordance."
+            "\nIn other treaties:\n  28 -> Council of Europe Convention on Cybercrime (Budapest Convention): Article 19: Search and seizure of stored computer data (corresponds, partly) [the project's reference compilation]\n  Council of Europe Convention on Cybercrime (Budapest Convention): Articles matched by subject by the reference compilation; this is not an official concordance."
         ),
         "{}",
         r.stdout

@@ -269,7 +269,13 @@ impl Matrix {
         let mut rows = Vec::new();
         for row in self.rows() {
             let categories = join(&row.data_categories);
+            // The power's Article 24 claim, with its own sources: the `sources` column is the
+            // cell's.
             let article_24: &str = row.article_24.as_ref().map_or("", |a| a.applies.into());
+            let article_24_sources = row
+                .article_24
+                .as_ref()
+                .map_or_else(String::new, |a| join(&a.sources));
             for cell in &row.cells {
                 rows.push(vec![
                     row.scope.to_string(),
@@ -285,6 +291,7 @@ impl Matrix {
                     join(&cell.sources),
                     cell.note.clone().unwrap_or_default(),
                     article_24.to_owned(),
+                    article_24_sources.clone(),
                 ]);
             }
         }
@@ -301,6 +308,7 @@ impl Matrix {
                 "sources",
                 "note",
                 "article_24",
+                "article_24_sources",
             ],
             rows,
         }

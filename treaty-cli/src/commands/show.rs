@@ -209,7 +209,11 @@ fn human(dataset: &Dataset, info: &ProvisionInfo<'_>) -> String {
     let crosswalks = dataset.crosswalk_entries(&info.provision, &info.text_version);
     if !crosswalks.is_empty() {
         let _ = writeln!(out, "\nIn other treaties:");
+        let mut files: Vec<&treaty_model::model::Crosswalk> = Vec::new();
         for (file, e) in crosswalks {
+            if !files.iter().any(|f| std::ptr::eq(*f, file)) {
+                files.push(file);
+            }
             let here = e
                 .provision
                 .as_ref()
@@ -224,9 +228,15 @@ fn human(dataset: &Dataset, info: &ProvisionInfo<'_>) -> String {
                 e.verification,
                 cite(dataset, &e.sources)
             );
-            // The file's note says how it matched (by subject, not an official concordance).
-            if let Some(note) = e.note.as_ref().or(file.note.as_ref()) {
+            if let Some(note) = &e.note {
                 let _ = writeln!(out, "      {}", note.trim());
+            }
+        }
+        // What a whole file says of its matches (by subject, not an official concordance)
+        // qualifies each of them, whatever an entry's own note adds.
+        for f in files {
+            if let Some(note) = &f.note {
+                let _ = writeln!(out, "  {}: {}", f.other.title, note.trim());
             }
         }
     }

@@ -4,10 +4,10 @@
 
 use std::fmt::Write as _;
 
-use treaty_model::Dataset;
 use treaty_model::coverage::{CellStatus, Matrix, Row};
 use treaty_model::ids::{SafeguardId, SourceId};
 use treaty_model::model::Sources;
+use treaty_model::{Dataset, ProvisionRef};
 
 use super::html::{a, esc, reference, status_badge, status_class, status_symbol};
 use super::links;
@@ -161,6 +161,13 @@ fn row_html(out: &mut String, matrix: &Matrix, row: &Row, codes: &[String], link
         Some(treaty_model::Coverage::Unclear) => "unclear",
         _ => "?",
     };
+    // On a page of its own the claim is listed below the table; on the site, the power's
+    // page (its row header's link) gives it.
+    let art24 = if !linked && row.article_24.is_some() {
+        format!("<a href=\"#{}\">{art24}</a>", article_24_anchor(row))
+    } else {
+        art24.to_owned()
+    };
     let _ = write!(
         out,
         "<tr id=\"row-{}\"><th class=\"row\" scope=\"row\">{label}<span class=\"pname\">{}</span></th>\
@@ -239,15 +246,70 @@ pub fn page(dataset: &Dataset, matrix: &Matrix, title: &str, lacking: Option<&st
     super::page::standalone(title, &body)
 }
 
+/// `note-expedited-preservation.legality`: ids never hold a dot, so no two cells share one.
 fn note_anchor(row: &Row, safeguard: &SafeguardId) -> String {
-    format!("note-{}-{safeguard}", row.power)
+    format!("note-{}.{safeguard}", row.power)
 }
 
-/// What a tooltip cannot carry to a printed or read-aloud page: each recorded cell's
-/// provision, note and sources, then the sources themselves with their addresses. The page
-/// stands alone, so nothing links to the site.
+fn article_24_anchor(row: &Row) -> String {
+    format!("note-{}.article-24", row.power)
+}
+
+/// One entry of the notes: a claim with its provision, note and sources, cited by name and
+/// linked to the list of sources below (`cited` collects them, in order of first citation).
+struct Claim<'a> {
+    anchor: String,
+    name: &'a str,
+    /// Already HTML.
+    value: String,
+    provision: Option<&'a ProvisionRef>,
+    note: Option<&'a str>,
+    sources: &'a [SourceId],
+}
+
+impl<'a> Claim<'a> {
+    fn write(self, out: &mut String, dataset: &Dataset, cited: &mut Vec<&'a SourceId>) {
+        let mut value = self.value;
+        if let Some(p) = self.provision {
+            let _ = write!(value, " (Article {p})");
+        }
+        if let Some(n) = self.note {
+            let _ = write!(value, " {}", esc(n));
+        }
+        let files = &dataset.bundle().sources;
+        let citations: Vec<String> = self
+            .sources
+            .iter()
+            .map(|id| {
+                if !cited.contains(&id) {
+                    cited.push(id);
+                }
+                a(
+                    &format!("#{}", links::source_anchor(id)),
+                    &Sources::citation_of(files, id),
+                )
+            })
+            .collect();
+        if !citations.is_empty() {
+            let _ = write!(
+                value,
+                " <span class=\"src\">[sources: {}]</span>",
+                citations.join("; ")
+            );
+        }
+        let _ = writeln!(
+            out,
+            "<dt id=\"{}\">{}</dt><dd>{value}</dd>",
+            self.anchor,
+            esc(self.name)
+        );
+    }
+}
+
+/// What a tooltip cannot carry to a printed or read-aloud page: each power's Article 24
+/// claim and each recorded cell's provision, note and sources, then the sources themselves
+/// with their addresses. The page stands alone, so nothing links to the site.
 fn notes(out: &mut String, dataset: &Dataset, matrix: &Matrix) {
-    let files = &dataset.bundle().sources;
     let mut cited: Vec<&SourceId> = Vec::new();
     out.push_str("<h2 id=\"notes\">Provisions, notes and sources</h2>\n");
     for row in matrix.rows() {
@@ -257,7 +319,7 @@ fn notes(out: &mut String, dataset: &Dataset, matrix: &Matrix) {
             .zip(&matrix.safeguards)
             .filter(|(c, _)| c.status != CellStatus::NotRecorded)
             .collect();
-        if recorded.is_empty() {
+        if recorded.is_empty() && row.article_24.is_none() {
             continue;
         }
         let _ = writeln!(
@@ -266,43 +328,31 @@ fn notes(out: &mut String, dataset: &Dataset, matrix: &Matrix) {
             row.provision,
             esc(&row.name)
         );
+        if let Some(a24) = &row.article_24 {
+            let claim = Claim {
+                anchor: article_24_anchor(row),
+                name: "Article 24 applies",
+                value: esc(&words(&a24.applies)),
+                provision: a24.provision.as_ref(),
+                note: a24.note.as_deref(),
+                sources: &a24.sources,
+            };
+            claim.write(out, dataset, &mut cited);
+        }
         for (cell, col) in recorded {
-            let mut value = status_badge(cell.status);
-            if let Some(p) = &cell.provision {
-                let _ = write!(value, " (Article {p})");
-            }
-            if let Some(n) = &cell.note {
-                let _ = write!(value, " {}", esc(n));
-            }
-            let citations: Vec<String> = cell
-                .sources
-                .iter()
-                .map(|id| {
-                    if !cited.contains(&id) {
-                        cited.push(id);
-                    }
-                    a(
-                        &format!("#{}", links::source_anchor(id)),
-                        &Sources::citation_of(files, id),
-                    )
-                })
-                .collect();
-            if !citations.is_empty() {
-                let _ = write!(
-                    value,
-                    " <span class=\"src\">[sources: {}]</span>",
-                    citations.join("; ")
-                );
-            }
-            let _ = writeln!(
-                out,
-                "<dt id=\"{}\">{}</dt><dd>{value}</dd>",
-                note_anchor(row, &col.id),
-                esc(&col.name)
-            );
+            let claim = Claim {
+                anchor: note_anchor(row, &col.id),
+                name: &col.name,
+                value: status_badge(cell.status),
+                provision: cell.provision.as_ref(),
+                note: cell.note.as_deref(),
+                sources: &cell.sources,
+            };
+            claim.write(out, dataset, &mut cited);
         }
         out.push_str("</dl>\n");
     }
+    let files = &dataset.bundle().sources;
     if cited.is_empty() {
         return;
     }

@@ -33,8 +33,9 @@ fn validator(kind: FileKind) -> Option<&'static jsonschema::Validator> {
 
 /// Validates `value` against the schema of `kind`; every error becomes a diagnostic placed at
 /// its node, returned with the JSON pointer of the node the schema rejected (for an unknown
-/// field, the field: what it holds is the schema's to reject, not the other checks'). Errors about the root's field `skip` (one the header already
-/// reported) are left out, found by their place in the document, never by their wording.
+/// field, the field: what it holds is the schema's to reject, not the other checks'). Errors
+/// about the root's field `skip` (one the header already reported) are left out, found by
+/// their place in the document, never by their wording.
 /// With `misspellings`, a required field is not reported missing when an unknown key of the
 /// same mapping reads as its misspelling.
 pub(crate) fn check(
@@ -419,13 +420,28 @@ fn type_help(kind: FileKind, pointer: &str, expected: &TypeKind, found: &Value) 
                 )
             }
         }
-        ("integer" | "number", Value::String(s)) if s.trim().parse::<f64>().is_ok() => {
+        // Only digits the field would take: `"90.5"` or `"-5"` unquoted is the next error.
+        ("integer", Value::String(s)) if is_plain_whole_number(s.trim()) => {
+            format!("write the number without quotes: `{}`", s.trim())
+        }
+        ("number", Value::String(s))
+            if s.trim().parse::<f64>().is_ok_and(f64::is_finite)
+                && s.trim()
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-') =>
+        {
             format!("write the number without quotes: `{}`", s.trim())
         }
         ("integer", _) => "write a whole number, such as `90`".into(),
         ("boolean", _) => "write `true` or `false`".into(),
         _ => format!("write {}", type_name(expected)),
     }
+}
+
+/// Digits only, without a sign or a leading zero: what a count or a number of days is written
+/// as.
+fn is_plain_whole_number(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && (s == "0" || !s.starts_with('0'))
 }
 
 /// A scalar as it would stand as a list item.
