@@ -1142,24 +1142,47 @@ fn a_value_in_typographic_quotes_is_told_to_use_straight_ones() {
             "provision: \u{201c}25(2)\u{201d}",
             Code::InvalidFormat,
             (24, 18),
-            "`\"25(2)\"`",
+            "; write it in the canonical form: `25(2)`",
+        ),
+        // The text inside the quotes gets the help it would get on its own.
+        (
+            "provision: 25(2)",
+            "provision: \u{201c}Art. 25(2)\u{201d}",
+            Code::InvalidFormat,
+            (24, 18),
+            "; write it in the canonical form: `25(2)`",
         ),
         (
             "obligation: mandatory",
             "obligation: \u{201c}mandatory\u{201d}",
             Code::InvalidValue,
             (10, 17),
-            "`\"mandatory\"`",
+            ": write `mandatory`",
+        ),
+        (
+            "obligation: mandatory",
+            "obligation: \u{201c}Mandatory\u{201d}",
+            Code::InvalidValue,
+            (10, 17),
+            ": write `mandatory`",
         ),
         (
             "data_categories: [electronic-data]",
             "data_categories: [\u{2018}electronic-data\u{2019}]",
             Code::InvalidFormat,
             (17, 23),
-            "`\"electronic-data\"`",
+            "; write `electronic-data`",
+        ),
+        (
+            "provision: 25(2)",
+            "provision: \u{201c}the second paragraph\u{201d}",
+            Code::InvalidFormat,
+            (24, 18),
+            "; without them: expected `28(4)(a)`, `27(a)` or `zero-draft:17`",
         ),
     ] {
-        let got: Vec<_> = domestic_with(from, to)
+        let report = domestic_with(from, to);
+        let got: Vec<_> = report
             .diagnostics
             .iter()
             .map(|d| {
@@ -1168,7 +1191,7 @@ fn a_value_in_typographic_quotes_is_told_to_use_straight_ones() {
             })
             .collect();
         let help = format!(
-            "the value is wrapped in typographic quotes, which YAML keeps as part of it: write {help} with straight quotes"
+            "the value is wrapped in typographic quotes, which YAML keeps as part of it{help}"
         );
         assert_eq!(got, [(code, at, Some(help))], "{to}");
     }

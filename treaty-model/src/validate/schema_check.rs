@@ -120,14 +120,18 @@ pub(crate) fn check(
                     .collect::<Vec<_>>()
                     .join(", ");
                 let text = instance.as_str().unwrap_or_default();
-                d = match (
-                    typographic_quotes_help(text),
-                    closest(text, options.iter().copied()),
-                ) {
-                    (Some(help), _) => d.with_help(help),
-                    (None, Some(m)) => d.with_help(format!("did you mean `{m}`? allowed: {list}")),
-                    (None, None) => d.with_help(format!("allowed: {list}")),
-                };
+                let curly = inside_typographic_quotes(text);
+                let word = curly.unwrap_or(text);
+                let fix = options
+                    .contains(&word)
+                    .then_some(word)
+                    .or_else(|| closest(word, options.iter().copied()));
+                d = d.with_help(match (curly, fix) {
+                    (Some(_), Some(m)) => format!("{IN_TYPOGRAPHIC_QUOTES}: write `{m}`"),
+                    (Some(_), None) => format!("{IN_TYPOGRAPHIC_QUOTES}; allowed: {list}"),
+                    (None, Some(m)) => format!("did you mean `{m}`? allowed: {list}"),
+                    (None, None) => format!("allowed: {list}"),
+                });
                 out.push(d);
             }
             ValidationErrorKind::Constant { expected_value } => out.push(
@@ -227,7 +231,10 @@ fn format_error(
     instance: &Value,
     locator: &Locator<'_>,
 ) -> Diagnostic {
-    let text = instance.as_str().unwrap_or_default();
+    let written = instance.as_str().unwrap_or_default();
+    // Curly quotes are reported first; the help then goes on with the text inside them.
+    let curly = inside_typographic_quotes(written);
+    let text = curly.unwrap_or(written);
     let def = def_at(kind, pointer);
     let (what, example) = match def {
         Some("ProvisionRef") => (
@@ -247,43 +254,47 @@ fn format_error(
             "the pattern in the schema",
         ),
     };
-    let mut d = Diagnostic::new(
+    let d = Diagnostic::new(
         Code::InvalidFormat,
-        format!("`{text}` is not {what}"),
+        format!("`{written}` is not {what}"),
         Some(locator.node(pointer)),
     );
-    if let Some(help) = typographic_quotes_help(text) {
-        return d.with_help(help);
-    }
-    if def == Some("ProvisionRef")
+    let fix = if def == Some("ProvisionRef")
         && let Ok(p) = text.parse::<crate::provision::ProvisionRef>()
     {
-        return d.with_help(canonical_help(&p));
-    }
-    if def.is_some_and(|d| d.ends_with("Id")) {
-        let fixed = text.trim().to_lowercase().replace([' ', '_'], "-");
-        if crate::ids::is_valid_id(&fixed) {
-            return d.with_help(format!("expected {example}; did you mean `{fixed}`?"));
-        }
-    }
-    d = d.with_help(format!("expected {example}"));
-    d
+        Some(canonical_help(&p))
+    } else if def.is_some_and(|d| d.ends_with("Id"))
+        && let fixed = text.trim().to_lowercase().replace([' ', '_'], "-")
+        && crate::ids::is_valid_id(&fixed)
+    {
+        Some(if curly.is_some() {
+            format!("write `{fixed}`")
+        } else {
+            format!("expected {example}; did you mean `{fixed}`?")
+        })
+    } else {
+        None
+    };
+    d.with_help(match (curly, fix) {
+        (Some(_), Some(fix)) => format!("{IN_TYPOGRAPHIC_QUOTES}; {fix}"),
+        (Some(_), None) => format!("{IN_TYPOGRAPHIC_QUOTES}; without them: expected {example}"),
+        (None, Some(fix)) => fix,
+        (None, None) => format!("expected {example}"),
+    })
 }
 
 /// The quotes a word processor types for `"` and `'`. YAML quotes only with the straight
 /// ones, so a value pasted as `“28(4)”` keeps the curly quotes as part of its text.
 const TYPOGRAPHIC_QUOTES: &[char] = &['“', '”', '„', '‘', '’', '‚', '«', '»'];
 
-/// The help for a value wrapped in typographic quotes, when it is: the same value between
-/// straight quotes. `None` for any other value.
-fn typographic_quotes_help(text: &str) -> Option<String> {
+/// How a help starts for a value wrapped in typographic quotes.
+const IN_TYPOGRAPHIC_QUOTES: &str =
+    "the value is wrapped in typographic quotes, which YAML keeps as part of it";
+
+/// The text inside the typographic quotes that wrap `text`, when they do.
+fn inside_typographic_quotes(text: &str) -> Option<&str> {
     let inner = text.trim_matches(TYPOGRAPHIC_QUOTES);
-    (inner.len() != text.len() && !inner.is_empty()).then(|| {
-        format!(
-            "the value is wrapped in typographic quotes, which YAML keeps as part of it: write \
-             `\"{inner}\"` with straight quotes"
-        )
-    })
+    (inner.len() != text.len() && !inner.is_empty()).then_some(inner)
 }
 
 /// The help of an `invalid-data` error at `pointer`: a value of the right shape that does not
