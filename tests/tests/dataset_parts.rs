@@ -1103,6 +1103,22 @@ fn a_value_of_the_wrong_type_is_shown_the_shape_it_needs() {
             "      max_days: ninety\n",
             "write a whole number, such as `90`",
         ),
+        // Each item written as the list needs it: quoted where YAML would read a comment.
+        (
+            "    data_categories: [electronic-data]\n",
+            "    data_categories: \"#electronic-data\"\n",
+            "write a list, even of one item: `[\"#electronic-data\"]`, or `- \"#electronic-data\"` on a line below the key",
+        ),
+        (
+            "    compellable: [person-with-data, service-provider]\n",
+            "    compellable: person-with-data, service-provider\n",
+            "write a list, even of one item: `[person-with-data, service-provider]`, or one `- item` per line below the key",
+        ),
+        (
+            "    safeguards:\n",
+            "    safeguards: legality\n    safeguards_were:\n",
+            "write a list of entries: each starts with `- ` on a line below the key, followed by its `key: value` lines (safeguard, status, provision, note, sources)",
+        ),
         // Unquoted, these would be the next error.
         (
             "      max_days: 90\n",

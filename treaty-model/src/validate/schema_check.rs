@@ -414,10 +414,7 @@ fn type_help(kind: FileKind, pointer: &str, expected: &TypeKind, found: &Value) 
                           lines indented below it"
             .into(),
         ("array", Value::String(_) | Value::Number(_) | Value::Bool(_)) => {
-            let item = short_item(found);
-            format!(
-                "write a list, even of one item: `[{item}]`, or `- {item}` on a line below the key"
-            )
+            list_help(kind, pointer, found)
         }
         ("array", _) => "write a list: `[a, b]`, or one `- item` per line below the key".into(),
         ("object", _) => {
@@ -455,11 +452,54 @@ fn is_plain_whole_number(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && (s == "0" || !s.starts_with('0'))
 }
 
-/// A scalar as it would stand as a list item.
-fn short_item(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
+/// The help for one value written where a list is expected, in the list's own terms: the
+/// entries of a list of mappings, or the value (split at its commas) as items, each quoted
+/// where YAML would otherwise read it as something else (`"4"` in a list of text, `"#x"`).
+fn list_help(kind: FileKind, pointer: &str, found: &Value) -> String {
+    let item = schema_at(kind, &format!("{pointer}/0")).map(|(s, _)| s);
+    if item.is_some_and(|s| s.get("properties").is_some()) {
+        let fields = allowed_properties(kind, &format!("{pointer}/0"));
+        return format!(
+            "write a list of entries: each starts with `- ` on a line below the key, followed by \
+             its `key: value` lines ({})",
+            fields.join(", ")
+        );
+    }
+    let wants_text = item
+        .and_then(|s| s.get("type"))
+        .is_some_and(|t| t == "string");
+    let items: Vec<String> = match found {
+        Value::String(s) => s
+            .split(',')
+            .map(str::trim)
+            .filter(|i| !i.is_empty())
+            .map(|i| list_item(i, wants_text))
+            .collect(),
+        other => vec![list_item(&other.to_string(), wants_text)],
+    };
+    let one = match items.as_slice() {
+        [only] => format!(", or `- {only}` on a line below the key"),
+        _ => ", or one `- item` per line below the key".to_owned(),
+    };
+    format!(
+        "write a list, even of one item: `[{}]`{one}",
+        items.join(", ")
+    )
+}
+
+/// An item as it must be written in a list: quoted when YAML would read it as a number, a
+/// boolean or a comment, or as the start of other syntax.
+fn list_item(item: &str, wants_text: bool) -> String {
+    let looks_typed = item.parse::<f64>().is_ok()
+        || matches!(item, "true" | "false" | "null" | "~")
+        || crate::syntax::is_yaml11_boolean(item);
+    let starts_syntax = item.starts_with([
+        '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`', '[', ']', '{', '}', '-', '?', ':',
+    ]);
+    if (wants_text && looks_typed) || starts_syntax {
+        format!("\"{}\"", item.replace('\\', "\\\\").replace('"', "\\\""))
+    } else {
+        item.to_owned()
     }
 }
 
