@@ -739,9 +739,19 @@ fn powers<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Powers) {
                 w.optional_provision(n, "provision", a.provision.as_ref(), v);
                 w.sources(n, &a.sources);
             }
-            // Not checked for repeats: a safeguard may have a status under each of two
-            // provisions (the assessment scaffold allows for it by listing the safeguard once).
-            w.each(n, "safeguards", &p.safeguards, |w, n, s| {
+            // A safeguard may have a status under each of two provisions (the assessment
+            // scaffold allows for it by listing the safeguard once); under the same one, or
+            // with none, a second status repeats or contradicts the first, and the matrix
+            // would show only the first.
+            let status = OnePer {
+                field: Some("safeguard"),
+                value: |s: &SafeguardStatus| (s.safeguard.as_str(), s.provision.as_ref()),
+                what: |(id, at)| match at {
+                    Some(at) => format!("safeguard `{id}` at {at}"),
+                    None => format!("safeguard `{id}`"),
+                },
+            };
+            w.each_once(n, "safeguards", &p.safeguards, status, |w, n, s| {
                 safeguard_status(w, n, s, v);
             });
             w.sources(n, &p.sources);
