@@ -92,10 +92,38 @@ fn diagnostic(renderer: &Renderer, report: &Report, d: &Diagnostic) -> String {
     };
     let message = visible(&d.message);
     let mut group = Group::with_title(level.primary_title(message).id(d.code.as_str()));
+    let mut drawn = vec![false; d.related.len()];
     if let Some(loc) = &d.location {
-        group = place(group, report, loc, AnnotationKind::Primary, None);
+        group = match report
+            .source(&loc.file)
+            .and_then(|s| Some((s, Excerpt::of(s, loc)?)))
+        {
+            Some((source, excerpt)) => {
+                let (line, text) = (excerpt.line, excerpt.text.clone());
+                let mut snippet =
+                    excerpt.snippet(visible(&loc.file), AnnotationKind::Primary, None);
+                // A related place on the same lines (a repeat in one inline list) is marked
+                // in this excerpt: drawn again below, the line would read as a second one.
+                for (r, drawn) in d.related.iter().zip(&mut drawn) {
+                    if r.location.file == loc.file
+                        && let Some(other) = Excerpt::of(source, &r.location)
+                        && other.line == line
+                        && other.text == text
+                    {
+                        snippet = snippet.annotation(
+                            AnnotationKind::Context
+                                .span(other.span)
+                                .label(Some(visible(&r.message))),
+                        );
+                        *drawn = true;
+                    }
+                }
+                group.element(snippet)
+            }
+            None => place(group, report, loc, AnnotationKind::Primary, None),
+        };
     }
-    for r in &d.related {
+    for (r, _) in d.related.iter().zip(drawn).filter(|(_, drawn)| !drawn) {
         group = place(
             group,
             report,
@@ -129,13 +157,7 @@ fn place<'a>(
             None => group.element(origin),
         };
     };
-    group.element(
-        Snippet::source(excerpt.text)
-            .line_start(excerpt.line)
-            .path(path)
-            .fold(false)
-            .annotation(kind.span(excerpt.span).label(label)),
-    )
+    group.element(excerpt.snippet(path, kind, label))
 }
 
 /// The lines of a span, made inert for the terminal.
@@ -167,6 +189,20 @@ const MAX_LINES: usize = 6;
 const MAX_PREFIX: usize = 64 * 1024;
 
 impl Excerpt {
+    /// The excerpt drawn for `path`, its span marked as `kind`.
+    fn snippet<'a>(
+        self,
+        path: String,
+        kind: AnnotationKind,
+        label: Option<String>,
+    ) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
+        Snippet::source(self.text)
+            .line_start(self.line)
+            .path(path)
+            .fold(false)
+            .annotation(kind.span(self.span).label(label))
+    }
+
     fn of(source: &str, loc: &Location) -> Option<Self> {
         let start = floor(source, loc.start.offset.min(source.len()));
         let mut end = floor(source, loc.end.offset.clamp(start, source.len()));
