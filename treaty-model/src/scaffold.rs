@@ -312,6 +312,7 @@ powers:
         sources: [test-source]
       - safeguard: user-notification
         status: discretionary
+        provision: "27"
         note: Listed twice, for two provisions; the template lists it once.
         sources: [test-source]
     sources: [test-source]

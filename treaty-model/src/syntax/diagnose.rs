@@ -16,7 +16,7 @@
 //! built; a diagnosis runs once, when reading has already failed. Only the wording of the tab
 //! problem is shared, [`tab_problem`], so that both say the same.
 
-use super::source::Source;
+use super::source::{Source, indentation};
 use super::span::{Lines, Range, Span, offset, to_usize};
 use super::{Problem, ProblemKind};
 
@@ -65,6 +65,23 @@ pub(super) fn parser_error(
         )
         .with_help("replace them with ordinary spaces (often pasted from a word processor)");
     }
+    // Text that went on after a line starting with `#word`, which ended the value above.
+    if open_flow.is_none()
+        && let Some(comment) = comment_cut_value(src, at)
+    {
+        let written =
+            String::from_utf8_lossy(&src.bytes()[to_usize(comment.start)..to_usize(comment.end)])
+                .into_owned();
+        return Problem::error(
+            ProblemKind::Syntax,
+            text.span(comment),
+            format!(
+                "`{written}` is a comment: the value above ends before it, and the line below \
+                 is left standing alone"
+            ),
+        )
+        .with_help("quote the whole value, or move the `#` away from the start of the line");
+    }
     // A key without its `:`, or without the space after it, which the parser took for the
     // start of a value running on below. Inside brackets no line stands for a key.
     if open_flow.is_none()
@@ -80,6 +97,41 @@ pub(super) fn parser_error(
     // Otherwise the parser's message, with quoting, a closing quote or a closing bracket as
     // the likeliest fix.
     parser_message(&text, at, message, open_flow)
+}
+
+/// The comment line that cut a plain value in two, when the error's line is the rest of it:
+///
+/// ```yaml
+/// summary: Exclude activities that
+///   #LGBTQ rights and more
+///   from the treaty scope.
+/// ```
+///
+/// The line right above the error's starts with `#` glued to a word, at the error line's
+/// indentation (not at the left margin, where a comment between entries stands), and the
+/// line above it holds text.
+fn comment_cut_value(src: Source<'_>, rel: usize) -> Option<Range> {
+    let bytes = src.bytes();
+    let (start, _) = src.line_around(rel);
+    let (comment, comment_end) = src.line_around(start.checked_sub(1)?);
+    let indent = indentation(bytes, comment);
+    let hash = comment + indent;
+    if indent == 0
+        || indentation(bytes, start) != indent
+        || bytes.get(hash) != Some(&b'#')
+        || !bytes.get(hash + 1).is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return None;
+    }
+    let (above, above_end) = src.line_around(comment.checked_sub(1)?);
+    let content = bytes.get(above + indentation(bytes, above)..above_end)?;
+    if content.is_empty() || content.starts_with(b"#") {
+        return None;
+    }
+    Some(Range {
+        start: offset(hash),
+        end: offset(comment_end),
+    })
 }
 
 /// The text with its line table, to turn byte ranges into the lines and columns a problem
@@ -283,7 +335,7 @@ fn keyless_line(src: Source<'_>, rel: usize, info: &str) -> Option<(usize, usize
                 at = start;
                 let line = &bytes[start..end];
                 let line = line.strip_suffix(b"\r").unwrap_or(line);
-                let indent = line.iter().take_while(|&&b| b == b' ').count();
+                let indent = indentation(line, 0);
                 let content = &line[indent..];
                 if content.is_empty() || content.starts_with(b"#") {
                     continue;

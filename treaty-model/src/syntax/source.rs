@@ -157,6 +157,28 @@ pub(super) fn is_separator(byte: u8) -> bool {
     )
 }
 
+/// Where the line after the one ending at byte `end` (at its `\n`, `\r\n` or lone `\r`,
+/// as the scanner counts lines) starts; `None` at the end of the text.
+pub(super) fn next_line(bytes: &[u8], end: usize) -> Option<usize> {
+    let at = end + memchr::memchr2(b'\n', b'\r', bytes.get(end..)?)?;
+    let next = if bytes.get(at..at + 2) == Some(b"\r\n") {
+        at + 2
+    } else {
+        at + 1
+    };
+    (next < bytes.len()).then_some(next)
+}
+
+/// The spaces that indent the line starting at byte `start`.
+pub(super) fn indentation(bytes: &[u8], start: usize) -> usize {
+    bytes
+        .get(start..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|&&b| b == b' ')
+        .count()
+}
+
 impl<'a> Source<'a> {
     /// The anchor or alias name written at byte `rel` (after its `&` or `*`).
     pub(super) fn name_at(&self, rel: usize) -> &'a str {
@@ -165,9 +187,7 @@ impl<'a> Source<'a> {
         let len = rest.bytes().take_while(|b| !is_separator(*b)).count();
         rest.get(..len).unwrap_or_default()
     }
-}
 
-impl Source<'_> {
     pub(super) fn bytes(&self) -> &[u8] {
         self.text.as_bytes()
     }

@@ -1352,15 +1352,24 @@ fn a_hash_glued_to_a_word_on_a_value_s_next_line_is_flagged() {
         "a: b # c\n  #d\n",
         "a:\n  #b\nc: d\n",
         "a: [b,\n  #c\n  d]\n",
+        "a: false\n  #TODO check\nb: c\n",
+        "a: 90\n  #TODO check\nb: c\n",
+        "list:\n  - a-b\n    #- c-d\n  - e\n",
     ] {
         let (problems, _) = found(text);
         assert_eq!(problems, [], "{text:?}");
     }
-    // Text going on below the comment: the parser fails, and its error says more.
-    let (problems, _) = found("a: b\n  #c\n  d\n");
-    assert!(
-        problems.iter().all(|p| p.0 != K::CommentInValue),
-        "{problems:?}"
+    // Text going on below the comment: the parser fails, and its error names the comment
+    // that cut the value.
+    let (problems, parsed) = found("a: b\n  #c d\n  e\n");
+    assert_eq!(problems, [(K::Syntax, (2, 3), (2, 7))]);
+    assert_eq!(
+        parsed.problems[0].message,
+        "`#c d` is a comment: the value above ends before it, and the line below is left standing alone"
+    );
+    assert_eq!(
+        parsed.problems[0].help.as_deref(),
+        Some("quote the whole value, or move the `#` away from the start of the line")
     );
 }
 

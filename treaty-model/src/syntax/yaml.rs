@@ -14,7 +14,7 @@ use serde_json::Value;
 use super::build::Builder;
 use super::diagnose::{self, tab_problem};
 use super::scalar::{Resolved, resolve_plain};
-use super::source::{self, Source, is_separator};
+use super::source::{self, Source, indentation, is_separator, next_line};
 use super::span::{self, CharMap, Pos, Range, Span, to_usize};
 use super::{Problem, ProblemKind};
 
@@ -207,9 +207,6 @@ impl Reader<'_> {
         }
         if style == ScalarStyle::Plain {
             self.comment_after(span.end);
-            if span.start != span.end {
-                self.comment_below(span.end);
-            }
         }
         let raw_text = (anchor != 0).then(|| text.to_string());
         let value = if style == ScalarStyle::Plain && !tagged {
@@ -217,6 +214,11 @@ impl Reader<'_> {
         } else {
             Value::String(text.into_owned())
         };
+        // Only text runs on over lines: after a number or a boolean, a `#word` line below is
+        // a note (`#TODO check`).
+        if style == ScalarStyle::Plain && value.is_string() {
+            self.comment_below(span.end);
+        }
         self.b.scalar(value, span, anchor, raw_text);
     }
 
@@ -531,7 +533,9 @@ impl Reader<'_> {
     /// - it is indented deeper than the key (or the dash) of the entry the value belongs to,
     ///   as a continuation would be: at that column or left of it, it is a comment between
     ///   entries, or an entry commented out;
-    /// - its `#` is glued to a word, as for `comment_after`: `# note` is a comment;
+    /// - its `#` is glued to a word, as for `comment_after`: `# note` is a comment, and so is
+    ///   `#- item`, an entry commented out;
+    /// - the value is text: after `false` or `90`, a `#TODO` line is a note;
     /// - the next line with content, past blank and comment lines, is indented no deeper than
     ///   that key, or there is none: the value would have ended there anyway. A deeper one
     ///   makes the parser fail, which says more than this warning.
@@ -550,7 +554,11 @@ impl Reader<'_> {
         };
         let indent = indentation(bytes, line);
         let at = line + indent;
-        if !starts_word_comment(bytes, at) || self.b.in_flow() {
+        // `#- item` is a list entry commented out, not words that lost their line.
+        if !starts_word_comment(bytes, at)
+            || !bytes.get(at + 1).is_some_and(u8::is_ascii_alphanumeric)
+            || self.b.in_flow()
+        {
             return;
         }
         let Some(entry) = self.b.open_block_start() else {
@@ -603,26 +611,4 @@ fn starts_word_comment(bytes: &[u8], at: usize) -> bool {
             bytes.get(at + 1),
             None | Some(b' ' | b'\t' | b'\r' | b'\n' | b'#')
         )
-}
-
-/// Where the line after the one ending at byte `end` (at its `\n`, `\r\n` or lone `\r`,
-/// as the scanner counts lines) starts; `None` at the end of the text.
-fn next_line(bytes: &[u8], end: usize) -> Option<usize> {
-    let at = end + memchr::memchr2(b'\n', b'\r', bytes.get(end..)?)?;
-    let next = if bytes.get(at..at + 2) == Some(b"\r\n") {
-        at + 2
-    } else {
-        at + 1
-    };
-    (next < bytes.len()).then_some(next)
-}
-
-/// The spaces that indent the line starting at byte `start`.
-fn indentation(bytes: &[u8], start: usize) -> usize {
-    bytes
-        .get(start..)
-        .unwrap_or_default()
-        .iter()
-        .take_while(|&&b| b == b' ')
-        .count()
 }
