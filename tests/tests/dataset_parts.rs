@@ -1300,8 +1300,8 @@ fn an_analysis_not_named_after_its_id_is_warned_of_at_the_id() {
     assert_eq!(
         d.help.as_deref(),
         Some(
-            "rename the file to `test-2024-08-renamed.yaml`, or correct the id if the file's name \
-             is the right one"
+            "if this file holds an analysis of its own, write `id: test-2024-08-copied`; if the \
+             id is right, rename the file to `test-2024-08-renamed.yaml`"
         )
     );
 }

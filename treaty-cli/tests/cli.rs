@@ -1444,3 +1444,28 @@ fn the_documented_typo_example_is_what_validate_prints() {
         assert_eq!(block, expected, "{doc}");
     }
 }
+
+/// Whether an analysis is in the `analyses/` folder does not depend on where the command is
+/// run: from inside the folder, the path given is a bare name.
+#[test]
+fn a_misnamed_analysis_is_found_from_inside_its_folder() {
+    let dir = tmp_dir("misnamed-analysis");
+    crate::common::copy_dir(&root().join("datasets"), &dir);
+    let analyses = dir.join("analyses");
+    std::fs::copy(
+        analyses.join("eff-2024-key-concerns.yaml"),
+        analyses.join("copy.yaml"),
+    )
+    .expect("copy");
+    let r = run_in(&analyses, &["validate", "copy.yaml", "--format", "github"]);
+    let _ = std::fs::remove_dir_all(&dir);
+    // The copy keeps its original's id, so the help asks for an id of its own first.
+    assert_eq!(
+        r.stdout.lines().next(),
+        Some(
+            "::warning file=copy.yaml,line=4,col=5,endLine=4,endColumn=26,title=misnamed-file::analysis `eff-2024-key-concerns` is in the file `copy.yaml`: an analysis file is named after its id%0Ahelp: if this file holds an analysis of its own, write `id: copy`; if the id is right, rename the file to `eff-2024-key-concerns.yaml`"
+        ),
+        "{}",
+        r.stdout
+    );
+}

@@ -29,9 +29,11 @@ pub(super) fn check(doc: &Document, locator: &Locator<'_>) -> Vec<Diagnostic> {
 /// an id changed without its file (or a file copied from another analysis without a new id)
 /// breaks that. A file elsewhere follows no such convention.
 fn analysis_name(analysis: &Analysis, locator: &Locator<'_>) -> Option<Diagnostic> {
-    let mut path = locator.file().rsplit(['/', '\\']);
-    let name = path.next()?;
-    if path.next() != Some("analyses") {
+    // The folder is read from the path made absolute (no file is opened): the path shown may
+    // be a bare name, given from inside `analyses/`.
+    let path = std::path::absolute(locator.file()).ok()?;
+    let name = path.file_name()?.to_str()?;
+    if path.parent()?.file_name()? != "analyses" {
         return None;
     }
     let (stem, extension) = name.rsplit_once('.').unwrap_or((name, ""));
@@ -52,9 +54,16 @@ fn analysis_name(analysis: &Analysis, locator: &Locator<'_>) -> Option<Diagnosti
             ),
             Some(locator.node("/id")),
         )
-        .with_help(format!(
-            "rename the file to `{expected}`, or correct the id if the file's name is the right one"
-        )),
+        .with_help(if crate::ids::is_valid_id(stem) {
+            // A file copied from another analysis keeps its id: renaming it would overwrite
+            // the original, so the new id comes first.
+            format!(
+                "if this file holds an analysis of its own, write `id: {stem}`; if the id is \
+                 right, rename the file to `{expected}`"
+            )
+        } else {
+            format!("rename the file to `{expected}`")
+        }),
     )
 }
 
