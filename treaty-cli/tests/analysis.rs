@@ -713,6 +713,8 @@ fn report_writes_a_page_per_article_power_and_analysis() {
     assert!(art4.contains(
         "citing zero-draft:17 (final text: <a href=\"art_4.html\">4</a>, mapping unverified)"
     ));
+    // A version's label leads to what that version is.
+    assert!(art4.contains("<td><a href=\"versions.html#version-zero-draft\">Zero draft</a></td>"));
     assert!(art4.contains("<td>partly corresponds</td><td>Offences under other international instruments</td><td>unverified</td><td>The reference compilation says only"));
     // An offence's article shows the offence's claims, each with its sources; Article 2 its
     // terms.
@@ -746,14 +748,16 @@ fn report_writes_a_page_per_article_power_and_analysis() {
     );
     let matrix = std::fs::read_to_string(site.join("coverage.html")).expect("page");
     assert!(matrix.contains("<span><a href=\"vocabulary.html#sg-legality\">Legality</a></span>"));
-    assert!(index.contains("<li><a href=\"vocabulary.html\">Vocabulary</a></li>"));
+    assert!(index.contains(
+        "<li><a href=\"versions.html\">Text versions</a></li><li><a href=\"vocabulary.html\">Vocabulary</a></li>"
+    ));
     // Each text version with its summary and milestones, linked from the index.
     let versions = std::fs::read_to_string(site.join("versions.html")).expect("page");
     assert!(versions.contains(
         "<h2 id=\"version-zero-draft\">Zero draft</h2>\n<dl class=\"facts\">\n<dt>Id</dt><dd><code>zero-draft</code></dd>\n<dt>Stage</dt><dd>draft</dd>\n<dt>Symbol</dt><dd>A/AC.291/22</dd>"
     ));
     assert!(versions.contains(
-        "<tr><th scope=\"row\">Released</th><td>2024-06-14 (partly)</td><td></td><td>Dated 23 May, made public on 14 June 2024"
+        "<tr><th scope=\"row\">Released</th><td>2024-06-14 (partly verified)</td><td></td><td>Dated 23 May, made public on 14 June 2024"
     ));
     assert!(index.contains(
         "<dt>Text versions</dt><dd><a href=\"versions.html#version-zero-draft\">Zero draft</a> (2023-06);"

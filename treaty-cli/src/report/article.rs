@@ -186,13 +186,20 @@ fn numbering(ctx: &Ctx<'_>, out: &mut String, r: &ProvisionRef, v: &TextVersionI
             Some(pr) => links::provision(ctx.dataset, pr, n.text_version),
             None => "no counterpart".to_owned(),
         };
-        let label = ctx.dataset.version_label(n.text_version);
+        let label = a(
+            &format!(
+                "{}#{}",
+                links::VERSIONS,
+                links::version_anchor(n.text_version)
+            ),
+            ctx.dataset.version_label(n.text_version),
+        );
         let note = n.note.map_or(String::new(), |t| format!("{} ", esc(t)));
         let _ = writeln!(
             out,
             "<tr><td>{}</td><td>{}</td><td>{there}</td><td>{}</td><td>{}</td><td>{}</td><td>{note}{}</td></tr>",
             esc(&n.of.to_string()),
-            esc(label),
+            label,
             esc(&words(&n.relation)),
             esc(n.subject.unwrap_or("")),
             esc(&words(&n.verification)),

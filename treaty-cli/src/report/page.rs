@@ -129,7 +129,7 @@ pub fn page(site: &str, title: &str, current: Nav, wide: bool, body: &str) -> St
         out,
         "<a class=\"skip\" href=\"#main\">Skip to content</a>\n\
          <header class=\"site\"><a class=\"brand\" href=\"{}\">{}</a>\n\
-         <nav class=\"top\" aria-label=\"Site\"><ul>{}{}{}{}{}{}{}</ul></nav></header>\n",
+         <nav class=\"top\" aria-label=\"Site\"><ul>{}{}{}{}{}{}{}{}</ul></nav></header>\n",
         links::INDEX,
         esc(site),
         item(Nav::Index, links::INDEX, "Articles"),
@@ -137,6 +137,7 @@ pub fn page(site: &str, title: &str, current: Nav, wide: bool, body: &str) -> St
         item(Nav::Powers, "index.html#powers", "Powers"),
         item(Nav::Analyses, "index.html#analyses", "Analyses"),
         item(Nav::Participation, links::PARTICIPATION, "Participation"),
+        item(Nav::Versions, links::VERSIONS, "Text versions"),
         item(Nav::Vocabulary, links::VOCABULARY, "Vocabulary"),
         item(Nav::Sources, links::SOURCES, "Sources"),
     );

@@ -63,8 +63,12 @@ fn milestones(ctx: &Ctx<'_>, out: &mut String, milestones: &[Milestone]) {
         let mut date = m
             .date
             .map_or_else(|| "not known".to_owned(), |d| d.to_string());
-        if m.verification != Verification::Verified {
-            let _ = write!(date, " ({})", words(&m.verification));
+        match m.verification {
+            Verification::Verified => {}
+            Verification::Partly => date.push_str(" (partly verified)"),
+            other => {
+                let _ = write!(date, " ({})", words(&other));
+            }
         }
         let note = m.note.as_deref().map(esc).unwrap_or_default();
         let _ = writeln!(
