@@ -1041,7 +1041,12 @@ fn a_missing_path_beside_part_of_a_dataset_is_reported() {
 /// The report of the repository's `powers/domestic.yaml` with its first `from` replaced by
 /// `to`, checked in its place against the rest of the dataset, as an editor would.
 fn domestic_with(from: &str, to: &str) -> Report {
-    let path = repository().join("datasets/powers/domestic.yaml");
+    file_with("powers/domestic.yaml", from, to)
+}
+
+/// [`domestic_with`] for the repository's dataset file `file`.
+fn file_with(file: &str, from: &str, to: &str) -> Report {
+    let path = repository().join("datasets").join(file);
     let text = fs::read_to_string(&path).unwrap();
     let edited = text.replacen(from, to, 1);
     assert_ne!(edited, text, "`{from}` is not in the file");
@@ -1146,6 +1151,42 @@ fn a_value_of_the_wrong_type_is_shown_the_shape_it_needs() {
             .collect();
         assert_eq!(got, [(Code::WrongType, Some(help))], "{to}");
     }
+}
+
+/// A provision written out with its text version repeats the same one written without, and
+/// one the schema rejects has that error alone.
+#[test]
+fn a_repeated_provision_is_found_in_any_spelling_and_reported_once() {
+    let report = file_with(
+        "analyses/eff-2024-key-concerns.yaml",
+        "provisions: [23(2)(c), 23(2)(b), 35(1)(c), 2(h)]",
+        "provisions: [23(2)(c), 23(2)(b), 35(1)(c), 2(h), final:2(h), \"Art. 23(2)(c)\"]",
+    );
+    let got: Vec<_> = report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let l = d.location.as_ref().unwrap();
+            (d.code, l.start.line, l.start.column, d.message.as_str())
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                Code::RepeatedItem,
+                54,
+                54,
+                "provision `final:2(h)` is already in this list"
+            ),
+            (
+                Code::InvalidFormat,
+                54,
+                66,
+                "`Art. 23(2)(c)` is not a provision reference"
+            ),
+        ]
+    );
 }
 
 /// A value pasted from a word processor keeps its curly quotes, which YAML does not read as

@@ -431,7 +431,12 @@ impl<'v> Walk<'_, 'v> {
             w.cite(node, p, v);
         });
         let cited = &self.out.provisions[start..];
-        for (i, j) in repeats(cited.len(), |i| &cited[i].provision) {
+        // `final:2(h)` in a file on the final text is `2(h)` written out.
+        let resolved = |i: usize| {
+            let p = &cited[i].provision;
+            (p.version().unwrap_or(v).clone(), p.unversioned())
+        };
+        for (i, j) in repeats(cited.len(), resolved) {
             self.out.repeated.push(Repeat {
                 what: format!("provision `{}`", cited[i].provision),
                 entry: false,
