@@ -1359,3 +1359,37 @@ fn a_yes_on_a_boolean_field_is_told_to_write_true_or_false() {
         .expect("a wrong-type error");
     assert_eq!(error.help.as_deref(), Some("write `true` or `false`"));
 }
+
+#[test]
+fn an_analysis_dated_otherwise_than_its_source_is_reported_at_its_date_and_with_the_sources() {
+    let dir = base_copy("date-mismatch");
+    let sources = dir.join("sources.yaml");
+    let analysis = dir.join("analysis-zero-draft.yaml");
+    // The analysis (2023-08) and its source entry are one document: a day of that month agrees.
+    edit(&sources, "published: 2023-08", "published: \"2023-08-31\"");
+    let agreeing = validate_paths(std::slice::from_ref(&dir), &Options::default());
+    edit(&sources, "\"2023-08-31\"", "\"2023-09-01\"");
+    // Named alone, the sources file is told of it too: the mismatch points into it.
+    let v = validate_paths(std::slice::from_ref(&sources), &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    assert_eq!(found(&agreeing.report), []);
+    assert_eq!(
+        found(&v.report),
+        [(Code::DateMismatch, Severity::Error, shown(&analysis), 8, 12)]
+    );
+    let d = &v.report.diagnostics[0];
+    assert_eq!(
+        d.message,
+        "the analysis is dated 2023-08, but its source `test-source-b` was published 2023-09-01: \
+         they are one document"
+    );
+    let related = &d.related[0].location;
+    assert_eq!(
+        (
+            related.file.clone(),
+            related.start.line,
+            related.start.column
+        ),
+        (shown(&sources), 17, 16)
+    );
+}

@@ -480,6 +480,13 @@ pub enum Code {
         fix = "check both dates against their sources"
     ))]
     DatesOutOfOrder,
+    /// An analysis whose publication date disagrees with its source entry's: the two describe
+    /// one document.
+    #[strum(props(
+        summary = "an analysis and its source entry give publication dates that cannot both be right",
+        fix = "check the document's date and give it in both places, to the precision known"
+    ))]
+    DateMismatch,
     /// A source a reader cannot open: no web address and no official symbol.
     #[strum(props(
         summary = "a source has neither a web address nor an official symbol",
@@ -595,6 +602,7 @@ impl Code {
                 | Code::UndescribedProvision
                 | Code::CounterpartNotDomestic
                 | Code::ScopeMismatch
+                | Code::DateMismatch
                 | Code::MissingInstrument
         )
     }

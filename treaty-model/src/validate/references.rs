@@ -20,6 +20,7 @@ use serde_json::Value;
 
 use super::locate::{Locator, position};
 use super::typed::SetAside;
+use crate::date::PartialDate;
 use crate::diagnostic::{Location, Position};
 use crate::ids::{
     AnalysisId, ConcernId, DataCategoryId, DefinitionId, InstrumentId, OffenceId, PowerId,
@@ -168,6 +169,15 @@ pub(crate) struct PowerPlaces {
     pub domestic_counterpart: Option<Place>,
 }
 
+/// A publication date of a source: in a sources file, the source's own; in an analysis, the
+/// analysis's, which is the date of the document its `source` entry describes.
+#[derive(Debug, Clone)]
+pub(crate) struct Published {
+    pub source: SourceId,
+    pub date: PartialDate,
+    pub place: Place,
+}
+
 /// An item a list repeats where the list holds each item once (a source cited twice for one
 /// fact, an article described twice in a chapter), with the place of its first occurrence.
 #[derive(Debug, Clone)]
@@ -193,6 +203,8 @@ pub(crate) struct References {
     pub provisions: Vec<Cited>,
     /// For a powers file: one entry per power, in order.
     pub powers: Vec<PowerPlaces>,
+    /// For a sources file, each dated source; for an analysis, its own date.
+    pub published: Vec<Published>,
     /// Items repeated in a list that holds each once, in the file's order.
     pub repeated: Vec<Repeat>,
 }
@@ -554,6 +566,16 @@ impl<'v> Walk<'_, 'v> {
         }
     }
 
+    /// The date at the field `published` of the mapping at `at`, as the date of `source`.
+    fn published(&mut self, at: Node<'v>, source: &SourceId, date: PartialDate) {
+        let place = self.place(self.field(at, "published").unwrap_or(at));
+        self.out.published.push(Published {
+            source: source.clone(),
+            date,
+            place,
+        });
+    }
+
     /// The mapping at `key`, to walk an optional nested record.
     fn nested(&self, at: Node<'v>, key: &str) -> Node<'v> {
         self.field(at, key).unwrap_or(at)
@@ -585,7 +607,17 @@ fn instrument<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Instrument, v: &Text
 }
 
 fn sources<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Sources) {
-    w.defining(root, "sources", &d.sources, |s| &s.id, |_, _, _| {});
+    w.defining(
+        root,
+        "sources",
+        &d.sources,
+        |s| &s.id,
+        |w, n, s| {
+            if let Some(date) = s.published {
+                w.published(n, &s.id, date);
+            }
+        },
+    );
 }
 
 fn chapter<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Chapter) {
@@ -798,6 +830,7 @@ fn analysis<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Analysis) {
     w.def(root, "id", &d.id);
     w.reference(root, "text_version", v);
     w.reference(root, "source", &d.source);
+    w.published(root, &d.source, d.published);
     w.defining(
         root,
         "concerns",

@@ -1,5 +1,6 @@
 //! Cross-file checks: ids, references, provisions, powers, dates.
 
+use std::cmp::Ordering;
 use std::collections::BTreeSet;
 
 // foldhash, not SipHash, as in `references`: these tables live for one run over the dataset's
@@ -8,7 +9,7 @@ use std::collections::BTreeSet;
 use foldhash::{HashMap, HashMapExt, HashSet};
 
 use super::file::FileOutcome;
-use super::references::{IdKind, Named};
+use super::references::{IdKind, Named, Published};
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::ids::TextVersionId;
 use crate::model::{Chapter, Document, FileKind, PowerScope};
@@ -108,6 +109,7 @@ pub(crate) fn check(
     }
     check_provisions(files, &defs, &structure, has_instrument, &mut out);
     check_powers(files, &structure, &mut out);
+    check_published(files, &mut out);
     without_cascades(files, out, scope)
 }
 
@@ -531,6 +533,49 @@ fn check_powers(files: &[FileOutcome], structure: &Structure, out: &mut Vec<Diag
                     ),
                 );
             }
+        }
+    }
+}
+
+/// An analysis file and its `source` entry describe one document (datasets/README.md: the
+/// analysis is added to the sources first, and its file cites that entry), so the analysis's
+/// `published` and the source's are one date, each to the precision known: `2024-07` and
+/// `2024-07-09` agree, `2024-07` and `2024-08` cannot both be right. Which of the two is wrong
+/// only the document can tell; the analysis is where the mismatch is reported, since its date
+/// is the one a reader of the analysis sees.
+fn check_published(files: &[FileOutcome], out: &mut Vec<Diagnostic>) {
+    // The first definition of a source id is the one references resolve to (`check_ids`).
+    let mut sources: HashMap<&str, (&Published, &str)> = HashMap::new();
+    for f in files.iter().filter(|f| f.kind == Some(FileKind::Sources)) {
+        for p in &f.references.published {
+            sources
+                .entry(p.source.as_str())
+                .or_insert((p, f.path.as_str()));
+        }
+    }
+    for f in files.iter().filter(|f| f.kind == Some(FileKind::Analysis)) {
+        for p in &f.references.published {
+            let Some((source, path)) = sources.get(p.source.as_str()) else {
+                continue;
+            };
+            if p.date
+                .certain_cmp(source.date)
+                .is_none_or(|o| o == Ordering::Equal)
+            {
+                continue;
+            }
+            out.push(
+                Diagnostic::new(
+                    Code::DateMismatch,
+                    format!(
+                        "the analysis is dated {}, but its source `{}` was published {}: they are one document",
+                        p.date, p.source, source.date
+                    ),
+                    Some(p.place.location(&f.path)),
+                )
+                .with_related(source.place.location(path), "the source's date")
+                .with_help("check the document's date, and give it in both places to the precision known"),
+            );
         }
     }
 }
