@@ -1,8 +1,9 @@
 //! Checks of one document that its JSON Schema does not express: what a reader needs to
-//! follow a source, dates in an order that cannot be, texts with nothing in them, roman
-//! numerals the references cannot cite, and items a list repeats. The last three are rules the
-//! schemas of major version 1 are looser than (docs/VERSIONING.md): tightening a schema breaks
-//! its consumers, so the validator enforces them until a major version can.
+//! follow a source, dates in an order that cannot be, concordances that map a text to itself or
+//! prefix the versions they fix, texts with nothing in them, roman numerals the references
+//! cannot cite, and items a list repeats. The last four are rules the schemas of major version
+//! 1 are looser than (docs/VERSIONING.md): tightening a schema breaks its consumers, so the
+//! validator enforces them until a major version can.
 
 use serde_json::Value;
 
@@ -10,7 +11,9 @@ use super::locate::{Locator, pointer_token};
 use super::references::Repeat;
 use crate::date::{Date, PartialDate};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Analysis, Chapter, Document, Participation, Point, Sources, StepKind};
+use crate::model::{
+    Analysis, Chapter, Concordance, Document, Participation, Point, Sources, StepKind,
+};
 use crate::provision::{Case, roman_in};
 
 /// The diagnostics of `doc`'s content, placed by `locator`.
@@ -20,6 +23,7 @@ pub(super) fn check(doc: &Document, locator: &Locator<'_>) -> Vec<Diagnostic> {
         Document::Participation(p) => dates(p, locator),
         Document::Chapter(c) => numerals(c, locator),
         Document::Analysis(a) => analysis_name(a, locator).into_iter().collect(),
+        Document::Concordance(c) => concordance(c, locator),
         _ => Vec::new(),
     }
 }
@@ -65,6 +69,64 @@ fn analysis_name(analysis: &Analysis, locator: &Locator<'_>) -> Option<Diagnosti
             format!("rename the file to `{expected}`")
         }),
     )
+}
+
+/// A concordance maps the numbering of one text to another's; from a text to itself it maps
+/// nothing, and is most likely a copy whose `to` (or `from`) was not changed. Its entries are
+/// read in the two texts it names, which is why the model wants their provisions without a
+/// prefix: the lookups that follow a concordance (`Dataset::to_final`) compare an entry's
+/// provision with the one cited as written, so a prefixed entry is missed or maps a paragraph
+/// to a bare article, and a prefix naming another text contradicts the file.
+fn concordance(c: &Concordance, locator: &Locator<'_>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if c.from == c.to {
+        out.push(
+            Diagnostic::new(
+                Code::InvalidData,
+                format!("the concordance maps the `{}` text to itself", c.to),
+                Some(locator.node("/to")),
+            )
+            .with_related(locator.node("/from"), "the same text")
+            .with_help("a concordance maps the numbering of `from` to that of another text version: correct `from` or `to`"),
+        );
+    }
+    for (i, entry) in c.entries.iter().enumerate() {
+        for (field, provision, version) in [
+            ("from", Some(&entry.from), &c.from),
+            ("to", entry.to.as_ref(), &c.to),
+        ] {
+            let Some((p, prefix)) = provision.and_then(|p| Some((p, p.version()?))) else {
+                continue;
+            };
+            let bare = p.unversioned();
+            let (message, help) = if prefix == version {
+                (
+                    format!(
+                        "`{p}` repeats the text version that the concordance's `{field}` gives"
+                    ),
+                    format!("write the provision without its prefix: `{bare}`"),
+                )
+            } else {
+                (
+                    format!(
+                        "`{p}` names the `{prefix}` text, but an entry's `{field}` is read in `{version}`, the concordance's `{field}`"
+                    ),
+                    format!(
+                        "write the provision of the `{version}` text without a prefix; a mapping of the `{prefix}` text belongs in a concordance of that text"
+                    ),
+                )
+            };
+            out.push(
+                Diagnostic::new(
+                    Code::InvalidData,
+                    message,
+                    Some(locator.node(&format!("/entries/{i}/{field}"))),
+                )
+                .with_help(help),
+            );
+        }
+    }
+    out
 }
 
 /// Every text of the document that is empty or only blanks, with its pointer: a title, a

@@ -855,9 +855,13 @@ fn analysis<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Analysis) {
 fn concordance<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Concordance) {
     w.reference(root, "from", &d.from);
     w.reference(root, "to", &d.to);
+    // An entry's provisions are read in the file's two texts, as the structure of the text
+    // reads them (`semantic::Structure`): a prefix is the one mistake, reported by the content
+    // checks, and not also a provision to resolve in the text it names.
     w.each(root, "entries", &d.entries, |w, n, e| {
-        w.provision(n, "from", &e.from, &d.from);
-        w.optional_provision(n, "to", e.to.as_ref(), &d.to);
+        w.provision(n, "from", &e.from.unversioned(), &d.from);
+        let to = e.to.as_ref().map(ProvisionRef::unversioned);
+        w.optional_provision(n, "to", to.as_ref(), &d.to);
         w.sources(n, &e.sources);
     });
 }
