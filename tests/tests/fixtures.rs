@@ -892,18 +892,26 @@ powers:
 
 #[test]
 fn invalid_data_help_names_what_does_not_exist() {
-    for (case, help) in [
+    for (case, n, help) in [
         (
             "invalid-data-date.yaml",
+            1,
             "this day or month is not in the calendar: check the date against the source",
         ),
         (
             "invalid-data-full-date.yaml",
+            1,
             "this day or month is not in the calendar: check the date against the source",
         ),
         (
             "invalid-data-state.yaml",
+            1,
             "look the state up in ISO 3166-1: reserved and user-assigned codes name no state",
+        ),
+        (
+            "invalid-data-url.yaml",
+            3,
+            "copy the address from a browser that opens it",
         ),
     ] {
         let file = fixtures().join("invalid").join(case);
@@ -914,7 +922,7 @@ fn invalid_data_help_names_what_does_not_exist() {
             .iter()
             .map(|d| (d.code.as_str(), d.help.as_deref()))
             .collect();
-        assert_eq!(helps, [("invalid-data", Some(help))], "{case}");
+        assert_eq!(helps, vec![("invalid-data", Some(help)); n], "{case}");
     }
 }
 

@@ -307,6 +307,7 @@ pub(crate) fn invalid_data_help(kind: FileKind, pointer: &str) -> &'static str {
         Some("StateCode") => {
             "look the state up in ISO 3166-1: reserved and user-assigned codes name no state"
         }
+        Some("Url") => "copy the address from a browser that opens it",
         _ => "the value has the right shape but does not exist",
     }
 }
