@@ -1,0 +1,108 @@
+//! The analyses, with their concerns and recommendations.
+
+use super::Doc;
+use super::text::{cite, cited, heading, inline, label, opening, quote};
+use crate::export::join;
+use crate::ids::TextVersionId;
+use crate::model::{Analysis, Concern};
+
+impl Doc<'_> {
+    pub(super) fn analyses(&mut self) {
+        let analyses = &self.dataset.bundle().analyses;
+        if analyses.is_empty() {
+            return;
+        }
+        self.block(["## Analyses"]);
+        for a in analyses {
+            self.analysis(a);
+        }
+    }
+
+    fn analysis(&mut self, a: &Analysis) {
+        self.block([format!(
+            "### <a id=\"analysis-{}\"></a>{}",
+            a.id,
+            heading(&a.title)
+        )]);
+        let version = match self.dataset.text_version(&a.text_version) {
+            Some(v) => format!("`{}` ({})", a.text_version, inline(&v.label)),
+            None => format!("`{}`", a.text_version),
+        };
+        let source = std::slice::from_ref(&a.source);
+        self.block([
+            format!("- **Id:** `{}`", a.id),
+            format!("- **Publisher:** {}", inline(&a.publisher)),
+            format!("- **Published:** {}", a.published),
+            format!("- **Genre:** {}", label(&a.genre)),
+            format!("- **Text version:** {version}"),
+            format!("- **Source:** {}", cite(source)),
+        ]);
+        self.block([cited(&opening(&a.summary), source)]);
+        for c in &a.concerns {
+            self.concern(&a.text_version, c);
+        }
+    }
+
+    fn concern(&mut self, version: &TextVersionId, c: &Concern) {
+        self.block([format!("#### Concern `{}`", c.id)]);
+        self.block([cited(&opening(&c.summary), &c.sources)]);
+        let mut lines = Vec::new();
+        if !c.provisions.is_empty() {
+            lines.push(format!(
+                "- **Provisions** (numbering of `{version}`): {}",
+                join(&c.provisions, ", ")
+            ));
+        }
+        let powers: Vec<String> = c
+            .powers
+            .iter()
+            .map(|p| self.power_name(p.as_str()))
+            .collect();
+        push_list(&mut lines, "Powers", powers);
+        let missing = c
+            .missing_safeguards
+            .iter()
+            .map(|s| self.safeguard_name(s.as_str()));
+        push_list(&mut lines, "Missing safeguards", missing.collect());
+        let categories = c
+            .data_categories
+            .iter()
+            .map(|d| self.data_category_name(d.as_str()));
+        push_list(&mut lines, "Data categories", categories.collect());
+        let sensitive = c
+            .sensitive_data
+            .iter()
+            .map(|s| self.sensitivity_name(s.as_str()));
+        push_list(&mut lines, "Sensitive data", sensitive.collect());
+        let quotes: Vec<String> = c.quotes.iter().map(quote).collect();
+        push_list(&mut lines, "Quoted", quotes);
+        if !c.recommendations.is_empty() {
+            lines.push("- **Recommendations:**".to_owned());
+        }
+        for r in &c.recommendations {
+            let mut text = format!("  - *{}:* {}", label(&r.action), inline(&r.summary));
+            if !r.provisions.is_empty() {
+                text.push_str(&format!(" Provisions: {}.", join(&r.provisions, ", ")));
+            }
+            if !r.safeguards.is_empty() {
+                let names: Vec<String> = r
+                    .safeguards
+                    .iter()
+                    .map(|s| self.safeguard_name(s.as_str()))
+                    .collect();
+                text.push_str(&format!(" Safeguards: {}.", names.join(", ")));
+            }
+            // Recommendations have no sources of their own: they are the concern's.
+            lines.push(cited(&text, &c.sources));
+        }
+        if !lines.is_empty() {
+            self.block(lines);
+        }
+    }
+}
+
+fn push_list(lines: &mut Vec<String>, name: &str, items: Vec<String>) {
+    if !items.is_empty() {
+        lines.push(format!("- **{name}:** {}", items.join(", ")));
+    }
+}

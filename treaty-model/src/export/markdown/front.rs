@@ -1,0 +1,101 @@
+//! The front matter: the title with the instrument's facts, the text versions and the
+//! contents.
+
+use super::Doc;
+use super::text::{
+    article, chapter_anchor, cite, cited, heading, inline, note, opening, row, unverified,
+};
+use crate::export::word;
+use crate::model::Chapter;
+
+impl Doc<'_> {
+    pub(super) fn title(&mut self) {
+        let Some(i) = self.dataset.instrument() else {
+            self.block(["# UN Convention against Cybercrime"]);
+            return;
+        };
+        self.block([format!("# {}", heading(&i.short_title))]);
+        self.block([cited(
+            &format!("*{}*", inline(&i.official_title)),
+            &i.sources,
+        )]);
+        if let Some(n) = &i.negotiated_by {
+            self.block([cited(&opening(n), &i.sources)]);
+        }
+        let r = &i.entry_into_force;
+        let mut text = format!(
+            "**Entry into force:** {} days after the deposit of instrument number {} of \
+             ratification, acceptance, approval or accession ({}).",
+            r.days_after_deposit,
+            r.instruments_required,
+            article(&r.provision)
+        );
+        text.push_str(&note(r.note.as_deref()));
+        text.push_str(&unverified(r.verification));
+        self.block([cited(&text, &r.sources)]);
+    }
+
+    pub(super) fn text_versions(&mut self) {
+        let Some(i) = self.dataset.instrument() else {
+            return;
+        };
+        self.block(["## Text versions"]);
+        let mut lines = vec![
+            "| Version | Label | Stage | Symbol | Date | Verification | Summary | Sources |"
+                .to_owned(),
+            "| --- | --- | --- | --- | --- | --- | --- | --- |".to_owned(),
+        ];
+        for v in &i.text_versions {
+            lines.push(row(&[
+                format!("`{}`", v.id),
+                inline(&v.label),
+                word(&v.stage),
+                v.symbol.as_deref().map_or_else(|| "—".to_owned(), inline),
+                v.date.map_or_else(|| "—".to_owned(), |d| d.to_string()),
+                word(&v.verification),
+                inline(&v.summary),
+                cite(&v.sources),
+            ]));
+        }
+        self.block(lines);
+    }
+
+    pub(super) fn contents(&mut self) {
+        self.block(["## Contents"]);
+        let mut lines: Vec<String> = self
+            .dataset
+            .bundle()
+            .chapters
+            .iter()
+            .map(|c| {
+                format!(
+                    "- [Chapter {}: {}](#{}) (`{}`, {})",
+                    c.number,
+                    inline(&c.title),
+                    chapter_anchor(c),
+                    c.text_version,
+                    article_range(c)
+                )
+            })
+            .collect();
+        let b = self.dataset.bundle();
+        if !b.powers.is_empty() {
+            lines.push("- [Powers](#powers)".to_owned());
+        }
+        if !b.analyses.is_empty() {
+            lines.push("- [Analyses](#analyses)".to_owned());
+        }
+        lines.push("- [Sources](#sources)".to_owned());
+        self.block(lines);
+    }
+}
+
+fn article_range(c: &Chapter) -> String {
+    match (c.articles.first(), c.articles.last()) {
+        (Some(a), Some(b)) if a.number != b.number => {
+            format!("Articles {}–{}", a.number, b.number)
+        }
+        (Some(a), _) => format!("Article {}", a.number),
+        _ => "no articles".to_owned(),
+    }
+}

@@ -1,0 +1,197 @@
+use super::*;
+use crate::export::fixture;
+
+/// The part of `text` from `start` up to (not including) `end`.
+fn section<'t>(text: &'t str, start: &str, end: &str) -> &'t str {
+    let from = text.find(start).unwrap_or_else(|| panic!("no {start:?}"));
+    let len = text[from..]
+        .find(end)
+        .unwrap_or_else(|| panic!("no {end:?}"));
+    &text[from..from + len]
+}
+
+#[test]
+fn a_power_shows_its_facts_and_safeguard_table_with_sources() {
+    let md = markdown(&fixture::dataset()).expect("exportable");
+    let expected = "\
+#### <a id=\"power-expedited-preservation\"></a>Expedited preservation (`expedited-preservation`)
+
+Orders a holder to keep data \"quickly\", for up to 90 days [eff-2024-07-electronic-data]
+
+- **Provision:** Article 25 (`final`); obligation: mandatory
+- **Data categories:** Electronic data (`electronic-data`)
+- **Who can be compelled:** person with data, service provider
+- **Offence scope:** not recorded
+- **Duration:** up to 90 days; renewable: yes; renewals limited: unknown (Article 25(2)). [eff-2024-07-electronic-data]
+- **Confidentiality:** mandatory; bound: service provider; time limit: left to domestic law (Article 25(3)). [eff-2024-07-electronic-data]
+
+| Safeguard | Status | Provision | Why | Source |
+| --- | --- | --- | --- | --- |
+| Prior judicial authorisation (`prior-judicial-authorisation`) | absent | — | No judge, says \"eff-2024-07-electronic-data\", before preservation | [eff-2024-07-electronic-data] |
+
+";
+    assert_eq!(section(&md, "#### <a id=\"power-", "## Analyses"), expected);
+}
+
+#[test]
+fn an_article_shows_markers_modalities_and_quotes() {
+    let md = markdown(&fixture::dataset()).expect("exportable");
+    let expected = "\
+### Article 25: Expedited preservation of stored electronic data *(title unverified)*
+
+*(shall)* Quick preservation of specified electronic data. [eff-2024-07-electronic-data]
+
+- **25(2)** *(shall)* Keep the data for up to 90 days, renewable. [eff-2024-07-electronic-data]
+  > “up to a maximum of 90 days”
+- **25(3)** *(shall as appropriate)* Keep the order secret. Cross-references: 24. [eff-2024-07-electronic-data]
+  - **25(3)(a)** *(partly verified)* For a period set by domestic law. [eff-2024-07-electronic-data]
+
+";
+    assert_eq!(section(&md, "### Article 25", "## Powers"), expected);
+}
+
+#[test]
+fn contents_lists_chapters_and_sections() {
+    let md = markdown(&fixture::dataset()).expect("exportable");
+    let expected = "\
+## Contents
+
+- [Chapter IV: Procedural measures and law enforcement](#chapter-final-iv) (`final`, Articles 24–25)
+- [Powers](#powers)
+- [Analyses](#analyses)
+- [Sources](#sources)
+
+";
+    assert_eq!(section(&md, "## Contents", "## <a id"), expected);
+}
+
+#[test]
+fn a_concern_shows_its_recommendations_with_sources() {
+    let md = markdown(&fixture::dataset()).expect("exportable");
+    let expected = "\
+#### Concern `preservation-without-judge`
+
+Preservation needs no prior judicial authorisation. [eff-2024-07-electronic-data]
+
+- **Provisions** (numbering of `final`): 25(2)
+- **Powers:** [Expedited preservation](#power-expedited-preservation) (`expedited-preservation`)
+- **Missing safeguards:** Prior judicial authorisation (`prior-judicial-authorisation`)
+- **Recommendations:**
+  - *make mandatory:* Require prior judicial authorisation. Safeguards: Prior judicial authorisation (`prior-judicial-authorisation`). [eff-2024-07-electronic-data]
+
+";
+    assert_eq!(section(&md, "#### Concern", "## Sources"), expected);
+}
+
+#[test]
+fn source_ids_link_to_the_list_of_sources() {
+    let md = markdown(&fixture::dataset()).expect("exportable");
+    assert!(md.starts_with("# UN Convention against Cybercrime\n\n"));
+    assert!(md.contains(
+        "- <a id=\"source-eff-2024-07-electronic-data\"></a>**eff-2024-07-electronic-data**: UN Cybercrime Draft Convention \
+         Dangerously Expands State Surveillance Powers. Electronic Frontier Foundation, \
+         2024-07. Kind: analysis; verification: verified. <https://www.eff.org/deeplinks/2024/07/un-cybercrime-draft-convention-dangerously-expands-state-surveillance-powers>\n"
+    ));
+    assert!(
+        md.ends_with("\n\n[eff-2024-07-electronic-data]: #source-eff-2024-07-electronic-data\n")
+    );
+}
+
+#[test]
+fn a_source_shows_what_a_citation_needs() {
+    let md = markdown(&fixture::dataset_edited(&[
+        (
+            "sources.yaml",
+            "    publisher:",
+            "    authors: [Katitza Rodriguez, A. N. Other]\n    cite_as: EFF, July 2024\n    \
+             symbol: EFF/2024/7\n    publisher:",
+        ),
+        (
+            "sources.yaml",
+            "    verification: verified",
+            "    accessed: \"2025-02-01\"\n    verification: verified",
+        ),
+    ]))
+    .expect("exportable");
+    let expected = "- <a id=\"source-eff-2024-07-electronic-data\"></a>\
+        **eff-2024-07-electronic-data**: UN Cybercrime Draft Convention Dangerously Expands \
+        State Surveillance Powers. By Katitza Rodriguez, A. N. Other. Electronic Frontier \
+        Foundation, 2024-07. Symbol: EFF/2024/7. Kind: analysis; verification: verified. \
+        <https://www.eff.org/deeplinks/2024/07/un-cybercrime-draft-convention-dangerously-\
+        expands-state-surveillance-powers> (accessed 2025-02-01). Cite as: EFF, July 2024.";
+    assert!(
+        md.lines().any(|l| l == expected),
+        "no line {expected:?} in:\n{md}"
+    );
+}
+
+#[test]
+fn text_versions_keep_their_summaries() {
+    // A summary says, for example, that a symbol was inferred rather than read.
+    let dataset = crate::bundled().expect("the bundled dataset is valid");
+    let md = markdown(dataset).expect("exportable");
+    let row = md
+        .lines()
+        .find(|l| l.starts_with("| `zero-draft` |"))
+        .expect("a row for the zero draft");
+    let summary = &dataset.instrument().expect("instrument").text_versions[..]
+        .iter()
+        .find(|v| v.id.as_str() == "zero-draft")
+        .expect("zero draft")
+        .summary;
+    assert!(row.contains(&inline(summary)), "{row}");
+}
+
+#[test]
+fn table_cells_and_list_items_stay_on_one_line() {
+    assert_eq!(inline("a | b\nc\r\nd"), "a \\| b c d");
+    assert_eq!(inline("one\ntwo"), "one two");
+}
+
+#[test]
+fn dataset_text_is_shown_as_written_not_as_markup() {
+    let name =
+        r"P1 <script>alert(1)</script> *star* [l](http://e) a|b \| <!-- 28(4) as-appropriate";
+    let shown = r"P1 \<script\>alert(1)\</script\> \*star\* \[l\](http://e) a\|b \\\| \<!-- 28(4) as-appropriate";
+    let md = markdown(&fixture::dataset_edited(&[
+        (
+            "powers.yaml",
+            "name: Expedited preservation",
+            &format!("name: '{name}'"),
+        ),
+        ("powers.yaml", "summary: 'Orders", "summary: '1. Orders"),
+        (
+            "safeguards.yaml",
+            "name: Prior judicial authorisation",
+            "name: Prior | judicial_authorisation",
+        ),
+        (
+            "analysis.yaml",
+            "title: Dangerously expands state surveillance powers",
+            "title: 'Expands powers ##'",
+        ),
+    ]))
+    .expect("exportable");
+    let lines: Vec<&str> = md.lines().collect();
+    for expected in [
+        format!(
+            "#### <a id=\"power-expedited-preservation\"></a>{shown} (`expedited-preservation`)"
+        ),
+        "1\\. Orders a holder to keep data \"quickly\", for up to 90 days \
+         [eff-2024-07-electronic-data]"
+            .to_owned(),
+        "| Prior \\| judicial\\_authorisation (`prior-judicial-authorisation`) | absent | — \
+         | No judge, says \"eff-2024-07-electronic-data\", before preservation \
+         | [eff-2024-07-electronic-data] |"
+            .to_owned(),
+        format!(
+            "- **Powers:** [{shown}](#power-expedited-preservation) (`expedited-preservation`)"
+        ),
+        "### <a id=\"analysis-eff-2024-07\"></a>Expands powers \\##".to_owned(),
+    ] {
+        assert!(
+            lines.contains(&expected.as_str()),
+            "no line {expected:?} in:\n{md}"
+        );
+    }
+}

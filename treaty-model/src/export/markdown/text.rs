@@ -1,0 +1,145 @@
+//! Inline Markdown shared by every part of the document: dataset text made inert, source
+//! citations, vocabulary labels, provisions and quotes. It imports no other part, so that
+//! every part can import it.
+
+use crate::export::{join, word};
+use crate::ids::SourceId;
+use crate::model::{Chapter, Quote, Verification};
+use crate::provision::ProvisionRef;
+
+/// A vocabulary value for reading: the YAML value with spaces (`left to domestic law`).
+pub(super) fn label<T: Copy + Into<&'static str>>(value: &T) -> String {
+    word(value).replace('-', " ")
+}
+
+/// The marker for a fact not fully checked; `None` when verified.
+pub(super) fn verification_marker(v: Verification) -> Option<String> {
+    match v {
+        Verification::Verified => None,
+        Verification::Partly => Some("partly verified".to_owned()),
+        other => Some(word(&other)),
+    }
+}
+
+pub(super) fn unverified(v: Verification) -> String {
+    verification_marker(v).map_or_else(String::new, |m| format!(" *({m})*"))
+}
+
+pub(super) fn note(n: Option<&str>) -> String {
+    n.map_or_else(String::new, |n| format!(" {}", inline(n)))
+}
+
+/// `Article 28(4)`, with the text version when the reference names one.
+pub(super) fn article(r: &ProvisionRef) -> String {
+    match r.version() {
+        Some(v) => format!("Article {} (`{v}`)", r.unversioned()),
+        None => format!("Article {r}"),
+    }
+}
+
+pub(super) fn cross_references(refs: &[ProvisionRef]) -> String {
+    format!("Cross-references: {}.", join(refs, ", "))
+}
+
+pub(super) fn quote(q: &Quote) -> String {
+    let mut s = format!("“{}”", inline(&q.text));
+    if let Some(n) = &q.note {
+        s.push_str(&format!(" ({})", inline(n)));
+    }
+    cited(&s, &q.sources)
+}
+
+/// `[eff-2024-07-electronic-data], [eff-2024-07-key-concerns]`: shortcut reference links to the list of sources. The comma keeps
+/// two ids from reading as one full reference link in older parsers.
+pub(super) fn cite(ids: &[SourceId]) -> String {
+    ids.iter()
+        .map(|i| format!("[{i}]"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub(super) fn cited(text: &str, ids: &[SourceId]) -> String {
+    if ids.is_empty() {
+        text.to_owned()
+    } else {
+        format!("{text} {}", cite(ids))
+    }
+}
+
+/// Dataset text as Markdown text on one line: a line break inside a list item or table row
+/// would end it, and the text is [`inert`]. Spaces at the ends go: a leading one would end
+/// the emphasis the text is written in (`*title*`).
+pub(super) fn inline(s: &str) -> String {
+    let line = s
+        .split(['\r', '\n'])
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    inert(line.trim())
+}
+
+/// Text escaped so that it reads as written: `<script>` or `<!--` would be raw HTML (the
+/// comment hiding the rest of the document), `*`, `_`, `~` or a backtick would format,
+/// `[l](url)` would nest a link in the exporter's own and break it, `|` would end a table
+/// cell. CommonMark lets a backslash escape any ASCII punctuation; only the characters that
+/// can start markup inside a line are escaped, so that `28(4)` or `as-appropriate` read as
+/// they are. No crate escapes Markdown text (pulldown-cmark's escapers are for HTML), and the
+/// CLI's diff renderer has its own copy for its output: a private helper cannot be shared
+/// across the crates without making it public API.
+pub(super) fn inert(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '~' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// [`inline`] text that starts a paragraph, where a leading `#`, `-`, `+` or `1.` would make
+/// a heading or a list of it (further on in a line, they are text).
+pub(super) fn opening(s: &str) -> String {
+    let text = inline(s);
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let (number, rest) = text.split_at(digits);
+    match rest.chars().next() {
+        Some('#' | '-' | '+') if number.is_empty() => format!("\\{text}"),
+        Some('.' | ')') if !number.is_empty() => format!("{number}\\{rest}"),
+        _ => text,
+    }
+}
+
+/// [`inline`] text that may end a heading, where a final run of `#` would be taken for the
+/// heading's optional closing sequence and dropped.
+pub(super) fn heading(s: &str) -> String {
+    let text = inline(s);
+    let title = text.trim_end_matches('#');
+    if title.len() == text.len() {
+        return text;
+    }
+    format!("{title}\\{}", &text[title.len()..])
+}
+
+pub(super) fn row(cells: &[String]) -> String {
+    format!("| {} |", cells.join(" | "))
+}
+
+pub(super) fn chapter_anchor(c: &Chapter) -> String {
+    format!("chapter-{}-{}", c.text_version, c.number.to_lowercase())
+}
+
+/// Quoted words as a block quote, one paragraph per quote, indented into a list item if needed.
+pub(super) fn block_quote(quotes: &[Quote], indent: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    for (i, q) in quotes.iter().enumerate() {
+        if i > 0 {
+            lines.push(format!("{indent}>"));
+        }
+        lines.push(format!("{indent}> {}", quote(q)));
+    }
+    lines
+}
