@@ -188,8 +188,9 @@ pub enum Target {
     Jsonl,
     /// One CSV table per entity, in a directory.
     Csv,
-    /// A readable Markdown document: the instrument, chapters, powers, analyses and sources
-    /// (a file of another kind is refused; the other tables are in CSV and JSON Lines).
+    /// A readable Markdown document: the instrument and its text versions, chapters, defined
+    /// terms, offences, powers, crosswalks to other treaties, analyses, the vocabularies and
+    /// sources (a file of another kind is refused; the other tables are in CSV and JSON Lines).
     Markdown,
 }
 

@@ -899,6 +899,43 @@ fn convert_to_markdown_and_jsonl() {
 }
 
 #[test]
+fn convert_offences_alone_to_markdown() {
+    let r = run(&[
+        "convert",
+        "datasets/convention/offences.yaml",
+        "--to",
+        "markdown",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // The offences with their claims, and no section for what the file does not hold.
+    assert!(
+        r.stdout.starts_with(
+            "# UN Convention against Cybercrime\n\n## Contents\n\n- [Offences](#offences)\n- [Sources](#sources)\n\n## Offences\n\nText version `final`.\n\n### <a id=\"offence-illegal-access\"></a>Illegal access (`illegal-access`)\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains(
+            "\n- **Provision:** Article 7; core cybercrime: yes\n- **Intent requirement:** discretionary (Article 7(2)). The official text requires only"
+        ),
+        "{}",
+        r.stdout
+    );
+    for absent in [
+        "## Powers",
+        "## Defined terms",
+        "## Vocabulary",
+        "None recorded",
+    ] {
+        assert!(!r.stdout.contains(absent), "{absent:?} in {}", r.stdout);
+    }
+    assert!(r.stdout.ends_with(
+        "## Sources\n\nThis document was converted from part of a dataset without its sources file: the sources are cited by their ids in brackets, and the dataset's sources file gives their titles and addresses.\n"
+    ));
+}
+
+#[test]
 fn schema_check_passes_and_detects_drift() {
     let r = run(&["schema", "--check", "schemas"]);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);

@@ -5,8 +5,10 @@
 //!   or R; [`to_csv`] writes one table as RFC 4180 CSV.
 //! * [`jsonl`] writes one JSON object per entity and line, tagged with the table name, for
 //!   `jq`, log pipelines and line-oriented loaders.
-//! * [`markdown`] renders the convention, its powers, the analyses and the sources as one
-//!   readable document in which every fact shows the ids of its sources.
+//! * [`markdown`] renders the convention (its text versions, chapters, defined terms and
+//!   offences), its powers, the articles of other treaties matched to it, the analyses, the
+//!   vocabulary and the sources as one readable document in which every fact shows the ids of
+//!   its sources.
 //!
 //! These exports are views: they flatten, and leave out the file headers (`kind`,
 //! `schema_version`). The file-level records have rows or lines of their own: the instrument
@@ -440,6 +442,101 @@ powers:
         implemented: "no"
     sources: [eff-2024-07-electronic-data]
 sources: [eff-2024-07-electronic-data]
+"#;
+
+    /// Two offences: one with its requirements recorded and a summary, one with neither.
+    pub(super) const OFFENCES: &str = r#"# yaml-language-server: $schema=../schemas/offences.schema.json
+kind: offences
+schema_version: "1.0"
+text_version: final
+offences:
+  - id: illegal-access
+    name: Illegal access
+    # treaty: allow(unknown-provision) Chapter II is not in the fixture
+    provision: "7"
+    core_cybercrime: true
+    summary: Access to an ICT system without right; security research at risk.
+    intent_requirement:
+      status: discretionary
+      # treaty: allow(unknown-provision) Chapter II is not in the fixture
+      provision: 7(2)
+      note: States may add a requirement of dishonest intent.
+      sources: [eff-2024-07-electronic-data]
+    public_interest_exemption:
+      status: absent
+      note: No exemption for security research, says EFF.
+      sources: [eff-2024-07-electronic-data]
+    sources: [eff-2024-07-electronic-data]
+  - id: laundering
+    name: Laundering of proceeds of crime
+    # treaty: allow(unknown-provision) Chapter II is not in the fixture
+    provision: "17"
+    core_cybercrime: false
+    sources: [eff-2024-07-electronic-data]
+"#;
+
+    /// Two terms: one verified, with a quote and the data category it defines; one unverified,
+    /// with no summary.
+    pub(super) const DEFINITIONS: &str = r#"# yaml-language-server: $schema=../schemas/definitions.schema.json
+kind: definitions
+schema_version: "1.0"
+text_version: final
+terms:
+  - id: electronic-data
+    term: electronic data
+    # treaty: allow(unknown-provision) Chapter I is not in the fixture
+    provision: 2(b)
+    summary: Any representation of facts that an ICT system can process.
+    quotes:
+      - text: any representation of facts
+        note: as EFF quotes the draft
+        sources: [eff-2024-07-electronic-data]
+    data_category: electronic-data
+    verification: verified
+    sources: [eff-2024-07-electronic-data]
+  - id: service-provider
+    term: service provider
+    # treaty: allow(unknown-provision) Chapter I is not in the fixture
+    provision: 2(e)
+    verification: unverified
+    sources: [eff-2024-07-electronic-data]
+"#;
+
+    /// A crosswalk with the file's own note, an entry matched to the fixture's Article 25 and
+    /// an article of the other treaty with no counterpart.
+    pub(super) const CROSSWALK: &str = r#"# yaml-language-server: $schema=../schemas/crosswalk.schema.json
+kind: crosswalk
+schema_version: "1.0"
+text_version: final
+other:
+  id: budapest-convention
+  title: Convention on Cybercrime
+  symbol: ETS No. 185
+note: Matched by subject; not an official concordance.
+entries:
+  - provision: "25"
+    other_provision: "16"
+    other_title: Expedited preservation of stored computer data
+    relation: corresponds
+    verification: partly
+    sources: [eff-2024-07-electronic-data]
+  - other_provision: "22"
+    other_title: Jurisdiction
+    relation: no-counterpart
+    note: Fixture entry.
+    verification: unverified
+    sources: [eff-2024-07-electronic-data]
+"#;
+
+    /// One sensitive category, which no power of the fixture names.
+    pub(super) const SENSITIVITY_CATEGORIES: &str = r#"# yaml-language-server: $schema=../schemas/sensitivity-categories.schema.json
+kind: sensitivity-categories
+schema_version: "1.0"
+categories:
+  - id: location
+    name: Location data
+    summary: Where a person is or was.
+    sources: [eff-2024-07-electronic-data]
 "#;
 
     /// The fixture, validated; panics with the diagnostics when it is not valid.

@@ -8,12 +8,7 @@ use crate::model::{Analysis, Concern};
 
 impl Doc<'_> {
     pub(super) fn analyses(&mut self) {
-        let analyses = &self.dataset.bundle().analyses;
-        if analyses.is_empty() {
-            return;
-        }
-        self.block(["## Analyses"]);
-        for a in analyses {
+        for a in &self.dataset.bundle().analyses {
             self.analysis(a);
         }
     }
@@ -24,10 +19,7 @@ impl Doc<'_> {
             a.id,
             heading(&a.title)
         )]);
-        let version = match self.dataset.text_version(&a.text_version) {
-            Some(v) => format!("`{}` ({})", a.text_version, inline(&v.label)),
-            None => format!("`{}`", a.text_version),
-        };
+        let version = self.version(&a.text_version);
         let source = std::slice::from_ref(&a.source);
         self.block([
             format!("- **Id:** `{}`", a.id),

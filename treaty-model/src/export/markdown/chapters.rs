@@ -16,11 +16,7 @@ impl Doc<'_> {
             c.number,
             heading(&c.title)
         )]);
-        let mut intro = format!("Text version `{}`", c.text_version);
-        if let Some(v) = self.dataset.text_version(&c.text_version) {
-            intro.push_str(&format!(" ({})", inline(&v.label)));
-        }
-        intro.push('.');
+        let mut intro = format!("Text version {}.", self.version(&c.text_version));
         if let Some(m) = verification_marker(c.verification) {
             intro.push_str(&format!(" Number and title {m}."));
         }

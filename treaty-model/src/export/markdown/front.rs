@@ -1,12 +1,12 @@
-//! The front matter: the title with the instrument's facts, the text versions and the
-//! contents.
+//! The front matter: the title with the instrument's facts, the text versions with their
+//! milestones, and the contents.
 
-use super::Doc;
 use super::text::{
-    article, chapter_anchor, cite, cited, heading, inline, note, opening, row, unverified,
+    article, chapter_anchor, cite, cited, heading, inline, label, note, opening, row, unverified,
 };
+use super::{Doc, Section};
 use crate::export::word;
-use crate::model::Chapter;
+use crate::model::{Chapter, TextVersion};
 
 impl Doc<'_> {
     pub(super) fn title(&mut self) {
@@ -58,6 +58,38 @@ impl Doc<'_> {
             ]));
         }
         self.block(lines);
+        self.milestones(&i.text_versions);
+    }
+
+    /// The dated steps of each version, under the table of versions: a version's own date is
+    /// that of its text, which for the final text is not the day the General Assembly adopted
+    /// it.
+    fn milestones(&mut self, versions: &[TextVersion]) {
+        let rows: Vec<String> = versions
+            .iter()
+            .flat_map(|v| v.milestones.iter().map(move |m| (v, m)))
+            .map(|(v, m)| {
+                row(&[
+                    format!("`{}`", v.id),
+                    label(&m.event),
+                    m.date.map_or_else(|| "—".to_owned(), |d| d.to_string()),
+                    m.symbol.as_deref().map_or_else(|| "—".to_owned(), inline),
+                    word(&m.verification),
+                    m.note.as_deref().map_or_else(|| "—".to_owned(), inline),
+                    cite(&m.sources),
+                ])
+            })
+            .collect();
+        if rows.is_empty() {
+            return;
+        }
+        self.block(["### Milestones"]);
+        let mut lines = vec![
+            "| Version | Event | Date | Symbol | Verification | Note | Sources |".to_owned(),
+            "| --- | --- | --- | --- | --- | --- | --- |".to_owned(),
+        ];
+        lines.extend(rows);
+        self.block(lines);
     }
 
     pub(super) fn contents(&mut self) {
@@ -78,12 +110,8 @@ impl Doc<'_> {
                 )
             })
             .collect();
-        let b = self.dataset.bundle();
-        if !b.powers.is_empty() {
-            lines.push("- [Powers](#powers)".to_owned());
-        }
-        if !b.analyses.is_empty() {
-            lines.push("- [Analyses](#analyses)".to_owned());
+        for s in Section::present(self.dataset.bundle()) {
+            lines.push(format!("- [{}](#{})", s.title(), s.anchor()));
         }
         lines.push("- [Sources](#sources)".to_owned());
         self.block(lines);

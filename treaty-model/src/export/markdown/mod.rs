@@ -6,27 +6,38 @@
 mod analyses;
 mod chapters;
 mod front;
+mod offences;
 mod powers;
 mod sources;
+mod terms;
 #[cfg(test)]
 mod tests;
 mod text;
+mod treaties;
+mod vocabulary;
 
 use self::text::inline;
 use crate::dataset::Dataset;
 use crate::export::{NewerSchema, exportable};
-use crate::model::FileKind;
+use crate::ids::TextVersionId;
+use crate::model::{Bundle, FileKind};
 
 /// Renders the dataset as one Markdown document (CommonMark with GitHub tables).
 ///
-/// The document has the title and text versions, a table of contents by chapter, each chapter
-/// with its articles and their paragraphs and points (modality, summary, quoted words), the
-/// powers (domestic, then cross-border) with their data, scope, duration, confidentiality and
-/// a table of safeguard statuses, the analyses with their concerns and recommendations, and
-/// the sources. Every fact is followed by the ids of its sources, such as `[eff-2024-07-electronic-data]`, which
-/// link to the entry in the list of sources; the facts of a power that have no sources of their
-/// own (its provision, data categories, who can be compelled) rest on the power's, cited after
-/// its summary. Titles and entries not checked against a primary text are marked.
+/// The document has the title and text versions with their milestones, a table of contents,
+/// each chapter with its articles and their paragraphs and points (modality, summary, quoted
+/// words), the terms Article 2 defines, the offences (whether intent is required, whether
+/// public-interest work is exempt), the powers (domestic, then cross-border) with their data,
+/// scope, duration, confidentiality and a table of safeguard statuses, the articles of other
+/// treaties matched to the convention's (with the crosswalk's own word on how they were
+/// matched), the analyses with their concerns and recommendations, the vocabulary (safeguards
+/// by family with their standards, data categories, sensitive categories), and the sources.
+/// A section the dataset holds nothing for is left out. Every fact is followed by the ids of
+/// its sources, such as `[eff-2024-07-electronic-data]`, which link to the entry in the list of
+/// sources; the facts of a power or an offence that have no sources of their own (its
+/// provision, data categories, who can be compelled, whether it is a core cybercrime) rest on
+/// those of the power or offence, cited after its summary. Titles and entries not checked
+/// against a primary text are marked.
 ///
 /// ```
 /// let dataset = treaty_model::bundled().expect("the bundled dataset is valid");
@@ -47,19 +58,31 @@ pub fn markdown(dataset: &Dataset) -> Result<String, NewerSchema> {
     for c in &dataset.bundle().chapters {
         d.chapter(c);
     }
-    d.powers();
-    d.analyses();
+    for s in Section::present(dataset.bundle()) {
+        d.block([format!("## {}", s.title())]);
+        match s {
+            Section::Terms => d.terms(),
+            Section::Offences => d.offences(),
+            Section::Powers => d.powers(),
+            Section::Treaties => d.treaties(),
+            Section::Analyses => d.analyses(),
+            Section::Vocabulary => d.vocabulary(),
+        }
+    }
     d.sources();
     Ok(d.finish())
 }
 
-/// Whether the Markdown edition has a section for files of `kind`: the instrument, chapters,
-/// powers, analyses and sources. One file of another kind (a concordance, the participation
-/// file...) would come out as an empty frame, so a converter should refuse it.
+/// Whether the Markdown edition has a section for files of `kind`: the instrument, sources,
+/// chapters, definitions, offences, powers, analyses, crosswalks and the vocabularies
+/// (safeguards, data categories, sensitivity categories). One file of another kind (a
+/// concordance, the participation file, an assessment) would come out as an empty frame, so a
+/// converter should refuse it.
 ///
 /// ```
 /// use treaty_model::{FileKind, export::markdown_has_section};
 /// assert!(markdown_has_section(FileKind::Powers));
+/// assert!(markdown_has_section(FileKind::Offences));
 /// assert!(!markdown_has_section(FileKind::Participation));
 /// ```
 #[must_use]
@@ -69,9 +92,72 @@ pub fn markdown_has_section(kind: FileKind) -> bool {
         FileKind::Instrument
             | FileKind::Sources
             | FileKind::Chapter
+            | FileKind::Definitions
+            | FileKind::DataCategories
+            | FileKind::SensitivityCategories
+            | FileKind::Safeguards
             | FileKind::Powers
+            | FileKind::Offences
             | FileKind::Analysis
+            | FileKind::Crosswalk
     )
+}
+
+/// The sections between the chapters and the sources, in document order. The contents and
+/// the document are both written from [`Section::present`], so that neither lists a section
+/// the other leaves out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Terms,
+    Offences,
+    Powers,
+    Treaties,
+    Analyses,
+    Vocabulary,
+}
+
+impl Section {
+    const ALL: [Self; 6] = [
+        Self::Terms,
+        Self::Offences,
+        Self::Powers,
+        Self::Treaties,
+        Self::Analyses,
+        Self::Vocabulary,
+    ];
+
+    /// The sections the dataset holds something for. A document converted from one chapter
+    /// would otherwise say of the powers "None recorded", which the dataset does not say.
+    fn present(bundle: &Bundle) -> impl Iterator<Item = Self> + '_ {
+        Self::ALL.into_iter().filter(|s| match s {
+            Self::Terms => !bundle.definitions.is_empty(),
+            Self::Offences => !bundle.offences.is_empty(),
+            Self::Powers => !bundle.powers.is_empty(),
+            Self::Treaties => !bundle.crosswalks.is_empty(),
+            Self::Analyses => !bundle.analyses.is_empty(),
+            Self::Vocabulary => {
+                !(bundle.safeguards.is_empty()
+                    && bundle.data_categories.is_empty()
+                    && bundle.sensitivity_categories.is_empty())
+            }
+        })
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            Self::Terms => "Defined terms",
+            Self::Offences => "Offences",
+            Self::Powers => "Powers",
+            Self::Treaties => "Other treaties",
+            Self::Analyses => "Analyses",
+            Self::Vocabulary => "Vocabulary",
+        }
+    }
+
+    /// The anchor GitHub and most renderers give the heading.
+    fn anchor(self) -> String {
+        self.title().to_lowercase().replace(' ', "-")
+    }
 }
 
 /// The document being written, with the dataset for looking up names.
@@ -102,6 +188,15 @@ impl<'a> Doc<'a> {
         self.out.truncate(end);
         self.out.push('\n');
         self.out
+    }
+
+    /// `` `final` (Final text) ``: a text version by its id, and by its label when the dataset
+    /// has it.
+    fn version(&self, id: &TextVersionId) -> String {
+        match self.dataset.text_version(id) {
+            Some(v) => format!("`{id}` ({})", inline(&v.label)),
+            None => format!("`{id}`"),
+        }
     }
 
     // The parts name what they cite through these, so that a name reads alike in each.

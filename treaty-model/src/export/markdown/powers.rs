@@ -6,13 +6,7 @@ use crate::ids::TextVersionId;
 use crate::model::{Power, PowerScope};
 
 impl Doc<'_> {
-    /// Nothing when the dataset has no powers file: a document converted from one chapter
-    /// would otherwise say of the powers "None recorded", which the dataset does not say.
     pub(super) fn powers(&mut self) {
-        if self.dataset.bundle().powers.is_empty() {
-            return;
-        }
-        self.block(["## Powers"]);
         // Each power with the text version of its file, whose numbering its provisions use.
         let all: Vec<(&TextVersionId, &Power)> = self
             .dataset

@@ -59,6 +59,7 @@ fn contents_lists_chapters_and_sections() {
 - [Chapter IV: Procedural measures and law enforcement](#chapter-final-iv) (`final`, Articles 24–25)
 - [Powers](#powers)
 - [Analyses](#analyses)
+- [Vocabulary](#vocabulary)
 - [Sources](#sources)
 
 ";
@@ -80,7 +81,7 @@ Preservation needs no prior judicial authorisation. [eff-2024-07-electronic-data
   - *make mandatory:* Require prior judicial authorisation. Safeguards: Prior judicial authorisation (`prior-judicial-authorisation`). [eff-2024-07-electronic-data]
 
 ";
-    assert_eq!(section(&md, "#### Concern", "## Sources"), expected);
+    assert_eq!(section(&md, "#### Concern", "## Vocabulary"), expected);
 }
 
 #[test]
@@ -194,4 +195,217 @@ fn dataset_text_is_shown_as_written_not_as_markup() {
             "no line {expected:?} in:\n{md}"
         );
     }
+}
+
+/// The fixture with every part the edition shows: milestones, terms, offences, a crosswalk,
+/// safeguards of two families with their standards, a data category's definition and a
+/// sensitive category.
+fn full() -> crate::Dataset {
+    fixture::dataset_edited_with(
+        &[
+            (
+                "instrument.yaml",
+                "    summary: The text adopted by the General Assembly.\n",
+                "    summary: The text adopted by the General Assembly.\n    milestones:\n      \
+                 - event: adopted-by-general-assembly\n        date: \"2024-12-24\"\n        \
+                 symbol: A/RES/79/243\n        verification: verified\n        \
+                 sources: [eff-2024-07-electronic-data]\n      - event: opened-for-signature\n        \
+                 date: \"2025-10\"\n        note: In Hanoi | Viet Nam.\n        \
+                 verification: partly\n        sources: [eff-2024-07-electronic-data]\n",
+            ),
+            (
+                "safeguards.yaml",
+                "    summary: A judge authorises the measure before it is used.\n",
+                "    summary: A judge authorises the measure before it is used.\n    standards:\n      \
+                 - standard: necessary-and-proportionate\n        \
+                 principle: Competent judicial authority\n      \
+                 - standard: international-human-rights-law\n        principle: Due process\n",
+            ),
+            (
+                "safeguards.yaml",
+                "    sources: [eff-2024-07-electronic-data]\n",
+                "    sources: [eff-2024-07-electronic-data]\n  - id: purpose-limitation\n    \
+                 name: Purpose limitation\n    family: data-protection\n    \
+                 summary: Data used only for the purpose it was obtained for.\n    \
+                 sources: [eff-2024-07-electronic-data]\n  - id: user-notification\n    \
+                 name: User notification\n    family: surveillance-principle\n    \
+                 summary: The person is told, once it no longer harms the inquiry.\n    \
+                 sources: [eff-2024-07-electronic-data]\n",
+            ),
+            (
+                "data-categories.yaml",
+                "    name: Electronic data\n",
+                "    name: Electronic data\n    \
+                 # treaty: allow(unknown-provision) Chapter I is not in the fixture\n    \
+                 defined_by: 2(b)\n",
+            ),
+        ],
+        &[
+            ("offences.yaml", fixture::OFFENCES),
+            ("definitions.yaml", fixture::DEFINITIONS),
+            ("crosswalk.yaml", fixture::CROSSWALK),
+            (
+                "sensitivity-categories.yaml",
+                fixture::SENSITIVITY_CATEGORIES,
+            ),
+        ],
+    )
+}
+
+#[test]
+fn milestones_follow_the_table_of_text_versions() {
+    let md = markdown(&full()).expect("exportable");
+    let expected = "\
+### Milestones
+
+| Version | Event | Date | Symbol | Verification | Note | Sources |
+| --- | --- | --- | --- | --- | --- | --- |
+| `final` | adopted by general assembly | 2024-12-24 | A/RES/79/243 | verified | — | [eff-2024-07-electronic-data] |
+| `final` | opened for signature | 2025-10 | — | partly | In Hanoi \\| Viet Nam. | [eff-2024-07-electronic-data] |
+
+";
+    assert_eq!(section(&md, "### Milestones", "## Contents"), expected);
+}
+
+#[test]
+fn contents_lists_every_section_the_dataset_has_data_for() {
+    let md = markdown(&full()).expect("exportable");
+    let expected = "\
+## Contents
+
+- [Chapter IV: Procedural measures and law enforcement](#chapter-final-iv) (`final`, Articles 24–25)
+- [Defined terms](#defined-terms)
+- [Offences](#offences)
+- [Powers](#powers)
+- [Other treaties](#other-treaties)
+- [Analyses](#analyses)
+- [Vocabulary](#vocabulary)
+- [Sources](#sources)
+
+";
+    assert_eq!(section(&md, "## Contents", "## <a id"), expected);
+    // Each entry has its section: the contents and the document are written from one list.
+    for title in [
+        "Defined terms",
+        "Offences",
+        "Powers",
+        "Other treaties",
+        "Analyses",
+        "Vocabulary",
+        "Sources",
+    ] {
+        assert!(
+            md.contains(&format!("\n## {title}\n")),
+            "no section {title}"
+        );
+    }
+}
+
+#[test]
+fn sections_without_data_are_left_out() {
+    let md = markdown(&fixture::dataset()).expect("exportable");
+    for absent in [
+        "### Milestones",
+        "## Defined terms",
+        "## Offences",
+        "## Other treaties",
+        "### Sensitive data categories",
+        "Defined terms](",
+        "Offences](",
+        "Other treaties](",
+    ] {
+        assert!(!md.contains(absent), "{absent:?} in:\n{md}");
+    }
+}
+
+#[test]
+fn defined_terms_show_their_quotes_data_category_and_verification() {
+    let md = markdown(&full()).expect("exportable");
+    let expected = "\
+## Defined terms
+
+Text version `final` (Final text).
+
+- **electronic data** (Article 2(b)): Any representation of facts that an ICT system can process. Data category: Electronic data (`electronic-data`). [eff-2024-07-electronic-data]
+  > “any representation of facts” (as EFF quotes the draft) [eff-2024-07-electronic-data]
+- **service provider** (Article 2(e)) *(unverified)*. [eff-2024-07-electronic-data]
+
+";
+    assert_eq!(section(&md, "## Defined terms", "## Offences"), expected);
+}
+
+#[test]
+fn an_offence_shows_its_requirements_with_their_notes_and_sources() {
+    let md = markdown(&full()).expect("exportable");
+    let expected = "\
+## Offences
+
+Text version `final` (Final text).
+
+### <a id=\"offence-illegal-access\"></a>Illegal access (`illegal-access`)
+
+Access to an ICT system without right; security research at risk. [eff-2024-07-electronic-data]
+
+- **Provision:** Article 7; core cybercrime: yes
+- **Intent requirement:** discretionary (Article 7(2)). States may add a requirement of dishonest intent. [eff-2024-07-electronic-data]
+- **Public-interest exemption:** absent. No exemption for security research, says EFF. [eff-2024-07-electronic-data]
+
+### <a id=\"offence-laundering\"></a>Laundering of proceeds of crime (`laundering`)
+
+Sources: [eff-2024-07-electronic-data]
+
+- **Provision:** Article 17; core cybercrime: no
+- **Intent requirement:** not recorded
+- **Public-interest exemption:** not recorded
+
+";
+    assert_eq!(section(&md, "## Offences", "## Powers"), expected);
+}
+
+#[test]
+fn other_treaties_keep_the_crosswalks_own_note() {
+    let md = markdown(&full()).expect("exportable");
+    let expected = "\
+## Other treaties
+
+### <a id=\"treaty-budapest-convention\"></a>Convention on Cybercrime, ETS No. 185
+
+Text version `final` (Final text). Matched by subject; not an official concordance.
+
+| Convention | Other treaty | Relation | Verification | Note | Sources |
+| --- | --- | --- | --- | --- | --- |
+| Article 25 | Article 16: Expedited preservation of stored computer data | corresponds | partly | — | [eff-2024-07-electronic-data] |
+| — | Article 22: Jurisdiction | no counterpart | unverified | Fixture entry. | [eff-2024-07-electronic-data] |
+
+";
+    assert_eq!(section(&md, "## Other treaties", "## Analyses"), expected);
+}
+
+#[test]
+fn the_vocabulary_groups_safeguards_by_family_with_their_standards() {
+    let md = markdown(&full()).expect("exportable");
+    let expected = "\
+## Vocabulary
+
+### Safeguards
+
+#### Surveillance principle
+
+- **Prior judicial authorisation** (`prior-judicial-authorisation`): A judge authorises the measure before it is used. In the standards: Competent judicial authority (necessary and proportionate); Due process (international human rights law). [eff-2024-07-electronic-data]
+- **User notification** (`user-notification`): The person is told, once it no longer harms the inquiry. [eff-2024-07-electronic-data]
+
+#### Data protection
+
+- **Purpose limitation** (`purpose-limitation`): Data used only for the purpose it was obtained for. [eff-2024-07-electronic-data]
+
+### Data categories
+
+- **Electronic data** (`electronic-data`), defined in Article 2(b) (`final`): Any data an ICT system can process. [eff-2024-07-electronic-data]
+
+### Sensitive data categories
+
+- **Location data** (`location`): Where a person is or was. [eff-2024-07-electronic-data]
+
+";
+    assert_eq!(section(&md, "## Vocabulary", "## Sources"), expected);
 }

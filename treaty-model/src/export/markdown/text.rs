@@ -143,3 +143,12 @@ pub(super) fn block_quote(quotes: &[Quote], indent: &str) -> Vec<String> {
     }
     lines
 }
+
+/// `s` with its first letter in capitals, for a vocabulary value as a heading.
+pub(super) fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

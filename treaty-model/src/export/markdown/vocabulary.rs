@@ -1,0 +1,121 @@
+//! The vocabulary: what each safeguard (by family, with the standards that state it), data
+//! category and sensitive category means. The power tables and concerns name them in a word;
+//! this is where a reader learns what the word stands for.
+
+use super::Doc;
+use super::text::{article, capitalised, cited, inline, label};
+use crate::ids::TextVersionId;
+use crate::model::{Safeguard, SafeguardFamily};
+
+impl Doc<'_> {
+    pub(super) fn vocabulary(&mut self) {
+        self.safeguards();
+        self.data_categories();
+        self.sensitive_categories();
+    }
+
+    fn safeguards(&mut self) {
+        let all: Vec<&Safeguard> = self
+            .dataset
+            .bundle()
+            .safeguards
+            .iter()
+            .flat_map(|f| &f.safeguards)
+            .collect();
+        if all.is_empty() {
+            return;
+        }
+        self.block(["### Safeguards"]);
+        // Families in the order they first appear, which is the taxonomy's own.
+        let mut families: Vec<SafeguardFamily> = Vec::new();
+        for s in &all {
+            if !families.contains(&s.family) {
+                families.push(s.family);
+            }
+        }
+        for family in families {
+            self.block([format!("#### {}", capitalised(&label(&family)))]);
+            self.block(
+                all.iter()
+                    .filter(|s| s.family == family)
+                    .map(|s| safeguard(s)),
+            );
+        }
+    }
+
+    fn data_categories(&mut self) {
+        let items: Vec<String> = self
+            .dataset
+            .bundle()
+            .data_categories
+            .iter()
+            .flat_map(|f| &f.categories)
+            .map(|c| {
+                // `defined_by` is in the numbering of the final text, whatever the file.
+                let defined = c.defined_by.as_ref().map_or_else(String::new, |r| {
+                    let mut at = article(r);
+                    if r.version().is_none() {
+                        at.push_str(&format!(" (`{}`)", TextVersionId::final_text()));
+                    }
+                    format!(", defined in {at}")
+                });
+                cited(
+                    &format!(
+                        "- **{}** (`{}`){defined}: {}",
+                        inline(&c.name),
+                        c.id,
+                        inline(&c.summary)
+                    ),
+                    &c.sources,
+                )
+            })
+            .collect();
+        if !items.is_empty() {
+            self.block(["### Data categories"]);
+            self.block(items);
+        }
+    }
+
+    fn sensitive_categories(&mut self) {
+        let items: Vec<String> = self
+            .dataset
+            .bundle()
+            .sensitivity_categories
+            .iter()
+            .flat_map(|f| &f.categories)
+            .map(|c| {
+                cited(
+                    &format!(
+                        "- **{}** (`{}`): {}",
+                        inline(&c.name),
+                        c.id,
+                        inline(&c.summary)
+                    ),
+                    &c.sources,
+                )
+            })
+            .collect();
+        if !items.is_empty() {
+            self.block(["### Sensitive data categories"]);
+            self.block(items);
+        }
+    }
+}
+
+fn safeguard(s: &Safeguard) -> String {
+    let mut text = format!(
+        "- **{}** (`{}`): {}",
+        inline(&s.name),
+        s.id,
+        inline(&s.summary)
+    );
+    if !s.standards.is_empty() {
+        let standards: Vec<String> = s
+            .standards
+            .iter()
+            .map(|r| format!("{} ({})", inline(&r.principle), label(&r.standard)))
+            .collect();
+        text.push_str(&format!(" In the standards: {}.", standards.join("; ")));
+    }
+    cited(&text, &s.sources)
+}
