@@ -22,7 +22,8 @@
 //!   ```
 //! * [`bundled()`] (feature `bundled`): the project's own datasets, embedded and validated.
 //! * [`scaffold`] (feature `validate`): templates for new files, such as an implementation
-//!   assessment with every power and safeguard to fill in.
+//!   assessment with every power and safeguard to fill in, or a published analysis started from
+//!   its entry in the sources.
 //!
 //! ## Features
 //!
