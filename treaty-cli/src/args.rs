@@ -87,7 +87,7 @@ pub enum Command {
     /// Start a new dataset file from a template.
     #[command(
         subcommand,
-        after_help = "Example:\n  treaty new assessment --state ISL --as-of 2026-01 -o datasets/assessments/isl.yaml"
+        after_help = "Examples:\n  treaty new assessment --state ISL --as-of 2026-01 -o datasets/assessments/isl.yaml\n  treaty new analysis --source hrw-2024-09-surveillance-powers -o datasets/analyses/hrw-2024-09-surveillance-powers.yaml"
     )]
     New(NewCommand),
     /// Print a shell completion script.
@@ -368,6 +368,11 @@ pub enum NewCommand {
         after_help = "Examples:\n  treaty new assessment --state ISL --as-of 2026-01 -o datasets/assessments/isl.yaml\n  treaty new assessment --state FRA --as-of 2025-06-30 > fra.yaml\n\nThe template cites the placeholder source `assessment-source`: `treaty validate` reports it\n(unknown-reference) until the sources the assessment relies on are in sources.yaml.\nHow to fill it in: docs/ASSESSMENTS.md.\n\nExit codes: 0 written, 1 the dataset read is invalid, 2 usage or I/O error\n(including an existing --output file without --force)."
     )]
     Assessment(NewAssessmentArgs),
+    /// A published analysis, drawn from its entry in the sources: its title, publisher and date.
+    #[command(
+        after_help = "Examples:\n  treaty new analysis --source hrw-2024-09-surveillance-powers -o datasets/analyses/hrw-2024-09-surveillance-powers.yaml\n  treaty new analysis --source hrw-2024-09-surveillance-powers > draft.yaml\n\nAdd the publication to sources.yaml first; the analysis takes the source's id as its own,\nand its file is named after it. The text version it discusses, its summary and its concerns\nare left as \"\", which `treaty validate` reports until they are filled in.\nHow to fill it in: datasets/README.md, \"Adding an analysis\".\n\nExit codes: 0 written, 1 the dataset read is invalid, 2 usage or I/O error (including a\nsource not in the dataset or already analysed, and an existing --output file without --force)."
+    )]
+    Analysis(NewAnalysisArgs),
 }
 
 /// Arguments of `treaty new assessment`.
@@ -379,14 +384,34 @@ pub struct NewAssessmentArgs {
     /// The date of the law assessed: YYYY, YYYY-MM or YYYY-MM-DD.
     #[arg(long, value_name = "DATE")]
     pub as_of: treaty_model::PartialDate,
+    /// Where the template goes, and what it is drawn from.
+    #[command(flatten)]
+    pub template: NewFileArgs,
+}
+
+/// Arguments of `treaty new analysis`.
+#[derive(Debug, Args)]
+pub struct NewAnalysisArgs {
+    /// The id of the publication's entry in the dataset's sources; the analysis takes it as its
+    /// id.
+    #[arg(long, value_name = "ID")]
+    pub source: String,
+    /// Where the template goes, and what it is drawn from.
+    #[command(flatten)]
+    pub template: NewFileArgs,
+}
+
+/// What every `treaty new` template takes besides its own arguments.
+#[derive(Debug, Args)]
+pub struct NewFileArgs {
     /// Write the template to this file (atomically) instead of standard output; `-` for standard output.
     #[arg(short, long, alias = "out", value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Overwrite the --output file if it exists (an assessment in progress is otherwise kept).
+    /// Overwrite the --output file if it exists (a file in progress is otherwise kept).
     #[arg(long)]
     pub force: bool,
-    /// The dataset whose powers and safeguards the template lists (default: the dataset the
-    /// current directory is in, else the repository's `datasets/`, else the bundled dataset).
+    /// The dataset the template is drawn from (default: the dataset the current directory is
+    /// in, else the repository's `datasets/`, else the bundled dataset).
     #[arg(long, value_name = "DIR")]
     pub data: Option<PathBuf>,
 }

@@ -22,6 +22,7 @@ fn man_writes_a_page_per_command() {
             "treaty-diff.1",
             "treaty-explain.1",
             "treaty-man.1",
+            "treaty-new-analysis.1",
             "treaty-new-assessment.1",
             "treaty-new.1",
             "treaty-participation.1",
@@ -34,7 +35,7 @@ fn man_writes_a_page_per_command() {
     );
     assert_eq!(
         r.stderr,
-        format!("treaty: wrote 14 manual pages to {}\n", dir.display())
+        format!("treaty: wrote 15 manual pages to {}\n", dir.display())
     );
     // A subcommand's page names it as it is typed and documents its options.
     let page = std::fs::read_to_string(dir.join("treaty-new-assessment.1")).expect("page");

@@ -1,5 +1,5 @@
-//! End-to-end tests of `treaty new assessment`: the template, its validation, and what the
-//! command refuses.
+//! End-to-end tests of `treaty new assessment` and `treaty new analysis`: the templates, their
+//! validation, and what the commands refuse.
 
 use std::path::{Path, PathBuf};
 
@@ -199,6 +199,259 @@ fn new_assessment_refuses_an_invalid_dataset() {
     assert_eq!(r.code, 1, "{}", r.stderr);
     // The same refusal as every command that reads a dataset (`load::directory`).
     let d = utf8(&dir);
+    assert!(
+        r.stderr.ends_with(&format!(
+            "treaty: the dataset in `{d}` is not valid; fix it first (`treaty validate {d}`)\n"
+        )),
+        "{}",
+        r.stderr
+    );
+    assert!(!out.exists());
+}
+
+// ---------------------------------------------------------------------------------------------
+// treaty new analysis
+
+/// A publication added to the sources, as the first step of adding an analysis.
+const NEW_SOURCE: &str = r#"  - id: example-2026-01-fictional-analysis
+    title: Fictional analysis for the tests of the analysis template
+    kind: analysis
+    authors: [A. Tester]
+    cite_as: Example, January 2026
+    publisher: Example Publisher
+    published: "2026-01-15"
+    url: https://example.org/fictional-analysis
+    accessed: "2026-01-20"
+    verification: unverified
+"#;
+
+const NEW_ID: &str = "example-2026-01-fictional-analysis";
+
+const ANALYSIS_TEMPLATE: &str = r#"# yaml-language-server: $schema=../../schemas/analysis.schema.json
+# Analysis of Example, January 2026 (source `example-2026-01-fictional-analysis`).
+# Save it as datasets/analyses/example-2026-01-fictional-analysis.yaml, named after its id.
+# Guide: datasets/README.md, "Adding an analysis".
+#
+# `title`, `publisher`, `genre` and `published` are the source's: check them against the
+# publication (`genre: statement` for a joint statement or letter). Every "" is yours to fill
+# in, and `treaty validate` reports each one until you do:
+#   text_version  the text the analysis discusses, whose numbering its provisions keep:
+#                 `zero-draft`, `updated-draft-2024-05` or `final`
+#   summary       what it argues overall, in your own words
+#   concerns      one entry per concern, paragraph by paragraph: an `id` naming the concern,
+#                 its `summary` in your own words, and what the analysis ties it to:
+#     provisions: [2(b), "27"]
+#     powers: [production-order-electronic-data]
+#     missing_safeguards: [sensitive-data-protection]
+#     recommendations:
+#       - action: add
+#         summary: What it recommends, in your own words.
+#         safeguards: [sensitive-data-protection]
+# A concern the analysis ties to no article gets no provision or power; leave out what it
+# does not say.
+kind: analysis
+schema_version: "1.0"
+id: example-2026-01-fictional-analysis
+title: Fictional analysis for the tests of the analysis template
+publisher: Example Publisher
+genre: analysis
+published: "2026-01-15"
+text_version: ""
+source: example-2026-01-fictional-analysis
+summary: ""
+concerns:
+  - id: ""
+    summary: ""
+    sources:
+      - example-2026-01-fictional-analysis
+"#;
+
+/// A copy of the repository's datasets in `dir/datasets`, with [`NEW_SOURCE`] added.
+fn dataset_with_new_source(name: &str) -> PathBuf {
+    let dir = tmp_dir(name);
+    common::copy_dir(&common::root().join("datasets"), &dir.join("datasets"));
+    let sources = dir.join("datasets/sources.yaml");
+    let text = std::fs::read_to_string(&sources).expect("read sources");
+    std::fs::write(&sources, text + NEW_SOURCE).expect("write sources");
+    dir
+}
+
+#[test]
+fn new_analysis_is_the_template_of_its_source_and_reports_each_blank() {
+    let dir = dataset_with_new_source("analysis");
+    let r = run_in(
+        &dir,
+        &["new", "analysis", "--source", NEW_ID, "--data", "datasets"],
+    );
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+    assert_eq!(r.stdout, ANALYSIS_TEMPLATE);
+
+    let path = format!("datasets/analyses/{NEW_ID}.yaml");
+    let r = run_in(&dir, &["new", "analysis", "--source", NEW_ID, "-o", &path]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, "");
+    assert_eq!(
+        r.stderr,
+        format!(
+            "treaty: wrote {path}; fill in text_version, summary, concerns[0].id, \
+             concerns[0].summary (datasets/README.md, \"Adding an analysis\"), then run \
+             `treaty validate`\n"
+        )
+    );
+    let written = std::fs::read_to_string(dir.join(&path)).expect("written");
+    assert_eq!(written, ANALYSIS_TEMPLATE);
+
+    // In its place, the dataset reports each blank where it stands, and nothing else: the file
+    // is named after its id, and its source is defined.
+    let r = run_in(&dir, &["validate", "--format", "json"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let report: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    let found: Vec<(String, String, u64, u64, String)> = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                d["location"]["file"].as_str().expect("file").to_owned(),
+                d["code"].as_str().expect("code").to_owned(),
+                d["location"]["start"]["line"].as_u64().expect("line"),
+                d["location"]["start"]["column"].as_u64().expect("column"),
+                d["message"].as_str().expect("message").to_owned(),
+            )
+        })
+        .collect();
+    let at = |code: &str, line, column, message: &str| {
+        (
+            path.clone(),
+            code.to_owned(),
+            line,
+            column,
+            message.to_owned(),
+        )
+    };
+    assert_eq!(
+        found,
+        [
+            at("invalid-format", 30, 15, "`` is not an id"),
+            at("invalid-data", 32, 10, "this text is empty"),
+            at("invalid-format", 34, 9, "`` is not an id"),
+            at("invalid-data", 35, 14, "this text is empty"),
+            at(
+                "unchecked-references",
+                1,
+                1,
+                "the file's errors keep it from being read, so its own references (ids, \
+                 provisions) were not checked"
+            ),
+        ],
+        "{:#}",
+        report["diagnostics"]
+    );
+    assert_eq!(report["summary"]["warnings"], 0);
+
+    // Filled in, it is valid.
+    let filled = written
+        .replace("text_version: \"\"", "text_version: final")
+        .replace(
+            "summary: \"\"\nconcerns",
+            "summary: What the publication argues.\nconcerns",
+        )
+        .replace("  - id: \"\"", "  - id: electronic-data")
+        .replace("    summary: \"\"", "    summary: What it fears.");
+    std::fs::write(dir.join(&path), filled).expect("fill in");
+    let r = run_in(&dir, &["validate"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn new_analysis_refuses_a_source_it_cannot_start_from() {
+    let refused = |source: &str, message: &str| {
+        let r = run(&["new", "analysis", "--source", source]);
+        assert_eq!(
+            (r.code, r.stdout.as_str(), r.stderr.as_str()),
+            (2, "", format!("treaty: error: {message}\n").as_str()),
+            "{source}"
+        );
+    };
+    refused(
+        "hrw-article19-2023-08",
+        "no source has the id `hrw-article19-2023-08`; did you mean `hrw-article19-2023-08-30`?",
+    );
+    refused(
+        "hrw-2024-09-surveillance-powers",
+        "no source has the id `hrw-2024-09-surveillance-powers`: add the publication to the \
+         dataset's sources first",
+    );
+    refused(
+        "eff-2024-07-electronic-data",
+        "the analysis `eff-2024-07-electronic-data` already exists, in \
+         `datasets/analyses/eff-2024-07-electronic-data.yaml`: edit it rather than start another",
+    );
+    refused(
+        "eff-2023-08-surveillance-pact",
+        "the source `eff-2023-08-surveillance-pact` is already analysed, by \
+         `eff-2023-08-international-cooperation` in \
+         `datasets/analyses/eff-2023-08-international-cooperation.yaml`: edit it rather than \
+         start another",
+    );
+    let r = run(&["new", "analysis"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("--source <ID>"), "{}", r.stderr);
+}
+
+#[test]
+fn new_analysis_never_overwrites_a_file_in_progress() {
+    let dir = dataset_with_new_source("analysis-clobber");
+    let file = dir.join("draft.yaml");
+    let in_progress = "# work in progress\nkind: analysis\n";
+    std::fs::write(&file, in_progress).expect("write");
+    let args = [
+        "new",
+        "analysis",
+        "--source",
+        NEW_ID,
+        "--data",
+        "datasets",
+        "-o",
+        "draft.yaml",
+    ];
+    let r = run_in(&dir, &args);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        format!(
+            "treaty: error: `draft.yaml` already exists; it is not overwritten (an analysis in progress would be lost): choose another file or pass --force\n",
+        )
+    );
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), in_progress);
+
+    let r = run_in(&dir, &[&args[..], &["--force"]].concat());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("read"),
+        ANALYSIS_TEMPLATE
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn new_analysis_refuses_an_invalid_dataset() {
+    let dir = tmp_dir("analysis-invalid-data");
+    std::fs::write(dir.join("broken.yaml"), "kind: sources\n").expect("write");
+    let out = dir.join("draft.yaml");
+    let d = utf8(&dir);
+    let r = run(&[
+        "new",
+        "analysis",
+        "--source",
+        "hrw-article19-2023-08-30",
+        "--data",
+        d,
+        "-o",
+        utf8(&out),
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(
         r.stderr.ends_with(&format!(
             "treaty: the dataset in `{d}` is not valid; fix it first (`treaty validate {d}`)\n"

@@ -12,6 +12,7 @@ const WRITERS: &[&[&str]] = &[
     &["coverage"],
     &["diff"],
     &["man"],
+    &["new", "analysis"],
     &["new", "assessment"],
     &["report"],
     &["schema"],

@@ -236,7 +236,7 @@ fn a_device_or_fifo_is_never_replaced_by_any_command() {
     let node = dir.join("node");
     let what = special_file(&node);
     let target = utf8(&node);
-    let commands: [&[&str]; 4] = [
+    let commands: [&[&str]; 5] = [
         &["convert", "datasets", "--to", "json", "-o", target],
         &["coverage", "-o", target],
         &["diff", "datasets", "datasets", "-o", target],
@@ -247,6 +247,15 @@ fn a_device_or_fifo_is_never_replaced_by_any_command() {
             "ISL",
             "--as-of",
             "2026-01",
+            "-o",
+            target,
+            "--force",
+        ],
+        &[
+            "new",
+            "analysis",
+            "--source",
+            "hrw-article19-2023-08-30",
             "-o",
             target,
             "--force",

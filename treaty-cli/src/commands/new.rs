@@ -1,48 +1,82 @@
-//! `treaty new assessment`: a template to start a dataset file from.
+//! `treaty new assessment` and `treaty new analysis`: a template to start a dataset file from.
 
 use std::path::Path;
 
-use crate::args::{NewAssessmentArgs, NewCommand};
+use crate::args::{NewAnalysisArgs, NewAssessmentArgs, NewCommand, NewFileArgs};
 use crate::exit;
+use crate::load::Loaded;
 use crate::output::{Failure, Sink, note};
 
 pub fn run(command: NewCommand) -> Result<u8, Failure> {
     match command {
         NewCommand::Assessment(a) => assessment(a),
+        NewCommand::Analysis(a) => analysis(a),
     }
 }
 
 fn assessment(args: NewAssessmentArgs) -> Result<u8, Failure> {
-    let sink = Sink::from_arg(args.output.as_deref());
-    // Checked before the dataset is loaded, so that the refusal comes first and alone.
-    if let Sink::File(path) = &sink {
-        refuse_to_clobber(path, args.force)?;
-    }
-    sink.check()?;
-    let dataset = match crate::load::dataset(args.data.as_deref()) {
-        Ok(d) => d,
-        Err(stop) => return Ok(stop.exit()?),
+    let (sink, dataset) = match prepare(&args.template, "an assessment")? {
+        Ok(ready) => ready,
+        Err(code) => return Ok(code),
     };
     let text = treaty_model::scaffold::assessment_yaml(&dataset, args.state, args.as_of);
     if dataset.powers().next().is_none() {
         note("treaty: warning: the dataset has no powers, so the template lists none");
     }
     sink.emit(&text)?;
-    if let Sink::File(path) = &sink {
-        note(&format!(
-            "treaty: wrote {}; fill it in (docs/ASSESSMENTS.md), then run `treaty validate`",
-            path.display()
-        ));
-    }
+    next_step(&sink, "fill it in (docs/ASSESSMENTS.md)");
     Ok(exit::OK)
 }
 
-/// An assessment in progress is never overwritten unless `--force`.
-fn refuse_to_clobber(path: &Path, force: bool) -> Result<(), String> {
+fn analysis(args: NewAnalysisArgs) -> Result<u8, Failure> {
+    let (sink, dataset) = match prepare(&args.template, "an analysis")? {
+        Ok(ready) => ready,
+        Err(code) => return Ok(code),
+    };
+    let template =
+        treaty_model::scaffold::analysis(&dataset, &args.source).map_err(|e| e.to_string())?;
+    sink.emit(&template.text)?;
+    next_step(
+        &sink,
+        &format!(
+            "fill in {} (datasets/README.md, \"Adding an analysis\")",
+            crate::render::text::join(&template.blanks)
+        ),
+    );
+    Ok(exit::OK)
+}
+
+/// The output checked, then the dataset loaded; or the exit code of a dataset that did not load.
+fn prepare(args: &NewFileArgs, in_progress: &str) -> Result<Result<(Sink, Loaded), u8>, Failure> {
+    let sink = Sink::from_arg(args.output.as_deref());
+    // Checked before the dataset is loaded, so that the refusal comes first and alone.
+    if let Sink::File(path) = &sink {
+        refuse_to_clobber(path, args.force, in_progress)?;
+    }
+    sink.check()?;
+    Ok(match crate::load::dataset(args.data.as_deref()) {
+        Ok(d) => Ok((sink, d)),
+        Err(stop) => Err(stop.exit()?),
+    })
+}
+
+/// The one line that says a file was written and what to do next; nothing for standard output,
+/// where the template's own comment says it.
+fn next_step(sink: &Sink, next: &str) {
+    if let Sink::File(path) = sink {
+        note(&format!(
+            "treaty: wrote {}; {next}, then run `treaty validate`",
+            path.display()
+        ));
+    }
+}
+
+/// A file in progress is never overwritten unless `--force`.
+fn refuse_to_clobber(path: &Path, force: bool, in_progress: &str) -> Result<(), String> {
     // `symlink_metadata`: a dangling link is an existing file too.
     if !force && std::fs::symlink_metadata(path).is_ok() {
         return Err(format!(
-            "`{}` already exists; it is not overwritten (an assessment in progress would be lost): \
+            "`{}` already exists; it is not overwritten ({in_progress} in progress would be lost): \
              choose another file or pass --force",
             path.display()
         ));
