@@ -230,6 +230,8 @@ fn to_roman(n: u8) -> &'static str {
 /// subpoint's in small letters (`iv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Case {
+    // Chapter numbers are judged by the validation alone.
+    #[cfg_attr(not(feature = "validate"), expect(dead_code))]
     Upper,
     Lower,
 }
