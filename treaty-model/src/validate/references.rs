@@ -446,7 +446,13 @@ impl<'v> Walk<'_, 'v> {
         // `final:2(h)` in a file on the final text is `2(h)` written out.
         let resolved = |i: usize| {
             let p = &cited[i].provision;
-            (p.version().unwrap_or(v).clone(), p.unversioned())
+            (
+                p.version().unwrap_or(v),
+                p.article_number(),
+                p.paragraph(),
+                p.point(),
+                p.subpoint(),
+            )
         };
         for (i, j) in repeats(cited.len(), resolved) {
             self.out.repeated.push(Repeat {
