@@ -332,9 +332,19 @@ fn new_analysis_is_the_template_of_its_source_and_reports_each_blank() {
     assert_eq!(
         found,
         [
-            at("invalid-format", 30, 15, "`` is not an id"),
+            at(
+                "invalid-format",
+                30,
+                15,
+                "the value is empty; expected a text version",
+            ),
             at("invalid-data", 32, 10, "this text is empty"),
-            at("invalid-format", 34, 9, "`` is not an id"),
+            at(
+                "invalid-format",
+                34,
+                9,
+                "the value is empty; expected an id",
+            ),
             at("invalid-data", 35, 14, "this text is empty"),
             at(
                 "unchecked-references",

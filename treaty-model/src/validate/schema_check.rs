@@ -246,6 +246,10 @@ fn format_error(
         Some("StateCode") => ("an ISO 3166-1 alpha-3 code", "`AZE`"),
         Some("Url") => ("an http(s) URL", "`https://treaties.un.org/`"),
         Some("SchemaVersion") => ("a schema version", "`\"1.0\"`"),
+        Some("TextVersionId") => (
+            "a text version",
+            "the id of a text version of the instrument, such as `final` or `zero-draft`",
+        ),
         Some(d) if d.ends_with("Id") => {
             ("an id", "`expedited-preservation` (lowercase kebab-case)")
         }
@@ -254,11 +258,14 @@ fn format_error(
             "the pattern in the schema",
         ),
     };
-    let d = Diagnostic::new(
-        Code::InvalidFormat,
-        format!("`{written}` is not {what}"),
-        Some(locator.node(pointer)),
-    );
+    // An empty value (a template's blank) is named as such: "`` is not an id" reads as a
+    // fault of the tool.
+    let message = if written.is_empty() {
+        format!("the value is empty; expected {what}")
+    } else {
+        format!("`{written}` is not {what}")
+    };
+    let d = Diagnostic::new(Code::InvalidFormat, message, Some(locator.node(pointer)));
     let fix = if def == Some("ProvisionRef")
         && let Ok(p) = text.parse::<crate::provision::ProvisionRef>()
     {
