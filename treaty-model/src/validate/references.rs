@@ -235,6 +235,28 @@ fn repeats<K: Eq + Hash>(len: usize, key: impl Fn(usize) -> K) -> Vec<(usize, us
     found
 }
 
+/// The repeats among a list of `len` items: item `i` compared by `key(i)`, and named and
+/// placed by `named(i)` (only for a repeat, so that a list without one formats nothing).
+fn repeats_among<K: Eq + Hash>(
+    len: usize,
+    key: impl Fn(usize) -> K,
+    named: impl Fn(usize) -> (String, Place),
+    entry: bool,
+) -> Vec<Repeat> {
+    repeats(len, key)
+        .into_iter()
+        .map(|(i, j)| {
+            let (what, place) = named(i);
+            Repeat {
+                what,
+                entry,
+                place,
+                first: named(j).1,
+            }
+        })
+        .collect()
+}
+
 /// The references of `doc`, placed by `locator`. `doc` was read without the entries
 /// `set_aside`: their ids, when written as text, still count as defined (so that one broken
 /// entry is not also reported as unknown wherever it is referred to); what they refer to is
@@ -378,14 +400,17 @@ impl<'v> Walk<'_, 'v> {
             w.out.refs.push(named);
         });
         let refs = &self.out.refs[start..];
-        for (i, j) in repeats(refs.len(), |i| &*refs[i].text) {
-            self.out.repeated.push(Repeat {
-                what: format!("{} `{}`", I::KIND.noun(), refs[i].text),
-                entry: false,
-                place: refs[i].place,
-                first: refs[j].place,
-            });
-        }
+        self.out.repeated.extend(repeats_among(
+            refs.len(),
+            |i| &*refs[i].text,
+            |i| {
+                (
+                    format!("{} `{}`", I::KIND.noun(), refs[i].text),
+                    refs[i].place,
+                )
+            },
+            false,
+        ));
     }
 
     /// Records each value of the list at `key` that repeats an earlier one: a list of
@@ -454,14 +479,17 @@ impl<'v> Walk<'_, 'v> {
                 p.subpoint(),
             )
         };
-        for (i, j) in repeats(cited.len(), resolved) {
-            self.out.repeated.push(Repeat {
-                what: format!("provision `{}`", cited[i].provision),
-                entry: false,
-                place: cited[i].place,
-                first: cited[j].place,
-            });
-        }
+        self.out.repeated.extend(repeats_among(
+            cited.len(),
+            resolved,
+            |i| {
+                (
+                    format!("provision `{}`", cited[i].provision),
+                    cited[i].place,
+                )
+            },
+            false,
+        ));
     }
 
     /// Calls `each` with every item of the list at `key` and its node.
@@ -494,15 +522,12 @@ impl<'v> Walk<'_, 'v> {
             seen.push(((one.value)(item), w.place(node)));
             each(w, n, item);
         });
-        for (i, j) in repeats(seen.len(), |i| &seen[i].0) {
-            let repeat = Repeat {
-                what: (one.what)(&seen[i].0),
-                entry: one.field.is_some(),
-                place: seen[i].1,
-                first: seen[j].1,
-            };
-            self.out.repeated.push(repeat);
-        }
+        self.out.repeated.extend(repeats_among(
+            seen.len(),
+            |i| &seen[i].0,
+            |i| ((one.what)(&seen[i].0), seen[i].1),
+            one.field.is_some(),
+        ));
     }
 
     /// [`Self::each`] for a list whose entries each define the id that `id` gives, written
