@@ -47,13 +47,14 @@ pub fn page(ctx: &Ctx<'_>) -> String {
                 standards.join("; ")
             )
         };
-        let _ = writeln!(
-            out,
-            "<dt id=\"{}\">{}</dt><dd>{}{standards}{}</dd>",
-            links::safeguard_anchor(&s.id),
-            esc(&s.name),
-            esc(&s.summary),
-            sources(d, &s.sources)
+        let term = esc(&s.name);
+        let meaning = format!("{}{standards}", esc(&s.summary));
+        entry(
+            &mut out,
+            &links::safeguard_anchor(&s.id),
+            &term,
+            &meaning,
+            &sources(d, &s.sources),
         );
     }
     if family.is_some() {
@@ -70,13 +71,14 @@ pub fn page(ctx: &Ctx<'_>) -> String {
                 .as_ref()
                 .map(|r| format!(" (defined in {})", links::provision(d, r, &final_text)))
                 .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "<dt id=\"data-{}\">{}{defined}</dt><dd>{}{}</dd>",
-                esc(c.id.as_str()),
-                esc(&c.name),
-                esc(&c.summary),
-                sources(d, &c.sources)
+            let anchor = format!("data-{}", esc(c.id.as_str()));
+            let term = format!("{}{defined}", esc(&c.name));
+            entry(
+                &mut out,
+                &anchor,
+                &term,
+                &esc(&c.summary),
+                &sources(d, &c.sources),
             );
         }
     }
@@ -87,16 +89,25 @@ pub fn page(ctx: &Ctx<'_>) -> String {
     );
     for f in &d.bundle().sensitivity_categories {
         for c in &f.categories {
-            let _ = writeln!(
-                out,
-                "<dt id=\"sensitive-{}\">{}</dt><dd>{}{}</dd>",
-                esc(c.id.as_str()),
-                esc(&c.name),
-                esc(&c.summary),
-                sources(d, &c.sources)
+            let anchor = format!("sensitive-{}", esc(c.id.as_str()));
+            entry(
+                &mut out,
+                &anchor,
+                &esc(&c.name),
+                &esc(&c.summary),
+                &sources(d, &c.sources),
             );
         }
     }
     out.push_str("</dl>\n");
     ctx.page("Vocabulary", Nav::Vocabulary, &out)
+}
+
+/// One entry of the vocabulary, every part already HTML: the term (its anchor for links from
+/// the other pages), what it means, and the sources of that meaning.
+fn entry(out: &mut String, anchor: &str, term: &str, meaning: &str, sources: &str) {
+    let _ = writeln!(
+        out,
+        "<dt id=\"{anchor}\">{term}</dt><dd>{meaning}{sources}</dd>"
+    );
 }
