@@ -360,26 +360,34 @@ impl Dataset {
         out
     }
 
-    /// The entries of every crosswalk that match provision `r` of text version `version`, a
-    /// provision inside it or the one around it (an article's match speaks for its
-    /// paragraphs), each with its crosswalk (the other treaty, and the note that says
-    /// how the file matched them), in file order.
+    /// Every crosswalk with the entries that match provision `r` of text version `version`,
+    /// a provision inside it or the one around it (an article's match speaks for its
+    /// paragraphs), in file order; a crosswalk without such an entry is left out. The
+    /// crosswalk comes with them because its note (how the file matched, whether it is
+    /// official) qualifies each.
     pub fn crosswalk_entries(
         &self,
         r: &ProvisionRef,
         version: &TextVersionId,
-    ) -> Vec<(&Crosswalk, &CrosswalkEntry)> {
+    ) -> Vec<(&Crosswalk, Vec<&CrosswalkEntry>)> {
         let target = r.unversioned();
         self.bundle
             .crosswalks
             .iter()
             .filter(|c| &c.text_version == version)
-            .flat_map(|c| c.entries.iter().map(move |e| (c, e)))
-            .filter(|(_, e)| {
-                e.provision
-                    .as_ref()
-                    .is_some_and(|p| target.contains(p) || p.contains(&target))
+            .map(|c| {
+                let entries = c
+                    .entries
+                    .iter()
+                    .filter(|e| {
+                        e.provision
+                            .as_ref()
+                            .is_some_and(|p| target.contains(p) || p.contains(&target))
+                    })
+                    .collect();
+                (c, entries)
             })
+            .filter(|(_, entries): &(_, Vec<_>)| !entries.is_empty())
             .collect()
     }
 

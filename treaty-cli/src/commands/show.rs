@@ -209,11 +209,10 @@ fn human(dataset: &Dataset, info: &ProvisionInfo<'_>) -> String {
     let crosswalks = dataset.crosswalk_entries(&info.provision, &info.text_version);
     if !crosswalks.is_empty() {
         let _ = writeln!(out, "\nIn other treaties:");
-        let mut files: Vec<&treaty_model::model::Crosswalk> = Vec::new();
-        for (file, e) in crosswalks {
-            if !files.iter().any(|f| std::ptr::eq(*f, file)) {
-                files.push(file);
-            }
+        for (file, e) in crosswalks
+            .iter()
+            .flat_map(|(f, es)| es.iter().map(move |e| (f, e)))
+        {
             let here = e
                 .provision
                 .as_ref()
@@ -234,7 +233,7 @@ fn human(dataset: &Dataset, info: &ProvisionInfo<'_>) -> String {
         }
         // What a whole file says of its matches (by subject, not an official concordance)
         // qualifies each of them, whatever an entry's own note adds.
-        for f in files {
+        for (f, _) in &crosswalks {
             if let Some(note) = &f.note {
                 let _ = writeln!(out, "  {}: {}", f.other.title, note.trim());
             }

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use treaty_model::ProvisionRef;
 use treaty_model::coverage::CellStatus;
 use treaty_model::ids::TextVersionId;
-use treaty_model::model::{Article, Chapter, Crosswalk, Paragraph, Point, Sources};
+use treaty_model::model::{Article, Chapter, Paragraph, Point, Sources};
 
 use super::html::{a, esc, modality, p, quotes, sources, status_badge};
 use super::page::Nav;
@@ -219,11 +219,10 @@ fn other_treaties(ctx: &Ctx<'_>, out: &mut String, r: &ProvisionRef, v: &TextVer
     out.push_str(
         "<h2 id=\"other-treaties\">In other treaties</h2>\n<table class=\"list\"><thead><tr><th scope=\"col\">Here</th><th scope=\"col\">Treaty</th><th scope=\"col\">Provision</th><th scope=\"col\">Relation</th><th scope=\"col\">Checked</th><th scope=\"col\">Note and sources</th></tr></thead><tbody>\n",
     );
-    let mut files: Vec<&Crosswalk> = Vec::new();
-    for (file, e) in entries {
-        if !files.iter().any(|f| std::ptr::eq(*f, file)) {
-            files.push(file);
-        }
+    for (file, e) in entries
+        .iter()
+        .flat_map(|(f, es)| es.iter().map(move |e| (f, e)))
+    {
         let other = &file.other;
         let here = e
             .provision
@@ -251,7 +250,7 @@ fn other_treaties(ctx: &Ctx<'_>, out: &mut String, r: &ProvisionRef, v: &TextVer
     }
     out.push_str("</tbody></table>\n");
     // What the whole file says of its matches (by subject, not official) qualifies each row.
-    for f in files {
+    for (f, _) in &entries {
         if let Some(n) = &f.note {
             let _ = writeln!(
                 out,
