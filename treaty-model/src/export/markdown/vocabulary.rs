@@ -60,12 +60,7 @@ impl Doc<'_> {
                     format!(", defined in {at}")
                 });
                 cited(
-                    &format!(
-                        "- **{}** (`{}`){defined}: {}",
-                        inline(&c.name),
-                        c.id,
-                        inline(&c.summary)
-                    ),
+                    &term(&c.name, c.id.as_str(), &defined, &c.summary),
                     &c.sources,
                 )
             })
@@ -83,17 +78,7 @@ impl Doc<'_> {
             .sensitivity_categories
             .iter()
             .flat_map(|f| &f.categories)
-            .map(|c| {
-                cited(
-                    &format!(
-                        "- **{}** (`{}`): {}",
-                        inline(&c.name),
-                        c.id,
-                        inline(&c.summary)
-                    ),
-                    &c.sources,
-                )
-            })
+            .map(|c| cited(&term(&c.name, c.id.as_str(), "", &c.summary), &c.sources))
             .collect();
         if !items.is_empty() {
             self.block(["### Sensitive data categories"]);
@@ -103,12 +88,7 @@ impl Doc<'_> {
 }
 
 fn safeguard(s: &Safeguard) -> String {
-    let mut text = format!(
-        "- **{}** (`{}`): {}",
-        inline(&s.name),
-        s.id,
-        inline(&s.summary)
-    );
+    let mut text = term(&s.name, s.id.as_str(), "", &s.summary);
     if !s.standards.is_empty() {
         let standards: Vec<String> = s
             .standards
@@ -118,4 +98,14 @@ fn safeguard(s: &Safeguard) -> String {
         text.push_str(&format!(" In the standards: {}.", standards.join("; ")));
     }
     cited(&text, &s.sources)
+}
+
+/// One entry of the vocabulary: `- **Name** (`id`)`, what follows the name (`, defined in
+/// Article 2(b)`), then its meaning.
+fn term(name: &str, id: &str, after_name: &str, summary: &str) -> String {
+    format!(
+        "- **{}** (`{id}`){after_name}: {}",
+        inline(name),
+        inline(summary)
+    )
 }
