@@ -1153,23 +1153,36 @@ fn a_value_of_the_wrong_type_is_shown_the_shape_it_needs() {
     }
 }
 
-/// A provision written out with its text version repeats the same one written without, and
-/// one the schema rejects has that error alone.
+/// A provision written out with its text version repeats the same one written without. One
+/// the schema rejects, in either order, has that error alone, which says it would repeat the
+/// other: correcting its spelling as the error asks would only end in a repeat.
 #[test]
 fn a_repeated_provision_is_found_in_any_spelling_and_reported_once() {
+    type Summary<'a> = (Code, u32, u32, String, Vec<(u32, &'a str)>, String);
+    fn summary(d: &treaty_model::diagnostic::Diagnostic) -> Summary<'_> {
+        let l = d.location.as_ref().unwrap();
+        let related: Vec<_> = d
+            .related
+            .iter()
+            .map(|r| (r.location.start.column, r.message.as_str()))
+            .collect();
+        (
+            d.code,
+            l.start.line,
+            l.start.column,
+            d.message.clone(),
+            related,
+            d.help.clone().unwrap_or_default(),
+        )
+    }
     let report = file_with(
         "analyses/eff-2024-key-concerns.yaml",
         "provisions: [23(2)(c), 23(2)(b), 35(1)(c), 2(h)]",
         "provisions: [23(2)(c), 23(2)(b), 35(1)(c), 2(h), final:2(h), \"Art. 23(2)(c)\"]",
     );
-    let got: Vec<_> = report
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let l = d.location.as_ref().unwrap();
-            (d.code, l.start.line, l.start.column, d.message.as_str())
-        })
-        .collect();
+    let got: Vec<_> = report.diagnostics.iter().map(summary).collect();
+    let rejected_help =
+        "remove it: corrected, it would repeat provision `23(2)(c)`, which the list has already";
     assert_eq!(
         got,
         [
@@ -1177,15 +1190,37 @@ fn a_repeated_provision_is_found_in_any_spelling_and_reported_once() {
                 Code::RepeatedItem,
                 54,
                 54,
-                "provision `final:2(h)` is already in this list"
+                "provision `final:2(h)` is already in this list".to_owned(),
+                vec![(48, "first listed here")],
+                "remove the repeat: the list names each item once".to_owned(),
             ),
             (
                 Code::InvalidFormat,
                 54,
                 66,
-                "`Art. 23(2)(c)` is not a provision reference"
+                "`Art. 23(2)(c)` is not a provision reference".to_owned(),
+                vec![(18, "provision `23(2)(c)` is listed here too")],
+                rejected_help.to_owned(),
             ),
         ]
+    );
+
+    let report = file_with(
+        "analyses/eff-2024-key-concerns.yaml",
+        "provisions: [23(2)(c), 23(2)(b), 35(1)(c), 2(h)]",
+        "provisions: [\"Art. 23(2)(c)\", 23(2)(b), 35(1)(c), 2(h), 23(2)(c)]",
+    );
+    let got: Vec<_> = report.diagnostics.iter().map(summary).collect();
+    assert_eq!(
+        got,
+        [(
+            Code::InvalidFormat,
+            54,
+            18,
+            "`Art. 23(2)(c)` is not a provision reference".to_owned(),
+            vec![(61, "provision `23(2)(c)` is listed here too")],
+            rejected_help.to_owned(),
+        )]
     );
 }
 

@@ -8,9 +8,9 @@
 use serde_json::Value;
 
 use super::locate::{Locator, pointer_token};
-use super::references::Repeat;
+use super::references::{Place, Repeat};
 use crate::date::{Date, PartialDate};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Related, Severity};
 use crate::model::{
     Analysis, Chapter, Concordance, Document, Participation, Point, Sources, StepKind,
 };
@@ -189,12 +189,39 @@ pub(super) fn empty_texts(value: &Value, locator: &Locator<'_>) -> Vec<(String, 
         .collect()
 }
 
-/// The items the file's lists repeat (found by the walk of its ids: [`Repeat`]). A list that
-/// holds each item once says nothing more the second time; the repeat is a slip (an id pasted
-/// twice) or hides one (a second entry meant for another article). The 1.x schemas have no
-/// `uniqueItems` (docs/VERSIONING.md).
-pub(super) fn repeated(repeats: Vec<Repeat>, path: &str) -> impl Iterator<Item = Diagnostic> {
-    repeats.into_iter().map(move |r| {
+/// Reports the items the file's lists repeat (found by the walk of its ids: [`Repeat`]) into
+/// `diagnostics`, which hold the file's errors so far. A list that holds each item once says
+/// nothing more the second time; the repeat is a slip (an id pasted twice) or hides one (a
+/// second entry meant for another article). The 1.x schemas have no `uniqueItems`
+/// (docs/VERSIONING.md).
+///
+/// A repeat of which one occurrence the schema rejected (`Art. 23(2)(c)` beside `23(2)(c)`, in
+/// either order) is one mistake, not two: the rejected item's error says instead that the list
+/// has it already, so that following its help to correct the spelling does not end in a
+/// repeat the next run reports.
+pub(super) fn repeated(repeats: Vec<Repeat>, path: &str, diagnostics: &mut Vec<Diagnostic>) {
+    for r in repeats {
+        let error_at = |place: Place| {
+            diagnostics.iter().position(|d| {
+                d.severity == Severity::Error
+                    && d.location.as_ref().map(|l| l.start.offset) == Some(place.start.offset)
+            })
+        };
+        if let Some((i, other)) = error_at(r.place)
+            .map(|i| (i, r.first))
+            .or_else(|| error_at(r.first).map(|i| (i, r.place)))
+        {
+            let d = &mut diagnostics[i];
+            d.related.push(Related {
+                location: other.location(path),
+                message: format!("{} is listed here too", r.what),
+            });
+            d.help = Some(format!(
+                "remove it: corrected, it would repeat {}, which the list has already",
+                r.what
+            ));
+            continue;
+        }
         let (message, first, help) = if r.entry {
             (
                 format!("{} already has an entry in this list", r.what),
@@ -208,10 +235,12 @@ pub(super) fn repeated(repeats: Vec<Repeat>, path: &str) -> impl Iterator<Item =
                 "remove the repeat: the list names each item once",
             )
         };
-        Diagnostic::new(Code::RepeatedItem, message, Some(r.place.location(path)))
-            .with_related(r.first.location(path), first)
-            .with_help(help)
-    })
+        diagnostics.push(
+            Diagnostic::new(Code::RepeatedItem, message, Some(r.place.location(path)))
+                .with_related(r.first.location(path), first)
+                .with_help(help),
+        );
+    }
 }
 
 /// A chapter's number and its subpoints' numerals are roman numerals from I to XX (i to xx),

@@ -233,18 +233,7 @@ pub(crate) fn check(
             // it runs even when the cross-file checks do not.
             let mut refs = references::collect(&d, &locator, &out.set_aside);
             let repeats = std::mem::take(&mut refs.repeated);
-            // An item the schema rejected (`Art. 23(2)(c)` beside `23(2)(c)`) has its error;
-            // that it also repeats another would be a second error for one mistake.
-            let repeated: Vec<Diagnostic> = content::repeated(repeats, path)
-                .filter(|r| {
-                    !out.diagnostics.iter().any(|d| {
-                        d.severity == Severity::Error
-                            && d.location.as_ref().map(|l| l.start.offset)
-                                == r.location.as_ref().map(|l| l.start.offset)
-                    })
-                })
-                .collect();
-            out.diagnostics.extend(repeated);
+            content::repeated(repeats, path, &mut out.diagnostics);
             if options.cross_file {
                 out.references = refs;
             }
