@@ -951,82 +951,59 @@ fn a_bundle_is_not_read_back_and_the_help_says_why() {
     );
 }
 
-/// A repeated item points at its first occurrence, and says what is repeated; a third one
-/// points at the first too.
-#[test]
-fn a_repeated_item_points_at_its_first_occurrence() {
-    let file = fixtures().join("invalid/repeated-item.yaml");
+/// Each repeat of the fixture `name`, as `line:column message -> line:column label` for the
+/// place it points at.
+fn repeats_in(name: &str) -> Vec<String> {
+    let file = fixtures().join(name);
     let validation = validate_paths(&[base_dir(), file.clone()], &Options::default());
-    /// Where a repeat is, its message, and where it points.
-    type Found<'r> = (u32, u32, &'r str, Vec<(u32, u32, &'r str)>);
-    let found: Vec<Found<'_>> = validation
+    validation
         .report
         .diagnostics
         .iter()
         .filter(|d| d.code == Code::RepeatedItem)
         .map(|d| {
             let at = d.location.as_ref().expect("a location");
-            let related = d
-                .related
-                .iter()
-                .map(|r| {
-                    assert_eq!(r.location.file, shown(&file));
-                    (
-                        r.location.start.line,
-                        r.location.start.column,
-                        r.message.as_str(),
-                    )
-                })
-                .collect();
-            (at.start.line, at.start.column, d.message.as_str(), related)
+            assert_eq!(at.file, shown(&file));
+            let mut line = format!("{}:{} {}", at.start.line, at.start.column, d.message);
+            for r in &d.related {
+                assert_eq!(r.location.file, shown(&file));
+                let (l, c) = (r.location.start.line, r.location.start.column);
+                line.push_str(&format!(" -> {l}:{c} {}", r.message));
+            }
+            line
         })
-        .collect();
-    let first = "first listed here";
+        .collect()
+}
+
+/// A repeated item points at its first occurrence, and says what is repeated; a third one
+/// points at the first too.
+#[test]
+fn a_repeated_item_points_at_its_first_occurrence() {
     assert_eq!(
-        found,
+        repeats_in("invalid/repeated-item.yaml"),
         [
-            (
-                15,
-                33,
-                "provision `25` is already in this list",
-                vec![(15, 18, first)]
-            ),
-            (
-                16,
-                56,
-                "power `production-order` is already in this list",
-                vec![(16, 14, first)]
-            ),
-            (
-                17,
-                43,
-                "safeguard `proportionality` is already in this list",
-                vec![(17, 26, first)]
-            ),
-            (
-                17,
-                60,
-                "safeguard `proportionality` is already in this list",
-                vec![(17, 26, first)]
-            ),
-            (
-                18,
-                51,
-                "data category `traffic-data` is already in this list",
-                vec![(18, 23, first)]
-            ),
-            (
-                22,
-                41,
-                "safeguard `user-notification` is already in this list",
-                vec![(22, 22, first)]
-            ),
-            (
-                25,
-                9,
-                "source `test-source-c` is already in this list",
-                vec![(24, 9, first)]
-            ),
+            "15:33 provision `25` is already in this list -> 15:18 first listed here",
+            "16:56 power `production-order` is already in this list -> 16:14 first listed here",
+            "17:43 safeguard `proportionality` is already in this list -> 17:26 first listed here",
+            "17:60 safeguard `proportionality` is already in this list -> 17:26 first listed here",
+            "18:51 data category `traffic-data` is already in this list -> 18:23 first listed here",
+            "22:41 safeguard `user-notification` is already in this list -> 22:22 first listed here",
+            "25:9 source `test-source-c` is already in this list -> 24:9 first listed here",
+        ]
+    );
+}
+
+/// A repeated value of a vocabulary list is named with its field, which a bare value would not
+/// say; a repeated entry points at the first entry.
+#[test]
+fn a_repeated_value_is_named_with_its_field() {
+    assert_eq!(
+        repeats_in("invalid/repeated-item-power.yaml"),
+        [
+            "12:37 data category `traffic-data` is already in this list -> 12:23 first listed here",
+            "13:55 `compellable` value `service-provider` is already in this list -> 13:19 first listed here",
+            "15:30 `covers` value `ict-offences` is already in this list -> 15:16 first listed here",
+            "30:20 safeguard `user-notification` already has an entry in this list -> 23:20 its first entry",
         ]
     );
 }

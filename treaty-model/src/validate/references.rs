@@ -310,10 +310,10 @@ struct Defines {
 /// What tells apart the entries of a list that holds one entry per value of a field (an
 /// article's number), or each value once (no field): the field, how to read the value, and
 /// how a message names it.
-struct OnePer<'i, T, K> {
+struct OnePer<'i, T, K, W: Fn(&K) -> String> {
     field: Option<&'static str>,
     value: fn(&'i T) -> K,
-    what: fn(&K) -> String,
+    what: W,
 }
 
 struct Walk<'a, 'v> {
@@ -414,12 +414,13 @@ impl<'v> Walk<'_, 'v> {
     }
 
     /// Records each value of the list at `key` that repeats an earlier one: a list of
-    /// vocabulary values that holds each once (who a power compels).
+    /// vocabulary values that holds each once (who a power compels). The message names the
+    /// field, as the ids' messages name their kind: a bare value does not say what it is.
     fn distinct<T: Eq + Hash + Display>(&mut self, at: Node<'v>, key: &str, items: &[T]) {
         let value = OnePer {
             field: None,
             value: |v: &T| v,
-            what: |v| format!("`{v}`"),
+            what: |v| format!("`{key}` value `{v}`"),
         };
         self.each_once(at, key, items, value, |_, _, _| {});
     }
@@ -511,7 +512,7 @@ impl<'v> Walk<'_, 'v> {
         at: Node<'v>,
         key: &str,
         items: &'i [T],
-        one: OnePer<'i, T, K>,
+        one: OnePer<'i, T, K, impl Fn(&K) -> String>,
         mut each: impl FnMut(&mut Self, Node<'v>, &'i T),
     ) {
         // Placed as the walk goes: entries set aside shift a top-level list's items against
