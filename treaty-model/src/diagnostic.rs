@@ -425,9 +425,10 @@ pub enum Code {
         fix = "see the message"
     ))]
     InvalidData,
-    /// An id defined twice, or a state with two participation entries.
+    /// An id defined twice, an article or a chapter of a text version described by two
+    /// chapter files, or a state with two participation entries.
     #[strum(props(
-        summary = "an id is defined twice, or a state has two participation entries",
+        summary = "an id is defined twice, an article or a chapter is described by two chapter files, or a state has two participation entries",
         fix = "rename one of them or merge the entries; it cannot be allowed or lowered to a warning"
     ))]
     DuplicateId,

@@ -169,6 +169,13 @@ pub(crate) struct PowerPlaces {
     pub domestic_counterpart: Option<Place>,
 }
 
+/// Where a chapter file writes its number and the number of each of its articles, in order.
+#[derive(Debug, Clone)]
+pub(crate) struct ChapterPlaces {
+    pub number: Place,
+    pub articles: Vec<(u16, Place)>,
+}
+
 /// A publication date of a source: in a sources file, the source's own; in an analysis, the
 /// analysis's, which is the date of the document its `source` entry describes.
 #[derive(Debug, Clone)]
@@ -203,6 +210,8 @@ pub(crate) struct References {
     pub provisions: Vec<Cited>,
     /// For a powers file: one entry per power, in order.
     pub powers: Vec<PowerPlaces>,
+    /// For a chapter file: its number and its articles.
+    pub chapter: Option<ChapterPlaces>,
     /// For a sources file, each dated source; for an analysis, its own date.
     pub published: Vec<Published>,
     /// Items repeated in a list that holds each once, in the file's order.
@@ -655,6 +664,8 @@ fn sources<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Sources) {
 fn chapter<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Chapter) {
     let v = &d.text_version;
     w.reference(root, "text_version", v);
+    let number = w.place(w.field(root, "number").unwrap_or(root));
+    let mut articles = Vec::with_capacity(d.articles.len());
     // Two entries for one article, paragraph or point would describe it twice, and a
     // reference could not tell which it cites.
     let article = OnePer {
@@ -663,6 +674,7 @@ fn chapter<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Chapter) {
         what: |n| format!("Article {n}"),
     };
     w.each_once(root, "articles", &d.articles, article, |w, n, a| {
+        articles.push((a.number, w.place(w.field(n, "number").unwrap_or(n))));
         w.quotes(n, &a.quotes);
         w.provisions(n, "cross_references", &a.cross_references, v);
         let paragraph = OnePer {
@@ -680,6 +692,7 @@ fn chapter<'v>(w: &mut Walk<'_, 'v>, root: Node<'v>, d: &Chapter) {
         w.sources(n, &a.sources);
     });
     w.sources(root, &d.sources);
+    w.out.chapter = Some(ChapterPlaces { number, articles });
 }
 
 fn points<'v>(w: &mut Walk<'_, 'v>, at: Node<'v>, points: &[Point], v: &TextVersionId) {

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use foldhash::{HashMap, HashMapExt, HashSet};
 
 use super::file::FileOutcome;
-use super::references::{IdKind, Named, Published};
+use super::references::{IdKind, Named, Place, Published};
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::ids::TextVersionId;
 use crate::model::{Chapter, Document, FileKind, PowerScope};
@@ -49,7 +49,10 @@ impl Structure {
         let set = self.described.entry(c.text_version.clone()).or_default();
         let chapters = self.chapters.entry(c.text_version.clone()).or_default();
         for a in &c.articles {
-            chapters.insert(a.number, c.number.clone());
+            // An article a second chapter file describes too is that file's `duplicate-id`;
+            // the first chapter stays the article's, so that powers are not judged by the
+            // copy (check_chapters reads the files in the same order).
+            chapters.entry(a.number).or_insert_with(|| c.number.clone());
             let art = ProvisionRef::article(a.number);
             set.insert(art.clone());
             for p in &a.points {
@@ -108,6 +111,7 @@ pub(crate) fn check(
         );
     }
     check_provisions(files, &defs, &structure, has_instrument, &mut out);
+    check_chapters(files, &mut out);
     check_powers(files, &structure, &mut out);
     check_published(files, &mut out);
     without_cascades(files, out, scope)
@@ -532,6 +536,62 @@ fn check_powers(files: &[FileOutcome], structure: &Structure, out: &mut Vec<Diag
                         "domestic powers are in Chapter IV, cross-border powers in Chapter V",
                     ),
                 );
+            }
+        }
+    }
+}
+
+/// A text version's chapter, and each of its articles, is described by one chapter file: a
+/// second would give it two titles and two chapters, of which the checks of powers' scopes
+/// would read one. A repeat within one file is that file's `repeated-item`; a file whose
+/// chapter number is taken already (a copied file, or a typo in its number) has that one
+/// error, not one more for each article it shares with the first.
+fn check_chapters(files: &[FileOutcome], out: &mut Vec<Diagnostic>) {
+    type Described<'a> = (&'a str, &'a str, Place);
+    let mut chapters: HashMap<(&TextVersionId, &str), Described<'_>> = HashMap::new();
+    let mut articles: HashMap<(&TextVersionId, u16), Described<'_>> = HashMap::new();
+    for f in files {
+        let (Some(Document::Chapter(c)), Some(places)) = (&f.document, &f.references.chapter)
+        else {
+            continue;
+        };
+        let v = &c.text_version;
+        let first = (f.path.as_str(), c.number.as_str(), places.number);
+        if let Some((path, _, at)) = chapters.get(&(v, c.number.as_str())) {
+            out.push(
+                Diagnostic::new(
+                    Code::DuplicateId,
+                    format!("Chapter {} of the `{v}` text is described twice", c.number),
+                    Some(places.number.location(&f.path)),
+                )
+                .with_related(at.location(path), "first described here")
+                .with_help(
+                    "a chapter has one file: correct this chapter's number, or merge the two files",
+                ),
+            );
+            continue;
+        }
+        chapters.insert((v, c.number.as_str()), first);
+        for &(n, at) in &places.articles {
+            match articles.get(&(v, n)) {
+                None => {
+                    articles.insert((v, n), (f.path.as_str(), c.number.as_str(), at));
+                }
+                Some((path, chapter, first)) if *path != f.path => out.push(
+                    Diagnostic::new(
+                        Code::DuplicateId,
+                        format!(
+                            "Article {n} of the `{v}` text is already described in Chapter \
+                             {chapter}"
+                        ),
+                        Some(at.location(&f.path)),
+                    )
+                    .with_related(first.location(path), "described here")
+                    .with_help(
+                        "an article is in one chapter: correct its number, or remove it from the chapter it is not in",
+                    ),
+                ),
+                Some(_) => {}
             }
         }
     }
