@@ -267,13 +267,7 @@ fn check_references(
     scope: Option<&std::collections::HashSet<String>>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let mut known: HashMap<IdKind, Vec<&str>> = HashMap::new();
-    for (kind, id) in defs.keys() {
-        known.entry(*kind).or_default().push(id);
-    }
-    for v in known.values_mut() {
-        v.sort_unstable();
-    }
+    let known = ids_by_kind(defs);
     // A file that did not load leaves its references withheld and counted one by one (see
     // `without_cascades`), so they are not grouped then.
     let all_read = files.iter().all(|f| f.read);
@@ -300,43 +294,63 @@ fn check_references(
                 continue;
             }
             let mut d = unknown_id(r.kind, &r.text, r.place.location(&file.path), &known);
-            // When part of a dataset is checked, a reference elsewhere that no longer
-            // resolves is most likely broken by the named file that holds such ids (an id
-            // renamed or removed): it concerns that file, and is shown with it.
-            // When part of a dataset is checked, a reference elsewhere whose likeliest meaning
-            // (the closest of all ids) is an id a named file defines was most likely broken
-            // by renaming that id: it concerns the named file, and is shown with it, pointing
-            // at the id as it reads. A closer id elsewhere makes it a typo of that one instead.
-            let renamed = scope.and_then(|scope| {
-                let candidates = known.get(&r.kind)?.iter().copied();
-                let (def, path) = defs.get(&(r.kind, closest(&r.text, candidates)?))?;
-                scope.contains(*path).then(|| def.place.location(path))
-            });
-            if let Some(at) = renamed {
+            if let Some(at) = scope.and_then(|scope| renamed_in(scope, r, defs, &known)) {
                 d = d.with_related(at, "a close id, in a file being checked");
             }
             out.push(d);
         }
-        for (kind, first, n) in undefined {
-            let noun = kind.noun();
-            let message = if n == 1 {
-                format!(
-                    "no {noun} is defined in the files checked, so this reference cannot resolve"
-                )
-            } else {
-                format!(
-                    "no {noun} is defined in the files checked, so none of the {n} references to \
-                     one in this file can resolve (this is the first)"
-                )
-            };
-            out.push(
-                Diagnostic::new(Code::UnknownReference, message, Some(first)).with_help(format!(
-                    "define them in {}, or check this file together with the dataset that does",
-                    kind.home()
-                )),
-            );
-        }
+        out.extend(
+            undefined
+                .into_iter()
+                .map(|(kind, first, n)| none_defined(kind, first, n)),
+        );
     }
+}
+
+/// The ids defined, by kind, each list sorted (for suggestions that do not depend on the
+/// order files were read in).
+fn ids_by_kind<'a>(defs: &Defs<'a>) -> HashMap<IdKind, Vec<&'a str>> {
+    let mut known: HashMap<IdKind, Vec<&str>> = HashMap::new();
+    for (kind, id) in defs.keys() {
+        known.entry(*kind).or_default().push(id);
+    }
+    for v in known.values_mut() {
+        v.sort_unstable();
+    }
+    known
+}
+
+/// When part of a dataset is checked, a reference elsewhere whose likeliest meaning (the
+/// closest of all ids) is an id a named file defines was most likely broken by renaming that
+/// id: it concerns the named file, and is shown with it, pointing at the id as it reads. A
+/// closer id elsewhere makes it a typo of that one instead.
+fn renamed_in(
+    scope: &std::collections::HashSet<String>,
+    r: &Named,
+    defs: &Defs<'_>,
+    known: &HashMap<IdKind, Vec<&str>>,
+) -> Option<Location> {
+    let candidates = known.get(&r.kind)?.iter().copied();
+    let (def, path) = defs.get(&(r.kind, closest(&r.text, candidates)?))?;
+    scope.contains(*path).then(|| def.place.location(path))
+}
+
+/// The one error for the `n` references of a file to a kind of which nothing defines an id,
+/// at the first of them.
+fn none_defined(kind: IdKind, first: Location, n: usize) -> Diagnostic {
+    let noun = kind.noun();
+    let message = if n == 1 {
+        format!("no {noun} is defined in the files checked, so this reference cannot resolve")
+    } else {
+        format!(
+            "no {noun} is defined in the files checked, so none of the {n} references to one \
+             in this file can resolve (this is the first)"
+        )
+    };
+    Diagnostic::new(Code::UnknownReference, message, Some(first)).with_help(format!(
+        "define them in {}, or check this file together with the dataset that does",
+        kind.home()
+    ))
 }
 
 fn unknown_id(
