@@ -2,10 +2,11 @@
 
 use std::fmt::Write as _;
 
+use treaty_model::dataset::ProvisionView;
 use treaty_model::ids::SourceId;
 use treaty_model::model::Sources;
 use treaty_model::query::ProvisionInfo;
-use treaty_model::{Dataset, Modality, ProvisionRef, Verification};
+use treaty_model::{Dataset, Modality, ProvisionRef, Quote, Verification};
 
 use crate::args::{ShowArgs, ShowFormat};
 use crate::exit;
@@ -62,6 +63,90 @@ fn modality(m: Option<Modality>) -> String {
     m.map(|m| format!(" [{}]", words(&m))).unwrap_or_default()
 }
 
+/// What the dataset says of the provision asked for: its point, its paragraph, or the whole
+/// article. An article has no verification or note of its own beside its title's.
+struct Entry<'a> {
+    summary: Option<&'a str>,
+    quotes: &'a [Quote],
+    modality: Option<Modality>,
+    sources: &'a [SourceId],
+    verification: Option<Verification>,
+    note: Option<&'a str>,
+}
+
+impl<'a> Entry<'a> {
+    fn of(view: &ProvisionView<'a>) -> Self {
+        match (view.point, view.paragraph) {
+            (Some(p), _) => Self {
+                summary: p.summary.as_deref(),
+                quotes: &p.quotes,
+                modality: p.modality,
+                sources: &p.sources,
+                verification: p.verification,
+                note: p.note.as_deref(),
+            },
+            (None, Some(p)) => Self {
+                summary: p.summary.as_deref(),
+                quotes: &p.quotes,
+                modality: p.modality,
+                sources: &p.sources,
+                verification: p.verification,
+                note: p.note.as_deref(),
+            },
+            (None, None) => Self {
+                summary: view.article.summary.as_deref(),
+                quotes: &view.article.quotes,
+                modality: view.article.modality,
+                sources: &view.article.sources,
+                verification: None,
+                note: None,
+            },
+        }
+    }
+}
+
+/// The parts of the provision described one level down: an article's paragraphs (or its
+/// points, when it has no paragraphs), a paragraph's points, a point's subpoints.
+fn parts(out: &mut String, view: &ProvisionView<'_>) {
+    let mut list = |heading: &str, items: Vec<(String, Option<&str>, Option<Modality>)>| {
+        if items.is_empty() {
+            return;
+        }
+        let _ = writeln!(out, "\n  {heading} described:");
+        for (label, summary, m) in items {
+            let summary = summary.unwrap_or("(no summary)");
+            let _ = writeln!(out, "    ({label}) {summary}{}", modality(m));
+        }
+    };
+    if let Some(point) = view.point {
+        let items = point.subpoints.iter();
+        list(
+            "Items",
+            items
+                .map(|s| (s.numeral.to_string(), s.summary.as_deref(), None))
+                .collect(),
+        );
+        return;
+    }
+    if view.paragraph.is_none() {
+        let items = view.article.paragraphs.iter();
+        list(
+            "Paragraphs",
+            items
+                .map(|p| (p.number.to_string(), p.summary.as_deref(), p.modality))
+                .collect(),
+        );
+    }
+    let points = view.paragraph.map_or(&view.article.points, |p| &p.points);
+    list(
+        "Points",
+        points
+            .iter()
+            .map(|p| (p.letter.to_string(), p.summary.as_deref(), p.modality))
+            .collect(),
+    );
+}
+
 fn human(dataset: &Dataset, info: &ProvisionInfo<'_>) -> String {
     let mut out = String::new();
     let title = info.title.map(|t| format!(": {t}")).unwrap_or_default();
@@ -77,36 +162,11 @@ fn human(dataset: &Dataset, info: &ProvisionInfo<'_>) -> String {
             "  Chapter {}: {}",
             view.chapter.number, view.chapter.title
         );
-        let (summary, quotes, m, sources, checked, note) = match (view.point, view.paragraph) {
-            (Some(p), _) => (
-                &p.summary,
-                &p.quotes,
-                p.modality,
-                &p.sources,
-                p.verification,
-                &p.note,
-            ),
-            (None, Some(p)) => (
-                &p.summary,
-                &p.quotes,
-                p.modality,
-                &p.sources,
-                p.verification,
-                &p.note,
-            ),
-            (None, None) => (
-                &view.article.summary,
-                &view.article.quotes,
-                view.article.modality,
-                &view.article.sources,
-                None,
-                &None,
-            ),
-        };
-        if let Some(s) = summary {
-            let _ = writeln!(out, "\n  {s}{}", modality(m));
+        let entry = Entry::of(view);
+        if let Some(s) = entry.summary {
+            let _ = writeln!(out, "\n  {s}{}", modality(entry.modality));
         }
-        for q in quotes {
+        for q in entry.quotes {
             // A note says what the words are (a translation, a draft's wording): without it a
             // reader would take a translation for the official English.
             let note = q
@@ -116,13 +176,14 @@ fn human(dataset: &Dataset, info: &ProvisionInfo<'_>) -> String {
                 .unwrap_or_default();
             let _ = writeln!(out, "  quoted: \"{}\"{note}", q.text);
         }
-        let _ = writeln!(out, "  sources: {}", cite(dataset, sources));
+        let _ = writeln!(out, "  sources: {}", cite(dataset, entry.sources));
         // What qualifies the entry (a number carried over from a draft) goes with it: without
         // it a reader would take the entry as checked.
         if view.article.verification != Verification::Verified {
             let _ = writeln!(out, "  the article's title: {}", view.article.verification);
         }
-        match (checked.filter(|v| *v != Verification::Verified), note) {
+        let checked = entry.verification.filter(|v| *v != Verification::Verified);
+        match (checked, entry.note) {
             (Some(v), Some(n)) => {
                 let _ = writeln!(out, "  {v}: {n}");
             }
@@ -134,47 +195,7 @@ fn human(dataset: &Dataset, info: &ProvisionInfo<'_>) -> String {
             }
             (None, None) => {}
         }
-        if view.paragraph.is_none() && view.point.is_none() && !view.article.paragraphs.is_empty() {
-            let _ = writeln!(out, "\n  Paragraphs described:");
-            for p in &view.article.paragraphs {
-                let _ = writeln!(
-                    out,
-                    "    ({}) {}{}",
-                    p.number,
-                    p.summary.as_deref().unwrap_or("(no summary)"),
-                    modality(p.modality)
-                );
-            }
-        }
-        match (view.point, view.paragraph) {
-            (Some(point), _) if !point.subpoints.is_empty() => {
-                let _ = writeln!(out, "\n  Items described:");
-                for sp in &point.subpoints {
-                    let _ = writeln!(
-                        out,
-                        "    ({}) {}",
-                        sp.numeral,
-                        sp.summary.as_deref().unwrap_or("(no summary)")
-                    );
-                }
-            }
-            (Some(_), _) => {}
-            (None, paragraph) => {
-                let points = paragraph.map_or(&view.article.points, |p| &p.points);
-                if !points.is_empty() {
-                    let _ = writeln!(out, "\n  Points described:");
-                    for p in points {
-                        let _ = writeln!(
-                            out,
-                            "    ({}) {}{}",
-                            p.letter,
-                            p.summary.as_deref().unwrap_or("(no summary)"),
-                            modality(p.modality)
-                        );
-                    }
-                }
-            }
-        }
+        parts(&mut out, view);
     }
     if !info.numbering.is_empty() {
         let _ = writeln!(out, "\nNumbering in other versions:");
