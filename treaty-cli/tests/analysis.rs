@@ -372,6 +372,24 @@ fn explain_an_unknown_power_suggests_the_nearest() {
     );
 }
 
+/// A reader remembers a power by part of its id: the ids that hold it are offered (one is the
+/// suggestion), where the typo check alone found nothing.
+#[test]
+fn explain_part_of_an_id_lists_the_powers_that_hold_it() {
+    let r = run(&["explain", "production order"]);
+    assert_eq!((r.code, r.stdout.as_str()), (1, ""));
+    assert_eq!(
+        r.stderr,
+        "treaty: no power has the id `production order`, but 2 ids contain it; name one: `production-order-electronic-data`, `production-order-subscriber-information`\n"
+    );
+    let r = run(&["explain", "seizure"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.stderr,
+        "treaty: no such power: `seizure`; did you mean `seizure-of-stored-data`?\n  `treaty coverage` lists every power\n"
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // treaty diff
 

@@ -17,6 +17,9 @@
 //! assert_eq!(dataset.explain("28(4)").unwrap().power.id.as_str(), "compelled-technical-assistance");
 //! let err = dataset.explain("compelled-technical-assistence").unwrap_err();
 //! assert_eq!(err.to_string(), "no such power: `compelled-technical-assistence`; did you mean `compelled-technical-assistance`?");
+//! // Part of an id lists the powers whose ids contain it.
+//! let err = dataset.explain("production-order").unwrap_err();
+//! assert_eq!(err.to_string(), "no power has the id `production-order`, but 2 ids contain it; name one: `production-order-electronic-data`, `production-order-subscriber-information`");
 //! ```
 
 use std::fmt;
@@ -143,6 +146,13 @@ pub enum ExplainError {
         /// The known power id closest to it, when one is close enough to be a likely typo.
         suggestion: Option<PowerId>,
     },
+    /// The query is part of several power ids (`production-order`), and the id of none.
+    PartOfIds {
+        /// What was asked.
+        query: String,
+        /// The powers whose ids hold it, in the dataset's order.
+        powers: Vec<PowerId>,
+    },
     /// The query is a provision that grants several powers.
     Ambiguous {
         /// What was asked.
@@ -162,17 +172,25 @@ impl fmt::Display for ExplainError {
                 }
                 Ok(())
             }
-            Self::Ambiguous { query, powers } => {
-                let list: Vec<String> = powers.iter().map(|p| format!("`{p}`")).collect();
-                write!(
-                    f,
-                    "`{query}` grants {} powers; name one: {}",
-                    powers.len(),
-                    list.join(", ")
-                )
-            }
+            Self::PartOfIds { query, powers } => write!(
+                f,
+                "no power has the id `{query}`, but {} ids contain it; name one: {}",
+                powers.len(),
+                listed(powers)
+            ),
+            Self::Ambiguous { query, powers } => write!(
+                f,
+                "`{query}` grants {} powers; name one: {}",
+                powers.len(),
+                listed(powers)
+            ),
         }
     }
+}
+
+fn listed(powers: &[PowerId]) -> String {
+    let list: Vec<String> = powers.iter().map(|p| format!("`{p}`")).collect();
+    list.join(", ")
 }
 
 impl std::error::Error for ExplainError {}
@@ -343,9 +361,29 @@ impl Dataset {
 }
 
 fn no_such(dataset: &Dataset, query: &str) -> ExplainError {
-    let ids: Vec<&str> = dataset.powers().map(|p| p.id.as_str()).collect();
+    // A part of an id (`production-order`, `interception`) is how a reader remembers a power;
+    // the typo check finds nothing there, as the ids are much longer than what was asked.
+    let part = query.to_lowercase().replace([' ', '_'], "-");
+    let holding: Vec<PowerId> = dataset
+        .powers()
+        .filter(|p| part.len() >= 3 && p.id.as_str().contains(&part))
+        .map(|p| p.id.clone())
+        .collect();
+    let suggestion = match <[PowerId; 1]>::try_from(holding) {
+        Ok([one]) => Some(one),
+        Err(holding) if holding.is_empty() => {
+            let ids = dataset.powers().map(|p| p.id.as_str());
+            crate::suggest::closest(query, ids).and_then(|s| PowerId::new(s).ok())
+        }
+        Err(powers) => {
+            return ExplainError::PartOfIds {
+                query: query.to_owned(),
+                powers,
+            };
+        }
+    };
     ExplainError::NoSuchPower {
         query: query.to_owned(),
-        suggestion: crate::suggest::closest(query, ids).and_then(|s| PowerId::new(s).ok()),
+        suggestion,
     }
 }
