@@ -7,7 +7,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use treaty_model::diagnostic::{Code, Report, Severity};
-use treaty_model::validate::{Options, validate_buffer, validate_inputs, validate_paths};
+use treaty_model::validate::{
+    Options, validate_buffer, validate_inputs, validate_paths, validate_paths_without,
+};
 use treaty_tests::hostile::temp_dir;
 
 fn base_dir() -> PathBuf {
@@ -76,6 +78,51 @@ fn one_subdirectory_of_a_valid_dataset_is_valid_alone() {
     let v = validate_paths(&[dir], &Options::default());
     assert_eq!(found(&v.report), []);
     assert_eq!(v.report.files, 2);
+}
+
+/// A file about to be replaced is read as if it were not there, under any spelling of its
+/// path: its errors neither show nor keep the dataset from loading, and what it defines is no
+/// part of the dataset. A path that names no file leaves out nothing.
+#[test]
+fn a_file_left_out_is_read_as_if_it_were_not_there() {
+    let dir = base_copy("left-out");
+    let draft = dir.join("draft.yaml");
+    fs::write(&draft, BROKEN_POWERS).unwrap();
+    let whole = std::slice::from_ref(&dir);
+    let v = validate_paths(whole, &Options::default());
+    assert_eq!(
+        found(&v.report),
+        [(Code::YamlSyntax, Severity::Error, shown(&draft), 4, 1)]
+    );
+
+    let v = validate_paths_without(
+        whole,
+        &dir.join(".").join("draft.yaml"),
+        &Options::default(),
+    );
+    assert_eq!(found(&v.report), []);
+    assert_eq!(v.report.files, 15);
+    let dataset = v.dataset.expect("valid without the draft");
+    assert_eq!(dataset.bundle().analyses.len(), 1);
+    // Read around a named part too.
+    let named = [dir.join("sources.yaml")];
+    let v = validate_paths_without(&named, &draft, &Options::default());
+    assert_eq!(found(&v.report), []);
+    assert!(v.dataset.is_some());
+
+    // A valid file left out takes what it defines with it.
+    fs::remove_file(&draft).unwrap();
+    let analysis = dir.join("analysis-zero-draft.yaml");
+    let v = validate_paths_without(whole, &analysis, &Options::default());
+    assert_eq!(found(&v.report), []);
+    let dataset = v.dataset.expect("valid");
+    assert_eq!(dataset.bundle().analyses.len(), 0);
+
+    // Nothing at the path: nothing left out.
+    let v = validate_paths_without(whole, &draft, &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    assert_eq!(v.report.files, 15);
+    assert_eq!(v.dataset.expect("valid").bundle().analyses.len(), 1);
 }
 
 /// Renaming or removing an id in the file checked breaks references in files nobody named:

@@ -119,15 +119,17 @@ pub(crate) struct Group {
     pub around: Vec<Diagnostic>,
 }
 
-/// Plans the validation of `paths` (files or directories).
+/// Plans the validation of `paths` (files or directories), as if the file `left_out` were not
+/// there (see [`LeftOut`]).
 ///
 /// Each file found belongs to the dataset of its nearest root. The files of one dataset are
 /// validated together; when they are only part of it, the whole root is read around them. A
 /// file outside every dataset is checked beside the one dataset named with it (a new file,
 /// before it is moved in); beside several, it cannot be told which, so the files outside any
 /// dataset are then validated together on their own.
-pub(crate) fn plan(paths: &[PathBuf]) -> Plan {
-    let (named, mut problems) = discover(paths);
+pub(crate) fn plan(paths: &[PathBuf], left_out: &LeftOut) -> Plan {
+    let (mut named, mut problems) = discover(paths);
+    named.retain(|f| left_out.keeps(f));
     let mut datasets: Vec<Named> = Vec::new();
     // The root of each directory, as shown and canonical (two spellings of one root are one
     // dataset), found once per directory.
@@ -179,7 +181,7 @@ pub(crate) fn plan(paths: &[PathBuf]) -> Plan {
         .into_iter()
         .map(|d| match (d.root, d.key) {
             (Some(root), Some(key)) if !paths.iter().any(|p| holds(p, &key)) => {
-                part_of(&root, d.files)
+                part_of(&root, d.files, left_out)
             }
             _ => Group {
                 files: unique(d.files),
@@ -231,9 +233,10 @@ fn holds(p: &Path, root: &Path) -> bool {
 }
 
 /// The group of `named`, part of the dataset at `root`: the whole root is read around them.
-fn part_of(root: &Path, named: Vec<PathBuf>) -> Group {
+fn part_of(root: &Path, named: Vec<PathBuf>, left_out: &LeftOut) -> Group {
     let scope: HashSet<String> = named.iter().map(|p| display(p)).collect();
     let (mut all, around) = discover(&[root.to_path_buf()]);
+    all.retain(|f| left_out.keeps(f));
     // A file named on purpose is read whatever its type (a pipe); the walk of its root would
     // report it as skipped.
     let around = around
@@ -247,6 +250,30 @@ fn part_of(root: &Path, named: Vec<PathBuf>) -> Group {
         files: unique(files),
         scope: Some(scope),
         around,
+    }
+}
+
+/// A file a validation reads as if it were not there: one about to be replaced, whose content
+/// is no part of the data. It is known by its canonical path, so that any spelling of it
+/// (relative or absolute, with `./` or `..`, through a linked directory) is left out; a path
+/// that does not exist names no file found, and leaves out nothing.
+#[derive(Debug)]
+pub(crate) struct LeftOut(Option<PathBuf>);
+
+impl LeftOut {
+    /// Nothing left out.
+    pub(crate) const NONE: Self = Self(None);
+
+    /// The file at `path`, if there is one.
+    pub(crate) fn file(path: &Path) -> Self {
+        Self(std::fs::canonicalize(path).ok())
+    }
+
+    /// Whether the file found at `path` is read.
+    fn keeps(&self, path: &Path) -> bool {
+        self.0
+            .as_ref()
+            .is_none_or(|left_out| std::fs::canonicalize(path).ok().as_ref() != Some(left_out))
     }
 }
 

@@ -194,7 +194,41 @@ impl Validation {
 /// the files outside them are validated together on their own. [`Validation::dataset`] is
 /// built only when the paths touch one dataset.
 pub fn validate_paths(paths: &[PathBuf], options: &Options) -> Validation {
-    let plan = discover::plan(paths);
+    validate_plan(discover::plan(paths, &discover::LeftOut::NONE), options)
+}
+
+/// Validates the dataset files under `paths` as [`validate_paths`] does, as if the file
+/// `left_out` were not there: a file about to be replaced, whose content is no part of the
+/// data (`treaty new --force` restarting a file of the dataset from its template, when the
+/// blanks or errors of the file it replaces would otherwise keep the dataset from loading).
+///
+/// The file is known by its canonical path, so any spelling of it is left out, whether a
+/// directory walk found it or it is among `paths`. A path that does not exist, or that is no
+/// file under `paths`, leaves out nothing.
+///
+/// ```no_run
+/// use treaty_model::validate::{Options, validate_paths_without};
+///
+/// let draft = std::path::Path::new("datasets/analyses/eff-2024-08-example.yaml");
+/// let validation = validate_paths_without(&["datasets".into()], draft, &Options::default());
+/// if let Some(dataset) = validation.dataset {
+///     // The dataset without the draft, to start the draft over from.
+///     println!("{} analyses besides the draft", dataset.bundle().analyses.len());
+/// }
+/// ```
+pub fn validate_paths_without(
+    paths: &[PathBuf],
+    left_out: &std::path::Path,
+    options: &Options,
+) -> Validation {
+    validate_plan(
+        discover::plan(paths, &discover::LeftOut::file(left_out)),
+        options,
+    )
+}
+
+/// Reads and checks the files of `plan`, then finishes each of its groups on its own.
+fn validate_plan(plan: discover::Plan, options: &Options) -> Validation {
     let context = around_a_part(options);
     // Every file of every group on all cores at once, then each group finished on its own.
     let work: Vec<(&discover::Group, &PathBuf)> = plan
