@@ -407,7 +407,8 @@ pub struct NewFileArgs {
     /// Write the template to this file (atomically) instead of standard output; `-` for standard output.
     #[arg(short, long, alias = "out", value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Overwrite the --output file if it exists (a file in progress is otherwise kept).
+    /// Overwrite the --output file if it exists (a file in progress is otherwise kept). A file
+    /// of the dataset is started over: the template is drawn from the dataset without it.
     #[arg(long)]
     pub force: bool,
     /// The dataset the template is drawn from (default: the dataset the current directory is

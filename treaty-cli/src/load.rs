@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use treaty_model::Dataset;
 use treaty_model::export;
-use treaty_model::validate::{dataset_root, validate_paths};
+use treaty_model::validate::{Options, dataset_root, validate_paths, validate_paths_without};
 
 use crate::{exit, render};
 
@@ -86,10 +86,23 @@ pub fn dataset(data: Option<&Path>) -> Result<Loaded, Stop> {
     dataset_in(data_dir(data))
 }
 
+/// The dataset of [`dataset`], read as if the file `replaced` were not there: the command is
+/// about to overwrite it, so what it holds now is no part of the data the command works from
+/// (`treaty new --force` restarting a file of the dataset). A file outside the dataset, or
+/// one that does not exist, changes nothing; the bundled dataset has no file to leave out.
+pub fn dataset_replacing(data: Option<&Path>, replaced: &Path) -> Result<Loaded, Stop> {
+    loaded(data_dir(data), Some(replaced))
+}
+
 /// The dataset in a directory [`data_dir`] gave: `None` is the bundled one.
 pub fn dataset_in(dir: Option<PathBuf>) -> Result<Loaded, Stop> {
+    loaded(dir, None)
+}
+
+/// The dataset in `dir`, else the bundled one; `replaced` as in [`dataset_replacing`].
+fn loaded(dir: Option<PathBuf>, replaced: Option<&Path>) -> Result<Loaded, Stop> {
     match dir {
-        Some(dir) => directory(&dir).map(|d| Loaded::Read(Box::new(d))),
+        Some(dir) => read(&dir, replaced).map(|d| Loaded::Read(Box::new(d))),
         None => treaty_model::bundled()
             .map(Loaded::Bundled)
             .map_err(|_| Stop::Error("the bundled dataset is invalid".to_owned())),
@@ -98,14 +111,21 @@ pub fn dataset_in(dir: Option<PathBuf>) -> Result<Loaded, Stop> {
 
 /// The dataset in one directory; invalid data gets its diagnostics printed.
 pub fn directory(dir: &Path) -> Result<Dataset, Stop> {
+    read(dir, None)
+}
+
+/// The dataset in `dir`, without the file `replaced` (see [`dataset_replacing`]).
+fn read(dir: &Path, replaced: Option<&Path>) -> Result<Dataset, Stop> {
     if !dir.exists() {
         return Err(Stop::Error(format!("`{}` does not exist", dir.display())));
     }
     whole_dataset(dir).map_err(Stop::Error)?;
-    let v = validate_paths(
-        &[dir.to_path_buf()],
-        &treaty_model::validate::Options::default(),
-    );
+    let paths = [dir.to_path_buf()];
+    let options = Options::default();
+    let v = match replaced {
+        Some(file) => validate_paths_without(&paths, file, &options),
+        None => validate_paths(&paths, &options),
+    };
     match v.dataset {
         Some(d) => Ok(d),
         None => {

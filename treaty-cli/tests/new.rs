@@ -179,6 +179,48 @@ fn new_assessment_never_overwrites_an_assessment_in_progress() {
     assert_eq!(names, ["isl.yaml"]);
 }
 
+/// `--force` restarts an assessment of the dataset in place, although the file it replaces
+/// leaves the dataset invalid (the template's placeholder source, a botched value).
+#[test]
+fn new_assessment_with_force_restarts_a_file_of_the_dataset_in_place() {
+    let dir = tmp_dir("restart");
+    common::copy_dir(&common::root().join("datasets"), &dir.join("datasets"));
+    let path = "datasets/assessments/isl.yaml";
+    let args = [
+        "new",
+        "assessment",
+        "--state",
+        "ISL",
+        "--as-of",
+        "2026-01",
+        "-o",
+        path,
+    ];
+    let r = run_in(&dir, &args);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let file = dir.join(path);
+    let template = std::fs::read_to_string(&file).expect("written");
+    let botched = template.replacen("implemented: unknown", "implemented: maybe", 1);
+    std::fs::write(&file, &botched).expect("botch");
+
+    let r = run_in(&dir, &args);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_eq!(std::fs::read_to_string(&file).expect("kept"), botched);
+    let r = run_in(&dir, &[&args[..], &["--force"]].concat());
+    assert_eq!(
+        (r.code, r.stdout.as_str(), r.stderr),
+        (
+            0,
+            "",
+            format!(
+                "treaty: wrote {path}; fill it in (docs/ASSESSMENTS.md), then run `treaty validate`\n"
+            )
+        )
+    );
+    assert_eq!(std::fs::read_to_string(&file).expect("written"), template);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn new_assessment_refuses_an_invalid_dataset() {
     let dir = tmp_dir("invalid-data");
@@ -276,6 +318,40 @@ fn dataset_with_new_source(name: &str) -> PathBuf {
     dir
 }
 
+/// Where the analysis of [`NEW_ID`] goes, from the directory holding `datasets/`.
+fn new_path() -> String {
+    format!("datasets/analyses/{NEW_ID}.yaml")
+}
+
+/// What `treaty new analysis --source NEW_ID -o PATH` says once the template is written.
+fn wrote(path: &str) -> String {
+    format!(
+        "treaty: wrote {path}; fill in text_version, summary, concerns[0].id, \
+         concerns[0].summary (datasets/README.md, \"Adding an analysis\"), then run \
+         `treaty validate`\n"
+    )
+}
+
+/// [`ANALYSIS_TEMPLATE`] in its place in [`dataset_with_new_source`], then botched: half filled
+/// in, the dataset it is part of is invalid.
+fn dataset_with_botched_analysis(name: &str) -> (PathBuf, PathBuf, String) {
+    let dir = dataset_with_new_source(name);
+    let r = run_in(
+        &dir,
+        &["new", "analysis", "--source", NEW_ID, "-o", &new_path()],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let file = dir.join(new_path());
+    let botched = format!(
+        "# yaml-language-server: $schema=../../schemas/analysis.schema.json\n\
+         kind: analysis\nschema_version: \"1.0\"\nid: {NEW_ID}\ntext_version: final\n\
+         summary: \"\"\n"
+    );
+    std::fs::write(&file, &botched).expect("botch");
+    assert_eq!(run_in(&dir, &["validate"]).code, 1);
+    (dir, file, botched)
+}
+
 #[test]
 fn new_analysis_is_the_template_of_its_source_and_reports_each_blank() {
     let dir = dataset_with_new_source("analysis");
@@ -286,18 +362,11 @@ fn new_analysis_is_the_template_of_its_source_and_reports_each_blank() {
     assert_eq!((r.code, r.stderr.as_str()), (0, ""));
     assert_eq!(r.stdout, ANALYSIS_TEMPLATE);
 
-    let path = format!("datasets/analyses/{NEW_ID}.yaml");
+    let path = new_path();
     let r = run_in(&dir, &["new", "analysis", "--source", NEW_ID, "-o", &path]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stdout, "");
-    assert_eq!(
-        r.stderr,
-        format!(
-            "treaty: wrote {path}; fill in text_version, summary, concerns[0].id, \
-             concerns[0].summary (datasets/README.md, \"Adding an analysis\"), then run \
-             `treaty validate`\n"
-        )
-    );
+    assert_eq!(r.stderr, wrote(&path));
     let written = std::fs::read_to_string(dir.join(&path)).expect("written");
     assert_eq!(written, ANALYSIS_TEMPLATE);
 
@@ -470,4 +539,117 @@ fn new_analysis_refuses_an_invalid_dataset() {
         r.stderr
     );
     assert!(!out.exists());
+}
+
+/// A contributor who botched the template starts over in place: `--force` overwrites the file
+/// although it is part of the dataset, whose blanks and errors leave the dataset invalid, and
+/// whose analysis has the id the new one takes. The file is left out of the dataset the
+/// template is drawn from, under whatever name the command line gives it.
+#[test]
+fn new_analysis_with_force_restarts_a_file_of_the_dataset_in_place() {
+    let (dir, file, botched) = dataset_with_botched_analysis("analysis-restart");
+
+    // Without --force the refusal comes first and alone, as for any file.
+    let path = new_path();
+    let args = ["new", "analysis", "--source", NEW_ID, "-o", &path];
+    let r = run_in(&dir, &args);
+    assert_eq!(
+        (r.code, r.stdout.as_str(), r.stderr),
+        (
+            2,
+            "",
+            format!(
+                "treaty: error: `{path}` already exists; it is not overwritten (an analysis in \
+                 progress would be lost): choose another file or pass --force\n"
+            )
+        )
+    );
+    assert_eq!(std::fs::read_to_string(&file).expect("kept"), botched);
+
+    // With it, the template again, whether the dataset is found or named, and the file named
+    // as the dataset's walk names it or otherwise.
+    let dotted = format!("./{path}");
+    for (output, data) in [
+        (path.as_str(), None),
+        (dotted.as_str(), Some("datasets")),
+        (utf8(&file), Some("./datasets")),
+    ] {
+        std::fs::write(&file, &botched).expect("botch");
+        let mut forced = vec![
+            "new", "analysis", "--source", NEW_ID, "-o", output, "--force",
+        ];
+        forced.extend(data.iter().flat_map(|d| ["--data", d]));
+        let r = run_in(&dir, &forced);
+        assert_eq!(
+            (r.code, r.stdout.as_str(), r.stderr),
+            (0, "", wrote(output)),
+            "{forced:?}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&file).expect("written"),
+            ANALYSIS_TEMPLATE
+        );
+    }
+
+    // A valid analysis in the file is started over too: it is the one being replaced.
+    let filled = ANALYSIS_TEMPLATE
+        .replace("text_version: \"\"", "text_version: final")
+        .replace(
+            "summary: \"\"\nconcerns",
+            "summary: What it argues.\nconcerns",
+        )
+        .replace("  - id: \"\"", "  - id: electronic-data")
+        .replace("    summary: \"\"", "    summary: What it fears.");
+    std::fs::write(&file, filled).expect("fill in");
+    assert_eq!(run_in(&dir, &["validate"]).code, 0);
+    let r = run_in(&dir, &[&args[..], &["--force"]].concat());
+    assert_eq!((r.code, r.stderr), (0, wrote(&path)));
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("written"),
+        ANALYSIS_TEMPLATE
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Only the file replaced is left out: another broken file of the dataset still stops the
+/// command, with its diagnostics and the refusal of every command that reads a dataset, and
+/// the file in progress is kept.
+#[test]
+fn new_analysis_with_force_still_refuses_a_dataset_broken_elsewhere() {
+    let (dir, file, botched) = dataset_with_botched_analysis("analysis-restart-broken");
+    std::fs::write(dir.join("datasets/broken.yaml"), "kind: sources\n").expect("write");
+    let path = new_path();
+    let r = run_in(
+        &dir,
+        &[
+            "new", "analysis", "--source", NEW_ID, "-o", &path, "--force",
+        ],
+    );
+    assert_eq!((r.code, r.stdout.as_str()), (1, ""), "{}", r.stderr);
+    // Each diagnostic's headline and place: the broken file's, and none of the file replaced.
+    let headlines: Vec<&str> = r
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_lowercase()) || l.starts_with(" -->"))
+        .filter(|l| !l.starts_with("invalid: "))
+        .collect();
+    assert_eq!(
+        headlines,
+        [
+            "error[missing-schema-version]: missing `schema_version`",
+            " --> datasets/broken.yaml:1:1",
+            "warning[missing-modeline]: the file has no `# yaml-language-server: $schema=...` line",
+            " --> datasets/broken.yaml:1:1",
+            "error[missing-field]: missing required field `sources`",
+            " --> datasets/broken.yaml:1:1",
+            "note[unchecked-references]: the file's errors keep it from being read, so its own \
+             references (ids, provisions) were not checked",
+            " --> datasets/broken.yaml:1:1",
+            "treaty: the dataset in `datasets` is not valid; fix it first (`treaty validate datasets`)",
+        ],
+        "{}",
+        r.stderr
+    );
+    assert_eq!(std::fs::read_to_string(&file).expect("kept"), botched);
+    let _ = std::fs::remove_dir_all(&dir);
 }

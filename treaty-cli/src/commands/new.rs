@@ -54,7 +54,16 @@ fn prepare(args: &NewFileArgs, in_progress: &str) -> Result<Result<(Sink, Loaded
         refuse_to_clobber(path, args.force, in_progress)?;
     }
     sink.check()?;
-    Ok(match crate::load::dataset(args.data.as_deref()) {
+    // With --force the file replaced may be one of the dataset's, restarted in place: what it
+    // holds now (blanks that leave the dataset invalid, the analysis being started over) is
+    // no part of the data the template is drawn from.
+    let loaded = match &sink {
+        Sink::File(path) if args.force => {
+            crate::load::dataset_replacing(args.data.as_deref(), path)
+        }
+        _ => crate::load::dataset(args.data.as_deref()),
+    };
+    Ok(match loaded {
         Ok(d) => Ok((sink, d)),
         Err(stop) => Err(stop.exit()?),
     })
