@@ -542,6 +542,63 @@ fn a_bad_header_does_not_cascade_either() {
     );
 }
 
+/// Only what a broken file could define is held back. While an analysis does not load, a
+/// source nobody defines is missing whatever the analysis holds, so it is reported; and a
+/// reference an inline allow silences is silenced as usual, not counted as unchecked: no note
+/// asks for a fix that the broken file cannot bring.
+#[test]
+fn a_broken_file_holds_back_only_what_it_could_define() {
+    let dir = base_copy("holds-back-its-kind");
+    let broken = dir.join("analysis-zero-draft.yaml");
+    edit(
+        &broken,
+        "title: Test analysis of the zero draft",
+        "title: [Test analysis of the zero draft]",
+    );
+    let powers = dir.join("powers-domestic.yaml");
+    edit(
+        &powers,
+        "sources: [test-source-a]",
+        "sources: [test-source-q]",
+    );
+    edit(
+        &powers,
+        "    provision: \"25\"\n",
+        "    # treaty: allow(unknown-provision) a test of the allow\n    provision: \"99\"\n",
+    );
+    let v = validate_paths(std::slice::from_ref(&dir), &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    assert_eq!(
+        found(&v.report),
+        [
+            (Code::WrongType, Severity::Error, shown(&broken), 5, 8),
+            // The analysis's own references wait for it to read.
+            (
+                Code::UncheckedReferences,
+                Severity::Note,
+                shown(&broken),
+                1,
+                1
+            ),
+            (
+                Code::UnknownReference,
+                Severity::Error,
+                shown(&powers),
+                19,
+                17
+            ),
+        ]
+    );
+    let own = "the file's errors keep it from being read, so its own references (ids, \
+               provisions) were not checked";
+    assert_eq!(v.report.diagnostics[1].message, own);
+    assert_eq!(v.report.suppressed.len(), 1);
+    assert_eq!(
+        v.report.suppressed[0].diagnostic.code,
+        Code::UnknownProvision
+    );
+}
+
 #[test]
 fn a_kind_the_modeline_contradicts_does_not_cascade() {
     // A data-categories file marked as another valid kind: checked as that kind, each entry

@@ -26,6 +26,7 @@ use crate::syntax::{self, ProblemKind, ProblemSeverity};
 #[derive(Debug, Clone)]
 pub(crate) struct FileOutcome {
     pub path: String,
+    /// The file's kind, unless its header does not say it or a modeline contradicts it.
     pub kind: Option<FileKind>,
     pub document: Option<Document>,
     /// Whether the typed model read the file, perhaps setting entries aside (its document
@@ -147,6 +148,8 @@ pub(crate) fn check(
         .any(|d| d.severity == Severity::Error);
     out.diagnostics.extend(header_problems);
     if contradicted {
+        // Either kind may be the file's: what it may define is in doubt.
+        out.kind = None;
         return out;
     }
 

@@ -28,9 +28,9 @@ use crate::ids::{
 };
 use crate::model::{
     Analysis, Article, Assessment, Chapter, Concordance, Crosswalk, DataCategories, Definitions,
-    Document, Instrument, Offences, Paragraph, Participation, Point, PowerImplementation, Powers,
-    Quote, SafeguardImplementation, SafeguardStatus, Safeguards, SensitivityCategories, Sources,
-    Subpoint,
+    Document, FileKind, Instrument, Offences, Paragraph, Participation, Point, PowerImplementation,
+    Powers, Quote, SafeguardImplementation, SafeguardStatus, Safeguards, SensitivityCategories,
+    Sources, Subpoint,
 };
 use crate::provision::ProvisionRef;
 use crate::state::StateCode;
@@ -73,6 +73,24 @@ impl IdKind {
     }
 
     /// Where such ids are defined, for help texts.
+    /// The kinds of file that define ids of this kind: a reference to one is unchecked while
+    /// such a file does not load, and only then.
+    pub(crate) fn defined_in(self) -> &'static [FileKind] {
+        match self {
+            Self::TextVersion => &[FileKind::Instrument],
+            Self::Instrument => &[FileKind::Instrument, FileKind::Crosswalk],
+            Self::Definition => &[FileKind::Definitions],
+            Self::DataCategory => &[FileKind::DataCategories],
+            Self::Sensitivity => &[FileKind::SensitivityCategories],
+            Self::Safeguard => &[FileKind::Safeguards],
+            Self::Power => &[FileKind::Powers],
+            Self::Offence => &[FileKind::Offences],
+            Self::Analysis | Self::Concern => &[FileKind::Analysis],
+            Self::Source => &[FileKind::Sources],
+            Self::State => &[FileKind::Participation],
+        }
+    }
+
     pub(crate) fn home(self) -> &'static str {
         match self {
             Self::TextVersion => "`text_versions` of the instrument file",

@@ -132,23 +132,27 @@ pub(crate) const WITHHELD: [Code; 4] = [
 /// Those unresolved references are withheld: the broken file's own error is the one to fix,
 /// and a note on it says how many references were left unchecked. (An entry set aside in
 /// another file still defines its id: see [`super::references::collect`].)
+///
+/// Only what the broken file could have defined is withheld: a source missing while an
+/// analysis does not load is missing whatever the analysis holds, so it is reported. And a
+/// reference an inline allow silences is not withheld either: it will never be shown, so
+/// counting it as unchecked would ask for a fix nobody can make.
 fn without_cascades(
     files: &[FileOutcome],
     out: Vec<Diagnostic>,
     scope: Option<&std::collections::HashSet<String>>,
 ) -> Vec<Diagnostic> {
     let unloaded: Vec<&FileOutcome> = files.iter().filter(|f| !f.read).collect();
-    let (responsible, blind): (Vec<&FileOutcome>, &[Code]) = if !unloaded.is_empty() {
-        (unloaded, &WITHHELD)
+    let responsible: Vec<&FileOutcome> = if !unloaded.is_empty() {
+        unloaded
     } else {
-        let partial_text = files.iter().filter(|f| {
-            !f.set_aside.is_empty()
-                && matches!(f.kind, Some(FileKind::Chapter | FileKind::Concordance))
-        });
-        (
-            partial_text.collect(),
-            &[Code::UnknownProvision, Code::UndescribedProvision],
-        )
+        files
+            .iter()
+            .filter(|f| {
+                !f.set_aside.is_empty()
+                    && matches!(f.kind, Some(FileKind::Chapter | FileKind::Concordance))
+            })
+            .collect()
     };
     if responsible.is_empty() {
         return out;
@@ -158,21 +162,21 @@ fn without_cascades(
         let name = f.path.rsplit('/').next().unwrap_or_default();
         !f.read && name.starts_with("instrument.")
     });
+    let allowed = |d: &Diagnostic| {
+        files
+            .iter()
+            .flat_map(|f| &f.allows)
+            .any(|a| super::suppress::covers(a, d))
+    };
     let (withheld, mut kept): (Vec<Diagnostic>, Vec<Diagnostic>) = out.into_iter().partition(|d| {
-        blind.contains(&d.code) || (d.code == Code::MissingInstrument && instrument_broken)
+        (d.code == Code::MissingInstrument && instrument_broken)
+            || (!allowed(d) && responsible.iter().any(|f| may_explain(f, d, files)))
     });
     // The missing instrument is not a reference: it is withheld without being counted.
     let references: Vec<&Diagnostic> = withheld
         .iter()
         .filter(|d| d.code != Code::MissingInstrument)
         .collect();
-    // With part of a dataset named, the note on a broken file outside it counts only the
-    // named files' references: one checked beside a broken file it does not refer to has
-    // nothing unchecked, and gets no note. A broken file that is named is told of them all.
-    let in_scope = references
-        .iter()
-        .filter(|d| scope.is_none_or(|s| d.concerns(s)))
-        .count();
     let others = if responsible.len() == 1 {
         String::new()
     } else {
@@ -181,9 +185,16 @@ fn without_cascades(
             responsible.len() - 1
         )
     };
-    for file in responsible {
+    for file in responsible.iter().copied() {
+        // With part of a dataset named, the note on a broken file outside it counts only the
+        // named files' references: one checked beside a broken file it does not refer to has
+        // nothing unchecked, and gets no note. A broken file that is named is told of them all.
         let named = scope.is_none_or(|s| s.contains(&file.path));
-        let n = if named { references.len() } else { in_scope };
+        let n = references
+            .iter()
+            .filter(|d| may_explain(file, d, files))
+            .filter(|d| named || scope.is_none_or(|s| d.concerns(s)))
+            .count();
         if n == 0 {
             continue;
         }
@@ -206,6 +217,43 @@ fn without_cascades(
         );
     }
     kept
+}
+
+/// Whether the file `broken`, which did not load (or loaded with entries set aside), may be
+/// what leaves the reference problem `d` unresolved: it is, or may be, of a kind that defines
+/// what `d` looks for. A file whose kind is unknown may be of any.
+fn may_explain(broken: &FileOutcome, d: &Diagnostic, files: &[FileOutcome]) -> bool {
+    let describes_text = |k| matches!(k, FileKind::Chapter | FileKind::Concordance);
+    let kind = match broken.kind {
+        // Entries set aside leave the rest of the file read: only its provisions are missing.
+        Some(k) if broken.read => {
+            return describes_text(k)
+                && matches!(d.code, Code::UnknownProvision | Code::UndescribedProvision);
+        }
+        Some(k) => k,
+        None => return WITHHELD.contains(&d.code),
+    };
+    match d.code {
+        Code::UnknownReference => {
+            referred_kind(d, files).is_none_or(|id| id.defined_in().contains(&kind))
+        }
+        Code::UnknownTextVersion => kind == FileKind::Instrument,
+        Code::UnknownProvision | Code::UndescribedProvision => {
+            describes_text(kind) || kind == FileKind::Instrument
+        }
+        _ => false,
+    }
+}
+
+/// The kind of id an `unknown-reference` looks for: the reference written where it points.
+fn referred_kind(d: &Diagnostic, files: &[FileOutcome]) -> Option<IdKind> {
+    let at = d.location.as_ref()?;
+    let file = files.iter().find(|f| f.path == at.file)?;
+    file.references
+        .refs
+        .iter()
+        .find(|r| r.place.start.offset == at.start.offset)
+        .map(|r| r.kind)
 }
 
 /// Every defined id, with where it is defined and the file that defines it.
@@ -651,5 +699,32 @@ fn check_published(files: &[FileOutcome], out: &mut Vec<Diagnostic>) {
                 .with_help("check the document's date, and give it in both places to the precision known"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Options, file};
+
+    /// `IdKind::defined_in` is what the cascade rule trusts to know what a broken file could
+    /// have defined: every id the walk finds in the bundled dataset is defined in a file of a
+    /// kind it names.
+    #[test]
+    fn each_id_is_defined_in_a_kind_that_defined_in_names() {
+        let mut seen = 0;
+        for (path, text) in crate::bundled_files() {
+            let o = file::check(path, text.as_bytes().into(), &Options::default(), false);
+            let kind = o.kind.expect("a bundled file has a kind");
+            for def in &o.references.defs {
+                assert!(
+                    def.kind.defined_in().contains(&kind),
+                    "{path}: {:?} `{}` in a {kind} file",
+                    def.kind,
+                    def.text
+                );
+                seen += 1;
+            }
+        }
+        assert!(seen > 100, "the walk found {seen} ids");
     }
 }
