@@ -2,7 +2,8 @@
 //! milestones, and the contents.
 
 use super::text::{
-    article, chapter_anchor, cite, cited, heading, inline, label, note, opening, row, unverified,
+    article, capitalised, chapter_anchor, cite, cited, heading, inline, label, note, opening, row,
+    unverified,
 };
 use super::{Doc, Section};
 use crate::export::word;
@@ -71,7 +72,7 @@ impl Doc<'_> {
             .map(|(v, m)| {
                 row(&[
                     format!("`{}`", v.id),
-                    label(&m.event),
+                    capitalised(&label(&m.event)),
                     m.date.map_or_else(|| "—".to_owned(), |d| d.to_string()),
                     m.symbol.as_deref().map_or_else(|| "—".to_owned(), inline),
                     word(&m.verification),

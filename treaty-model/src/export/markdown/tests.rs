@@ -260,8 +260,8 @@ fn milestones_follow_the_table_of_text_versions() {
 
 | Version | Event | Date | Symbol | Verification | Note | Sources |
 | --- | --- | --- | --- | --- | --- | --- |
-| `final` | adopted by general assembly | 2024-12-24 | A/RES/79/243 | verified | — | [eff-2024-07-electronic-data] |
-| `final` | opened for signature | 2025-10 | — | partly | In Hanoi \\| Viet Nam. | [eff-2024-07-electronic-data] |
+| `final` | Adopted by general assembly | 2024-12-24 | A/RES/79/243 | verified | — | [eff-2024-07-electronic-data] |
+| `final` | Opened for signature | 2025-10 | — | partly | In Hanoi \\| Viet Nam. | [eff-2024-07-electronic-data] |
 
 ";
     assert_eq!(section(&md, "### Milestones", "## Contents"), expected);

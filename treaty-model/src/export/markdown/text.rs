@@ -144,7 +144,8 @@ pub(super) fn block_quote(quotes: &[Quote], indent: &str) -> Vec<String> {
     lines
 }
 
-/// `s` with its first letter in capitals, for a vocabulary value as a heading.
+/// `s` with its first letter in capitals, for a vocabulary value that starts a heading or a
+/// table cell, as the labels written by hand do.
 pub(super) fn capitalised(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
