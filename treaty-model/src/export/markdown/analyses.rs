@@ -1,7 +1,7 @@
 //! The analyses, with their concerns and recommendations.
 
 use super::Doc;
-use super::text::{cite, cited, heading, inline, label, opening, quote};
+use super::text::{anchor, cite, cited, heading, inline, label, opening, quote};
 use crate::export::join;
 use crate::ids::TextVersionId;
 use crate::model::{Analysis, Concern};
@@ -15,8 +15,8 @@ impl Doc<'_> {
 
     fn analysis(&mut self, a: &Analysis) {
         self.block([format!(
-            "### <a id=\"analysis-{}\"></a>{}",
-            a.id,
+            "### {}{}",
+            anchor(&format!("analysis-{}", a.id)),
             heading(&a.title)
         )]);
         let version = self.version(&a.text_version);

@@ -2,8 +2,8 @@
 
 use super::Doc;
 use super::text::{
-    block_quote, chapter_anchor, cite, cited, cross_references, heading, inline, label, opening,
-    verification_marker,
+    anchor, block_quote, chapter_anchor, cite, cited, cross_references, heading, inline, label,
+    opening, verification_marker,
 };
 use crate::export::{Node, provisions};
 use crate::model::{Article, Chapter};
@@ -11,8 +11,8 @@ use crate::model::{Article, Chapter};
 impl Doc<'_> {
     pub(super) fn chapter(&mut self, c: &Chapter) {
         self.block([format!(
-            "## <a id=\"{}\"></a>Chapter {}: {}",
-            chapter_anchor(c),
+            "## {}Chapter {}: {}",
+            anchor(&chapter_anchor(c)),
             c.number,
             heading(&c.title)
         )]);

@@ -16,7 +16,7 @@ mod text;
 mod treaties;
 mod vocabulary;
 
-use self::text::inline;
+use self::text::{inline, link, power_anchor};
 use crate::dataset::Dataset;
 use crate::export::{NewerSchema, exportable};
 use crate::ids::TextVersionId;
@@ -202,7 +202,7 @@ impl<'a> Doc<'a> {
     // The parts name what they cite through these, so that a name reads alike in each.
     fn power_name(&self, id: &str) -> String {
         match self.dataset.power(id) {
-            Some(p) => format!("[{}](#power-{id}) (`{id}`)", inline(&p.name)),
+            Some(p) => format!("{} (`{id}`)", link(&inline(&p.name), &power_anchor(id))),
             None => format!("`{id}`"),
         }
     }

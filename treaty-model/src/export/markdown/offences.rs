@@ -4,7 +4,7 @@
 //! converted alone, without its chapter, shows them too.
 
 use super::Doc;
-use super::text::{article, cited, inline, label, note, opening};
+use super::text::{anchor, article, cited, inline, label, note, opening};
 use crate::model::{Offence, Requirement};
 
 impl Doc<'_> {
@@ -19,8 +19,8 @@ impl Doc<'_> {
 
     fn offence(&mut self, o: &Offence) {
         self.block([format!(
-            "### <a id=\"offence-{}\"></a>{} (`{}`)",
-            o.id,
+            "### {}{} (`{}`)",
+            anchor(&format!("offence-{}", o.id)),
             inline(&o.name),
             o.id
         )]);

@@ -1,7 +1,7 @@
 //! The powers, domestic then cross-border, with their facts and safeguard statuses.
 
 use super::Doc;
-use super::text::{article, cite, cited, inline, label, note, opening, row};
+use super::text::{anchor, article, cite, cited, inline, label, note, opening, power_anchor, row};
 use crate::ids::TextVersionId;
 use crate::model::{Power, PowerScope};
 
@@ -49,8 +49,8 @@ impl Doc<'_> {
 
     fn power(&mut self, version: &TextVersionId, p: &Power) {
         self.block([format!(
-            "#### <a id=\"power-{}\"></a>{} (`{}`)",
-            p.id,
+            "#### {}{} (`{}`)",
+            anchor(&power_anchor(p.id.as_str())),
             inline(&p.name),
             p.id
         )]);

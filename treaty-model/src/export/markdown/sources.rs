@@ -1,7 +1,7 @@
 //! The list of sources, which every citation of the document links to.
 
 use super::Doc;
-use super::text::{inline, label, note};
+use super::text::{anchor, inline, label, note};
 use crate::ids::SourceId;
 use crate::model::Source;
 
@@ -35,8 +35,8 @@ impl Doc<'_> {
 
 fn source_item(s: &Source) -> String {
     let mut text = format!(
-        "- <a id=\"{}\"></a>**{}**: {}",
-        source_anchor(&s.id),
+        "- {}**{}**: {}",
+        anchor(&source_anchor(&s.id)),
         s.id,
         sentence(&inline(&s.title))
     );

@@ -1,6 +1,6 @@
 //! Inline Markdown shared by every part of the document: dataset text made inert, source
-//! citations, vocabulary labels, provisions and quotes. It imports no other part, so that
-//! every part can import it.
+//! citations, vocabulary labels, provisions, quotes, and the anchors and links between parts.
+//! It imports no other part, so that every part can import it.
 
 use crate::export::{join, word};
 use crate::ids::SourceId;
@@ -124,12 +124,32 @@ pub(super) fn heading(s: &str) -> String {
     format!("{title}\\{}", &text[title.len()..])
 }
 
-pub(super) fn row(cells: &[String]) -> String {
-    format!("| {} |", cells.join(" | "))
+/// `<a id="…"></a>`, which an entry other parts link to starts with. The anchor GitHub gives a
+/// heading is made of its words, and changes when a name is corrected; this one is made of
+/// ids, which do not change. An HTML anchor is also the one kind a list item or a table cell
+/// can have.
+pub(super) fn anchor(id: &str) -> String {
+    format!("<a id=\"{id}\"></a>")
 }
+
+/// `[text](#anchor)`: a link to another part of the document. `text` is Markdown already.
+pub(super) fn link(text: &str, anchor: &str) -> String {
+    format!("[{text}](#{anchor})")
+}
+
+// The anchors of entries that other parts link to. The part that writes an anchor and the
+// parts that link to it build it here, so that they cannot disagree.
 
 pub(super) fn chapter_anchor(c: &Chapter) -> String {
     format!("chapter-{}-{}", c.text_version, c.number.to_lowercase())
+}
+
+pub(super) fn power_anchor(id: &str) -> String {
+    format!("power-{id}")
+}
+
+pub(super) fn row(cells: &[String]) -> String {
+    format!("| {} |", cells.join(" | "))
 }
 
 /// Quoted words as a block quote, one paragraph per quote, indented into a list item if needed.

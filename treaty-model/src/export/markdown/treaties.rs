@@ -3,7 +3,7 @@
 //! the other treaty with no counterpart in the convention has no article here to stand under.
 
 use super::Doc;
-use super::text::{article, cite, heading, inline, label, note, row};
+use super::text::{anchor, article, cite, heading, inline, label, note, row};
 use crate::export::word;
 use crate::model::{Crosswalk, CrosswalkEntry};
 
@@ -21,8 +21,8 @@ impl Doc<'_> {
             None => other.title.clone(),
         };
         self.block([format!(
-            "### <a id=\"treaty-{}\"></a>{}",
-            other.id,
+            "### {}{}",
+            anchor(&format!("treaty-{}", other.id)),
             heading(&title)
         )]);
         // The file's note says how the matches were made (by subject, not an official
