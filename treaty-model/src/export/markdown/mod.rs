@@ -16,7 +16,9 @@ mod text;
 mod treaties;
 mod vocabulary;
 
-use self::text::{inline, link, power_anchor};
+use self::text::{
+    data_category_anchor, inline, link, power_anchor, safeguard_anchor, sensitive_category_anchor,
+};
 use crate::dataset::Dataset;
 use crate::export::{NewerSchema, exportable};
 use crate::ids::TextVersionId;
@@ -201,14 +203,13 @@ impl<'a> Doc<'a> {
 
     // The parts name what they cite through these, so that a name reads alike in each.
     fn power_name(&self, id: &str) -> String {
-        match self.dataset.power(id) {
-            Some(p) => format!("{} (`{id}`)", link(&inline(&p.name), &power_anchor(id))),
-            None => format!("`{id}`"),
-        }
+        let found = self.dataset.power(id).map(|p| p.name.as_str());
+        named(found, id, &power_anchor(id))
     }
 
     fn safeguard_name(&self, id: &str) -> String {
-        named(self.dataset.safeguard(id).map(|s| s.name.as_str()), id)
+        let found = self.dataset.safeguard(id).map(|s| s.name.as_str());
+        named(found, id, &safeguard_anchor(id))
     }
 
     fn data_category_name(&self, id: &str) -> String {
@@ -219,7 +220,11 @@ impl<'a> Doc<'a> {
             .iter()
             .flat_map(|f| &f.categories)
             .find(|c| c.id.as_str() == id);
-        named(found.map(|c| c.name.as_str()), id)
+        named(
+            found.map(|c| c.name.as_str()),
+            id,
+            &data_category_anchor(id),
+        )
     }
 
     fn sensitivity_name(&self, id: &str) -> String {
@@ -230,14 +235,19 @@ impl<'a> Doc<'a> {
             .iter()
             .flat_map(|f| &f.categories)
             .find(|c| c.id.as_str() == id);
-        named(found.map(|c| c.name.as_str()), id)
+        named(
+            found.map(|c| c.name.as_str()),
+            id,
+            &sensitive_category_anchor(id),
+        )
     }
 }
 
-/// `Name (`id`)`, or the id alone when the name is not in the dataset.
-fn named(name: Option<&str>, id: &str) -> String {
+/// `[Name](#anchor) (`id`)`, a link to the entry; the id alone when the entry is not in the
+/// dataset, which is then not in the document either (one file converted alone).
+fn named(name: Option<&str>, id: &str, anchor: &str) -> String {
     match name {
-        Some(n) => format!("{} (`{id}`)", inline(n)),
+        Some(n) => format!("{} (`{id}`)", link(&inline(n), anchor)),
         None => format!("`{id}`"),
     }
 }

@@ -19,7 +19,7 @@ fn a_power_shows_its_facts_and_safeguard_table_with_sources() {
 Orders a holder to keep data \"quickly\", for up to 90 days [eff-2024-07-electronic-data]
 
 - **Provision:** Article 25 (`final`); obligation: mandatory
-- **Data categories:** Electronic data (`electronic-data`)
+- **Data categories:** [Electronic data](#data-category-electronic-data) (`electronic-data`)
 - **Who can be compelled:** person with data, service provider
 - **Offence scope:** not recorded
 - **Duration:** up to 90 days; renewable: yes; renewals limited: unknown (Article 25(2)). [eff-2024-07-electronic-data]
@@ -27,7 +27,7 @@ Orders a holder to keep data \"quickly\", for up to 90 days [eff-2024-07-electro
 
 | Safeguard | Status | Provision | Why | Source |
 | --- | --- | --- | --- | --- |
-| Prior judicial authorisation (`prior-judicial-authorisation`) | absent | — | No judge, says \"eff-2024-07-electronic-data\", before preservation | [eff-2024-07-electronic-data] |
+| [Prior judicial authorisation](#safeguard-prior-judicial-authorisation) (`prior-judicial-authorisation`) | absent | — | No judge, says \"eff-2024-07-electronic-data\", before preservation | [eff-2024-07-electronic-data] |
 
 ";
     assert_eq!(section(&md, "#### <a id=\"power-", "## Analyses"), expected);
@@ -76,9 +76,9 @@ Preservation needs no prior judicial authorisation. [eff-2024-07-electronic-data
 
 - **Provisions** (numbering of `final`): 25(2)
 - **Powers:** [Expedited preservation](#power-expedited-preservation) (`expedited-preservation`)
-- **Missing safeguards:** Prior judicial authorisation (`prior-judicial-authorisation`)
+- **Missing safeguards:** [Prior judicial authorisation](#safeguard-prior-judicial-authorisation) (`prior-judicial-authorisation`)
 - **Recommendations:**
-  - *make mandatory:* Require prior judicial authorisation. Safeguards: Prior judicial authorisation (`prior-judicial-authorisation`). [eff-2024-07-electronic-data]
+  - *make mandatory:* Require prior judicial authorisation. Safeguards: [Prior judicial authorisation](#safeguard-prior-judicial-authorisation) (`prior-judicial-authorisation`). [eff-2024-07-electronic-data]
 
 ";
     assert_eq!(section(&md, "#### Concern", "## Vocabulary"), expected);
@@ -181,7 +181,8 @@ fn dataset_text_is_shown_as_written_not_as_markup() {
         "1\\. Orders a holder to keep data \"quickly\", for up to 90 days \
          [eff-2024-07-electronic-data]"
             .to_owned(),
-        "| Prior \\| judicial\\_authorisation (`prior-judicial-authorisation`) | absent | — \
+        "| [Prior \\| judicial\\_authorisation](#safeguard-prior-judicial-authorisation) \
+         (`prior-judicial-authorisation`) | absent | — \
          | No judge, says \"eff-2024-07-electronic-data\", before preservation \
          | [eff-2024-07-electronic-data] |"
             .to_owned(),
@@ -199,7 +200,7 @@ fn dataset_text_is_shown_as_written_not_as_markup() {
 
 /// The fixture with every part the edition shows: milestones, terms, offences, a crosswalk,
 /// safeguards of two families with their standards, a data category's definition and a
-/// sensitive category.
+/// sensitive category, which the power reaches.
 fn full() -> crate::Dataset {
     fixture::dataset_edited_with(
         &[
@@ -231,6 +232,11 @@ fn full() -> crate::Dataset {
                  name: User notification\n    family: surveillance-principle\n    \
                  summary: The person is told, once it no longer harms the inquiry.\n    \
                  sources: [eff-2024-07-electronic-data]\n",
+            ),
+            (
+                "powers.yaml",
+                "    data_categories: [electronic-data]\n",
+                "    data_categories: [electronic-data]\n    sensitive_data: [location]\n",
             ),
             (
                 "data-categories.yaml",
@@ -326,7 +332,7 @@ fn defined_terms_show_their_quotes_data_category_and_verification() {
 
 Text version `final` (Final text).
 
-- **electronic data** (Article 2(b)): Any representation of facts that an ICT system can process. Data category: Electronic data (`electronic-data`). [eff-2024-07-electronic-data]
+- **electronic data** (Article 2(b)): Any representation of facts that an ICT system can process. Data category: [Electronic data](#data-category-electronic-data) (`electronic-data`). [eff-2024-07-electronic-data]
   > “any representation of facts” (as EFF quotes the draft) [eff-2024-07-electronic-data]
 - **service provider** (Article 2(e)) *(unverified)*. [eff-2024-07-electronic-data]
 
@@ -391,21 +397,49 @@ fn the_vocabulary_groups_safeguards_by_family_with_their_standards() {
 
 #### Surveillance principle
 
-- **Prior judicial authorisation** (`prior-judicial-authorisation`): A judge authorises the measure before it is used. In the standards: Competent judicial authority (necessary and proportionate); Due process (international human rights law). [eff-2024-07-electronic-data]
-- **User notification** (`user-notification`): The person is told, once it no longer harms the inquiry. [eff-2024-07-electronic-data]
+- <a id=\"safeguard-prior-judicial-authorisation\"></a>**Prior judicial authorisation** (`prior-judicial-authorisation`): A judge authorises the measure before it is used. In the standards: Competent judicial authority (necessary and proportionate); Due process (international human rights law). [eff-2024-07-electronic-data]
+- <a id=\"safeguard-user-notification\"></a>**User notification** (`user-notification`): The person is told, once it no longer harms the inquiry. [eff-2024-07-electronic-data]
 
 #### Data protection
 
-- **Purpose limitation** (`purpose-limitation`): Data used only for the purpose it was obtained for. [eff-2024-07-electronic-data]
+- <a id=\"safeguard-purpose-limitation\"></a>**Purpose limitation** (`purpose-limitation`): Data used only for the purpose it was obtained for. [eff-2024-07-electronic-data]
 
 ### Data categories
 
-- **Electronic data** (`electronic-data`), defined in Article 2(b) (`final`): Any data an ICT system can process. [eff-2024-07-electronic-data]
+- <a id=\"data-category-electronic-data\"></a>**Electronic data** (`electronic-data`), defined in Article 2(b) (`final`): Any data an ICT system can process. [eff-2024-07-electronic-data]
 
 ### Sensitive data categories
 
-- **Location data** (`location`): Where a person is or was. [eff-2024-07-electronic-data]
+- <a id=\"sensitive-category-location\"></a>**Location data** (`location`): Where a person is or was. [eff-2024-07-electronic-data]
 
 ";
     assert_eq!(section(&md, "## Vocabulary", "## Sources"), expected);
+}
+
+#[test]
+fn a_power_links_its_data_and_safeguards_to_the_vocabulary() {
+    let md = markdown(&full()).expect("exportable");
+    let power = section(&md, "#### <a id=\"power-", "## Other treaties");
+    let vocabulary = section(&md, "## Vocabulary", "## Sources");
+    for (named, entry) in [
+        (
+            "\n- **Data categories:** [Electronic data](#data-category-electronic-data) \
+             (`electronic-data`)\n",
+            "\n- <a id=\"data-category-electronic-data\"></a>**Electronic data** \
+             (`electronic-data`), defined in",
+        ),
+        (
+            "\n| [Prior judicial authorisation](#safeguard-prior-judicial-authorisation) \
+             (`prior-judicial-authorisation`) | absent |",
+            "\n- <a id=\"safeguard-prior-judicial-authorisation\"></a>**Prior judicial \
+             authorisation** (`prior-judicial-authorisation`): ",
+        ),
+        (
+            "\n- **Sensitive data:** [Location data](#sensitive-category-location) (`location`)\n",
+            "\n- <a id=\"sensitive-category-location\"></a>**Location data** (`location`): ",
+        ),
+    ] {
+        assert!(power.contains(named), "no {named:?} in:\n{power}");
+        assert!(vocabulary.contains(entry), "no {entry:?} in:\n{vocabulary}");
+    }
 }

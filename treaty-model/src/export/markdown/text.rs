@@ -148,6 +148,21 @@ pub(super) fn power_anchor(id: &str) -> String {
     format!("power-{id}")
 }
 
+// A vocabulary entry's prefix is longer than the site's (`data-`, `sensitive-`): the anchor
+// of a data category `categories` would otherwise be that of the heading "Data categories".
+
+pub(super) fn safeguard_anchor(id: &str) -> String {
+    format!("safeguard-{id}")
+}
+
+pub(super) fn data_category_anchor(id: &str) -> String {
+    format!("data-category-{id}")
+}
+
+pub(super) fn sensitive_category_anchor(id: &str) -> String {
+    format!("sensitive-category-{id}")
+}
+
 pub(super) fn row(cells: &[String]) -> String {
     format!("| {} |", cells.join(" | "))
 }

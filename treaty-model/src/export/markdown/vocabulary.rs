@@ -1,9 +1,12 @@
 //! The vocabulary: what each safeguard (by family, with the standards that state it), data
-//! category and sensitive category means. The power tables and concerns name them in a word;
-//! this is where a reader learns what the word stands for.
+//! category and sensitive category means. The power tables and concerns name them in a word,
+//! which links here: this is where a reader learns what the word stands for.
 
 use super::Doc;
-use super::text::{article, capitalised, cited, inline, label};
+use super::text::{
+    anchor, article, capitalised, cited, data_category_anchor, inline, label, safeguard_anchor,
+    sensitive_category_anchor,
+};
 use crate::ids::TextVersionId;
 use crate::model::{Safeguard, SafeguardFamily};
 
@@ -59,10 +62,9 @@ impl Doc<'_> {
                     }
                     format!(", defined in {at}")
                 });
-                cited(
-                    &term(&c.name, c.id.as_str(), &defined, &c.summary),
-                    &c.sources,
-                )
+                let id = c.id.as_str();
+                let entry = term(&data_category_anchor(id), &c.name, id, &defined, &c.summary);
+                cited(&entry, &c.sources)
             })
             .collect();
         if !items.is_empty() {
@@ -78,7 +80,11 @@ impl Doc<'_> {
             .sensitivity_categories
             .iter()
             .flat_map(|f| &f.categories)
-            .map(|c| cited(&term(&c.name, c.id.as_str(), "", &c.summary), &c.sources))
+            .map(|c| {
+                let id = c.id.as_str();
+                let entry = term(&sensitive_category_anchor(id), &c.name, id, "", &c.summary);
+                cited(&entry, &c.sources)
+            })
             .collect();
         if !items.is_empty() {
             self.block(["### Sensitive data categories"]);
@@ -88,7 +94,8 @@ impl Doc<'_> {
 }
 
 fn safeguard(s: &Safeguard) -> String {
-    let mut text = term(&s.name, s.id.as_str(), "", &s.summary);
+    let id = s.id.as_str();
+    let mut text = term(&safeguard_anchor(id), &s.name, id, "", &s.summary);
     if !s.standards.is_empty() {
         let standards: Vec<String> = s
             .standards
@@ -100,11 +107,12 @@ fn safeguard(s: &Safeguard) -> String {
     cited(&text, &s.sources)
 }
 
-/// One entry of the vocabulary: `- **Name** (`id`)`, what follows the name (`, defined in
-/// Article 2(b)`), then its meaning.
-fn term(name: &str, id: &str, after_name: &str, summary: &str) -> String {
+/// One entry of the vocabulary: `- **Name** (`id`)` with the anchor the power tables and
+/// concerns link to, what follows the name (`, defined in Article 2(b)`), then its meaning.
+fn term(anchor_id: &str, name: &str, id: &str, after_name: &str, summary: &str) -> String {
     format!(
-        "- **{}** (`{id}`){after_name}: {}",
+        "- {}**{}** (`{id}`){after_name}: {}",
+        anchor(anchor_id),
         inline(name),
         inline(summary)
     )
