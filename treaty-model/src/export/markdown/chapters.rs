@@ -2,11 +2,14 @@
 
 use super::Doc;
 use super::text::{
-    anchor, block_quote, chapter_anchor, cite, cited, cross_references, heading, inline, label,
-    opening, verification_marker,
+    anchor, block_quote, chapter_anchor, cite, cited, cross_references, crosswalk_entry_anchor,
+    heading, inline, label, link, offence_anchor, opening, power_anchor, term_anchor,
+    verification_marker,
 };
 use crate::export::{Node, provisions};
-use crate::model::{Article, Chapter};
+use crate::ids::TextVersionId;
+use crate::model::{Article, Chapter, CrosswalkEntry};
+use crate::provision::ProvisionRef;
 
 impl Doc<'_> {
     pub(super) fn chapter(&mut self, c: &Chapter) {
@@ -22,11 +25,11 @@ impl Doc<'_> {
         }
         self.block([cited(&intro, &c.sources)]);
         for a in &c.articles {
-            self.article(a);
+            self.article(&c.text_version, a);
         }
     }
 
-    fn article(&mut self, a: &Article) {
+    fn article(&mut self, version: &TextVersionId, a: &Article) {
         let mut line = format!("### Article {}: {}", a.number, heading(&a.title));
         if let Some(m) = verification_marker(a.verification) {
             line.push_str(&format!(" *(title {m})*"));
@@ -62,6 +65,87 @@ impl Doc<'_> {
         if !items.is_empty() {
             self.block(items);
         }
+        if let Some(line) = self.see_also(version, a.number) {
+            self.block([line]);
+        }
+    }
+
+    /// `See also: offence [Illegal access](#offence-illegal-access); …`: what the other
+    /// sections say of the article, which they list by offence, term, power or treaty rather
+    /// than by article. Only entries the document has are linked: each section writes every
+    /// entry of the dataset.
+    fn see_also(&self, version: &TextVersionId, number: u16) -> Option<String> {
+        let bundle = self.dataset.bundle();
+        let here = ProvisionRef::article(number);
+        // A provision is read in its file's text version unless it names its own.
+        let in_article = |r: &ProvisionRef, file: &TextVersionId| {
+            r.version().unwrap_or(file) == version && here.contains(r)
+        };
+        let terms = bundle
+            .definitions
+            .iter()
+            .flat_map(|f| {
+                f.terms
+                    .iter()
+                    .filter(|t| in_article(&t.provision, &f.text_version))
+            })
+            .map(|t| link(&inline(&t.term), &term_anchor(t.id.as_str())));
+        let offences = bundle
+            .offences
+            .iter()
+            .flat_map(|f| {
+                f.offences
+                    .iter()
+                    .filter(|o| in_article(&o.provision, &f.text_version))
+            })
+            .map(|o| link(&inline(&o.name), &offence_anchor(o.id.as_str())));
+        let powers = bundle
+            .powers
+            .iter()
+            .flat_map(|f| {
+                f.powers
+                    .iter()
+                    .filter(|p| in_article(&p.provision, &f.text_version))
+            })
+            .map(|p| link(&inline(&p.name), &power_anchor(p.id.as_str())));
+        let mut groups = Vec::new();
+        for (one, many, links) in [
+            ("term", "terms", terms.collect::<Vec<_>>()),
+            ("offence", "offences", offences.collect()),
+            ("power", "powers", powers.collect()),
+        ] {
+            groups.extend(group(if links.len() == 1 { one } else { many }, &links));
+        }
+        for (c, entries) in self.dataset.crosswalk_entries(&here, version) {
+            let mut links: Vec<String> = Vec::new();
+            for e in entries {
+                let Some(to) = crosswalk_entry_anchor(c.other.id.as_str(), e) else {
+                    continue;
+                };
+                let l = link(&counterpart(e), &to);
+                // Two rows for one pair of provisions share the first one's anchor.
+                if !links.contains(&l) {
+                    links.push(l);
+                }
+            }
+            groups.extend(group(&inline(&c.other.title), &links));
+        }
+        (!groups.is_empty()).then(|| format!("See also: {}.", groups.join("; ")))
+    }
+}
+
+/// `offences [A](#…), [B](#…)`: links after the name of what they lead to; `None` without any.
+fn group(name: &str, links: &[String]) -> Option<String> {
+    (!links.is_empty()).then(|| format!("{name} {}", links.join(", ")))
+}
+
+/// What an article is matched to in the other treaty: `Article 16`, or its title when the
+/// entry gives no provision, or how the two relate (`no counterpart`) when it gives neither.
+fn counterpart(e: &CrosswalkEntry) -> String {
+    match (&e.other_provision, &e.other_title) {
+        (Some(p), _) => format!("Article {p}"),
+        (None, Some(t)) => inline(t),
+        (None, None) => label(&e.relation),
     }
 }
 

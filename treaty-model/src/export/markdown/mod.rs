@@ -34,12 +34,14 @@ use crate::model::{Bundle, FileKind};
 /// treaties matched to the convention's (with the crosswalk's own word on how they were
 /// matched), the analyses with their concerns and recommendations, the vocabulary (safeguards
 /// by family with their standards, data categories, sensitive categories), and the sources.
-/// A section the dataset holds nothing for is left out. Every fact is followed by the ids of
-/// its sources, such as `[eff-2024-07-electronic-data]`, which link to the entry in the list of
-/// sources; the facts of a power or an offence that have no sources of their own (its
-/// provision, data categories, who can be compelled, whether it is a core cybercrime) rest on
-/// those of the power or offence, cited after its summary. Titles and entries not checked
-/// against a primary text are marked.
+/// A section the dataset holds nothing for is left out. An article ends with links to the
+/// terms it defines, the offences and powers it establishes and the articles of other
+/// treaties matched to it; a power or vocabulary entry named anywhere links to its entry.
+/// Every fact is followed by the ids of its sources, such as `[eff-2024-07-electronic-data]`,
+/// which link to the entry in the list of sources; the facts of a power or an offence that
+/// have no sources of their own (its provision, data categories, who can be compelled, whether
+/// it is a core cybercrime) rest on those of the power or offence, cited after its summary.
+/// Titles and entries not checked against a primary text are marked.
 ///
 /// ```
 /// let dataset = treaty_model::bundled().expect("the bundled dataset is valid");

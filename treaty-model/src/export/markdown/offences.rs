@@ -4,7 +4,7 @@
 //! converted alone, without its chapter, shows them too.
 
 use super::Doc;
-use super::text::{anchor, article, cited, inline, label, note, opening};
+use super::text::{anchor, article, cited, inline, label, note, offence_anchor, opening};
 use crate::model::{Offence, Requirement};
 
 impl Doc<'_> {
@@ -20,7 +20,7 @@ impl Doc<'_> {
     fn offence(&mut self, o: &Offence) {
         self.block([format!(
             "### {}{} (`{}`)",
-            anchor(&format!("offence-{}", o.id)),
+            anchor(&offence_anchor(o.id.as_str())),
             inline(&o.name),
             o.id
         )]);

@@ -2,7 +2,7 @@
 //! its own, as the offences are, so that the definitions file converted alone shows them.
 
 use super::Doc;
-use super::text::{article, block_quote, cite, inline, unverified};
+use super::text::{anchor, article, block_quote, cite, inline, term_anchor, unverified};
 use crate::model::Definition;
 
 impl Doc<'_> {
@@ -17,7 +17,8 @@ impl Doc<'_> {
     /// One term as a list item, its quoted words in a block quote inside the item.
     fn term(&self, t: &Definition) -> Vec<String> {
         let mut text = format!(
-            "- **{}** ({}){}",
+            "- {}**{}** ({}){}",
+            anchor(&term_anchor(t.id.as_str())),
             inline(&t.term),
             article(&t.provision),
             unverified(t.verification)

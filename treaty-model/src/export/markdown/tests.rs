@@ -46,6 +46,8 @@ fn an_article_shows_markers_modalities_and_quotes() {
 - **25(3)** *(shall as appropriate)* Keep the order secret. Cross-references: 24. [eff-2024-07-electronic-data]
   - **25(3)(a)** *(partly verified)* For a period set by domestic law. [eff-2024-07-electronic-data]
 
+See also: power [Expedited preservation](#power-expedited-preservation).
+
 ";
     assert_eq!(section(&md, "### Article 25", "## Powers"), expected);
 }
@@ -198,10 +200,68 @@ fn dataset_text_is_shown_as_written_not_as_markup() {
     }
 }
 
-/// The fixture with every part the edition shows: milestones, terms, offences, a crosswalk,
-/// safeguards of two families with their standards, a data category's definition and a
-/// sensitive category, which the power reaches.
+/// Article 2, where the fixture's terms are defined.
+const CHAPTER_I: &str = r#"# yaml-language-server: $schema=../schemas/chapter.schema.json
+kind: chapter
+schema_version: "1.0"
+text_version: final
+number: I
+title: General provisions
+verification: verified
+articles:
+  - number: 2
+    title: Use of terms
+    verification: verified
+    points:
+      - letter: b
+        summary: Electronic data.
+        sources: [eff-2024-07-electronic-data]
+      - letter: e
+        summary: Service provider.
+        sources: [eff-2024-07-electronic-data]
+    sources: [eff-2024-07-electronic-data]
+sources: [eff-2024-07-electronic-data]
+"#;
+
+/// Articles 7 and 17, which establish the fixture's offences.
+const CHAPTER_II: &str = r#"# yaml-language-server: $schema=../schemas/chapter.schema.json
+kind: chapter
+schema_version: "1.0"
+text_version: final
+number: II
+title: Criminalization
+verification: verified
+articles:
+  - number: 7
+    title: Illegal access
+    verification: verified
+    paragraphs:
+      - number: 2
+        summary: States may require dishonest intent.
+        sources: [eff-2024-07-electronic-data]
+    sources: [eff-2024-07-electronic-data]
+  - number: 17
+    title: Laundering of proceeds of crime
+    verification: verified
+    sources: [eff-2024-07-electronic-data]
+sources: [eff-2024-07-electronic-data]
+"#;
+
+/// `text` without its `allow(unknown-provision)` lines, which silence nothing once the
+/// chapters it cites are in.
+fn known(text: &str) -> String {
+    text.lines()
+        .filter(|l| !l.contains("allow(unknown-provision)"))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+/// The fixture with every part the edition shows: milestones, the articles that define terms
+/// and establish an offence, terms, offences, a crosswalk, safeguards of two families with
+/// their standards, a data category's definition and a sensitive category, which the power
+/// reaches.
 fn full() -> crate::Dataset {
+    let (offences, definitions) = (known(fixture::OFFENCES), known(fixture::DEFINITIONS));
     fixture::dataset_edited_with(
         &[
             (
@@ -241,14 +301,14 @@ fn full() -> crate::Dataset {
             (
                 "data-categories.yaml",
                 "    name: Electronic data\n",
-                "    name: Electronic data\n    \
-                 # treaty: allow(unknown-provision) Chapter I is not in the fixture\n    \
-                 defined_by: 2(b)\n",
+                "    name: Electronic data\n    defined_by: 2(b)\n",
             ),
         ],
         &[
-            ("offences.yaml", fixture::OFFENCES),
-            ("definitions.yaml", fixture::DEFINITIONS),
+            ("chapter-01.yaml", CHAPTER_I),
+            ("chapter-02.yaml", CHAPTER_II),
+            ("offences.yaml", &offences),
+            ("definitions.yaml", &definitions),
             ("crosswalk.yaml", fixture::CROSSWALK),
             (
                 "sensitivity-categories.yaml",
@@ -280,6 +340,8 @@ fn contents_lists_every_section_the_dataset_has_data_for() {
 ## Contents
 
 - [Chapter IV: Procedural measures and law enforcement](#chapter-final-iv) (`final`, Articles 24–25)
+- [Chapter I: General provisions](#chapter-final-i) (`final`, Article 2)
+- [Chapter II: Criminalization](#chapter-final-ii) (`final`, Articles 7–17)
 - [Defined terms](#defined-terms)
 - [Offences](#offences)
 - [Powers](#powers)
@@ -332,9 +394,9 @@ fn defined_terms_show_their_quotes_data_category_and_verification() {
 
 Text version `final` (Final text).
 
-- **electronic data** (Article 2(b)): Any representation of facts that an ICT system can process. Data category: [Electronic data](#data-category-electronic-data) (`electronic-data`). [eff-2024-07-electronic-data]
+- <a id=\"term-electronic-data\"></a>**electronic data** (Article 2(b)): Any representation of facts that an ICT system can process. Data category: [Electronic data](#data-category-electronic-data) (`electronic-data`). [eff-2024-07-electronic-data]
   > “any representation of facts” (as EFF quotes the draft) [eff-2024-07-electronic-data]
-- **service provider** (Article 2(e)) *(unverified)*. [eff-2024-07-electronic-data]
+- <a id=\"term-service-provider\"></a>**service provider** (Article 2(e)) *(unverified)*. [eff-2024-07-electronic-data]
 
 ";
     assert_eq!(section(&md, "## Defined terms", "## Offences"), expected);
@@ -380,7 +442,7 @@ Text version `final` (Final text). Matched by subject; not an official concordan
 
 | Convention | Other treaty | Relation | Verification | Note | Sources |
 | --- | --- | --- | --- | --- | --- |
-| Article 25 | Article 16: Expedited preservation of stored computer data | corresponds | partly | — | [eff-2024-07-electronic-data] |
+| <a id=\"treaty-budapest-convention-art_25-art_16\"></a>Article 25 | Article 16: Expedited preservation of stored computer data | corresponds | partly | — | [eff-2024-07-electronic-data] |
 | — | Article 22: Jurisdiction | no counterpart | unverified | Fixture entry. | [eff-2024-07-electronic-data] |
 
 ";
@@ -442,4 +504,37 @@ fn a_power_links_its_data_and_safeguards_to_the_vocabulary() {
         assert!(power.contains(named), "no {named:?} in:\n{power}");
         assert!(vocabulary.contains(entry), "no {entry:?} in:\n{vocabulary}");
     }
+}
+
+#[test]
+fn an_article_links_to_what_the_other_sections_say_of_it() {
+    let md = markdown(&full()).expect("exportable");
+    for (article, line) in [
+        (
+            "### Article 2: Use of terms\n",
+            "See also: terms [electronic data](#term-electronic-data), \
+             [service provider](#term-service-provider).",
+        ),
+        (
+            "### Article 7: Illegal access\n",
+            "See also: offence [Illegal access](#offence-illegal-access).",
+        ),
+        (
+            "### Article 17: ",
+            "See also: offence [Laundering of proceeds of crime](#offence-laundering).",
+        ),
+        (
+            "### Article 25: ",
+            "See also: power [Expedited preservation](#power-expedited-preservation); \
+             Convention on Cybercrime [Article 16](#treaty-budapest-convention-art_25-art_16).",
+        ),
+    ] {
+        let text = section(&md, article, "\n#");
+        assert!(
+            text.ends_with(&format!("\n\n{line}\n")),
+            "no line {line:?} at the end of:\n{text}"
+        );
+    }
+    // Article 24 is matched to nothing, and has no line.
+    assert!(!section(&md, "### Article 24: ", "\n#").contains("See also"));
 }

@@ -4,7 +4,7 @@
 
 use crate::export::{join, word};
 use crate::ids::SourceId;
-use crate::model::{Chapter, Quote, Verification};
+use crate::model::{Chapter, CrosswalkEntry, Quote, Verification};
 use crate::provision::ProvisionRef;
 
 /// A vocabulary value for reading: the YAML value with spaces (`left to domestic law`).
@@ -146,6 +146,33 @@ pub(super) fn chapter_anchor(c: &Chapter) -> String {
 
 pub(super) fn power_anchor(id: &str) -> String {
     format!("power-{id}")
+}
+
+pub(super) fn offence_anchor(id: &str) -> String {
+    format!("offence-{id}")
+}
+
+pub(super) fn term_anchor(id: &str) -> String {
+    format!("term-{id}")
+}
+
+/// The table of the articles of another treaty matched to the convention's.
+pub(super) fn treaty_anchor(id: &str) -> String {
+    format!("treaty-{id}")
+}
+
+/// A row of that table: the treaty's anchor, then the eIds of the two provisions
+/// (`treaty-budapest-convention-art_25-art_16`). An entry has no id of its own, and one article
+/// can match several. An id has no underscore, an eId has no hyphen: no treaty's anchor, nor
+/// another row's, reads like this one. `None` for an entry with no provision of the
+/// convention, which no article links to.
+pub(super) fn crosswalk_entry_anchor(treaty: &str, e: &CrosswalkEntry) -> Option<String> {
+    let here = e.provision.as_ref()?.to_eid();
+    let mut anchor = format!("{}-{here}", treaty_anchor(treaty));
+    if let Some(p) = &e.other_provision {
+        anchor.push_str(&format!("-{}", p.to_eid()));
+    }
+    Some(anchor)
 }
 
 // A vocabulary entry's prefix is longer than the site's (`data-`, `sensitive-`): the anchor

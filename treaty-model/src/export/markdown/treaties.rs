@@ -1,9 +1,14 @@
 //! The articles of other treaties (the Budapest Convention) matched to the convention's, one
-//! table per crosswalk file. A section rather than a line under each article: an article of
-//! the other treaty with no counterpart in the convention has no article here to stand under.
+//! table per crosswalk file. A section rather than a line under each article (which links to
+//! its rows here): an article of the other treaty with no counterpart in the convention has no
+//! article to stand under.
+
+use std::collections::HashSet;
 
 use super::Doc;
-use super::text::{anchor, article, cite, heading, inline, label, note, row};
+use super::text::{
+    anchor, article, cite, crosswalk_entry_anchor, heading, inline, label, note, row, treaty_anchor,
+};
 use crate::export::word;
 use crate::model::{Crosswalk, CrosswalkEntry};
 
@@ -22,7 +27,7 @@ impl Doc<'_> {
         };
         self.block([format!(
             "### {}{}",
-            anchor(&format!("treaty-{}", other.id)),
+            anchor(&treaty_anchor(other.id.as_str())),
             heading(&title)
         )]);
         // The file's note says how the matches were made (by subject, not an official
@@ -36,20 +41,30 @@ impl Doc<'_> {
             "| Convention | Other treaty | Relation | Verification | Note | Sources |".to_owned(),
             "| --- | --- | --- | --- | --- | --- |".to_owned(),
         ];
-        lines.extend(c.entries.iter().map(entry));
+        // The articles link to a row by its two provisions: a row repeating a pair of
+        // provisions gets no anchor of its own, which would repeat the first's.
+        let mut anchored = HashSet::new();
+        for e in &c.entries {
+            let id =
+                crosswalk_entry_anchor(other.id.as_str(), e).filter(|a| anchored.insert(a.clone()));
+            lines.push(entry(e, id.as_deref()));
+        }
         self.block(lines);
     }
 }
 
-fn entry(e: &CrosswalkEntry) -> String {
+/// A row, its first cell starting with the anchor the article's line links to.
+fn entry(e: &CrosswalkEntry, anchor_id: Option<&str>) -> String {
     let other = match (&e.other_provision, &e.other_title) {
         (Some(p), Some(t)) => format!("Article {p}: {}", inline(t)),
         (Some(p), None) => format!("Article {p}"),
         (None, Some(t)) => inline(t),
         (None, None) => "—".to_owned(),
     };
+    let mut here = anchor_id.map(anchor).unwrap_or_default();
+    here.push_str(&e.provision.as_ref().map_or_else(|| "—".to_owned(), article));
     row(&[
-        e.provision.as_ref().map_or_else(|| "—".to_owned(), article),
+        here,
         other,
         label(&e.relation),
         word(&e.verification),
