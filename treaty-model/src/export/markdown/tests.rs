@@ -538,3 +538,70 @@ fn an_article_links_to_what_the_other_sections_say_of_it() {
     // Article 24 is matched to nothing, and has no line.
     assert!(!section(&md, "### Article 24: ", "\n#").contains("See also"));
 }
+
+/// What is wrong with the links inside `md`: a `](#x)` link or a `[id]: #x` definition with no
+/// anchor `x`, and an anchor written twice. An anchor is an `id="x"` the document writes, or
+/// the one GitHub makes of a heading without one (`## Defined terms` is `#defined-terms`),
+/// which the contents link to; an `id` that is also such a heading's would be written twice.
+fn broken_links(md: &str) -> Vec<String> {
+    let ids: Vec<&str> = md
+        .split("id=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .collect();
+    let headings: Vec<String> = md
+        .lines()
+        .filter(|l| l.starts_with('#') && !l.contains("<a id="))
+        .map(|l| {
+            l.trim_start_matches('#')
+                .trim()
+                .to_lowercase()
+                .chars()
+                .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
+                .map(|c| if c == ' ' { '-' } else { c })
+                .collect()
+        })
+        .collect();
+    let mut problems = Vec::new();
+    for (i, id) in ids.iter().enumerate() {
+        if ids[..i].contains(id) || headings.iter().any(|h| h == id) {
+            problems.push(format!("anchor {id:?} written twice"));
+        }
+    }
+    // Escaped text (`\](#x)`) is not a link.
+    let links = md
+        .match_indices("](#")
+        .filter(|(i, _)| !md[..*i].ends_with('\\'))
+        .filter_map(|(i, _)| md[i + 3..].split(')').next());
+    let definitions = md
+        .lines()
+        .filter_map(|l| l.split_once("]: #").map(|(_, to)| to));
+    for to in links.chain(definitions) {
+        if !ids.contains(&to) && !headings.iter().any(|h| h == to) {
+            problems.push(format!("link to {to:?}, which is no anchor"));
+        }
+    }
+    problems
+}
+
+#[test]
+fn every_link_inside_the_document_has_its_anchor() {
+    let bundled = crate::bundled().expect("the bundled dataset is valid");
+    for (name, md) in [
+        ("the fixture", markdown(&full())),
+        ("the bundled dataset", markdown(bundled)),
+    ] {
+        let md = md.expect("exportable");
+        assert!(md.matches("](#").count() > 10, "{name} has few links");
+        assert_eq!(broken_links(&md), Vec::<String>::new(), "in {name}");
+    }
+    // The walk finds what it looks for.
+    assert_eq!(
+        broken_links("[a](#b) [d](#z) <a id=\"c\"></a> <a id=\"c\"></a>\n## B\n\n[x]: #y\n"),
+        [
+            "anchor \"c\" written twice",
+            "link to \"z\", which is no anchor",
+            "link to \"y\", which is no anchor",
+        ]
+    );
+}
