@@ -869,6 +869,17 @@ fn convert_to_markdown_and_jsonl() {
         r.stdout
     );
     assert!(!r.stdout.contains("None recorded") && !r.stdout.contains("## Analyses"));
+    // Nor a link to an entry it does not hold: data categories and safeguards are named by id.
+    assert!(
+        !r.stdout.contains("](#data-category-") && !r.stdout.contains("](#safeguard-"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("\n| `prior-judicial-authorisation` | "),
+        "{}",
+        r.stdout
+    );
     assert!(r.stdout.ends_with(
         "## Sources\n\nThis document was converted from part of a dataset without its sources file: the sources are cited by their ids in brackets, and the dataset's sources file gives their titles and addresses.\n"
     ));
