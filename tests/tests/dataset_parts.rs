@@ -1532,3 +1532,176 @@ fn an_analysis_dated_otherwise_than_its_source_is_reported_at_its_date_and_with_
         (shown(&sources), 17, 16)
     );
 }
+
+/// A typo in one chapter file's number claims another file's chapter: one error, naming both
+/// files and blaming neither (either may hold the typo), and no power judged by a chapter in
+/// doubt meanwhile (the base's powers on Articles 25 and 42 would otherwise get a
+/// `scope-mismatch` each).
+#[test]
+fn a_chapter_number_typo_is_one_error_that_blames_neither_file() {
+    let dir = base_copy("chapter-typo");
+    let typo = dir.join("chapter-04.yaml");
+    edit(&typo, "number: IV\n", "number: V\n");
+    let v = validate_paths(std::slice::from_ref(&dir), &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    let other = shown(&dir.join("chapter-05.yaml"));
+    assert_eq!(
+        found(&v.report),
+        [(Code::DuplicateId, Severity::Error, other, 5, 9)]
+    );
+    let d = &v.report.diagnostics[0];
+    assert_eq!(
+        d.message,
+        "Chapter V of the `final` text is described by two files"
+    );
+    assert_eq!(
+        (
+            d.related[0].location.file.as_str(),
+            d.related[0].message.as_str()
+        ),
+        (shown(&typo).as_str(), "also described here")
+    );
+}
+
+/// While one of two analyses checked on their own does not load, the other's references to
+/// kinds nothing defines are still one error per kind: an analysis defines no source, power
+/// or safeguard, so nothing of theirs waits for it.
+#[test]
+fn a_broken_analysis_leaves_the_grouped_errors_grouped() {
+    let dir = temp_dir("grouped-beside-broken");
+    let good = dir.join("a.yaml");
+    let broken = dir.join("b.yaml");
+    fs::copy(base_dir().join("analysis-zero-draft.yaml"), &good).unwrap();
+    fs::copy(base_dir().join("analysis-zero-draft.yaml"), &broken).unwrap();
+    edit(
+        &broken,
+        "id: test-analysis-zero-draft",
+        "id: test-analysis-b",
+    );
+    edit(
+        &broken,
+        "title: Test analysis of the zero draft",
+        "title: [x]",
+    );
+    let v = validate_paths(std::slice::from_ref(&dir), &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    let unknown: Vec<_> = v
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::UnknownReference)
+        .map(|d| {
+            let l = d.location.as_ref().unwrap();
+            (l.file.clone(), l.start.line, l.start.column)
+        })
+        .collect();
+    let a = shown(&good);
+    assert_eq!(
+        unknown,
+        [
+            (a.clone(), 10, 9),
+            (a.clone(), 18, 14),
+            (a.clone(), 19, 26),
+            (a.clone(), 20, 23),
+            (a, 21, 22),
+        ]
+    );
+}
+
+/// An analysis that does not parse has no `kind` to read, but its modeline says what it most
+/// likely is: a source nobody defines is reported meanwhile, not held back on its account.
+#[test]
+fn a_file_that_does_not_parse_holds_back_what_its_modeline_kind_defines() {
+    let dir = base_copy("unparsed-by-modeline");
+    let broken = dir.join("analysis-zero-draft.yaml");
+    let text = fs::read_to_string(&broken).unwrap() + "summary: [unclosed\n";
+    fs::write(&broken, text).unwrap();
+    let powers = dir.join("powers-domestic.yaml");
+    edit(
+        &powers,
+        "sources: [test-source-a]",
+        "sources: [test-source-q]",
+    );
+    let v = validate_paths(std::slice::from_ref(&powers), &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    assert_eq!(
+        found(&v.report),
+        [(
+            Code::UnknownReference,
+            Severity::Error,
+            shown(&powers),
+            18,
+            17
+        )]
+    );
+    assert_eq!(
+        v.report.diagnostics[0].message,
+        "no source has the id `test-source-q`"
+    );
+}
+
+/// A chapter of the final text with an entry set aside holds back the final text's
+/// provisions only: an unknown article of the zero draft is reported meanwhile.
+#[test]
+fn a_partly_read_chapter_holds_back_only_its_own_text_version() {
+    let dir = base_copy("partial-chapter-version");
+    let chapter = dir.join("chapter-04.yaml");
+    edit(&chapter, "      - number: 4\n", "      - number: \"4\"\n");
+    let analysis = dir.join("analysis-zero-draft.yaml");
+    edit(
+        &analysis,
+        "provisions: [\"24\", \"47\"]",
+        "provisions: [\"24\", \"47\", \"399\"]",
+    );
+    let v = validate_paths(std::slice::from_ref(&dir), &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    assert_eq!(
+        found(&v.report),
+        [
+            (
+                Code::UnknownProvision,
+                Severity::Error,
+                shown(&analysis),
+                17,
+                30
+            ),
+            (Code::WrongType, Severity::Error, shown(&chapter), 23, 17),
+            (
+                Code::UncheckedReferences,
+                Severity::Note,
+                shown(&chapter),
+                1,
+                1
+            ),
+        ]
+    );
+}
+
+/// Two entries whose keys the schema rejects (two paragraphs numbered 0) keep their own
+/// errors alone: an entry says more than its key, so no help says to remove one.
+#[test]
+fn rejected_keys_of_two_entries_are_not_told_to_remove_one() {
+    let dir = base_copy("rejected-entry-keys");
+    let chapter = dir.join("chapter-04.yaml");
+    edit(&chapter, "      - number: 2\n", "      - number: 0\n");
+    edit(&chapter, "      - number: 4\n", "      - number: 0\n");
+    let v = validate_paths(std::slice::from_ref(&chapter), &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    let errors: Vec<_> = v
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| {
+            (
+                d.code,
+                d.location.as_ref().unwrap().start.line,
+                d.help.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        errors,
+        [(Code::OutOfRange, 13, None), (Code::OutOfRange, 23, None),]
+    );
+}

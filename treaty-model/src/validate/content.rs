@@ -207,10 +207,16 @@ pub(super) fn repeated(repeats: Vec<Repeat>, path: &str, diagnostics: &mut Vec<D
                     && d.location.as_ref().map(|l| l.start.offset) == Some(place.start.offset)
             })
         };
-        if let Some((i, other)) = error_at(r.place)
-            .map(|i| (i, r.first))
-            .or_else(|| error_at(r.first).map(|i| (i, r.place)))
-        {
+        let rejected = match (error_at(r.place), error_at(r.first)) {
+            (None, None) => None,
+            (Some(i), None) if !r.entry => Some((i, r.first)),
+            (None, Some(i)) if !r.entry => Some((i, r.place)),
+            // An entry says more than its key (a paragraph with its summary): which of two to
+            // keep is the user's to judge, so a rejected key has its error alone. So do two
+            // rejected items: neither is the one to keep.
+            _ => continue,
+        };
+        if let Some((i, other)) = rejected {
             let d = &mut diagnostics[i];
             d.related.push(Related {
                 location: other.location(path),

@@ -28,6 +28,9 @@ pub(crate) struct FileOutcome {
     pub path: String,
     /// The file's kind, unless its header does not say it or a modeline contradicts it.
     pub kind: Option<FileKind>,
+    /// For a file whose header cannot be read (it does not parse, or `kind` is missing or
+    /// unknown), the kind its modeline names: what it most likely defines.
+    pub modeline_kind: Option<FileKind>,
     pub document: Option<Document>,
     /// Whether the typed model read the file, perhaps setting entries aside (its document
     /// may have been dropped since, when no dataset is built). A file it could not read
@@ -56,6 +59,7 @@ impl FileOutcome {
         Self {
             path: path.to_owned(),
             kind: None,
+            modeline_kind: None,
             document: None,
             read: false,
             set_aside: Vec::new(),
@@ -103,6 +107,12 @@ pub(crate) fn check(
         out.diagnostics.push(syntax_diagnostic(path, p, is_json));
     }
     let Some(doc) = parsed.doc else {
+        if !is_json {
+            out.modeline_kind = out.source.as_ref().and_then(|t| match t {
+                Text::Kept(text) => header::modeline_kind(text),
+                _ => None,
+            });
+        }
         return out;
     };
     let text = doc.spans.text();
@@ -117,6 +127,9 @@ pub(crate) fn check(
     let mut header_problems = Vec::new();
     let Some(kind) = header::header(&doc.value, &locator, &mut header_problems) else {
         out.diagnostics.extend(header_problems);
+        if !is_json {
+            out.modeline_kind = header::modeline_kind(text);
+        }
         return out;
     };
     out.kind = Some(kind);

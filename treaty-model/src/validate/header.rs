@@ -142,6 +142,30 @@ pub(super) fn header(
     Some(kind)
 }
 
+/// The modeline in the file's header: its line's index, start and text, and its target.
+fn find_modeline(text: &str) -> Option<(usize, usize, &str, &str)> {
+    crate::diagnostic::source_lines(text)
+        .enumerate()
+        .take_while(|(_, (_, l))| crate::schema::in_header(l))
+        .find_map(|(i, (start, l))| {
+            l.trim_start()
+                .strip_prefix(MODELINE)
+                .map(|s| (i, start, l, s.trim()))
+        })
+}
+
+/// The kind whose schema a modeline's target names (`../../schemas/powers.schema.json`).
+fn kind_of_schema(target: &str) -> Option<FileKind> {
+    let name = target.rsplit('/').next().unwrap_or(target);
+    name.strip_suffix(".schema.json")?.parse().ok()
+}
+
+/// The kind the modeline of `text` names, for a file whose own header cannot be read: what it
+/// most likely is, since a modeline that contradicts `kind` is an error of its own.
+pub(super) fn modeline_kind(text: &str) -> Option<FileKind> {
+    kind_of_schema(find_modeline(text)?.3)
+}
+
 fn kinds_help() -> String {
     let names: Vec<&str> = FileKind::FILE_KINDS.iter().map(|k| k.as_str()).collect();
     format!("`kind` is one of: {}", names.join(", "))
@@ -157,15 +181,7 @@ pub(super) fn modeline(
     out: &mut Vec<Diagnostic>,
 ) -> Option<FileKind> {
     let expected = crate::schema::file_name(kind);
-    let found = crate::diagnostic::source_lines(text)
-        .enumerate()
-        .take_while(|(_, (_, l))| crate::schema::in_header(l))
-        .find_map(|(i, (start, l))| {
-            l.trim_start()
-                .strip_prefix(MODELINE)
-                .map(|s| (i, start, l, s.trim()))
-        });
-    match found {
+    match find_modeline(text) {
         None => out.push(
             Diagnostic::new(
                 Code::MissingModeline,
@@ -186,9 +202,7 @@ pub(super) fn modeline(
                 let mut loc = Location::file_start(path);
                 loc.start = suppress::position(base, line_no, start, line, at);
                 loc.end = suppress::position(base, line_no, start, line, at + target.len());
-                let named = name
-                    .strip_suffix(".schema.json")
-                    .and_then(|k| k.parse::<FileKind>().ok());
+                let named = kind_of_schema(name);
                 out.push(
                     Diagnostic::new(
                         Code::ModelineMismatch,

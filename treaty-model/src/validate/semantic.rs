@@ -21,8 +21,12 @@ use crate::suggest::closest;
 pub(crate) struct Structure {
     /// Versions described by chapter files: every article, paragraph, point and subpoint.
     described: HashMap<TextVersionId, HashSet<ProvisionRef>>,
-    /// Article number -> chapter number (roman), per version.
-    chapters: HashMap<TextVersionId, HashMap<u16, String>>,
+    /// Article number -> chapter number (roman), per version; `None` for an article whose
+    /// chapter is in doubt (two chapter files describe it, or two files claim its chapter's
+    /// number): a `duplicate-id`, after which no power is judged by it.
+    chapters: HashMap<TextVersionId, HashMap<u16, Option<String>>>,
+    /// The chapter numbers described, per version.
+    numbers: HashMap<TextVersionId, HashSet<String>>,
     /// Articles of versions without chapter files, known from concordance entries.
     concorded: HashMap<TextVersionId, BTreeSet<u16>>,
 }
@@ -48,11 +52,25 @@ impl Structure {
     fn add_chapter(&mut self, c: &Chapter) {
         let set = self.described.entry(c.text_version.clone()).or_default();
         let chapters = self.chapters.entry(c.text_version.clone()).or_default();
+        let new_number = self
+            .numbers
+            .entry(c.text_version.clone())
+            .or_default()
+            .insert(c.number.clone());
+        if !new_number {
+            // Either file may hold the typo: every article of that number is in doubt.
+            for chapter in chapters.values_mut() {
+                if chapter.as_deref() == Some(c.number.as_str()) {
+                    *chapter = None;
+                }
+            }
+        }
         for a in &c.articles {
-            // An article a second chapter file describes too is that file's `duplicate-id`;
-            // the first chapter stays the article's, so that powers are not judged by the
-            // copy (check_chapters reads the files in the same order).
-            chapters.entry(a.number).or_insert_with(|| c.number.clone());
+            // Either description of an article given twice may be the copy.
+            chapters
+                .entry(a.number)
+                .and_modify(|chapter| *chapter = None)
+                .or_insert_with(|| new_number.then(|| c.number.clone()));
             let art = ProvisionRef::article(a.number);
             set.insert(art.clone());
             for p in &a.points {
@@ -70,10 +88,7 @@ impl Structure {
 
     /// The chapter (roman numeral) of an article in a version.
     pub(crate) fn chapter_of(&self, version: &TextVersionId, article: u16) -> Option<&str> {
-        self.chapters
-            .get(version)?
-            .get(&article)
-            .map(String::as_str)
+        self.chapters.get(version)?.get(&article)?.as_deref()
     }
 }
 
@@ -177,27 +192,33 @@ fn without_cascades(
         .iter()
         .filter(|d| d.code != Code::MissingInstrument)
         .collect();
-    let others = if responsible.len() == 1 {
-        String::new()
-    } else {
-        format!(
-            " (this file or one of the {} others that did not load)",
-            responsible.len() - 1
-        )
-    };
     for file in responsible.iter().copied() {
+        let mine: Vec<&Diagnostic> = references
+            .iter()
+            .copied()
+            .filter(|d| may_explain(file, d, files))
+            .collect();
         // With part of a dataset named, the note on a broken file outside it counts only the
         // named files' references: one checked beside a broken file it does not refer to has
         // nothing unchecked, and gets no note. A broken file that is named is told of them all.
         let named = scope.is_none_or(|s| s.contains(&file.path));
-        let n = references
+        let n = mine
             .iter()
-            .filter(|d| may_explain(file, d, files))
             .filter(|d| named || scope.is_none_or(|s| d.concerns(s)))
             .count();
         if n == 0 {
             continue;
         }
+        // The other broken files that may hold what these references look for.
+        let sharing = responsible
+            .iter()
+            .filter(|g| g.path != file.path && mine.iter().any(|d| may_explain(g, d, files)))
+            .count();
+        let others = match sharing {
+            0 => String::new(),
+            1 => " (this file or another that did not load)".to_owned(),
+            n => format!(" (this file or one of the {n} others that did not load)"),
+        };
         let (what, into) = if file.read {
             ("some entries of the file did not load", "them")
         } else {
@@ -221,28 +242,60 @@ fn without_cascades(
 
 /// Whether the file `broken`, which did not load (or loaded with entries set aside), may be
 /// what leaves the reference problem `d` unresolved: it is, or may be, of a kind that defines
-/// what `d` looks for. A file whose kind is unknown may be of any.
+/// what `d` looks for, in the text version `d` reads.
 fn may_explain(broken: &FileOutcome, d: &Diagnostic, files: &[FileOutcome]) -> bool {
-    let describes_text = |k| matches!(k, FileKind::Chapter | FileKind::Concordance);
-    let kind = match broken.kind {
-        // Entries set aside leave the rest of the file read: only its provisions are missing.
-        Some(k) if broken.read => {
-            return describes_text(k)
-                && matches!(d.code, Code::UnknownProvision | Code::UndescribedProvision);
-        }
-        Some(k) => k,
-        None => return WITHHELD.contains(&d.code),
-    };
+    let provision = matches!(d.code, Code::UnknownProvision | Code::UndescribedProvision);
+    // Entries set aside leave the rest of the file read: only its text version's provisions
+    // are missing.
+    if broken.read {
+        return provision && describes_version(broken, cited_version(d, files));
+    }
     match d.code {
-        Code::UnknownReference => {
-            referred_kind(d, files).is_none_or(|id| id.defined_in().contains(&kind))
-        }
-        Code::UnknownTextVersion => kind == FileKind::Instrument,
-        Code::UnknownProvision | Code::UndescribedProvision => {
-            describes_text(kind) || kind == FileKind::Instrument
-        }
+        Code::UnknownReference => referred_kind(d, files).is_none_or(|id| may_define(broken, id)),
+        Code::UnknownTextVersion => may_define(broken, IdKind::TextVersion),
+        _ if provision => match likely_kind(broken) {
+            Some(FileKind::Chapter | FileKind::Concordance) => {
+                describes_version(broken, cited_version(d, files))
+            }
+            Some(k) => k == FileKind::Instrument,
+            None => true,
+        },
         _ => false,
     }
+}
+
+/// The kind a broken file most likely is: its own, else the one its modeline names; `None`
+/// when neither says, and it may then be any.
+fn likely_kind(f: &FileOutcome) -> Option<FileKind> {
+    f.kind.or(f.modeline_kind)
+}
+
+/// Whether the broken file `f` may define ids of kind `id`.
+fn may_define(f: &FileOutcome, id: IdKind) -> bool {
+    likely_kind(f).is_none_or(|k| id.defined_in().contains(&k))
+}
+
+/// Whether the chapter or concordance `f` may describe provisions of `version` (the one a
+/// chapter's articles are in, the one a concordance maps from); unknown either side, it may.
+fn describes_version(f: &FileOutcome, version: Option<&TextVersionId>) -> bool {
+    let own = match &f.document {
+        Some(Document::Chapter(c)) => &c.text_version,
+        Some(Document::Concordance(c)) => &c.from,
+        _ => return true,
+    };
+    version.is_none_or(|v| v == own)
+}
+
+/// The text version a provision problem reads its provision in: the citation written where
+/// it points.
+fn cited_version<'a>(d: &Diagnostic, files: &'a [FileOutcome]) -> Option<&'a TextVersionId> {
+    let at = d.location.as_ref()?;
+    let file = files.iter().find(|f| f.path == at.file)?;
+    file.references
+        .provisions
+        .iter()
+        .find(|c| c.place.start.offset == at.start.offset)
+        .map(|c| &c.version)
 }
 
 /// The kind of id an `unknown-reference` looks for: the reference written where it points.
@@ -316,15 +369,16 @@ fn check_references(
     out: &mut Vec<Diagnostic>,
 ) {
     let known = ids_by_kind(defs);
-    // A file that did not load leaves its references withheld and counted one by one (see
-    // `without_cascades`), so they are not grouped then.
-    let all_read = files.iter().all(|f| f.read);
+    // A file that did not load may define ids of some kinds: references to those are held
+    // back and counted one by one (see `without_cascades`), so they are not grouped.
+    let unloaded: Vec<&FileOutcome> = files.iter().filter(|f| !f.read).collect();
+    let held_back = |kind: IdKind| unloaded.iter().any(|f| may_define(f, kind));
     for file in files {
         // A kind of which no id is defined at all (a file checked away from its dataset, or
         // the only file of a vocabulary gone) would fail every reference to it: one error per
         // file and kind says so, at the first of them. Not in a file that allows an unknown
         // reference inline: the allow covers its own line, and must not silence the others.
-        let group = all_read && !file.allows.iter().any(|a| a.code == Code::UnknownReference);
+        let group = !file.allows.iter().any(|a| a.code == Code::UnknownReference);
         let mut undefined: Vec<(IdKind, Location, usize)> = Vec::new();
         for r in &file.references.refs {
             // Without an instrument every text version is unknown: one missing-instrument
@@ -334,7 +388,7 @@ fn check_references(
             {
                 continue;
             }
-            if group && !known.contains_key(&r.kind) {
+            if group && !known.contains_key(&r.kind) && !held_back(r.kind) {
                 match undefined.iter_mut().find(|(kind, ..)| *kind == r.kind) {
                     Some((_, _, n)) => *n += 1,
                     None => undefined.push((r.kind, r.place.location(&file.path), 1)),
@@ -604,10 +658,12 @@ fn check_powers(files: &[FileOutcome], structure: &Structure, out: &mut Vec<Diag
 }
 
 /// A text version's chapter, and each of its articles, is described by one chapter file: a
-/// second would give it two titles and two chapters, of which the checks of powers' scopes
-/// would read one. A repeat within one file is that file's `repeated-item`; a file whose
-/// chapter number is taken already (a copied file, or a typo in its number) has that one
-/// error, not one more for each article it shares with the first.
+/// second would give it two titles and two chapters. A repeat within one file is that file's
+/// `repeated-item`; a file whose chapter number is taken already (a copied file, or a typo in
+/// either file's number) has that one error, not one more for each article it shares with
+/// the first. Which of the two is wrong cannot be told (a copy may sort before its original),
+/// so the messages name both and blame neither; the powers on those articles are not judged
+/// by either chapter meanwhile (see [`Structure::chapter_of`]).
 fn check_chapters(files: &[FileOutcome], out: &mut Vec<Diagnostic>) {
     type Described<'a> = (&'a str, &'a str, Place);
     let mut chapters: HashMap<(&TextVersionId, &str), Described<'_>> = HashMap::new();
@@ -623,12 +679,12 @@ fn check_chapters(files: &[FileOutcome], out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     Code::DuplicateId,
-                    format!("Chapter {} of the `{v}` text is described twice", c.number),
+                    format!("Chapter {} of the `{v}` text is described by two files", c.number),
                     Some(places.number.location(&f.path)),
                 )
-                .with_related(at.location(path), "first described here")
+                .with_related(at.location(path), "also described here")
                 .with_help(
-                    "a chapter has one file: correct this chapter's number, or merge the two files",
+                    "a chapter has one file: correct the number of the file that is wrong, or merge the two files",
                 ),
             );
             continue;
@@ -643,14 +699,15 @@ fn check_chapters(files: &[FileOutcome], out: &mut Vec<Diagnostic>) {
                     Diagnostic::new(
                         Code::DuplicateId,
                         format!(
-                            "Article {n} of the `{v}` text is already described in Chapter \
-                             {chapter}"
+                            "Article {n} of the `{v}` text is described in two chapters: here in \
+                             Chapter {}, and in Chapter {chapter}",
+                            c.number
                         ),
                         Some(at.location(&f.path)),
                     )
-                    .with_related(first.location(path), "described here")
+                    .with_related(first.location(path), format!("in Chapter {chapter}"))
                     .with_help(
-                        "an article is in one chapter: correct its number, or remove it from the chapter it is not in",
+                        "an article is in one chapter: remove it from the chapter it is not in, or correct its number",
                     ),
                 ),
                 Some(_) => {}
