@@ -1705,3 +1705,38 @@ fn rejected_keys_of_two_entries_are_not_told_to_remove_one() {
         [(Code::OutOfRange, 13, None), (Code::OutOfRange, 23, None),]
     );
 }
+
+/// A broken chapter's notes reach a file checked on its own only through that file's
+/// references: checking the safeguards, which cite no provision, shows nothing; checking a
+/// powers file shows the note that counts its held-back provisions, pointing at the first.
+#[test]
+fn a_broken_files_notes_reach_a_named_file_only_through_its_references() {
+    let dir = base_copy("notes-in-scope");
+    let chapter = dir.join("chapter-04.yaml");
+    edit(&chapter, "number: IV\n", "number: [IV]\n");
+    let safeguards = dir.join("safeguards.yaml");
+    let v = validate_paths(std::slice::from_ref(&safeguards), &Options::default());
+    assert_eq!(found(&v.report), []);
+    let powers = dir.join("powers-domestic.yaml");
+    let v = validate_paths(std::slice::from_ref(&powers), &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    assert_eq!(
+        found(&v.report),
+        [(
+            Code::UncheckedReferences,
+            Severity::Note,
+            shown(&chapter),
+            1,
+            1
+        )]
+    );
+    let related = &v.report.diagnostics[0].related[0];
+    assert_eq!(
+        (
+            related.location.file.as_str(),
+            related.location.start.line,
+            related.message.as_str()
+        ),
+        (shown(&powers).as_str(), 8, "the first of them")
+    );
+}

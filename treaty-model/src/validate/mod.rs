@@ -626,14 +626,12 @@ fn finish(
 }
 
 /// When part of a dataset was named, whether a diagnostic concerns the named files (see
-/// [`Diagnostic::concerns`](crate::diagnostic::Diagnostic)). So does the note on a file that
-/// did not load, though it is placed in that file: it is made only when references of the
-/// named files went unchecked, and without it the part would pass silently.
+/// [`Diagnostic::concerns`](crate::diagnostic::Diagnostic)). The note on a file that did not
+/// load, placed in that file, concerns them through the first unchecked reference it points
+/// at (see `semantic::without_cascades`); a broken file's note on its own references does
+/// not concern another file.
 fn concerns(d: &crate::diagnostic::Diagnostic, scope: Option<&HashSet<String>>) -> bool {
-    let Some(scope) = scope else {
-        return true;
-    };
-    d.code == crate::diagnostic::Code::UncheckedReferences || d.concerns(scope)
+    scope.is_none_or(|scope| d.concerns(scope))
 }
 
 /// In pull-request mode, whether a diagnostic concerns the change.

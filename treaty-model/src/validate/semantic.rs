@@ -202,13 +202,16 @@ fn without_cascades(
         // named files' references: one checked beside a broken file it does not refer to has
         // nothing unchecked, and gets no note. A broken file that is named is told of them all.
         let named = scope.is_none_or(|s| s.contains(&file.path));
-        let n = mine
+        let counted: Vec<&&Diagnostic> = mine
             .iter()
             .filter(|d| named || scope.is_none_or(|s| d.concerns(s)))
-            .count();
-        if n == 0 {
+            .collect();
+        let n = counted.len();
+        // The first of them is shown, which also ties the note to the named part it speaks
+        // of (a note placed in a broken file outside the part concerns the part through it).
+        let Some(first) = counted.first().and_then(|d| d.location.clone()) else {
             continue;
-        }
+        };
         // The other broken files that may hold what these references look for.
         let sharing = responsible
             .iter()
@@ -234,6 +237,7 @@ fn without_cascades(
                 ),
                 Some(Location::file_start(file.path.clone())),
             )
+            .with_related(first, "the first of them")
             .with_help("fix this file's own error; the references are checked again once it reads"),
         );
     }
