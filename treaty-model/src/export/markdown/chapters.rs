@@ -3,8 +3,8 @@
 use super::Doc;
 use super::text::{
     anchor, block_quote, chapter_anchor, cite, cited, cross_references, crosswalk_entry_anchor,
-    heading, inline, label, link, offence_anchor, opening, power_anchor, term_anchor,
-    verification_marker,
+    heading, inline, label, link, offence_anchor, opening, power_anchor, provision_anchor,
+    term_anchor, verification_marker,
 };
 use crate::export::{Node, provisions};
 use crate::ids::TextVersionId;
@@ -30,7 +30,13 @@ impl Doc<'_> {
     }
 
     fn article(&mut self, version: &TextVersionId, a: &Article) {
-        let mut line = format!("### Article {}: {}", a.number, heading(&a.title));
+        let here = ProvisionRef::article(a.number);
+        let mut line = format!(
+            "### {}Article {}: {}",
+            anchor(&provision_anchor(version, &here)),
+            a.number,
+            heading(&a.title)
+        );
         if let Some(m) = verification_marker(a.verification) {
             line.push_str(&format!(" *(title {m})*"));
         }
@@ -60,7 +66,7 @@ impl Doc<'_> {
         let items: Vec<String> = nodes
             .iter()
             .filter(|n| n.depth > 0)
-            .flat_map(item)
+            .flat_map(|n| item(version, n))
             .collect();
         if !items.is_empty() {
             self.block(items);
@@ -149,11 +155,15 @@ fn counterpart(e: &CrosswalkEntry) -> String {
     }
 }
 
-/// One paragraph, point or subpoint as a list item nested by its depth, its quoted words in a
-/// block quote inside the item.
-fn item(n: &Node<'_>) -> Vec<String> {
+/// One paragraph, point or subpoint as a list item nested by its depth, with an anchor of its
+/// own, its quoted words in a block quote inside the item.
+fn item(version: &TextVersionId, n: &Node<'_>) -> Vec<String> {
     let indent = "  ".repeat(n.depth.saturating_sub(1));
-    let mut parts = vec![format!("{indent}- **{}**", n.reference)];
+    let mut parts = vec![format!(
+        "{indent}- {}**{}**",
+        anchor(&provision_anchor(version, &n.reference)),
+        n.reference
+    )];
     // An entry with its own verification differs from its article's; say so when unchecked.
     if let Some(m) = n.verification().and_then(|v| verification_marker(*v)) {
         parts.push(format!("*({m})*"));

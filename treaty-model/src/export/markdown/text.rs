@@ -3,7 +3,7 @@
 //! It imports no other part, so that every part can import it.
 
 use crate::export::{join, word};
-use crate::ids::SourceId;
+use crate::ids::{SourceId, TextVersionId};
 use crate::model::{Chapter, CrosswalkEntry, Quote, Verification};
 use crate::provision::ProvisionRef;
 
@@ -173,6 +173,14 @@ pub(super) fn crosswalk_entry_anchor(treaty: &str, e: &CrosswalkEntry) -> Option
         anchor.push_str(&format!("-{}", p.to_eid()));
     }
     Some(anchor)
+}
+
+/// An article, paragraph, point or subpoint the chapters show: its text version, then its
+/// eId (`provision-final-art_25__para_3__point_a`). Article numbers differ between text
+/// versions, and an eId is how a reference to the provision is written. No other anchor
+/// starts like this one.
+pub(super) fn provision_anchor(version: &TextVersionId, r: &ProvisionRef) -> String {
+    format!("provision-{version}-{}", r.to_eid())
 }
 
 // A vocabulary entry's prefix is longer than the site's (`data-`, `sensitive-`): the anchor
