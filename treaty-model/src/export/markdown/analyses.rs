@@ -2,7 +2,6 @@
 
 use super::Doc;
 use super::text::{anchor, cite, cited, heading, inline, label, opening, quote};
-use crate::export::join;
 use crate::ids::TextVersionId;
 use crate::model::{Analysis, Concern};
 
@@ -42,7 +41,7 @@ impl Doc<'_> {
         if !c.provisions.is_empty() {
             lines.push(format!(
                 "- **Provisions** (numbering of `{version}`): {}",
-                join(&c.provisions, ", ")
+                self.provisions.list(&c.provisions, version)
             ));
         }
         let powers: Vec<String> = c
@@ -74,7 +73,8 @@ impl Doc<'_> {
         for r in &c.recommendations {
             let mut text = format!("  - *{}:* {}", label(&r.action), inline(&r.summary));
             if !r.provisions.is_empty() {
-                text.push_str(&format!(" Provisions: {}.", join(&r.provisions, ", ")));
+                let provisions = self.provisions.list(&r.provisions, version);
+                text.push_str(&format!(" Provisions: {provisions}."));
             }
             if !r.safeguards.is_empty() {
                 let names: Vec<String> = r

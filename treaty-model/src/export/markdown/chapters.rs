@@ -2,9 +2,9 @@
 
 use super::Doc;
 use super::text::{
-    anchor, block_quote, chapter_anchor, cite, cited, cross_references, crosswalk_entry_anchor,
-    heading, inline, label, link, offence_anchor, opening, power_anchor, provision_anchor,
-    term_anchor, verification_marker,
+    anchor, block_quote, chapter_anchor, cite, cited, crosswalk_entry_anchor, heading, inline,
+    label, link, offence_anchor, opening, power_anchor, provision_anchor, term_anchor,
+    verification_marker,
 };
 use crate::export::{Node, provisions};
 use crate::ids::TextVersionId;
@@ -54,7 +54,10 @@ impl Doc<'_> {
             });
         }
         if !a.cross_references.is_empty() {
-            lead.push(cross_references(&a.cross_references));
+            lead.push(
+                self.provisions
+                    .cross_references(&a.cross_references, version),
+            );
         }
         if lead.is_empty() {
             lead.push("Sources:".to_owned());
@@ -66,7 +69,7 @@ impl Doc<'_> {
         let items: Vec<String> = nodes
             .iter()
             .filter(|n| n.depth > 0)
-            .flat_map(|n| item(version, n))
+            .flat_map(|n| self.item(version, n))
             .collect();
         if !items.is_empty() {
             self.block(items);
@@ -138,6 +141,41 @@ impl Doc<'_> {
         }
         (!groups.is_empty()).then(|| format!("See also: {}.", groups.join("; ")))
     }
+
+    /// One paragraph, point or subpoint as a list item nested by its depth, with the anchor the
+    /// other parts link to when they name it, its quoted words in a block quote inside the item.
+    fn item(&self, version: &TextVersionId, n: &Node<'_>) -> Vec<String> {
+        let indent = "  ".repeat(n.depth.saturating_sub(1));
+        let mut parts = vec![format!(
+            "{indent}- {}**{}**",
+            anchor(&provision_anchor(version, &n.reference)),
+            n.reference
+        )];
+        // An entry with its own verification differs from its article's; say so when unchecked.
+        if let Some(m) = n.verification().and_then(|v| verification_marker(*v)) {
+            parts.push(format!("*({m})*"));
+        }
+        if let Some(m) = n.modality() {
+            parts.push(format!("*({})*", label(m)));
+        }
+        if let Some(s) = n.summary() {
+            parts.push(inline(s));
+        }
+        if !n.cross_references().is_empty() {
+            parts.push(
+                self.provisions
+                    .cross_references(n.cross_references(), version),
+            );
+        }
+        if let Some(s) = n.note() {
+            parts.push(format!("Note: {}", inline(s)));
+        }
+        parts.push(cite(n.sources()));
+        parts.retain(|p| !p.is_empty());
+        let mut lines = vec![parts.join(" ")];
+        lines.extend(block_quote(n.quotes(), &format!("{indent}  ")));
+        lines
+    }
 }
 
 /// `offences [A](#…), [B](#…)`: links after the name of what they lead to; `None` without any.
@@ -153,36 +191,4 @@ fn counterpart(e: &CrosswalkEntry) -> String {
         (None, Some(t)) => inline(t),
         (None, None) => label(&e.relation),
     }
-}
-
-/// One paragraph, point or subpoint as a list item nested by its depth, with an anchor of its
-/// own, its quoted words in a block quote inside the item.
-fn item(version: &TextVersionId, n: &Node<'_>) -> Vec<String> {
-    let indent = "  ".repeat(n.depth.saturating_sub(1));
-    let mut parts = vec![format!(
-        "{indent}- {}**{}**",
-        anchor(&provision_anchor(version, &n.reference)),
-        n.reference
-    )];
-    // An entry with its own verification differs from its article's; say so when unchecked.
-    if let Some(m) = n.verification().and_then(|v| verification_marker(*v)) {
-        parts.push(format!("*({m})*"));
-    }
-    if let Some(m) = n.modality() {
-        parts.push(format!("*({})*", label(m)));
-    }
-    if let Some(s) = n.summary() {
-        parts.push(inline(s));
-    }
-    if !n.cross_references().is_empty() {
-        parts.push(cross_references(n.cross_references()));
-    }
-    if let Some(s) = n.note() {
-        parts.push(format!("Note: {}", inline(s)));
-    }
-    parts.push(cite(n.sources()));
-    parts.retain(|p| !p.is_empty());
-    let mut lines = vec![parts.join(" ")];
-    lines.extend(block_quote(n.quotes(), &format!("{indent}  ")));
-    lines
 }

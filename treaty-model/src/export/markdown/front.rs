@@ -2,11 +2,12 @@
 //! milestones, and the contents.
 
 use super::text::{
-    article, capitalised, chapter_anchor, cite, cited, heading, inline, label, note, opening, row,
+    capitalised, chapter_anchor, cite, cited, heading, inline, label, note, opening, row,
     unverified,
 };
 use super::{Doc, Section};
 use crate::export::word;
+use crate::ids::TextVersionId;
 use crate::model::{Chapter, TextVersion};
 
 impl Doc<'_> {
@@ -29,7 +30,9 @@ impl Doc<'_> {
              ratification, acceptance, approval or accession ({}).",
             r.days_after_deposit,
             r.instruments_required,
-            article(&r.provision)
+            // The instrument has no text version: its provision is in the final text.
+            self.provisions
+                .article(&r.provision, &TextVersionId::final_text())
         );
         text.push_str(&note(r.note.as_deref()));
         text.push_str(&unverified(r.verification));

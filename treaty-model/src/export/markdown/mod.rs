@@ -17,7 +17,8 @@ mod treaties;
 mod vocabulary;
 
 use self::text::{
-    data_category_anchor, inline, link, power_anchor, safeguard_anchor, sensitive_category_anchor,
+    Provisions, data_category_anchor, inline, link, power_anchor, safeguard_anchor,
+    sensitive_category_anchor,
 };
 use crate::dataset::Dataset;
 use crate::export::{NewerSchema, exportable};
@@ -36,7 +37,9 @@ use crate::model::{Bundle, FileKind};
 /// by family with their standards, data categories, sensitive categories), and the sources.
 /// A section the dataset holds nothing for is left out. An article ends with links to the
 /// terms it defines, the offences and powers it establishes and the articles of other
-/// treaties matched to it; a power or vocabulary entry named anywhere links to its entry.
+/// treaties matched to it; a power or vocabulary entry named anywhere links to its entry, and
+/// a provision of the convention to its article, paragraph or point when the chapters show
+/// it (not a draft's, whose articles have no chapter).
 /// Every fact is followed by the ids of its sources, such as `[eff-2024-07-electronic-data]`,
 /// which link to the entry in the list of sources; the facts of a power or an offence that
 /// have no sources of their own (its provision, data categories, who can be compelled, whether
@@ -164,9 +167,11 @@ impl Section {
     }
 }
 
-/// The document being written, with the dataset for looking up names.
+/// The document being written, with the dataset for looking up names and the provisions
+/// its chapters show, for linking to them.
 struct Doc<'a> {
     dataset: &'a Dataset,
+    provisions: Provisions,
     out: String,
 }
 
@@ -174,6 +179,7 @@ impl<'a> Doc<'a> {
     fn new(dataset: &'a Dataset) -> Self {
         Self {
             dataset,
+            provisions: Provisions::new(&dataset.bundle().chapters),
             out: String::new(),
         }
     }

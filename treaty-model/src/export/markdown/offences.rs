@@ -4,7 +4,8 @@
 //! converted alone, without its chapter, shows them too.
 
 use super::Doc;
-use super::text::{anchor, article, cited, inline, label, note, offence_anchor, opening};
+use super::text::{anchor, cited, inline, label, note, offence_anchor, opening};
+use crate::ids::TextVersionId;
 use crate::model::{Offence, Requirement};
 
 impl Doc<'_> {
@@ -12,12 +13,12 @@ impl Doc<'_> {
         for f in &self.dataset.bundle().offences {
             self.block([format!("Text version {}.", self.version(&f.text_version))]);
             for o in &f.offences {
-                self.offence(o);
+                self.offence(&f.text_version, o);
             }
         }
     }
 
-    fn offence(&mut self, o: &Offence) {
+    fn offence(&mut self, version: &TextVersionId, o: &Offence) {
         self.block([format!(
             "### {}{} (`{}`)",
             anchor(&offence_anchor(o.id.as_str())),
@@ -34,31 +35,31 @@ impl Doc<'_> {
         self.block([
             format!(
                 "- **Provision:** {}; core cybercrime: {core}",
-                article(&o.provision)
+                self.provisions.article(&o.provision, version)
             ),
             format!(
                 "- **Intent requirement:** {}",
-                requirement(o.intent_requirement.as_ref())
+                self.requirement(version, o.intent_requirement.as_ref())
             ),
             format!(
                 "- **Public-interest exemption:** {}",
-                requirement(o.public_interest_exemption.as_ref())
+                self.requirement(version, o.public_interest_exemption.as_ref())
             ),
         ]);
     }
-}
 
-/// A requirement's status, the provision that sets it, and the note that says whose claim it
-/// is. One not recorded is said to be so: left out, it would read as absent.
-fn requirement(r: Option<&Requirement>) -> String {
-    let Some(r) = r else {
-        return "not recorded".to_owned();
-    };
-    let mut text = label(&r.status);
-    if let Some(p) = &r.provision {
-        text.push_str(&format!(" ({})", article(p)));
+    /// A requirement's status, the provision that sets it, and the note that says whose claim
+    /// it is. One not recorded is said to be so: left out, it would read as absent.
+    fn requirement(&self, version: &TextVersionId, r: Option<&Requirement>) -> String {
+        let Some(r) = r else {
+            return "not recorded".to_owned();
+        };
+        let mut text = label(&r.status);
+        if let Some(p) = &r.provision {
+            text.push_str(&format!(" ({})", self.provisions.article(p, version)));
+        }
+        text.push('.');
+        text.push_str(&note(r.note.as_deref()));
+        cited(&text, &r.sources)
     }
-    text.push('.');
-    text.push_str(&note(r.note.as_deref()));
-    cited(&text, &r.sources)
 }

@@ -1,7 +1,7 @@
 //! The powers, domestic then cross-border, with their facts and safeguard statuses.
 
 use super::Doc;
-use super::text::{anchor, article, cite, cited, inline, label, note, opening, power_anchor, row};
+use super::text::{anchor, cite, cited, inline, label, note, opening, power_anchor, row};
 use crate::ids::TextVersionId;
 use crate::model::{Power, PowerScope};
 
@@ -57,11 +57,11 @@ impl Doc<'_> {
         // The facts listed without sources of their own rest on these.
         self.block([cited(&opening(&p.summary), &p.sources)]);
         self.block(self.power_facts(version, p));
-        self.power_safeguards(p);
+        self.power_safeguards(version, p);
     }
 
     fn power_facts(&self, version: &TextVersionId, p: &Power) -> Vec<String> {
-        let mut provision = article(&p.provision);
+        let mut provision = self.provisions.article(&p.provision, version);
         if p.provision.version().is_none() {
             provision.push_str(&format!(" (`{version}`)"));
         }
@@ -95,9 +95,15 @@ impl Doc<'_> {
             "- **Who can be compelled:** {}",
             or_none(compellable)
         ));
-        lines.push(format!("- **Offence scope:** {}", offence_scope(p)));
-        lines.push(format!("- **Duration:** {}", duration(p)));
-        lines.push(format!("- **Confidentiality:** {}", confidentiality(p)));
+        lines.push(format!(
+            "- **Offence scope:** {}",
+            self.offence_scope(version, p)
+        ));
+        lines.push(format!("- **Duration:** {}", self.duration(version, p)));
+        lines.push(format!(
+            "- **Confidentiality:** {}",
+            self.confidentiality(version, p)
+        ));
         if let Some(c) = &p.domestic_counterpart {
             lines.push(format!(
                 "- **Domestic counterpart:** {}",
@@ -109,7 +115,7 @@ impl Doc<'_> {
         if let Some(a) = &p.article_24 {
             let mut text = label(&a.applies);
             if let Some(r) = &a.provision {
-                text.push_str(&format!(" ({})", article(r)));
+                text.push_str(&format!(" ({})", self.provisions.article(r, version)));
             }
             text.push('.');
             text.push_str(&note(a.note.as_deref()));
@@ -118,7 +124,7 @@ impl Doc<'_> {
         lines
     }
 
-    fn power_safeguards(&mut self, p: &Power) {
+    fn power_safeguards(&mut self, version: &TextVersionId, p: &Power) {
         if p.safeguards.is_empty() {
             self.block(["No safeguard status recorded."]);
             return;
@@ -133,61 +139,63 @@ impl Doc<'_> {
             lines.push(row(&[
                 self.safeguard_name(s.safeguard.as_str()),
                 label(&s.status),
-                s.provision.as_ref().map_or_else(|| "—".to_owned(), article),
+                s.provision
+                    .as_ref()
+                    .map_or_else(|| "—".to_owned(), |r| self.provisions.article(r, version)),
                 s.note.as_deref().map_or_else(|| "—".to_owned(), inline),
                 cite(&s.sources),
             ]));
         }
         self.block(lines);
     }
-}
 
-fn offence_scope(p: &Power) -> String {
-    let Some(s) = &p.offence_scope else {
-        return "not recorded".to_owned();
-    };
-    let covers: Vec<String> = s.covers.iter().map(label).collect();
-    let text = format!(
-        "{} ({}).{}",
-        covers.join(", "),
-        article(&s.provision),
-        note(s.note.as_deref())
-    );
-    cited(&text, &s.sources)
-}
+    fn offence_scope(&self, version: &TextVersionId, p: &Power) -> String {
+        let Some(s) = &p.offence_scope else {
+            return "not recorded".to_owned();
+        };
+        let covers: Vec<String> = s.covers.iter().map(label).collect();
+        let text = format!(
+            "{} ({}).{}",
+            covers.join(", "),
+            self.provisions.article(&s.provision, version),
+            note(s.note.as_deref())
+        );
+        cited(&text, &s.sources)
+    }
 
-fn duration(p: &Power) -> String {
-    let Some(d) = &p.duration else {
-        return "not recorded".to_owned();
-    };
-    let days = d.max_days.map_or_else(
-        || "maximum not recorded".to_owned(),
-        |n| format!("up to {n} days"),
-    );
-    let text = format!(
-        "{days}; renewable: {}; renewals limited: {} ({}).{}",
-        yes_no(d.renewable),
-        yes_no(d.renewals_limited),
-        article(&d.provision),
-        note(d.note.as_deref())
-    );
-    cited(&text, &d.sources)
-}
+    fn duration(&self, version: &TextVersionId, p: &Power) -> String {
+        let Some(d) = &p.duration else {
+            return "not recorded".to_owned();
+        };
+        let days = d.max_days.map_or_else(
+            || "maximum not recorded".to_owned(),
+            |n| format!("up to {n} days"),
+        );
+        let text = format!(
+            "{days}; renewable: {}; renewals limited: {} ({}).{}",
+            yes_no(d.renewable),
+            yes_no(d.renewals_limited),
+            self.provisions.article(&d.provision, version),
+            note(d.note.as_deref())
+        );
+        cited(&text, &d.sources)
+    }
 
-fn confidentiality(p: &Power) -> String {
-    let Some(c) = &p.confidentiality else {
-        return "not recorded".to_owned();
-    };
-    let bound: Vec<String> = c.bound.iter().map(label).collect();
-    let text = format!(
-        "{}; bound: {}; time limit: {} ({}).{}",
-        label(&c.status),
-        or_none(bound),
-        label(&c.time_limit),
-        article(&c.provision),
-        note(c.note.as_deref())
-    );
-    cited(&text, &c.sources)
+    fn confidentiality(&self, version: &TextVersionId, p: &Power) -> String {
+        let Some(c) = &p.confidentiality else {
+            return "not recorded".to_owned();
+        };
+        let bound: Vec<String> = c.bound.iter().map(label).collect();
+        let text = format!(
+            "{}; bound: {}; time limit: {} ({}).{}",
+            label(&c.status),
+            or_none(bound),
+            label(&c.time_limit),
+            self.provisions.article(&c.provision, version),
+            note(c.note.as_deref())
+        );
+        cited(&text, &c.sources)
+    }
 }
 
 fn yes_no(b: Option<bool>) -> &'static str {

@@ -2,25 +2,30 @@
 //! its own, as the offences are, so that the definitions file converted alone shows them.
 
 use super::Doc;
-use super::text::{anchor, article, block_quote, cite, inline, term_anchor, unverified};
+use super::text::{anchor, block_quote, cite, inline, term_anchor, unverified};
+use crate::ids::TextVersionId;
 use crate::model::Definition;
 
 impl Doc<'_> {
     pub(super) fn terms(&mut self) {
         for f in &self.dataset.bundle().definitions {
             self.block([format!("Text version {}.", self.version(&f.text_version))]);
-            let items: Vec<String> = f.terms.iter().flat_map(|t| self.term(t)).collect();
+            let items: Vec<String> = f
+                .terms
+                .iter()
+                .flat_map(|t| self.term(&f.text_version, t))
+                .collect();
             self.block(items);
         }
     }
 
     /// One term as a list item, its quoted words in a block quote inside the item.
-    fn term(&self, t: &Definition) -> Vec<String> {
+    fn term(&self, version: &TextVersionId, t: &Definition) -> Vec<String> {
         let mut text = format!(
             "- {}**{}** ({}){}",
             anchor(&term_anchor(t.id.as_str())),
             inline(&t.term),
-            article(&t.provision),
+            self.provisions.article(&t.provision, version),
             unverified(t.verification)
         );
         match &t.summary {

@@ -18,12 +18,12 @@ fn a_power_shows_its_facts_and_safeguard_table_with_sources() {
 
 Orders a holder to keep data \"quickly\", for up to 90 days [eff-2024-07-electronic-data]
 
-- **Provision:** Article 25 (`final`); obligation: mandatory
+- **Provision:** [Article 25](#provision-final-art_25) (`final`); obligation: mandatory
 - **Data categories:** [Electronic data](#data-category-electronic-data) (`electronic-data`)
 - **Who can be compelled:** person with data, service provider
 - **Offence scope:** not recorded
-- **Duration:** up to 90 days; renewable: yes; renewals limited: unknown (Article 25(2)). [eff-2024-07-electronic-data]
-- **Confidentiality:** mandatory; bound: service provider; time limit: left to domestic law (Article 25(3)). [eff-2024-07-electronic-data]
+- **Duration:** up to 90 days; renewable: yes; renewals limited: unknown ([Article 25(2)](#provision-final-art_25__para_2)). [eff-2024-07-electronic-data]
+- **Confidentiality:** mandatory; bound: service provider; time limit: left to domestic law ([Article 25(3)](#provision-final-art_25__para_3)). [eff-2024-07-electronic-data]
 
 | Safeguard | Status | Provision | Why | Source |
 | --- | --- | --- | --- | --- |
@@ -43,7 +43,7 @@ fn an_article_shows_markers_modalities_and_quotes() {
 
 - <a id=\"provision-final-art_25__para_2\"></a>**25(2)** *(shall)* Keep the data for up to 90 days, renewable. [eff-2024-07-electronic-data]
   > “up to a maximum of 90 days”
-- <a id=\"provision-final-art_25__para_3\"></a>**25(3)** *(shall as appropriate)* Keep the order secret. Cross-references: 24. [eff-2024-07-electronic-data]
+- <a id=\"provision-final-art_25__para_3\"></a>**25(3)** *(shall as appropriate)* Keep the order secret. Cross-references: [24](#provision-final-art_24). [eff-2024-07-electronic-data]
   - <a id=\"provision-final-art_25__para_3__point_a\"></a>**25(3)(a)** *(partly verified)* For a period set by domestic law. [eff-2024-07-electronic-data]
 
 See also: power [Expedited preservation](#power-expedited-preservation).
@@ -79,7 +79,7 @@ fn a_concern_shows_its_recommendations_with_sources() {
 
 Preservation needs no prior judicial authorisation. [eff-2024-07-electronic-data]
 
-- **Provisions** (numbering of `final`): 25(2)
+- **Provisions** (numbering of `final`): [25(2)](#provision-final-art_25__para_2)
 - **Powers:** [Expedited preservation](#power-expedited-preservation) (`expedited-preservation`)
 - **Missing safeguards:** [Prior judicial authorisation](#safeguard-prior-judicial-authorisation) (`prior-judicial-authorisation`)
 - **Recommendations:**
@@ -397,9 +397,9 @@ fn defined_terms_show_their_quotes_data_category_and_verification() {
 
 Text version `final` (Final text).
 
-- <a id=\"term-electronic-data\"></a>**electronic data** (Article 2(b)): Any representation of facts that an ICT system can process. Data category: [Electronic data](#data-category-electronic-data) (`electronic-data`). [eff-2024-07-electronic-data]
+- <a id=\"term-electronic-data\"></a>**electronic data** ([Article 2(b)](#provision-final-art_2__point_b)): Any representation of facts that an ICT system can process. Data category: [Electronic data](#data-category-electronic-data) (`electronic-data`). [eff-2024-07-electronic-data]
   > “any representation of facts” (as EFF quotes the draft) [eff-2024-07-electronic-data]
-- <a id=\"term-service-provider\"></a>**service provider** (Article 2(e)) *(unverified)*. [eff-2024-07-electronic-data]
+- <a id=\"term-service-provider\"></a>**service provider** ([Article 2(e)](#provision-final-art_2__point_e)) *(unverified)*. [eff-2024-07-electronic-data]
 
 ";
     assert_eq!(section(&md, "## Defined terms", "## Offences"), expected);
@@ -417,15 +417,15 @@ Text version `final` (Final text).
 
 Access to an ICT system without right; security research at risk. [eff-2024-07-electronic-data]
 
-- **Provision:** Article 7; core cybercrime: yes
-- **Intent requirement:** discretionary (Article 7(2)). States may add a requirement of dishonest intent. [eff-2024-07-electronic-data]
+- **Provision:** [Article 7](#provision-final-art_7); core cybercrime: yes
+- **Intent requirement:** discretionary ([Article 7(2)](#provision-final-art_7__para_2)). States may add a requirement of dishonest intent. [eff-2024-07-electronic-data]
 - **Public-interest exemption:** absent. No exemption for security research, says EFF. [eff-2024-07-electronic-data]
 
 ### <a id=\"offence-laundering\"></a>Laundering of proceeds of crime (`laundering`)
 
 Sources: [eff-2024-07-electronic-data]
 
-- **Provision:** Article 17; core cybercrime: no
+- **Provision:** [Article 17](#provision-final-art_17); core cybercrime: no
 - **Intent requirement:** not recorded
 - **Public-interest exemption:** not recorded
 
@@ -445,7 +445,7 @@ Text version `final` (Final text). Matched by subject; not an official concordan
 
 | Convention | Other treaty | Relation | Verification | Note | Sources |
 | --- | --- | --- | --- | --- | --- |
-| <a id=\"treaty-budapest-convention-art_25-art_16\"></a>Article 25 | Article 16: Expedited preservation of stored computer data | corresponds | partly | — | [eff-2024-07-electronic-data] |
+| <a id=\"treaty-budapest-convention-art_25-art_16\"></a>[Article 25](#provision-final-art_25) | Article 16: Expedited preservation of stored computer data | corresponds | partly | — | [eff-2024-07-electronic-data] |
 | — | Article 22: Jurisdiction | no counterpart | unverified | Fixture entry. | [eff-2024-07-electronic-data] |
 
 ";
@@ -471,7 +471,7 @@ fn the_vocabulary_groups_safeguards_by_family_with_their_standards() {
 
 ### Data categories
 
-- <a id=\"data-category-electronic-data\"></a>**Electronic data** (`electronic-data`), defined in Article 2(b) (`final`): Any data an ICT system can process. [eff-2024-07-electronic-data]
+- <a id=\"data-category-electronic-data\"></a>**Electronic data** (`electronic-data`), defined in [Article 2(b)](#provision-final-art_2__point_b) (`final`): Any data an ICT system can process. [eff-2024-07-electronic-data]
 
 ### Sensitive data categories
 

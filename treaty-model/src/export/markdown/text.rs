@@ -2,7 +2,9 @@
 //! citations, vocabulary labels, provisions, quotes, and the anchors and links between parts.
 //! It imports no other part, so that every part can import it.
 
-use crate::export::{join, word};
+use std::collections::HashSet;
+
+use crate::export::{provisions, word};
 use crate::ids::{SourceId, TextVersionId};
 use crate::model::{Chapter, CrosswalkEntry, Quote, Verification};
 use crate::provision::ProvisionRef;
@@ -27,18 +29,6 @@ pub(super) fn unverified(v: Verification) -> String {
 
 pub(super) fn note(n: Option<&str>) -> String {
     n.map_or_else(String::new, |n| format!(" {}", inline(n)))
-}
-
-/// `Article 28(4)`, with the text version when the reference names one.
-pub(super) fn article(r: &ProvisionRef) -> String {
-    match r.version() {
-        Some(v) => format!("Article {} (`{v}`)", r.unversioned()),
-        None => format!("Article {r}"),
-    }
-}
-
-pub(super) fn cross_references(refs: &[ProvisionRef]) -> String {
-    format!("Cross-references: {}.", join(refs, ", "))
 }
 
 pub(super) fn quote(q: &Quote) -> String {
@@ -181,6 +171,72 @@ pub(super) fn crosswalk_entry_anchor(treaty: &str, e: &CrosswalkEntry) -> Option
 /// starts like this one.
 pub(super) fn provision_anchor(version: &TextVersionId, r: &ProvisionRef) -> String {
     format!("provision-{version}-{}", r.to_eid())
+}
+
+/// The anchors of the provisions the document shows, gathered once from the chapters, and the
+/// links to them. A provision the document names is linked only when the document shows it:
+/// the articles of a draft are cited but have no chapter files, and one file converted alone
+/// has no chapter at all.
+pub(super) struct Provisions(HashSet<String>);
+
+impl Provisions {
+    /// Every article of `chapters` in its chapter's text version, with each of its paragraphs,
+    /// points and subpoints, which the chapters write as list items with their own anchors.
+    pub(super) fn new(chapters: &[Chapter]) -> Self {
+        let anchors = chapters.iter().flat_map(|c| {
+            c.articles.iter().flat_map(|a| {
+                provisions(a)
+                    .into_iter()
+                    .map(|n| provision_anchor(&c.text_version, &n.reference))
+            })
+        });
+        Self(anchors.collect())
+    }
+
+    /// `text`, which names `r`, as a link to the provision; `r` is read in `version` unless
+    /// it names its own. The link goes to the most precise entry that holds `r` and that the
+    /// document shows (`25(3)(b)` to paragraph 3 when the chapter describes no point (b));
+    /// `text` stays plain when the document shows no article for it. The one way any part
+    /// links a provision, so that they all link alike.
+    pub(super) fn link(&self, text: &str, r: &ProvisionRef, version: &TextVersionId) -> String {
+        let version = r.version().unwrap_or(version);
+        let mut at = Some(r.unversioned());
+        while let Some(p) = at {
+            let to = provision_anchor(version, &p);
+            if self.0.contains(&to) {
+                return link(text, &to);
+            }
+            at = p.parent();
+        }
+        text.to_owned()
+    }
+
+    /// `Article 28(4)`, linked, with the text version when the reference names one: the
+    /// provision as a sentence names it.
+    pub(super) fn article(&self, r: &ProvisionRef, version: &TextVersionId) -> String {
+        let named = self.link(&format!("Article {}", r.unversioned()), r, version);
+        match r.version() {
+            Some(v) => format!("{named} (`{v}`)"),
+            None => named,
+        }
+    }
+
+    /// `24, 25(2)`, each linked: provisions as a list gives them.
+    pub(super) fn list(&self, refs: &[ProvisionRef], version: &TextVersionId) -> String {
+        let linked: Vec<String> = refs
+            .iter()
+            .map(|r| self.link(&r.to_string(), r, version))
+            .collect();
+        linked.join(", ")
+    }
+
+    pub(super) fn cross_references(
+        &self,
+        refs: &[ProvisionRef],
+        version: &TextVersionId,
+    ) -> String {
+        format!("Cross-references: {}.", self.list(refs, version))
+    }
 }
 
 // A vocabulary entry's prefix is longer than the site's (`data-`, `sensitive-`): the anchor

@@ -7,9 +7,10 @@ use std::collections::HashSet;
 
 use super::Doc;
 use super::text::{
-    anchor, article, cite, crosswalk_entry_anchor, heading, inline, label, note, row, treaty_anchor,
+    anchor, cite, crosswalk_entry_anchor, heading, inline, label, note, row, treaty_anchor,
 };
 use crate::export::word;
+use crate::ids::TextVersionId;
 use crate::model::{Crosswalk, CrosswalkEntry};
 
 impl Doc<'_> {
@@ -47,28 +48,39 @@ impl Doc<'_> {
         for e in &c.entries {
             let id =
                 crosswalk_entry_anchor(other.id.as_str(), e).filter(|a| anchored.insert(a.clone()));
-            lines.push(entry(e, id.as_deref()));
+            lines.push(self.entry(&c.text_version, e, id.as_deref()));
         }
         self.block(lines);
     }
-}
 
-/// A row, its first cell starting with the anchor the article's line links to.
-fn entry(e: &CrosswalkEntry, anchor_id: Option<&str>) -> String {
-    let other = match (&e.other_provision, &e.other_title) {
-        (Some(p), Some(t)) => format!("Article {p}: {}", inline(t)),
-        (Some(p), None) => format!("Article {p}"),
-        (None, Some(t)) => inline(t),
-        (None, None) => "—".to_owned(),
-    };
-    let mut here = anchor_id.map(anchor).unwrap_or_default();
-    here.push_str(&e.provision.as_ref().map_or_else(|| "—".to_owned(), article));
-    row(&[
-        here,
-        other,
-        label(&e.relation),
-        word(&e.verification),
-        e.note.as_deref().map_or_else(|| "—".to_owned(), inline),
-        cite(&e.sources),
-    ])
+    /// A row, its first cell starting with the anchor the article's line links to, then the
+    /// convention's provision linked to its article. The other treaty's articles are not in
+    /// the document: they stay plain.
+    fn entry(
+        &self,
+        version: &TextVersionId,
+        e: &CrosswalkEntry,
+        anchor_id: Option<&str>,
+    ) -> String {
+        let other = match (&e.other_provision, &e.other_title) {
+            (Some(p), Some(t)) => format!("Article {p}: {}", inline(t)),
+            (Some(p), None) => format!("Article {p}"),
+            (None, Some(t)) => inline(t),
+            (None, None) => "—".to_owned(),
+        };
+        let mut here = anchor_id.map(anchor).unwrap_or_default();
+        here.push_str(
+            &e.provision
+                .as_ref()
+                .map_or_else(|| "—".to_owned(), |r| self.provisions.article(r, version)),
+        );
+        row(&[
+            here,
+            other,
+            label(&e.relation),
+            word(&e.verification),
+            e.note.as_deref().map_or_else(|| "—".to_owned(), inline),
+            cite(&e.sources),
+        ])
+    }
 }

@@ -4,7 +4,7 @@
 
 use super::Doc;
 use super::text::{
-    anchor, article, capitalised, cited, data_category_anchor, inline, label, safeguard_anchor,
+    anchor, capitalised, cited, data_category_anchor, inline, label, safeguard_anchor,
     sensitive_category_anchor,
 };
 use crate::ids::TextVersionId;
@@ -56,9 +56,10 @@ impl Doc<'_> {
             .map(|c| {
                 // `defined_by` is in the numbering of the final text, whatever the file.
                 let defined = c.defined_by.as_ref().map_or_else(String::new, |r| {
-                    let mut at = article(r);
+                    let final_text = TextVersionId::final_text();
+                    let mut at = self.provisions.article(r, &final_text);
                     if r.version().is_none() {
-                        at.push_str(&format!(" (`{}`)", TextVersionId::final_text()));
+                        at.push_str(&format!(" (`{final_text}`)"));
                     }
                     format!(", defined in {at}")
                 });
