@@ -542,6 +542,86 @@ fn an_article_links_to_what_the_other_sections_say_of_it() {
     assert!(!section(&md, "Article 24: ", "\n#").contains("See also"));
 }
 
+#[test]
+fn a_power_links_its_provisions_to_the_article_or_the_paragraph_listed() {
+    // The chapter lists no point (b) of 25(2): the duration links to the paragraph.
+    let md = markdown(&fixture::dataset_edited(&[(
+        "powers.yaml",
+        "      provision: 25(2)\n",
+        "      # treaty: allow(undescribed-provision) the fixture lists no point (b)\n      \
+         provision: 25(2)(b)\n",
+    )]))
+    .expect("exportable");
+    let lines: Vec<&str> = md.lines().collect();
+    for expected in [
+        "### <a id=\"provision-final-art_25\"></a>Article 25: Expedited preservation of stored \
+         electronic data *(title unverified)*",
+        "- <a id=\"provision-final-art_25__para_2\"></a>**25(2)** *(shall)* Keep the data for up \
+         to 90 days, renewable. [eff-2024-07-electronic-data]",
+        "- **Provision:** [Article 25](#provision-final-art_25) (`final`); obligation: mandatory",
+        "- **Duration:** up to 90 days; renewable: yes; renewals limited: unknown \
+         ([Article 25(2)(b)](#provision-final-art_25__para_2)). [eff-2024-07-electronic-data]",
+    ] {
+        assert!(lines.contains(&expected), "no line {expected:?} in:\n{md}");
+    }
+}
+
+#[test]
+fn a_term_links_to_its_point_of_article_2() {
+    let md = markdown(&full()).expect("exportable");
+    let lines: Vec<&str> = md.lines().collect();
+    for expected in [
+        "- <a id=\"provision-final-art_2__point_b\"></a>**2(b)** Electronic data. \
+         [eff-2024-07-electronic-data]",
+        "- <a id=\"term-electronic-data\"></a>**electronic data** \
+         ([Article 2(b)](#provision-final-art_2__point_b)): Any representation of facts that an \
+         ICT system can process. Data category: [Electronic data](#data-category-electronic-data) \
+         (`electronic-data`). [eff-2024-07-electronic-data]",
+    ] {
+        assert!(lines.contains(&expected), "no line {expected:?} in:\n{md}");
+    }
+}
+
+#[test]
+fn a_provision_the_document_does_not_show_stays_plain() {
+    // An analysis of a draft, whose Article 25 has no chapter in the document although the
+    // final text's has.
+    let md = markdown(&fixture::dataset_edited(&[
+        (
+            "instrument.yaml",
+            "text_versions:\n",
+            "text_versions:\n  - id: zero-draft\n    label: Zero draft\n    stage: draft\n    \
+             verification: verified\n    summary: The first draft.\n    \
+             sources: [eff-2024-07-electronic-data]\n",
+        ),
+        (
+            "analysis.yaml",
+            "text_version: final",
+            "text_version: zero-draft",
+        ),
+        (
+            "analysis.yaml",
+            "    provisions: [25(2)]\n",
+            "    # treaty: allow(unknown-provision) the fixture has no concordance of the draft\n    \
+             provisions: [25(2)]\n",
+        ),
+    ]))
+    .expect("exportable");
+    let expected = "\
+#### Concern `preservation-without-judge`
+
+Preservation needs no prior judicial authorisation. [eff-2024-07-electronic-data]
+
+- **Provisions** (numbering of `zero-draft`): 25(2)
+";
+    assert_eq!(section(&md, "#### Concern", "- **Powers:**"), expected);
+    // Nor an article of the final text the dataset does not describe (Chapter IX).
+    assert!(
+        md.contains("accession (Article 65(1)). [eff-2024-07-electronic-data]"),
+        "{md}"
+    );
+}
+
 /// What is wrong with the links inside `md`: a `](#x)` link or a `[id]: #x` definition with no
 /// anchor `x`, and an anchor written twice. An anchor is an `id="x"` the document writes, or
 /// the one GitHub makes of a heading without one (`## Defined terms` is `#defined-terms`),
