@@ -869,9 +869,12 @@ fn convert_to_markdown_and_jsonl() {
         r.stdout
     );
     assert!(!r.stdout.contains("None recorded") && !r.stdout.contains("## Analyses"));
-    // Nor a link to an entry it does not hold: data categories and safeguards are named by id.
+    // Nor a link to an entry it does not hold: data categories and safeguards are named by id,
+    // provisions as plain text.
     assert!(
-        !r.stdout.contains("](#data-category-") && !r.stdout.contains("](#safeguard-"),
+        !r.stdout.contains("](#data-category-")
+            && !r.stdout.contains("](#safeguard-")
+            && !r.stdout.contains("](#provision-"),
         "{}",
         r.stdout
     );
