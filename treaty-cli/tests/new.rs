@@ -653,3 +653,39 @@ fn new_analysis_with_force_still_refuses_a_dataset_broken_elsewhere() {
     assert_eq!(std::fs::read_to_string(&file).expect("kept"), botched);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// An analysis whose id is not its source's, started over in place, keeps its id: the file is
+/// named after it, and the template would otherwise take the source's id, which the file's
+/// name then contradicts (`misnamed-file`) and every reference to the old id breaks.
+#[test]
+fn new_analysis_started_over_in_place_keeps_the_files_id() {
+    let dir = tmp_dir("analysis-restart-own-id");
+    common::copy_dir(&common::root().join("datasets"), &dir.join("datasets"));
+    let path = "datasets/analyses/eff-2024-08-human-rights-risks.yaml";
+    let args = [
+        "new",
+        "analysis",
+        "--source",
+        "eff-2024-adopted-text-risks",
+        "-o",
+        path,
+        "--force",
+    ];
+    let r = run_in(&dir, &args);
+    assert_eq!((r.code, r.stderr), (0, wrote(path)));
+    let text = std::fs::read_to_string(dir.join(path)).expect("written");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[2],
+        "# Save it as datasets/analyses/eff-2024-08-human-rights-risks.yaml, named after its id."
+    );
+    assert!(
+        lines.contains(&"id: eff-2024-08-human-rights-risks"),
+        "{text}"
+    );
+    assert!(
+        lines.contains(&"source: eff-2024-adopted-text-risks"),
+        "{text}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

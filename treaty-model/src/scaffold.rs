@@ -30,7 +30,7 @@
 //! ```
 //! let dataset = treaty_model::bundled().expect("the bundled dataset is valid");
 //! // An analysis of this publication is already in the dataset, under another id.
-//! let err = treaty_model::scaffold::analysis(dataset, "eff-2024-adopted-text-risks").unwrap_err();
+//! let err = treaty_model::scaffold::analysis(dataset, "eff-2024-adopted-text-risks", None).unwrap_err();
 //! assert!(err.to_string().contains("`eff-2024-08-human-rights-risks`"));
 //! ```
 
@@ -279,15 +279,20 @@ impl std::error::Error for NewAnalysisError {}
 /// The template of a new `analysis` file drawn from the source `source` of `dataset`, the entry
 /// of the publication analysed (datasets/README.md, "Adding an analysis").
 ///
-/// The analysis takes the source's id as its `id` (and its file name), and the source's
-/// `title`, `publisher`, `published` and, for a source of kind `analysis` or `news`, `genre`.
+/// The analysis takes `id` as its `id` and file name, by default the source's id (a file
+/// started over in place keeps the id it had), and the source's `title`, `publisher`,
+/// `published` and, for a source of kind `analysis` or `news`, `genre`.
 /// `text_version`, `summary` and one concern (its `id` and `summary`, citing the source) are
 /// left blank, and so are `publisher`, `published` and `genre` when the source does not give
 /// them: see [`Template::blanks`].
 ///
 /// A source that is not in the dataset, or that an analysis already draws on, or whose id an
 /// analysis already has, is refused: the contributor has an entry to add or a file to edit.
-pub fn analysis(dataset: &Dataset, source: &str) -> Result<Template, NewAnalysisError> {
+pub fn analysis(
+    dataset: &Dataset,
+    source: &str,
+    id: Option<&AnalysisId>,
+) -> Result<Template, NewAnalysisError> {
     let sources = || dataset.bundle().sources.iter().flat_map(|f| &f.sources);
     let Some(entry) = sources().find(|s| s.id.as_str() == source) else {
         return Err(NewAnalysisError::UnknownSource {
@@ -302,8 +307,9 @@ pub fn analysis(dataset: &Dataset, source: &str) -> Result<Template, NewAnalysis
         .iter()
         .filter(|(_, kind)| *kind == FileKind::Analysis)
         .map(|(path, _)| path);
+    let id = id.map_or(source, AnalysisId::as_str);
     for (existing, file) in dataset.bundle().analyses.iter().zip(files) {
-        if existing.id.as_str() == source {
+        if existing.id.as_str() == id {
             return Err(NewAnalysisError::IdTaken {
                 id: existing.id.clone(),
                 file: file.clone(),
@@ -331,7 +337,7 @@ pub fn analysis(dataset: &Dataset, source: &str) -> Result<Template, NewAnalysis
     concern.insert("sources".into(), Value::Array(vec![source.into()]));
 
     let mut doc = header(FileKind::Analysis);
-    doc.insert("id".into(), source.into());
+    doc.insert("id".into(), id.into());
     doc.insert("title".into(), entry.title.as_str().into());
     doc.insert(
         "publisher".into(),
@@ -354,7 +360,7 @@ pub fn analysis(dataset: &Dataset, source: &str) -> Result<Template, NewAnalysis
     );
     let doc = Value::Object(doc);
 
-    let path = dataset_path("analyses", source);
+    let path = dataset_path("analyses", id);
     let comment = analysis_comment(dataset, &entry.citation(), source, &path);
     let mut blanks = Vec::new();
     find_blanks(&doc, String::new(), &mut blanks);
@@ -854,7 +860,7 @@ concerns:
 
     #[test]
     fn scaffold_analysis_is_exactly_the_template() {
-        let t = analysis(&dataset(), "test-source").expect("a template");
+        let t = analysis(&dataset(), "test-source", None).expect("a template");
         assert_eq!(t.text, ANALYSIS_EXPECTED);
         assert_eq!(t.path, "datasets/analyses/test-source.yaml");
         assert_eq!(
@@ -870,7 +876,7 @@ concerns:
 
     #[test]
     fn scaffold_analysis_in_its_place_reports_exactly_its_blanks() {
-        let t = analysis(&dataset(), "test-source").expect("a template");
+        let t = analysis(&dataset(), "test-source", None).expect("a template");
         let v = validate(&[("analyses/test-source.yaml", &t.text)]);
         // Each blank where it stands (text_version, summary, the concern's id and summary), and
         // one note: the file's own references wait for the blanks. The fixture's 65(1), which
@@ -914,7 +920,7 @@ concerns:
         let v = validate(&[("more-sources.yaml", OFFICIAL_SOURCE)]);
         assert!(shown(&v).is_empty(), "{:#?}", shown(&v));
         let dataset = v.dataset.expect("a dataset without diagnostics");
-        let t = analysis(&dataset, "official-record").expect("a template");
+        let t = analysis(&dataset, "official-record", None).expect("a template");
         assert!(
             t.text.contains(
                 "\nid: official-record\ntitle: Official record\npublisher: \"\"\ngenre: \"\"\n\
@@ -959,17 +965,17 @@ concerns:
     #[test]
     fn scaffold_analysis_refuses_an_unknown_source_with_a_suggestion() {
         let dataset = dataset();
-        let err = analysis(&dataset, "test-sorce").expect_err("no such source");
+        let err = analysis(&dataset, "test-sorce", None).expect_err("no such source");
         assert_eq!(
             err.to_string(),
             "no source has the id `test-sorce`; did you mean `test-source`?"
         );
-        let err = analysis(&dataset, "Test-Source").expect_err("ids are lowercase");
+        let err = analysis(&dataset, "Test-Source", None).expect_err("ids are lowercase");
         assert_eq!(
             err.to_string(),
             "no source has the id `Test-Source`; did you mean `test-source`?"
         );
-        let err = analysis(&dataset, "hrw-2024-09-surveillance").expect_err("no such source");
+        let err = analysis(&dataset, "hrw-2024-09-surveillance", None).expect_err("no such source");
         assert_eq!(
             err,
             NewAnalysisError::UnknownSource {
@@ -990,7 +996,7 @@ concerns:
         assert!(shown(&v).is_empty(), "{:#?}", shown(&v));
         let dataset = v.dataset.expect("a dataset without diagnostics");
         assert_eq!(
-            analysis(&dataset, "test-source")
+            analysis(&dataset, "test-source", None)
                 .expect_err("analysed")
                 .to_string(),
             "the source `test-source` is already analysed, by `test-analysis` in \
@@ -1006,7 +1012,7 @@ concerns:
         assert!(shown(&v).is_empty(), "{:#?}", shown(&v));
         let dataset = v.dataset.expect("a dataset without diagnostics");
         assert_eq!(
-            analysis(&dataset, "official-record").expect_err("taken"),
+            analysis(&dataset, "official-record", None).expect_err("taken"),
             NewAnalysisError::IdTaken {
                 id: AnalysisId::new("official-record").expect("an id"),
                 file: "datasets/analyses/official-record.yaml".into()

@@ -2,6 +2,8 @@
 
 use std::path::Path;
 
+use treaty_model::ids::AnalysisId;
+
 use crate::args::{NewAnalysisArgs, NewAssessmentArgs, NewCommand, NewFileArgs};
 use crate::exit;
 use crate::load::Loaded;
@@ -33,8 +35,18 @@ fn analysis(args: NewAnalysisArgs) -> Result<u8, Failure> {
         Ok(ready) => ready,
         Err(code) => return Ok(code),
     };
-    let template =
-        treaty_model::scaffold::analysis(&dataset, &args.source).map_err(|e| e.to_string())?;
+    // In a dataset a file is named after its analysis's id (`misnamed-file`): one written
+    // under another valid name there (an analysis started over in place, whose id is not its
+    // source's) takes that name. A file outside any dataset is a draft, named as one likes.
+    let id = match &sink {
+        Sink::File(path) if treaty_model::validate::dataset_root(path).is_some() => path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .and_then(|s| AnalysisId::new(s).ok()),
+        _ => None,
+    };
+    let template = treaty_model::scaffold::analysis(&dataset, &args.source, id.as_ref())
+        .map_err(|e| e.to_string())?;
     sink.emit(&template.text)?;
     next_step(
         &sink,
