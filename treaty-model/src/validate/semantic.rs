@@ -21,12 +21,9 @@ use crate::suggest::closest;
 pub(crate) struct Structure {
     /// Versions described by chapter files: every article, paragraph, point and subpoint.
     described: HashMap<TextVersionId, HashSet<ProvisionRef>>,
-    /// Article number -> chapter number (roman), per version; `None` for an article whose
-    /// chapter is in doubt (two chapter files describe it, or two files claim its chapter's
-    /// number): a `duplicate-id`, after which no power is judged by it.
-    chapters: HashMap<TextVersionId, HashMap<u16, Option<String>>>,
-    /// The chapter numbers described, per version.
-    numbers: HashMap<TextVersionId, HashSet<String>>,
+    /// Article number -> chapter number (roman), per version: the first file's, where two
+    /// describe it (`check_chapters` reports that, and keeps powers from being judged by it).
+    chapters: HashMap<TextVersionId, HashMap<u16, String>>,
     /// Articles of versions without chapter files, known from concordance entries.
     concorded: HashMap<TextVersionId, BTreeSet<u16>>,
 }
@@ -52,25 +49,8 @@ impl Structure {
     fn add_chapter(&mut self, c: &Chapter) {
         let set = self.described.entry(c.text_version.clone()).or_default();
         let chapters = self.chapters.entry(c.text_version.clone()).or_default();
-        let new_number = self
-            .numbers
-            .entry(c.text_version.clone())
-            .or_default()
-            .insert(c.number.clone());
-        if !new_number {
-            // Either file may hold the typo: every article of that number is in doubt.
-            for chapter in chapters.values_mut() {
-                if chapter.as_deref() == Some(c.number.as_str()) {
-                    *chapter = None;
-                }
-            }
-        }
         for a in &c.articles {
-            // Either description of an article given twice may be the copy.
-            chapters
-                .entry(a.number)
-                .and_modify(|chapter| *chapter = None)
-                .or_insert_with(|| new_number.then(|| c.number.clone()));
+            chapters.entry(a.number).or_insert_with(|| c.number.clone());
             let art = ProvisionRef::article(a.number);
             set.insert(art.clone());
             for p in &a.points {
@@ -88,7 +68,10 @@ impl Structure {
 
     /// The chapter (roman numeral) of an article in a version.
     pub(crate) fn chapter_of(&self, version: &TextVersionId, article: u16) -> Option<&str> {
-        self.chapters.get(version)?.get(&article)?.as_deref()
+        self.chapters
+            .get(version)?
+            .get(&article)
+            .map(String::as_str)
     }
 }
 
@@ -126,8 +109,8 @@ pub(crate) fn check(
         );
     }
     check_provisions(files, &defs, &structure, has_instrument, &mut out);
-    check_chapters(files, &mut out);
-    check_powers(files, &structure, &mut out);
+    let in_doubt = check_chapters(files, &mut out);
+    check_powers(files, &structure, &in_doubt, &mut out);
     check_published(files, &mut out);
     without_cascades(files, out, scope)
 }
@@ -593,7 +576,12 @@ fn check_provisions(
     }
 }
 
-fn check_powers(files: &[FileOutcome], structure: &Structure, out: &mut Vec<Diagnostic>) {
+fn check_powers(
+    files: &[FileOutcome],
+    structure: &Structure,
+    in_doubt: &InDoubt<'_>,
+    out: &mut Vec<Diagnostic>,
+) {
     let mut scopes: HashMap<&str, PowerScope> = HashMap::new();
     for f in files {
         if let Some(Document::Powers(p)) = &f.document {
@@ -632,8 +620,11 @@ fn check_powers(files: &[FileOutcome], structure: &Structure, out: &mut Vec<Diag
                 _ => continue,
             };
             // A chapter number the chapter file's own checks reject (`iv`, `XXI`) is that
-            // file's error; judging every power by it would cascade into the powers files.
-            if let Some(chapter) = structure.chapter_of(&version, power.provision.article_number())
+            // file's error, and a chapter two files dispute is theirs: judging every power by
+            // it would cascade into the powers files.
+            let article = power.provision.article_number();
+            if let Some(chapter) = structure.chapter_of(&version, article)
+                && !in_doubt.contains(&(&version, article))
                 && roman_in(chapter, Case::Upper).is_some()
                 && chapter != expected
             {
@@ -666,9 +657,10 @@ fn check_powers(files: &[FileOutcome], structure: &Structure, out: &mut Vec<Diag
 /// `repeated-item`; a file whose chapter number is taken already (a copied file, or a typo in
 /// either file's number) has that one error, not one more for each article it shares with
 /// the first. Which of the two is wrong cannot be told (a copy may sort before its original),
-/// so the messages name both and blame neither; the powers on those articles are not judged
-/// by either chapter meanwhile (see [`Structure::chapter_of`]).
-fn check_chapters(files: &[FileOutcome], out: &mut Vec<Diagnostic>) {
+/// so the messages name both and blame neither, and the articles whose chapter is in doubt are
+/// returned: the powers on them are not judged by either chapter meanwhile.
+fn check_chapters<'a>(files: &'a [FileOutcome], out: &mut Vec<Diagnostic>) -> InDoubt<'a> {
+    let mut in_doubt = InDoubt::default();
     type Described<'a> = (&'a str, &'a str, Place);
     let mut chapters: HashMap<(&TextVersionId, &str), Described<'_>> = HashMap::new();
     let mut articles: HashMap<(&TextVersionId, u16), Described<'_>> = HashMap::new();
@@ -691,6 +683,14 @@ fn check_chapters(files: &[FileOutcome], out: &mut Vec<Diagnostic>) {
                     "a chapter has one file: correct the number of the file that is wrong, or merge the two files",
                 ),
             );
+            // Either file may hold the typo: every article of that number is in doubt.
+            in_doubt.extend(places.articles.iter().map(|(n, _)| (v, *n)));
+            in_doubt.extend(
+                articles
+                    .iter()
+                    .filter(|((version, _), (_, chapter, _))| *version == v && *chapter == c.number)
+                    .map(|((_, n), _)| (v, *n)),
+            );
             continue;
         }
         chapters.insert((v, c.number.as_str()), first);
@@ -699,8 +699,10 @@ fn check_chapters(files: &[FileOutcome], out: &mut Vec<Diagnostic>) {
                 None => {
                     articles.insert((v, n), (f.path.as_str(), c.number.as_str(), at));
                 }
-                Some((path, chapter, first)) if *path != f.path => out.push(
-                    Diagnostic::new(
+                Some((path, chapter, first)) if *path != f.path => {
+                    // Either description may be the copy.
+                    in_doubt.insert((v, n));
+                    out.push(Diagnostic::new(
                         Code::DuplicateId,
                         format!(
                             "Article {n} of the `{v}` text is described in two chapters: here in \
@@ -712,13 +714,17 @@ fn check_chapters(files: &[FileOutcome], out: &mut Vec<Diagnostic>) {
                     .with_related(first.location(path), format!("in Chapter {chapter}"))
                     .with_help(
                         "an article is in one chapter: remove it from the chapter it is not in, or correct its number",
-                    ),
-                ),
+                    ));
+                }
                 Some(_) => {}
             }
         }
     }
+    in_doubt
 }
+
+/// The articles, by text version, whose chapter two chapter files dispute.
+type InDoubt<'a> = HashSet<(&'a TextVersionId, u16)>;
 
 /// An analysis file and its `source` entry describe one document (datasets/README.md: the
 /// analysis is added to the sources first, and its file cites that entry), so the analysis's
