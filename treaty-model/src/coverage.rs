@@ -379,10 +379,7 @@ impl Dataset {
             .flat_map(|r| r.data_categories.iter())
             .collect();
         let data_categories = self
-            .bundle()
-            .data_categories
-            .iter()
-            .flat_map(|f| f.categories.iter())
+            .data_categories()
             .filter(|c| reached.contains(&&c.id))
             .map(|c| Category {
                 id: c.id.clone(),
@@ -412,13 +409,7 @@ impl Dataset {
             }
         }
         if let Some(c) = &filter.data_category {
-            let ids: Vec<&str> = self
-                .bundle()
-                .data_categories
-                .iter()
-                .flat_map(|f| f.categories.iter())
-                .map(|c| c.id.as_str())
-                .collect();
+            let ids: Vec<&str> = self.data_categories().map(|c| c.id.as_str()).collect();
             if !ids.contains(&c.as_str()) {
                 return Err(unknown("data category", c.as_str(), &ids));
             }

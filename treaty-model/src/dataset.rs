@@ -279,6 +279,24 @@ impl Dataset {
             .flat_map(|f| f.safeguards.iter())
     }
 
+    /// Every data category of the vocabulary.
+    pub(crate) fn data_categories(&self) -> impl Iterator<Item = &DataCategory> + Clone {
+        self.bundle
+            .data_categories
+            .iter()
+            .flat_map(|f| &f.categories)
+    }
+
+    /// Every category of sensitive data of the vocabulary.
+    pub(crate) fn sensitivity_categories(
+        &self,
+    ) -> impl Iterator<Item = &SensitivityCategory> + Clone {
+        self.bundle
+            .sensitivity_categories
+            .iter()
+            .flat_map(|f| &f.categories)
+    }
+
     /// The safeguard statuses recorded for a power.
     pub fn safeguards_of(&self, power: &str) -> &[SafeguardStatus] {
         self.power(power).map_or(&[], |p| p.safeguards.as_slice())

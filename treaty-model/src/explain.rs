@@ -227,11 +227,7 @@ impl Dataset {
                 chapter_title: &v.chapter.title,
                 article_title: &v.article.title,
             });
-        let categories = self
-            .bundle()
-            .data_categories
-            .iter()
-            .flat_map(|f| f.categories.iter());
+        let categories = self.data_categories();
         let data_categories = power
             .data_categories
             .iter()
@@ -240,13 +236,7 @@ impl Dataset {
         let sensitive_data = power
             .sensitive_data
             .iter()
-            .filter_map(|id| {
-                self.bundle()
-                    .sensitivity_categories
-                    .iter()
-                    .flat_map(|f| f.categories.iter())
-                    .find(|c| &c.id == id)
-            })
+            .filter_map(|id| self.sensitivity_categories().find(|c| &c.id == id))
             .collect();
         let safeguards = self
             .safeguards()

@@ -221,13 +221,7 @@ impl<'a> Doc<'a> {
     }
 
     fn data_category_name(&self, id: &str) -> String {
-        let found = self
-            .dataset
-            .bundle()
-            .data_categories
-            .iter()
-            .flat_map(|f| &f.categories)
-            .find(|c| c.id.as_str() == id);
+        let found = self.dataset.data_categories().find(|c| c.id.as_str() == id);
         named(
             found.map(|c| c.name.as_str()),
             id,
@@ -238,10 +232,7 @@ impl<'a> Doc<'a> {
     fn sensitivity_name(&self, id: &str) -> String {
         let found = self
             .dataset
-            .bundle()
-            .sensitivity_categories
-            .iter()
-            .flat_map(|f| &f.categories)
+            .sensitivity_categories()
             .find(|c| c.id.as_str() == id);
         named(
             found.map(|c| c.name.as_str()),

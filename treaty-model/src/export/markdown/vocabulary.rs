@@ -49,10 +49,7 @@ impl Doc<'_> {
     fn data_categories(&mut self) {
         let items: Vec<String> = self
             .dataset
-            .bundle()
-            .data_categories
-            .iter()
-            .flat_map(|f| &f.categories)
+            .data_categories()
             .map(|c| {
                 // `defined_by` is in the numbering of the final text, whatever the file.
                 let defined = c.defined_by.as_ref().map_or_else(String::new, |r| {
@@ -77,10 +74,7 @@ impl Doc<'_> {
     fn sensitive_categories(&mut self) {
         let items: Vec<String> = self
             .dataset
-            .bundle()
-            .sensitivity_categories
-            .iter()
-            .flat_map(|f| &f.categories)
+            .sensitivity_categories()
             .map(|c| {
                 let id = c.id.as_str();
                 let entry = term(&sensitive_category_anchor(id), &c.name, id, "", &c.summary);
