@@ -775,10 +775,6 @@ fn duplicate_id_points_back_to_base() {
 /// rest on it: the missing field is the error.
 #[test]
 fn a_newer_file_with_a_misspelt_required_field_is_an_error() {
-    let mut inputs: Vec<Input> = dataset_files(&base_dir())
-        .iter()
-        .map(|p| Input::new(shown(p), fs::read(p).expect("read a base file")))
-        .collect();
     let text = "\
 # yaml-language-server: $schema=../../../schemas/sources.schema.json
 kind: sources
@@ -789,8 +785,7 @@ sources:
     kind: analysis
     verification: unverified
 ";
-    inputs.push(Input::new("newer.yml", text.as_bytes().to_vec()));
-    let validation = validate_inputs(&inputs, &Options::default());
+    let validation = beside_base("newer.yml", text);
     let codes: Vec<(Code, Severity, u32)> = validation
         .report
         .diagnostics
@@ -816,16 +811,8 @@ sources:
 #[test]
 fn data_for_a_newer_minor_version_loads_with_its_new_fields_and_values_warned_of() {
     // docs/VERSIONING.md: a crate built for 1.0 keeps working on 1.1 data.
-    let mut inputs: Vec<Input> = dataset_files(&base_dir())
-        .iter()
-        .map(|p| Input::new(shown(p), fs::read(p).expect("read a base file")))
-        .collect();
     let newer = fixtures().join("invalid/newer-schema-version.yml");
-    inputs.push(Input::new(
-        "newer.yml",
-        fs::read(&newer).expect("read the fixture"),
-    ));
-    let validation = validate_inputs(&inputs, &Options::default());
+    let validation = beside_base("newer.yml", fs::read(&newer).expect("read the fixture"));
     let codes: Vec<(Code, Severity)> = validation
         .report
         .diagnostics
@@ -855,10 +842,6 @@ fn data_for_a_newer_minor_version_loads_with_its_new_fields_and_values_warned_of
 /// either the file's content is in the dataset or there is no dataset.
 #[test]
 fn a_suppressed_error_does_not_drop_its_file_from_the_dataset() {
-    let mut inputs: Vec<Input> = dataset_files(&base_dir())
-        .iter()
-        .map(|p| Input::new(shown(p), fs::read(p).expect("read a base file")))
-        .collect();
     let text = "\
 # yaml-language-server: $schema=../../../schemas/powers.schema.json
 kind: powers
@@ -875,11 +858,7 @@ powers:
     legal_basis: a later field
     sources: [test-source-a]
 ";
-    inputs.push(Input::new(
-        "in-memory/suppressed-error.yaml".to_owned(),
-        text.as_bytes().to_vec(),
-    ));
-    let validation = validate_inputs(&inputs, &Options::default());
+    let validation = beside_base("in-memory/suppressed-error.yaml", text);
     assert_eq!(validation.report.suppressed.len(), 1);
     if let Some(dataset) = &validation.dataset {
         assert!(
@@ -951,6 +930,16 @@ fn a_bundle_is_not_read_back_and_the_help_says_why() {
     );
 }
 
+/// Validates the in-memory file `path`, holding `bytes`, beside the base dataset's files.
+fn beside_base(path: &str, bytes: impl Into<Vec<u8>>) -> treaty_model::validate::Validation {
+    let mut inputs: Vec<Input> = dataset_files(&base_dir())
+        .iter()
+        .map(|p| Input::new(shown(p), fs::read(p).expect("read a base file")))
+        .collect();
+    inputs.push(Input::new(path, bytes));
+    validate_inputs(&inputs, &Options::default())
+}
+
 /// Each repeat of the fixture `name`, as `line:column message -> line:column label` for the
 /// place it points at.
 fn repeats_in(name: &str) -> Vec<String> {
@@ -1012,10 +1001,6 @@ fn a_repeated_value_is_named_with_its_field() {
 /// where the entries after it are placed: a repeated entry is still reported at its own line.
 #[test]
 fn a_repeated_entry_after_an_entry_set_aside_is_placed_at_its_line() {
-    let mut inputs: Vec<Input> = dataset_files(&base_dir())
-        .iter()
-        .map(|p| Input::new(shown(p), fs::read(p).expect("read a base file")))
-        .collect();
     let text = "\
 # yaml-language-server: $schema=../../../schemas/assessment.schema.json
 kind: assessment
@@ -1035,8 +1020,7 @@ powers:
     implemented: partly
 sources: [test-source-a]
 ";
-    inputs.push(Input::new("assessment.yaml", text.as_bytes().to_vec()));
-    let validation = validate_inputs(&inputs, &Options::default());
+    let validation = beside_base("assessment.yaml", text);
     /// A diagnostic's code and place, and the lines it points at.
     type Found<'r> = (Code, u32, u32, Vec<(u32, &'r str)>);
     let found: Vec<Found<'_>> = validation
@@ -1066,10 +1050,6 @@ sources: [test-source-a]
 /// it keep their places, for the references they make and the repeats among them.
 #[test]
 fn ids_after_an_id_set_aside_keep_their_places() {
-    let mut inputs: Vec<Input> = dataset_files(&base_dir())
-        .iter()
-        .map(|p| Input::new(shown(p), fs::read(p).expect("read a base file")))
-        .collect();
     let text = "\
 # yaml-language-server: $schema=../../../schemas/assessment.schema.json
 kind: assessment
@@ -1079,8 +1059,7 @@ text_version: final
 as_of: \"2025-01\"
 sources: [Not An Id, test-source-a, test-source-a, test-source-x]
 ";
-    inputs.push(Input::new("assessment.yaml", text.as_bytes().to_vec()));
-    let validation = validate_inputs(&inputs, &Options::default());
+    let validation = beside_base("assessment.yaml", text);
     let found: Vec<(Code, u32, u32, Vec<u32>)> = validation
         .report
         .diagnostics
