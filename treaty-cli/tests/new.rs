@@ -139,12 +139,31 @@ fn new_assessment_rejects_a_bad_state_code_or_date() {
     assert!(r.stderr.contains("--as-of <DATE>"), "{}", r.stderr);
 }
 
+/// Runs `args` in `dir` with `file` (shown as `shown`) holding work in progress: the command
+/// refuses, naming `what` would be lost, and leaves the file alone; with `--force` it succeeds.
+/// Returns what it then wrote.
+fn refused_then_forced(dir: &Path, args: &[&str], file: &Path, shown: &str, what: &str) -> String {
+    let in_progress = "# work in progress\n";
+    std::fs::write(file, in_progress).expect("write");
+    let r = run_in(dir, args);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        format!(
+            "treaty: error: `{shown}` already exists; it is not overwritten ({what} in progress would be lost): choose another file or pass --force\n",
+        )
+    );
+    assert_eq!(std::fs::read_to_string(file).expect("read"), in_progress);
+
+    let r = run_in(dir, &[args, &["--force"]].concat());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    std::fs::read_to_string(file).expect("read")
+}
+
 #[test]
 fn new_assessment_never_overwrites_an_assessment_in_progress() {
     let dir = tmp_dir("clobber");
     let file = dir.join("isl.yaml");
-    let in_progress = "# work in progress\nkind: assessment\n";
-    std::fs::write(&file, in_progress).expect("write");
     let args = [
         "new",
         "assessment",
@@ -155,20 +174,8 @@ fn new_assessment_never_overwrites_an_assessment_in_progress() {
         "--out",
         utf8(&file),
     ];
-    let r = run(&args);
-    assert_eq!(r.code, 2);
-    assert_eq!(
-        r.stderr,
-        format!(
-            "treaty: error: `{}` already exists; it is not overwritten (an assessment in progress would be lost): choose another file or pass --force\n",
-            file.display()
-        )
-    );
-    assert_eq!(std::fs::read_to_string(&file).expect("read"), in_progress);
-
-    let r = run(&[&args[..], &["--force"]].concat());
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let text = std::fs::read_to_string(&file).expect("read");
+    let shown = file.display().to_string();
+    let text = refused_then_forced(&dir, &args, &file, &shown, "an assessment");
     assert!(text.contains("\nkind: assessment\nschema_version: \"1.0\"\nstate: ISL\n"));
     // Written atomically: no temporary file is left beside it.
     let names: Vec<String> = std::fs::read_dir(&dir)
@@ -483,8 +490,6 @@ fn new_analysis_refuses_a_source_it_cannot_start_from() {
 fn new_analysis_never_overwrites_a_file_in_progress() {
     let dir = dataset_with_new_source("analysis-clobber");
     let file = dir.join("draft.yaml");
-    let in_progress = "# work in progress\nkind: analysis\n";
-    std::fs::write(&file, in_progress).expect("write");
     let args = [
         "new",
         "analysis",
@@ -495,22 +500,8 @@ fn new_analysis_never_overwrites_a_file_in_progress() {
         "-o",
         "draft.yaml",
     ];
-    let r = run_in(&dir, &args);
-    assert_eq!(r.code, 2);
-    assert_eq!(
-        r.stderr,
-        format!(
-            "treaty: error: `draft.yaml` already exists; it is not overwritten (an analysis in progress would be lost): choose another file or pass --force\n",
-        )
-    );
-    assert_eq!(std::fs::read_to_string(&file).expect("read"), in_progress);
-
-    let r = run_in(&dir, &[&args[..], &["--force"]].concat());
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    assert_eq!(
-        std::fs::read_to_string(&file).expect("read"),
-        ANALYSIS_TEMPLATE
-    );
+    let text = refused_then_forced(&dir, &args, &file, "draft.yaml", "an analysis");
+    assert_eq!(text, ANALYSIS_TEMPLATE);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
