@@ -97,7 +97,8 @@ pub(crate) fn check(
     let structure = Structure::build(docs());
     let defs = check_ids(files, &mut out);
     let has_instrument = files.iter().any(|f| f.kind == Some(FileKind::Instrument));
-    check_references(files, &defs, has_instrument, scope, &mut out);
+    let mut unresolved = Vec::new();
+    check_references(files, &defs, has_instrument, scope, &mut unresolved);
     if !has_instrument && !files.is_empty() {
         out.push(
             Diagnostic::new(
@@ -108,14 +109,31 @@ pub(crate) fn check(
             .with_help("validate the whole dataset directory, or add `instrument.yaml`"),
         );
     }
-    check_provisions(files, &defs, &structure, has_instrument, &mut out);
+    check_provisions(files, &defs, &structure, has_instrument, &mut unresolved);
     let in_doubt = check_chapters(files, &mut out);
     check_powers(files, &structure, &in_doubt, &mut out);
     check_published(files, &mut out);
-    without_cascades(files, out, scope)
+    without_cascades(files, out, unresolved, scope)
 }
 
-/// The codes withheld while a file is not read: the references they judge may point into it.
+/// A reference that resolves nowhere, with what it looks for: while a file that may hold
+/// that does not load, it is withheld (see [`without_cascades`]).
+struct Unresolved<'a> {
+    diagnostic: Diagnostic,
+    wanted: Wanted<'a>,
+}
+
+/// What an unresolved reference looks for.
+#[derive(Clone, Copy)]
+enum Wanted<'a> {
+    /// An id of this kind (a text version too).
+    Id(IdKind),
+    /// A provision of this text version.
+    Provision(&'a TextVersionId),
+}
+
+/// The codes of what may be withheld while a file is not read (see [`Wanted`]): an inline
+/// allow of one is not called unused meanwhile.
 pub(crate) const WITHHELD: [Code; 4] = [
     Code::UnknownReference,
     Code::UnknownTextVersion,
@@ -137,7 +155,8 @@ pub(crate) const WITHHELD: [Code; 4] = [
 /// counting it as unchecked would ask for a fix nobody can make.
 fn without_cascades(
     files: &[FileOutcome],
-    out: Vec<Diagnostic>,
+    mut out: Vec<Diagnostic>,
+    unresolved: Vec<Unresolved<'_>>,
     scope: Option<&std::collections::HashSet<String>>,
 ) -> Vec<Diagnostic> {
     let unloaded: Vec<&FileOutcome> = files.iter().filter(|f| !f.read).collect();
@@ -153,6 +172,7 @@ fn without_cascades(
             .collect()
     };
     if responsible.is_empty() {
+        out.extend(unresolved.into_iter().map(|u| u.diagnostic));
         return out;
     }
     // A broken file named like the instrument file is the missing instrument.
@@ -166,27 +186,27 @@ fn without_cascades(
             .flat_map(|f| &f.allows)
             .any(|a| super::suppress::covers(a, d))
     };
-    let (withheld, mut kept): (Vec<Diagnostic>, Vec<Diagnostic>) = out.into_iter().partition(|d| {
-        (d.code == Code::MissingInstrument && instrument_broken)
-            || (!allowed(d) && responsible.iter().any(|f| may_explain(f, d, files)))
-    });
     // The missing instrument is not a reference: it is withheld without being counted.
-    let references: Vec<&Diagnostic> = withheld
-        .iter()
-        .filter(|d| d.code != Code::MissingInstrument)
-        .collect();
+    if instrument_broken {
+        out.retain(|d| d.code != Code::MissingInstrument);
+    }
+    let (withheld, shown): (Vec<Unresolved<'_>>, Vec<Unresolved<'_>>) =
+        unresolved.into_iter().partition(|u| {
+            !allowed(&u.diagnostic) && responsible.iter().any(|f| may_explain(f, u.wanted))
+        });
+    out.extend(shown.into_iter().map(|u| u.diagnostic));
     for file in responsible.iter().copied() {
-        let mine: Vec<&Diagnostic> = references
+        let mine: Vec<&Unresolved<'_>> = withheld
             .iter()
-            .copied()
-            .filter(|d| may_explain(file, d, files))
+            .filter(|u| may_explain(file, u.wanted))
             .collect();
         // With part of a dataset named, the note on a broken file outside it counts only the
         // named files' references: one checked beside a broken file it does not refer to has
         // nothing unchecked, and gets no note. A broken file that is named is told of them all.
         let named = scope.is_none_or(|s| s.contains(&file.path));
-        let counted: Vec<&&Diagnostic> = mine
+        let counted: Vec<&Diagnostic> = mine
             .iter()
+            .map(|u| &u.diagnostic)
             .filter(|d| named || scope.is_none_or(|s| d.concerns(s)))
             .collect();
         let n = counted.len();
@@ -198,7 +218,7 @@ fn without_cascades(
         // The other broken files that may hold what these references look for.
         let sharing = responsible
             .iter()
-            .filter(|g| g.path != file.path && mine.iter().any(|d| may_explain(g, d, files)))
+            .filter(|g| g.path != file.path && mine.iter().any(|u| may_explain(g, u.wanted)))
             .count();
         let others = match sharing {
             0 => String::new(),
@@ -210,7 +230,7 @@ fn without_cascades(
         } else {
             ("the file did not load", "it")
         };
-        kept.push(
+        out.push(
             Diagnostic::new(
                 Code::UncheckedReferences,
                 format!(
@@ -224,30 +244,23 @@ fn without_cascades(
             .with_help("fix this file's own error; the references are checked again once it reads"),
         );
     }
-    kept
+    out
 }
 
 /// Whether the file `broken`, which did not load (or loaded with entries set aside), may be
-/// what leaves the reference problem `d` unresolved: it is, or may be, of a kind that defines
-/// what `d` looks for, in the text version `d` reads.
-fn may_explain(broken: &FileOutcome, d: &Diagnostic, files: &[FileOutcome]) -> bool {
-    let provision = matches!(d.code, Code::UnknownProvision | Code::UndescribedProvision);
-    // Entries set aside leave the rest of the file read: only its text version's provisions
-    // are missing.
-    if broken.read {
-        return provision && describes_version(broken, cited_version(d, files));
-    }
-    match d.code {
-        Code::UnknownReference => referred_kind(d, files).is_none_or(|id| may_define(broken, id)),
-        Code::UnknownTextVersion => may_define(broken, IdKind::TextVersion),
-        _ if provision => match likely_kind(broken) {
-            Some(FileKind::Chapter | FileKind::Concordance) => {
-                describes_version(broken, cited_version(d, files))
-            }
+/// what leaves a reference unresolved: it is, or may be, of a kind that defines what the
+/// reference looks for, in the text version it reads.
+fn may_explain(broken: &FileOutcome, wanted: Wanted<'_>) -> bool {
+    match wanted {
+        Wanted::Id(id) => !broken.read && may_define(broken, id),
+        // Entries set aside leave the rest of the file read: only its text version's
+        // provisions are missing.
+        Wanted::Provision(v) if broken.read => describes_version(broken, v),
+        Wanted::Provision(v) => match likely_kind(broken) {
+            Some(FileKind::Chapter | FileKind::Concordance) => describes_version(broken, v),
             Some(k) => k == FileKind::Instrument,
             None => true,
         },
-        _ => false,
     }
 }
 
@@ -263,37 +276,13 @@ fn may_define(f: &FileOutcome, id: IdKind) -> bool {
 }
 
 /// Whether the chapter or concordance `f` may describe provisions of `version` (the one a
-/// chapter's articles are in, the one a concordance maps from); unknown either side, it may.
-fn describes_version(f: &FileOutcome, version: Option<&TextVersionId>) -> bool {
-    let own = match &f.document {
-        Some(Document::Chapter(c)) => &c.text_version,
-        Some(Document::Concordance(c)) => &c.from,
-        _ => return true,
-    };
-    version.is_none_or(|v| v == own)
-}
-
-/// The text version a provision problem reads its provision in: the citation written where
-/// it points.
-fn cited_version<'a>(d: &Diagnostic, files: &'a [FileOutcome]) -> Option<&'a TextVersionId> {
-    let at = d.location.as_ref()?;
-    let file = files.iter().find(|f| f.path == at.file)?;
-    file.references
-        .provisions
-        .iter()
-        .find(|c| c.place.start.offset == at.start.offset)
-        .map(|c| &c.version)
-}
-
-/// The kind of id an `unknown-reference` looks for: the reference written where it points.
-fn referred_kind(d: &Diagnostic, files: &[FileOutcome]) -> Option<IdKind> {
-    let at = d.location.as_ref()?;
-    let file = files.iter().find(|f| f.path == at.file)?;
-    file.references
-        .refs
-        .iter()
-        .find(|r| r.place.start.offset == at.start.offset)
-        .map(|r| r.kind)
+/// chapter's articles are in, the one a concordance maps from); unread, it may.
+fn describes_version(f: &FileOutcome, version: &TextVersionId) -> bool {
+    match &f.document {
+        Some(Document::Chapter(c)) => &c.text_version == version,
+        Some(Document::Concordance(c)) => &c.from == version,
+        _ => true,
+    }
 }
 
 /// Every defined id, with where it is defined and the file that defines it.
@@ -353,7 +342,7 @@ fn check_references(
     defs: &Defs<'_>,
     has_instrument: bool,
     scope: Option<&std::collections::HashSet<String>>,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Vec<Unresolved<'_>>,
 ) {
     let known = ids_by_kind(defs);
     // A file that did not load may define ids of some kinds: references to those are held
@@ -386,13 +375,15 @@ fn check_references(
             if let Some(at) = scope.and_then(|scope| renamed_in(scope, r, defs, &known)) {
                 d = d.with_related(at, "a close id, in a file being checked");
             }
-            out.push(d);
+            out.push(Unresolved {
+                diagnostic: d,
+                wanted: Wanted::Id(r.kind),
+            });
         }
-        out.extend(
-            undefined
-                .into_iter()
-                .map(|(kind, first, n)| none_defined(kind, first, n)),
-        );
+        out.extend(undefined.into_iter().map(|(kind, first, n)| Unresolved {
+            diagnostic: none_defined(kind, first, n),
+            wanted: Wanted::Id(kind),
+        }));
     }
 }
 
@@ -479,12 +470,12 @@ fn unknown_id(
     .with_help(help)
 }
 
-fn check_provisions(
-    files: &[FileOutcome],
+fn check_provisions<'a>(
+    files: &'a [FileOutcome],
     defs: &Defs<'_>,
     structure: &Structure,
     has_instrument: bool,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Vec<Unresolved<'a>>,
 ) {
     for file in files {
         for cited in &file.references.provisions {
@@ -503,14 +494,18 @@ fn check_provisions(
                         .map(|(_, id)| *id)
                         .collect(),
                 )]);
-                out.push(unknown_id(
-                    IdKind::TextVersion,
-                    version.as_str(),
-                    at(),
-                    &known,
-                ));
+                out.push(Unresolved {
+                    diagnostic: unknown_id(IdKind::TextVersion, version.as_str(), at(), &known),
+                    wanted: Wanted::Id(IdKind::TextVersion),
+                });
                 continue;
             }
+            let mut unresolved = |diagnostic| {
+                out.push(Unresolved {
+                    diagnostic,
+                    wanted: Wanted::Provision(version),
+                })
+            };
             let unversioned = p.unversioned();
             if let Some(described) = structure.described.get(version) {
                 let article = ProvisionRef::article(p.article_number());
@@ -525,7 +520,7 @@ fn check_provisions(
                         (Some(a), Some(b)) => format!("it has Articles {a}-{b}"),
                         _ => "it has no articles".into(),
                     };
-                    out.push(
+                    unresolved(
                         Diagnostic::new(
                             Code::UnknownProvision,
                             format!("Article {} does not exist in the `{version}` text ({range})", p.article_number()),
@@ -534,7 +529,7 @@ fn check_provisions(
                         .with_help("check the number; a provision of another text version needs its prefix, such as `zero-draft:17`"),
                     );
                 } else if !described.contains(&unversioned) {
-                    out.push(
+                    unresolved(
                         Diagnostic::new(
                             Code::UndescribedProvision,
                             format!("`{unversioned}` is cited but not described in the `{version}` chapter files"),
@@ -548,7 +543,7 @@ fn check_provisions(
                 }
             } else if let Some(articles) = structure.concorded.get(version) {
                 if !articles.contains(&p.article_number()) {
-                    out.push(
+                    unresolved(
                         Diagnostic::new(
                             Code::UnknownProvision,
                             format!(
@@ -563,7 +558,7 @@ fn check_provisions(
                     );
                 }
             } else if has_instrument {
-                out.push(
+                unresolved(
                     Diagnostic::new(
                         Code::UnknownProvision,
                         format!("`{p}` cannot be resolved: the `{version}` text has no chapter files and no concordance"),
