@@ -95,7 +95,8 @@ pub(crate) fn check(
         Ok(text) => Cow::Borrowed(text),
         Err(_) => String::from_utf8_lossy(&bytes),
     };
-    out.source = Some(Text::Kept(Arc::from(text)));
+    let source: Arc<str> = Arc::from(text);
+    out.source = Some(Text::Kept(Arc::clone(&source)));
     let is_json = path.ends_with(".json");
     // A byte-order mark (reported by the parser) must not hide the modeline on line 1;
     // offsets still count it (`base`), as the parser's do.
@@ -108,10 +109,7 @@ pub(crate) fn check(
     }
     let Some(doc) = parsed.doc else {
         if !is_json {
-            out.modeline_kind = out.source.as_ref().and_then(|t| match t {
-                Text::Kept(text) => header::modeline_kind(text),
-                _ => None,
-            });
+            out.modeline_kind = header::modeline_kind(&source[base..]);
         }
         return out;
     };
