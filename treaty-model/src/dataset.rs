@@ -378,6 +378,58 @@ impl Dataset {
         out
     }
 
+    /// The offences that provision `r` of text version `version`, or a provision inside it,
+    /// establishes, in file order. An offence's provision is read in its file's text version
+    /// unless it names its own.
+    ///
+    /// ```
+    /// use treaty_model::{ProvisionRef, ids::TextVersionId};
+    ///
+    /// let dataset = treaty_model::bundled().expect("the bundled dataset is valid");
+    /// let article_7 = ProvisionRef::article(7);
+    /// let offences = dataset.offences_in(&article_7, &TextVersionId::final_text());
+    /// assert_eq!(offences[0].id.as_str(), "illegal-access");
+    /// ```
+    pub fn offences_in(&self, r: &ProvisionRef, version: &TextVersionId) -> Vec<&Offence> {
+        self.bundle
+            .offences
+            .iter()
+            .flat_map(|f| {
+                f.offences
+                    .iter()
+                    .filter(|o| within(r, version, &o.provision, &f.text_version))
+            })
+            .collect()
+    }
+
+    /// The powers that provision `r` of text version `version`, or a provision inside it,
+    /// grants, in file order, each provision read as in [`Dataset::offences_in`].
+    pub fn powers_in(&self, r: &ProvisionRef, version: &TextVersionId) -> Vec<&Power> {
+        self.bundle
+            .powers
+            .iter()
+            .flat_map(|f| {
+                f.powers
+                    .iter()
+                    .filter(|p| within(r, version, &p.provision, &f.text_version))
+            })
+            .collect()
+    }
+
+    /// The terms that provision `r` of text version `version`, or a provision inside it,
+    /// defines, in file order, each provision read as in [`Dataset::offences_in`].
+    pub fn terms_in(&self, r: &ProvisionRef, version: &TextVersionId) -> Vec<&Definition> {
+        self.bundle
+            .definitions
+            .iter()
+            .flat_map(|f| {
+                f.terms
+                    .iter()
+                    .filter(|t| within(r, version, &t.provision, &f.text_version))
+            })
+            .collect()
+    }
+
     /// Every crosswalk with the entries that match provision `r` of text version `version`,
     /// a provision inside it or the one around it (an article's match speaks for its
     /// paragraphs), in file order; a crosswalk without such an entry is left out. The
@@ -510,4 +562,15 @@ fn doc_kind(doc: &Document) -> FileKind {
         Document::Participation(_) => FileKind::Participation,
         Document::Assessment(_) => FileKind::Assessment,
     }
+}
+
+/// Whether provision `p`, written in a file on text version `file`, is `r` of `version` or
+/// lies inside it: `p` is read in its file's version unless it names its own.
+fn within(
+    r: &ProvisionRef,
+    version: &TextVersionId,
+    p: &ProvisionRef,
+    file: &TextVersionId,
+) -> bool {
+    p.version().unwrap_or(file) == version && r.contains(p)
 }

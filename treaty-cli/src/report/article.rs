@@ -67,7 +67,7 @@ pub fn page(ctx: &Ctx<'_>, chapter: &Chapter, art: &Article) -> String {
     numbering(ctx, &mut out, &r, v);
     other_treaties(ctx, &mut out, &r, v);
     if v.as_str() == "final" {
-        powers(ctx, &mut out, &r);
+        powers(ctx, &mut out, &r, v);
         resting_here(ctx, &mut out, &r);
     }
     citations(ctx, &mut out, &r, v);
@@ -262,12 +262,8 @@ fn other_treaties(ctx: &Ctx<'_>, out: &mut String, r: &ProvisionRef, v: &TextVer
     }
 }
 
-fn powers(ctx: &Ctx<'_>, out: &mut String, r: &ProvisionRef) {
-    let powers: Vec<_> = ctx
-        .dataset
-        .powers()
-        .filter(|p| r.contains(&p.provision))
-        .collect();
+fn powers(ctx: &Ctx<'_>, out: &mut String, r: &ProvisionRef, v: &TextVersionId) {
+    let powers = ctx.dataset.powers_in(r, v);
     if powers.is_empty() {
         return;
     }

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use treaty_model::ProvisionRef;
 use treaty_model::ids::TextVersionId;
-use treaty_model::model::{Offence, Requirement};
+use treaty_model::model::Requirement;
 
 use super::html::{dt_dd, esc, p, quotes, sources, status_badge};
 use super::{Ctx, links};
@@ -17,15 +17,7 @@ use crate::render::text::words;
 /// The sections for article `r` of text version `v`: empty when nothing is recorded for it.
 pub fn sections(ctx: &Ctx<'_>, r: &ProvisionRef, v: &TextVersionId) -> String {
     let mut out = String::new();
-    let offences: Vec<&Offence> = ctx
-        .dataset
-        .bundle()
-        .offences
-        .iter()
-        .filter(|f| &f.text_version == v)
-        .flat_map(|f| &f.offences)
-        .filter(|o| r.contains(&o.provision))
-        .collect();
+    let offences = ctx.dataset.offences_in(r, v);
     if !offences.is_empty() {
         out.push_str("<h2 id=\"offences\">Offences established</h2>\n");
     }
@@ -69,15 +61,7 @@ pub fn sections(ctx: &Ctx<'_>, r: &ProvisionRef, v: &TextVersionId) -> String {
         );
     }
 
-    let terms: Vec<_> = ctx
-        .dataset
-        .bundle()
-        .definitions
-        .iter()
-        .filter(|f| &f.text_version == v)
-        .flat_map(|f| &f.terms)
-        .filter(|t| r.contains(&t.provision))
-        .collect();
+    let terms = ctx.dataset.terms_in(r, v);
     if !terms.is_empty() {
         out.push_str("<h2 id=\"terms\">Terms defined</h2>\n<dl class=\"terms\">\n");
         for t in terms {

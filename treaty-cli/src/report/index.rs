@@ -121,11 +121,7 @@ fn chapter(ctx: &Ctx<'_>, out: &mut String, c: &Chapter, show_version: bool) {
         let r = ProvisionRef::article(art.number);
         let mut meta = Vec::new();
         if c.text_version.as_str() == "final" {
-            let powers = ctx
-                .dataset
-                .powers()
-                .filter(|p| r.contains(&p.provision))
-                .count();
+            let powers = ctx.dataset.powers_in(&r, &c.text_version).len();
             if powers > 0 {
                 meta.push(plural(powers, "power"));
             }

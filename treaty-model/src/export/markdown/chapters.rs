@@ -84,38 +84,21 @@ impl Doc<'_> {
     /// than by article. Only entries the document has are linked: each section writes every
     /// entry of the dataset.
     fn see_also(&self, version: &TextVersionId, number: u16) -> Option<String> {
-        let bundle = self.dataset.bundle();
         let here = ProvisionRef::article(number);
-        // A provision is read in its file's text version unless it names its own.
-        let in_article = |r: &ProvisionRef, file: &TextVersionId| {
-            r.version().unwrap_or(file) == version && here.contains(r)
-        };
-        let terms = bundle
-            .definitions
-            .iter()
-            .flat_map(|f| {
-                f.terms
-                    .iter()
-                    .filter(|t| in_article(&t.provision, &f.text_version))
-            })
+        let terms = self
+            .dataset
+            .terms_in(&here, version)
+            .into_iter()
             .map(|t| link(&inline(&t.term), &term_anchor(t.id.as_str())));
-        let offences = bundle
-            .offences
-            .iter()
-            .flat_map(|f| {
-                f.offences
-                    .iter()
-                    .filter(|o| in_article(&o.provision, &f.text_version))
-            })
+        let offences = self
+            .dataset
+            .offences_in(&here, version)
+            .into_iter()
             .map(|o| link(&inline(&o.name), &offence_anchor(o.id.as_str())));
-        let powers = bundle
-            .powers
-            .iter()
-            .flat_map(|f| {
-                f.powers
-                    .iter()
-                    .filter(|p| in_article(&p.provision, &f.text_version))
-            })
+        let powers = self
+            .dataset
+            .powers_in(&here, version)
+            .into_iter()
             .map(|p| link(&inline(&p.name), &power_anchor(p.id.as_str())));
         let mut groups = Vec::new();
         for (one, many, links) in [
