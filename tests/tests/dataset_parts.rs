@@ -524,6 +524,43 @@ fn an_entry_the_model_cannot_read_still_defines_its_id_and_the_others_are_checke
     );
 }
 
+/// A value the schema rejects but the model can still read (a paragraph numbered 0) makes the
+/// chapter describe another provision than the one it meant: the references to its text
+/// version's provisions are held back, as for an entry set aside, and one note counts them.
+/// So they are while another file does not load at all.
+#[test]
+fn a_paragraph_number_the_schema_rejects_does_not_cascade() {
+    let dir = base_copy("rejected-paragraph");
+    let chapter = dir.join("chapter-04.yaml");
+    edit(&chapter, "      - number: 4\n", "      - number: 0\n");
+    let c = shown(&chapter);
+    let expected = [
+        (Code::OutOfRange, Severity::Error, c.clone(), 23, 17),
+        (Code::UncheckedReferences, Severity::Note, c, 1, 1),
+    ];
+    let v = validate_paths(std::slice::from_ref(&dir), &Options::default());
+    assert_eq!(found(&v.report), expected);
+    let note = &v.report.diagnostics[1];
+    assert_eq!(
+        note.message,
+        "the schema rejected some of the file's data, so 1 reference that may point into it \
+         was not checked"
+    );
+    assert_eq!(note.related[0].location.start.line, 17);
+
+    // The analysis's modeline says what it is: it cannot describe provisions.
+    let analysis = dir.join("analysis-zero-draft.yaml");
+    edit(&analysis, "kind: analysis\n", "kind: analysis\n[\n");
+    let v = validate_paths(std::slice::from_ref(&dir), &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    let codes: Vec<Code> = v.report.diagnostics.iter().map(|d| d.code).collect();
+    assert!(
+        !codes.contains(&Code::UndescribedProvision),
+        "{:#?}",
+        v.report.diagnostics
+    );
+}
+
 #[test]
 fn a_bad_header_does_not_cascade_either() {
     let dir = base_copy("bad-header");

@@ -43,7 +43,7 @@ const WITHOUT_FIXTURE: &[(&str, &str)] = &[
     ),
     (
         "unchecked-references",
-        "a note on a file that does not parse or has a bad header (`kind`, `schema_version`): what it defines is unknown, so references elsewhere to ids a file of its kind could define (its kind as written, or as its modeline names it), which resolve nowhere, are not reported as unknown; the note counts them and shows the first. A reference an inline allow silences is not counted. A second note, on a file whose own errors keep it from being read, says that its own references were not checked. Fix the file's own error and they are checked again.",
+        "a note on a file that does not parse or has a bad header (`kind`, `schema_version`): what it defines is unknown, so references elsewhere to ids a file of its kind could define (its kind as written, or as its modeline names it), which resolve nowhere, are not reported as unknown; the note counts them and shows the first. A chapter or concordance that loads with an entry set aside, or with a value the schema rejects (a paragraph numbered 0), holds back the references to its text version's provisions the same way. A reference an inline allow silences is not counted. A second note, on a file whose own errors keep it from being read, says that its own references were not checked. Fix the file's own error and they are checked again.",
     ),
     (
         "schema-violation",

@@ -38,6 +38,10 @@ pub(crate) struct FileOutcome {
     pub read: bool,
     /// The entries of top-level lists that the model could not read and left out.
     pub set_aside: Vec<SetAside>,
+    /// Whether the JSON Schema rejected some of the file's data: the typed model may still
+    /// read a value the schema forbids (a paragraph numbered 0), so what the file describes
+    /// is in doubt.
+    pub rejected: bool,
     /// What the cross-file checks read besides the document, when they run.
     pub references: References,
     pub diagnostics: Vec<Diagnostic>,
@@ -54,6 +58,12 @@ impl FileOutcome {
         self.read && self.set_aside.is_empty()
     }
 
+    /// Whether the file loaded but what it describes may be short or wrong: entries were set
+    /// aside, or the schema rejected some of its data.
+    pub(crate) fn in_doubt(&self) -> bool {
+        self.read && (!self.set_aside.is_empty() || self.rejected)
+    }
+
     /// The outcome of a file that yields nothing but diagnostics.
     pub(crate) fn empty(path: &str) -> Self {
         Self {
@@ -63,6 +73,7 @@ impl FileOutcome {
             document: None,
             read: false,
             set_aside: Vec::new(),
+            rejected: false,
             references: References::default(),
             diagnostics: Vec::new(),
             allows: Vec::new(),
@@ -219,6 +230,7 @@ pub(crate) fn check(
     // error of the header or of that entry (not one elsewhere in the file, which would hide
     // an impossible date until an unrelated typo is fixed).
     let explained = header_error || !rejected.is_empty();
+    out.rejected = !rejected.is_empty();
     let explains_entry = |s: &typed::SetAside| {
         let entry = format!("/{}/{}", s.list, s.index);
         header_error

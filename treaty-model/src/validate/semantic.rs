@@ -144,7 +144,8 @@ pub(crate) const WITHHELD: [Code; 4] = [
 /// A file that the typed model could not read (it does not parse, its header is wrong, or a
 /// field of its own has the wrong shape) defines nothing that the checks know of, so every
 /// reference into it would be reported as unknown, in files nobody touched. Likewise a
-/// chapter or concordance with entries set aside describes fewer provisions than it should.
+/// chapter or concordance with entries set aside, or with data the schema rejected (a
+/// paragraph numbered 0), describes fewer or other provisions than it should.
 /// Those unresolved references are withheld: the broken file's own error is the one to fix,
 /// and a note on it says how many references were left unchecked. (An entry set aside in
 /// another file still defines its id: see [`super::references::collect`].)
@@ -159,18 +160,14 @@ fn without_cascades(
     unresolved: Vec<Unresolved<'_>>,
     scope: Option<&std::collections::HashSet<String>>,
 ) -> Vec<Diagnostic> {
-    let unloaded: Vec<&FileOutcome> = files.iter().filter(|f| !f.read).collect();
-    let responsible: Vec<&FileOutcome> = if !unloaded.is_empty() {
-        unloaded
-    } else {
-        files
-            .iter()
-            .filter(|f| {
-                !f.set_aside.is_empty()
-                    && matches!(f.kind, Some(FileKind::Chapter | FileKind::Concordance))
-            })
-            .collect()
-    };
+    let responsible: Vec<&FileOutcome> = files
+        .iter()
+        .filter(|f| {
+            !f.read
+                || (f.in_doubt()
+                    && matches!(f.kind, Some(FileKind::Chapter | FileKind::Concordance)))
+        })
+        .collect();
     if responsible.is_empty() {
         out.extend(unresolved.into_iter().map(|u| u.diagnostic));
         return out;
@@ -225,10 +222,12 @@ fn without_cascades(
             1 => " (this file or another that did not load)".to_owned(),
             n => format!(" (this file or one of the {n} others that did not load)"),
         };
-        let (what, into) = if file.read {
+        let (what, into) = if !file.read {
+            ("the file did not load", "it")
+        } else if !file.set_aside.is_empty() {
             ("some entries of the file did not load", "them")
         } else {
-            ("the file did not load", "it")
+            ("the schema rejected some of the file's data", "it")
         };
         out.push(
             Diagnostic::new(
@@ -247,14 +246,15 @@ fn without_cascades(
     out
 }
 
-/// Whether the file `broken`, which did not load (or loaded with entries set aside), may be
+/// Whether the file `broken`, which did not load (or loaded in doubt: see
+/// [`FileOutcome::in_doubt`]), may be
 /// what leaves a reference unresolved: it is, or may be, of a kind that defines what the
 /// reference looks for, in the text version it reads.
 fn may_explain(broken: &FileOutcome, wanted: Wanted<'_>) -> bool {
     match wanted {
         Wanted::Id(id) => !broken.read && may_define(broken, id),
-        // Entries set aside leave the rest of the file read: only its text version's
-        // provisions are missing.
+        // A file read in doubt defines its ids: only its text version's provisions may be
+        // missing or wrong.
         Wanted::Provision(v) if broken.read => describes_version(broken, v),
         Wanted::Provision(v) => match likely_kind(broken) {
             Some(FileKind::Chapter | FileKind::Concordance) => describes_version(broken, v),
