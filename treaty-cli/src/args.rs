@@ -408,7 +408,8 @@ pub struct NewFileArgs {
     #[arg(short, long, alias = "out", value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Overwrite the --output file if it exists (a file in progress is otherwise kept). A file
-    /// of the dataset is started over: the template is drawn from the dataset without it.
+    /// of the dataset is started over: the template is drawn from the dataset without it. A
+    /// valid file of another kind is never replaced.
     #[arg(long)]
     pub force: bool,
     /// The dataset the template is drawn from (default: the dataset the current directory is

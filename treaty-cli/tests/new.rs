@@ -228,6 +228,40 @@ fn new_assessment_with_force_restarts_a_file_of_the_dataset_in_place() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// `--force` starts over a file of the kind written, never a valid file of another kind: a
+/// chapter named by a slip is kept, byte for byte.
+#[test]
+fn new_with_force_keeps_a_valid_file_of_another_kind() {
+    let dir = tmp_dir("another-kind");
+    common::copy_dir(&common::root().join("datasets"), &dir.join("datasets"));
+    let path = "datasets/convention/chapter-04.yaml";
+    let file = dir.join(path);
+    let before = std::fs::read_to_string(&file).expect("read");
+    let args = [
+        "new",
+        "assessment",
+        "--state",
+        "ISL",
+        "--as-of",
+        "2026-01",
+        "-o",
+        path,
+        "--force",
+    ];
+    let r = run_in(&dir, &args);
+    assert_eq!(
+        (r.code, r.stdout.as_str(), r.stderr.as_str()),
+        (
+            2,
+            "",
+            "treaty: error: `datasets/convention/chapter-04.yaml` is a valid chapter file; \
+             --force starts over only a file of the kind written (assessment): choose another file\n"
+        )
+    );
+    assert_eq!(std::fs::read_to_string(&file).expect("kept"), before);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn new_assessment_refuses_an_invalid_dataset() {
     let dir = tmp_dir("invalid-data");

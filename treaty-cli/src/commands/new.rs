@@ -3,6 +3,8 @@
 use std::path::Path;
 
 use treaty_model::ids::AnalysisId;
+use treaty_model::model::FileKind;
+use treaty_model::validate::{Options, validate_file};
 
 use crate::args::{NewAnalysisArgs, NewAssessmentArgs, NewCommand, NewFileArgs};
 use crate::exit;
@@ -17,7 +19,7 @@ pub fn run(command: NewCommand) -> Result<u8, Failure> {
 }
 
 fn assessment(args: NewAssessmentArgs) -> Result<u8, Failure> {
-    let (sink, dataset) = match prepare(&args.template, "an assessment")? {
+    let (sink, dataset) = match prepare(&args.template, FileKind::Assessment, "an assessment")? {
         Ok(ready) => ready,
         Err(code) => return Ok(code),
     };
@@ -31,7 +33,7 @@ fn assessment(args: NewAssessmentArgs) -> Result<u8, Failure> {
 }
 
 fn analysis(args: NewAnalysisArgs) -> Result<u8, Failure> {
-    let (sink, dataset) = match prepare(&args.template, "an analysis")? {
+    let (sink, dataset) = match prepare(&args.template, FileKind::Analysis, "an analysis")? {
         Ok(ready) => ready,
         Err(code) => return Ok(code),
     };
@@ -59,11 +61,18 @@ fn analysis(args: NewAnalysisArgs) -> Result<u8, Failure> {
 }
 
 /// The output checked, then the dataset loaded; or the exit code of a dataset that did not load.
-fn prepare(args: &NewFileArgs, in_progress: &str) -> Result<Result<(Sink, Loaded), u8>, Failure> {
+fn prepare(
+    args: &NewFileArgs,
+    kind: FileKind,
+    in_progress: &str,
+) -> Result<Result<(Sink, Loaded), u8>, Failure> {
     let sink = Sink::from_arg(args.output.as_deref());
     // Checked before the dataset is loaded, so that the refusal comes first and alone.
     if let Sink::File(path) = &sink {
         refuse_to_clobber(path, args.force, in_progress)?;
+        if args.force {
+            refuse_another_kind(path, kind)?;
+        }
     }
     sink.check()?;
     // With --force the file replaced may be one of the dataset's, restarted in place: what it
@@ -103,4 +112,21 @@ fn refuse_to_clobber(path: &Path, force: bool, in_progress: &str) -> Result<(), 
         ));
     }
     Ok(())
+}
+
+/// `--force` starts a file over as a file of the same kind. A valid file of another kind (a
+/// chapter or the sources, named by a slip of the completion) is kept: nothing about it asks
+/// to be started over. A file that does not read as valid may be anything, and is replaced.
+fn refuse_another_kind(path: &Path, kind: FileKind) -> Result<(), String> {
+    let existing = validate_file(path, &Options::default())
+        .dataset
+        .and_then(|d| d.files().first().map(|(_, k)| *k));
+    match existing {
+        Some(other) if other != kind => Err(format!(
+            "`{}` is a valid {other} file; --force starts over only a file of the kind written \
+             ({kind}): choose another file",
+            path.display()
+        )),
+        _ => Ok(()),
+    }
 }
