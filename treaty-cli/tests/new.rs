@@ -13,6 +13,20 @@ fn utf8(p: &Path) -> &str {
     p.to_str().expect("utf-8 path")
 }
 
+/// `treaty new assessment` for Iceland as of January 2026, written to `out`.
+fn isl_to(out: &str) -> [&str; 8] {
+    [
+        "new",
+        "assessment",
+        "--state",
+        "ISL",
+        "--as-of",
+        "2026-01",
+        "-o",
+        out,
+    ]
+}
+
 const PLACEHOLDER_SOURCE: &str = r#"# yaml-language-server: $schema=../../schemas/sources.schema.json
 kind: sources
 schema_version: "1.0"
@@ -28,16 +42,10 @@ sources:
 fn new_assessment_is_valid_once_its_placeholder_source_exists() {
     let dir = tmp_dir("valid");
     let file = dir.join("isl.yaml");
-    let r = run(&[
-        "new",
-        "assessment",
-        "--state",
-        "ISL",
-        "--as-of",
-        "2026-01",
-        "--out",
-        utf8(&file),
-    ]);
+    let mut args = isl_to(utf8(&file));
+    // `--out`, the alias that `report` uses too, is the same option as `-o`.
+    args[6] = "--out";
+    let r = run(&args);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stdout, "");
     let text = std::fs::read_to_string(&file).expect("the template is written");
@@ -164,16 +172,7 @@ fn refused_then_forced(dir: &Path, args: &[&str], file: &Path, shown: &str, what
 fn new_assessment_never_overwrites_an_assessment_in_progress() {
     let dir = tmp_dir("clobber");
     let file = dir.join("isl.yaml");
-    let args = [
-        "new",
-        "assessment",
-        "--state",
-        "ISL",
-        "--as-of",
-        "2026-01",
-        "--out",
-        utf8(&file),
-    ];
+    let args = isl_to(utf8(&file));
     let shown = file.display().to_string();
     let text = refused_then_forced(&dir, &args, &file, &shown, "an assessment");
     assert!(text.contains("\nkind: assessment\nschema_version: \"1.0\"\nstate: ISL\n"));
@@ -193,16 +192,7 @@ fn new_assessment_with_force_restarts_a_file_of_the_dataset_in_place() {
     let dir = tmp_dir("restart");
     common::copy_dir(&common::root().join("datasets"), &dir.join("datasets"));
     let path = "datasets/assessments/isl.yaml";
-    let args = [
-        "new",
-        "assessment",
-        "--state",
-        "ISL",
-        "--as-of",
-        "2026-01",
-        "-o",
-        path,
-    ];
+    let args = isl_to(path);
     let r = run_in(&dir, &args);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let file = dir.join(path);
@@ -237,17 +227,7 @@ fn new_with_force_keeps_a_valid_file_of_another_kind() {
     let path = "datasets/convention/chapter-04.yaml";
     let file = dir.join(path);
     let before = std::fs::read_to_string(&file).expect("read");
-    let args = [
-        "new",
-        "assessment",
-        "--state",
-        "ISL",
-        "--as-of",
-        "2026-01",
-        "-o",
-        path,
-        "--force",
-    ];
+    let args = [&isl_to(path)[..], &["--force"]].concat();
     let r = run_in(&dir, &args);
     assert_eq!(
         (r.code, r.stdout.as_str(), r.stderr.as_str()),
