@@ -1294,28 +1294,31 @@ fn a_value_of_the_wrong_type_is_shown_the_shape_it_needs() {
     }
 }
 
+/// (code, line, column, message, related (column, message), help) of a diagnostic.
+type Summary<'a> = (Code, u32, u32, String, Vec<(u32, &'a str)>, String);
+
+fn summary(d: &treaty_model::diagnostic::Diagnostic) -> Summary<'_> {
+    let l = d.location.as_ref().unwrap();
+    let related: Vec<_> = d
+        .related
+        .iter()
+        .map(|r| (r.location.start.column, r.message.as_str()))
+        .collect();
+    (
+        d.code,
+        l.start.line,
+        l.start.column,
+        d.message.clone(),
+        related,
+        d.help.clone().unwrap_or_default(),
+    )
+}
+
 /// A provision written out with its text version repeats the same one written without. One
 /// the schema rejects, in either order, has that error alone, which says it would repeat the
 /// other: correcting its spelling as the error asks would only end in a repeat.
 #[test]
 fn a_repeated_provision_is_found_in_any_spelling_and_reported_once() {
-    type Summary<'a> = (Code, u32, u32, String, Vec<(u32, &'a str)>, String);
-    fn summary(d: &treaty_model::diagnostic::Diagnostic) -> Summary<'_> {
-        let l = d.location.as_ref().unwrap();
-        let related: Vec<_> = d
-            .related
-            .iter()
-            .map(|r| (r.location.start.column, r.message.as_str()))
-            .collect();
-        (
-            d.code,
-            l.start.line,
-            l.start.column,
-            d.message.clone(),
-            related,
-            d.help.clone().unwrap_or_default(),
-        )
-    }
     let report = file_with(
         "analyses/eff-2024-key-concerns.yaml",
         "provisions: [23(2)(c), 23(2)(b), 35(1)(c), 2(h)]",
@@ -1362,6 +1365,62 @@ fn a_repeated_provision_is_found_in_any_spelling_and_reported_once() {
             vec![(61, "provision `23(2)(c)` is listed here too")],
             rejected_help.to_owned(),
         )]
+    );
+}
+
+/// An id or a vocabulary value the schema rejects, which corrected as the help would have it
+/// repeats another item of its list, is told to go instead, pointing at the other: one error,
+/// and no `repeated-item` after the fix.
+#[test]
+fn a_rejected_item_that_corrected_repeats_another_is_told_to_go() {
+    let report = domestic_with(
+        "data_categories: [electronic-data]",
+        "data_categories: [electronic-data, Electronic_Data]",
+    );
+    let got: Vec<_> = report.diagnostics.iter().map(summary).collect();
+    assert_eq!(
+        got,
+        [(
+            Code::InvalidFormat,
+            17,
+            40,
+            "`Electronic_Data` is not an id".to_owned(),
+            vec![(23, "`electronic-data` is listed here too")],
+            "remove it: corrected, it would repeat `electronic-data`, which the list has \
+             already"
+                .to_owned(),
+        )]
+    );
+
+    let report = domestic_with(
+        "compellable: [person-with-data, service-provider]",
+        "compellable: [Service-Provider, person-with-data, service-provider]",
+    );
+    let got: Vec<_> = report.diagnostics.iter().map(summary).collect();
+    assert_eq!(
+        got,
+        [(
+            Code::InvalidValue,
+            19,
+            19,
+            "`Service-Provider` is not one of the allowed values".to_owned(),
+            vec![(55, "`service-provider` is listed here too")],
+            "remove it: corrected, it would repeat `service-provider`, which the list has \
+             already"
+                .to_owned(),
+        )]
+    );
+
+    // Corrected, it repeats nothing: the usual help.
+    let report = domestic_with(
+        "data_categories: [electronic-data]",
+        "data_categories: [Electronic_Data]",
+    );
+    let got: Vec<_> = report.diagnostics.iter().map(summary).collect();
+    assert_eq!(
+        got[0].5,
+        "expected `expedited-preservation` (lowercase kebab-case); did you mean \
+         `electronic-data`?"
     );
 }
 

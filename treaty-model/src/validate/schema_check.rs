@@ -132,7 +132,7 @@ pub(crate) fn check(
                     (None, Some(m)) => format!("did you mean `{m}`? allowed: {list}"),
                     (None, None) => format!("allowed: {list}"),
                 });
-                out.push(d);
+                out.push(unless_repeated(d, value, &pointer, fix, locator));
             }
             ValidationErrorKind::Constant { expected_value } => out.push(
                 Diagnostic::new(
@@ -155,7 +155,18 @@ pub(crate) fn check(
                 .with_help(type_help(kind, &pointer, expected, instance)),
             ),
             ValidationErrorKind::Pattern { .. } => {
-                out.push(format_error(kind, &pointer, instance, locator))
+                let d = format_error(kind, &pointer, instance, locator);
+                let fixed = def_at(kind, &pointer)
+                    .is_some_and(|d| d.ends_with("Id"))
+                    .then(|| fixed_id(instance.as_str().unwrap_or_default()))
+                    .flatten();
+                out.push(unless_repeated(
+                    d,
+                    value,
+                    &pointer,
+                    fixed.as_deref(),
+                    locator,
+                ));
             }
             ValidationErrorKind::MinItems { limit } => out.push(
                 Diagnostic::new(
@@ -271,8 +282,7 @@ fn format_error(
     {
         Some(canonical_help(&p))
     } else if def.is_some_and(|d| d.ends_with("Id"))
-        && let fixed = text.trim().to_lowercase().replace([' ', '_'], "-")
-        && crate::ids::is_valid_id(&fixed)
+        && let Some(fixed) = fixed_id(written)
     {
         Some(if curly.is_some() {
             format!("write `{fixed}`")
@@ -288,6 +298,50 @@ fn format_error(
         (None, Some(fix)) => fix,
         (None, None) => format!("expected {example}"),
     })
+}
+
+/// The id that `written` most likely means, when one reads from it (`Electronic_Data`: any
+/// typographic quotes around it, case, spaces and underscores corrected).
+fn fixed_id(written: &str) -> Option<String> {
+    let text = inside_typographic_quotes(written).unwrap_or(written);
+    let fixed = text.trim().to_lowercase().replace([' ', '_'], "-");
+    crate::ids::is_valid_id(&fixed).then_some(fixed)
+}
+
+/// An item of a list that, corrected as its help says (to `fixed`), would repeat another item
+/// of the list: the help says to remove it instead, and points at the other, so that
+/// following it does not end in a `repeated-item` the next run reports. (The items the typed
+/// model reads, such as `Art. 24` beside `24`, are found by [`super::content::repeated`].)
+fn unless_repeated(
+    mut d: Diagnostic,
+    value: &Value,
+    pointer: &str,
+    fixed: Option<&str>,
+    locator: &Locator<'_>,
+) -> Diagnostic {
+    let Some(fixed) = fixed else { return d };
+    let Some((list, index)) = pointer.rsplit_once('/') else {
+        return d;
+    };
+    let Some(items) = value.pointer(list).and_then(Value::as_array) else {
+        return d;
+    };
+    let index = index.parse::<usize>().ok();
+    let other = items
+        .iter()
+        .enumerate()
+        .position(|(j, item)| Some(j) != index && item.as_str() == Some(fixed));
+    if let Some(j) = other {
+        d = d
+            .with_related(
+                locator.node(&format!("{list}/{j}")),
+                format!("`{fixed}` is listed here too"),
+            )
+            .with_help(format!(
+                "remove it: corrected, it would repeat `{fixed}`, which the list has already"
+            ));
+    }
+    d
 }
 
 /// The quotes a word processor types for `"` and `'`. YAML quotes only with the straight
