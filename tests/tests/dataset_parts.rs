@@ -1411,6 +1411,27 @@ fn a_rejected_item_that_corrected_repeats_another_is_told_to_go() {
         )]
     );
 
+    // A number where a provision reference is text: quoted, it is the other item.
+    let report = file_with(
+        "convention/chapter-04.yaml",
+        "cross_references: [\"24\"]",
+        "cross_references: [\"24\", 24]",
+    );
+    let got: Vec<_> = report.diagnostics.iter().map(summary).collect();
+    assert_eq!(
+        got[0],
+        (
+            Code::WrongType,
+            31,
+            34,
+            "expected text, found the number `24`".to_owned(),
+            vec![(28, "`24` is listed here too")],
+            "remove it: corrected, it would repeat `24`, which the list has already".to_owned(),
+        )
+    );
+    assert_eq!(got[1].0, Code::UncheckedReferences);
+    assert_eq!(got.len(), 2);
+
     // Corrected, it repeats nothing: the usual help.
     let report = domestic_with(
         "data_categories: [electronic-data]",

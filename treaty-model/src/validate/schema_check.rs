@@ -142,8 +142,8 @@ pub(crate) fn check(
                 )
                 .with_help("`kind` selects the schema: rename the file's kind or move the content"),
             ),
-            ValidationErrorKind::Type { kind: expected } => out.push(
-                Diagnostic::new(
+            ValidationErrorKind::Type { kind: expected } => {
+                let d = Diagnostic::new(
                     Code::WrongType,
                     format!(
                         "expected {}, found {}",
@@ -152,8 +152,21 @@ pub(crate) fn check(
                     ),
                     Some(locator.node(&pointer)),
                 )
-                .with_help(type_help(kind, &pointer, expected, instance)),
-            ),
+                .with_help(type_help(kind, &pointer, expected, instance));
+                // `24` beside `"24"`: the number quoted is the same reference.
+                let fixed = (def_at(kind, &pointer) == Some("ProvisionRef"))
+                    .then(|| instance.as_u64())
+                    .flatten()
+                    .and_then(|n| n.to_string().parse::<crate::provision::ProvisionRef>().ok())
+                    .map(|p| p.to_string());
+                out.push(unless_repeated(
+                    d,
+                    value,
+                    &pointer,
+                    fixed.as_deref(),
+                    locator,
+                ));
+            }
             ValidationErrorKind::Pattern { .. } => {
                 let d = format_error(kind, &pointer, instance, locator);
                 let fixed = def_at(kind, &pointer)
