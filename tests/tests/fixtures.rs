@@ -889,7 +889,7 @@ fn invalid_data_help_names_what_does_not_exist() {
         ),
         (
             "invalid-data-url.yaml",
-            3,
+            2,
             "copy the address from a browser that opens it",
         ),
     ] {

@@ -30,9 +30,7 @@ pub(super) fn read<'a>(src: Source<'a>, mut b: Builder<'a>) -> Builder<'a> {
                 span,
                 format!("the file contains U+{code:04X}, a character YAML does not allow"),
             )
-            .with_help(format!(
-                "remove it; to keep it in a value, write it as the escape \"\\u{code:04X}\" inside a double-quoted string"
-            )),
+            .with_help("remove it: no text of a dataset needs it"),
         );
         return b;
     }

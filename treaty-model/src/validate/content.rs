@@ -1,9 +1,9 @@
 //! Checks of one document that its JSON Schema does not express: what a reader needs to
 //! follow a source, dates in an order that cannot be, concordances that map a text to itself or
-//! prefix the versions they fix, texts with nothing in them, roman numerals the references
-//! cannot cite, and items a list repeats. The last four are rules the schemas of major version
-//! 1 are looser than (docs/VERSIONING.md): tightening a schema breaks its consumers, so the
-//! validator enforces them until a major version can.
+//! prefix the versions they fix, texts with nothing in them or with a control character, roman
+//! numerals the references cannot cite, and items a list repeats. The last four are rules the
+//! schemas of major version 1 are looser than (docs/VERSIONING.md): tightening a schema breaks
+//! its consumers, so the validator enforces them until a major version can.
 
 use serde_json::Value;
 
@@ -129,30 +129,80 @@ fn concordance(c: &Concordance, locator: &Locator<'_>) -> Vec<Diagnostic> {
     out
 }
 
-/// Every text of the document that is empty or only blanks, with its pointer: a title, a
-/// name, an author or a note that says nothing. Walked on the value, so that it covers every
-/// field of every kind.
-pub(super) fn empty_texts(value: &Value, locator: &Locator<'_>) -> Vec<(String, Diagnostic)> {
-    /// One step of the path to a node; the pointer is written only for a text found empty,
+/// What is wrong with a text of the document, whatever its field.
+enum TextProblem {
+    /// Empty or only blanks: a title, a name, an author or a note that says nothing.
+    Empty,
+    /// A control character other than a tab or a line break, written as an escape (`"\e[2J"`;
+    /// written as it is, the parser rejects it). Shown by a command on a terminal, or in a page
+    /// or a spreadsheet, it would act rather than show: clear the screen, move the cursor,
+    /// retitle the window. No text of the dataset needs one.
+    Control(char),
+}
+
+impl TextProblem {
+    fn of(text: &str) -> Option<Self> {
+        if text.trim().is_empty() {
+            return Some(Self::Empty);
+        }
+        text.chars()
+            .find(|c| c.is_control() && !matches!(c, '\t' | '\n'))
+            .map(Self::Control)
+    }
+
+    fn diagnostic(&self, at: crate::diagnostic::Location) -> Diagnostic {
+        // Not `out-of-range`: that code says the schema rejects the value, and the 1.x
+        // schemas do not (docs/VERSIONING.md).
+        match self {
+            Self::Empty => Diagnostic::new(Code::InvalidData, "this text is empty", Some(at))
+                .with_help("write the text; an optional field with nothing to say is left out"),
+            Self::Control(c) => Diagnostic::new(
+                Code::InvalidData,
+                format!(
+                    "this text holds the control character U+{:04X}, which would act on a \
+                     terminal or page rather than show",
+                    u32::from(*c)
+                ),
+                Some(at),
+            )
+            .with_help(if *c == '\r' {
+                "remove it; a line break is written as a new line of a block (`key: |`)"
+            } else {
+                "remove it: no text of the dataset needs it"
+            }),
+        }
+    }
+}
+
+/// Every text of the document that is empty or holds a control character ([`TextProblem`]),
+/// with its pointer. Walked on the value, so that it covers every field of every kind.
+pub(super) fn texts(value: &Value, locator: &Locator<'_>) -> Vec<(String, Diagnostic)> {
+    /// One step of the path to a node; the pointer is written only for a text found wrong,
     /// so the walk of a valid file allocates nothing.
     enum Step<'v> {
         Key(&'v str),
         Index(usize),
     }
-    fn walk<'v>(value: &'v Value, path: &mut Vec<Step<'v>>, found: &mut Vec<String>) {
+    fn walk<'v>(
+        value: &'v Value,
+        path: &mut Vec<Step<'v>>,
+        found: &mut Vec<(String, TextProblem)>,
+    ) {
         match value {
-            Value::String(text) if text.trim().is_empty() => {
-                let mut pointer = String::new();
-                for step in path.iter() {
-                    match step {
-                        Step::Key(k) => {
-                            pointer.push('/');
-                            pointer.push_str(&pointer_token(k));
+            Value::String(text) => {
+                if let Some(problem) = TextProblem::of(text) {
+                    let mut pointer = String::new();
+                    for step in path.iter() {
+                        match step {
+                            Step::Key(k) => {
+                                pointer.push('/');
+                                pointer.push_str(&pointer_token(k));
+                            }
+                            Step::Index(i) => pointer.push_str(&format!("/{i}")),
                         }
-                        Step::Index(i) => pointer.push_str(&format!("/{i}")),
                     }
+                    found.push((pointer, problem));
                 }
-                found.push(pointer);
             }
             Value::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
@@ -175,15 +225,8 @@ pub(super) fn empty_texts(value: &Value, locator: &Locator<'_>) -> Vec<(String, 
     walk(value, &mut Vec::new(), &mut found);
     found
         .into_iter()
-        .map(|pointer| {
-            // Not `out-of-range`: that code says the schema rejects the value, and the 1.x
-            // schemas do not (docs/VERSIONING.md).
-            let d = Diagnostic::new(
-                Code::InvalidData,
-                "this text is empty",
-                Some(locator.node(&pointer)),
-            )
-            .with_help("write the text; an optional field with nothing to say is left out");
+        .map(|(pointer, problem)| {
+            let d = problem.diagnostic(locator.node(&pointer));
             (pointer, d)
         })
         .collect()

@@ -203,11 +203,13 @@ pub(crate) fn check(
         }
     }
 
-    // A text the schema already rejected (an empty quote) is not reported twice, nor is one
+    // Texts that are empty or hold a control character (`content::texts`). One the schema
+    // already rejected (an empty quote) is not reported twice, nor is one
     // anywhere in an unknown field (`publisher2: ""`): the field is the one mistake, and what
     // it should hold is not known (in a newer file's data it may be a field of that version).
     // Like the schema, it is a check of the file's own: the rest of a dataset read for the
     // cross-file checks is spared it.
+    let mut wrong_texts = Vec::new();
     if options.schema {
         let in_unknown = |pointer: &str| {
             unknown.iter().any(|u| {
@@ -216,9 +218,10 @@ pub(crate) fn check(
                     .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
             })
         };
-        for (pointer, d) in content::empty_texts(&doc.value, &locator) {
+        for (pointer, d) in content::texts(&doc.value, &locator) {
             if !rejected.contains(&pointer) && !in_unknown(&pointer) {
                 out.diagnostics.push(d);
+                wrong_texts.push(pointer);
             }
         }
     }
@@ -228,9 +231,11 @@ pub(crate) fn check(
     // the cross-file checks. Its own errors are reported only when nothing earlier explains
     // them: a failure of the whole document after any error, an entry set aside after an
     // error of the header or of that entry (not one elsewhere in the file, which would hide
-    // an impossible date until an unrelated typo is fixed).
-    let explained = header_error || !rejected.is_empty();
+    // an impossible date until an unrelated typo is fixed). A wrong text explains them too:
+    // an address with a control character is one mistake, reported once.
     out.rejected = !rejected.is_empty();
+    rejected.append(&mut wrong_texts);
+    let explained = header_error || !rejected.is_empty();
     let explains_entry = |s: &typed::SetAside| {
         let entry = format!("/{}/{}", s.list, s.index);
         header_error
