@@ -918,6 +918,38 @@ fn a_link_out_of_the_dataset_is_reported_by_path_and_never_read() {
     assert!(text.contains("sources-extra.yaml"), "{text}");
 }
 
+/// A link that leads nowhere is skipped like any file that is not the dataset's (`notes.md`);
+/// one named like a dataset file is one error that says it is a link to nothing.
+#[cfg(unix)]
+#[test]
+fn a_broken_link_is_an_error_only_when_named_like_a_dataset_file() {
+    let dir = base_copy("broken-link");
+    std::os::unix::fs::symlink("../nowhere/notes", dir.join("notes.md")).unwrap();
+    let v = validate_paths(std::slice::from_ref(&dir), &Options::default());
+    assert_eq!(found(&v.report), []);
+
+    let link = dir.join("gone.yaml");
+    std::os::unix::fs::symlink("nothing.yaml", &link).unwrap();
+    let v = validate_paths(std::slice::from_ref(&dir), &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    assert_eq!(
+        found(&v.report),
+        [(Code::Io, Severity::Error, shown(&link), 1, 1)]
+    );
+    let d = &v.report.diagnostics[0];
+    assert_eq!(
+        d.message,
+        format!(
+            "cannot read `{}`: it is a symbolic link to nothing (its target does not exist)",
+            shown(&link)
+        )
+    );
+    assert_eq!(
+        d.help.as_deref(),
+        Some("point the link at the file, or remove it")
+    );
+}
+
 /// A path that leaves a dataset by `..` names a file where it is, outside the dataset: it is
 /// read and checked on its own, not refused as a link nor checked as part of the dataset.
 #[test]

@@ -439,6 +439,25 @@ fn walk(
                         }
                         continue;
                     }
+                    // A link that leads nowhere is read no more than any file that is not
+                    // the dataset's (`notes.md`); one named like a dataset file is a file
+                    // missing from it.
+                    Err(_) if !is_dataset_file(&path) => continue,
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                        problems.push(
+                            Diagnostic::new(
+                                Code::Io,
+                                format!(
+                                    "cannot read `{}`: it is a symbolic link to nothing (its \
+                                     target does not exist)",
+                                    display(&path)
+                                ),
+                                Some(Location::file_start(display(&path))),
+                            )
+                            .with_help("point the link at the file, or remove it"),
+                        );
+                        continue;
+                    }
                     Err(e) => {
                         problems.push(io_problem(&path, &e));
                         continue;
