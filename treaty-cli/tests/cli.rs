@@ -672,6 +672,32 @@ fn convert_refuses_invalid_input_and_writes_nothing() {
     assert!(!out.exists());
 }
 
+/// A file that cannot be read is not called invalid: the error says why, and exit code 2.
+#[test]
+fn convert_of_a_missing_file_says_it_could_not_be_read() {
+    let r = run(&[
+        "convert",
+        "tests/fixtures/no-such-file.yaml",
+        "--to",
+        "json",
+    ]);
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stdout, "");
+    assert!(
+        r.stderr.starts_with(
+            "error[io-error]: cannot read `tests/fixtures/no-such-file.yaml`: No such file"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .ends_with("treaty: the input could not be read; nothing was written\n"),
+        "{}",
+        r.stderr
+    );
+}
+
 /// A file for a newer minor schema version validates with warnings, but the typed model
 /// keeps only what this version knows: exporting from it would drop the newer fields and
 /// write `unrecognized` values its own schemas reject. One file to JSON or YAML is its own

@@ -121,13 +121,14 @@ fn write_text(text: &str, output: Option<&Path>, target: Target) -> Result<(), F
     Ok(())
 }
 
-/// Invalid input: show why, write nothing.
+/// Invalid or unreadable input: show why, write nothing.
 fn refuse(report: &Report) -> u8 {
     let _ = render::human::print(report, None, render::shown::DEFAULT_MAX_PER_FILE);
-    note("treaty: the input is not valid; nothing was written");
     if report.has_io_error() {
+        note("treaty: the input could not be read; nothing was written");
         exit::USAGE_OR_IO
     } else {
+        note("treaty: the input is not valid; nothing was written");
         exit::INVALID
     }
 }
