@@ -61,7 +61,8 @@ fn rule(c: Code) -> Value {
 
 /// Where a file is, as SARIF wants it: a URI, not a path. A relative path is a URI reference
 /// against the checkout (`%SRCROOT%`), an absolute one a `file:` URI; both percent-encoded,
-/// so that `sp ace/données.yaml` reaches code scanning as `sp%20ace/donn%C3%A9es.yaml`.
+/// so that `sp ace/données.yaml` reaches code scanning as `sp%20ace/donn%C3%A9es.yaml`, and a
+/// relative one encodes `:` as well, so that `run:1/x.yaml` is `run%3A1/x.yaml`.
 fn artifact(file: &str) -> Value {
     // RFC 3986: what may stand unencoded in a path is letters, digits, `-._~`, `!$&'()*+,;=`,
     // `:`, `@` and the `/` between segments. Every other ASCII character is encoded here, and
@@ -85,14 +86,17 @@ fn artifact(file: &str) -> Value {
         .remove(b':')
         .remove(b'@')
         .remove(b'/');
-    let uri = utf8_percent_encode(file, PATH).to_string();
+    // RFC 3986, section 4.2: a colon in the first segment of a relative reference makes what
+    // precedes it a scheme (`run:1/x.yaml` would be a `run:` URI). Encoding it in every segment
+    // of a relative path is the one rule a reader needs, and decodes to the same path.
+    const RELATIVE: &AsciiSet = &PATH.add(b':');
     let windows_drive = matches!(file.as_bytes(), [d, b':', b'/', ..] if d.is_ascii_alphabetic());
     if file.starts_with('/') {
-        json!({"uri": format!("file://{uri}")})
+        json!({"uri": format!("file://{}", utf8_percent_encode(file, PATH))})
     } else if windows_drive {
-        json!({"uri": format!("file:///{uri}")})
+        json!({"uri": format!("file:///{}", utf8_percent_encode(file, PATH))})
     } else {
-        json!({"uri": uri, "uriBaseId": "%SRCROOT%"})
+        json!({"uri": utf8_percent_encode(file, RELATIVE).to_string(), "uriBaseId": "%SRCROOT%"})
     }
 }
 
@@ -161,6 +165,32 @@ mod tests {
         assert_eq!(
             artifact("C:/data/x.yaml"),
             json!({"uri": "file:///C:/data/x.yaml"})
+        );
+    }
+
+    #[test]
+    fn a_colon_in_a_relative_path_is_not_read_as_a_scheme() {
+        assert_eq!(
+            artifact("run:1/ds/powers/domestic.yaml"),
+            json!({"uri": "run%3A1/ds/powers/domestic.yaml", "uriBaseId": "%SRCROOT%"})
+        );
+        assert_eq!(
+            artifact("ds/run:1/a:b.yaml"),
+            json!({"uri": "ds/run%3A1/a%3Ab.yaml", "uriBaseId": "%SRCROOT%"})
+        );
+        // A single letter and a colon, not followed by `/`, is a folder name, not a drive.
+        assert_eq!(
+            artifact("c:x.yaml"),
+            json!({"uri": "c%3Ax.yaml", "uriBaseId": "%SRCROOT%"})
+        );
+        // In an absolute `file:` URI the path follows `file://`, so its colons stay as written.
+        assert_eq!(
+            artifact("/tmp/run:1/x.yaml"),
+            json!({"uri": "file:///tmp/run:1/x.yaml"})
+        );
+        assert_eq!(
+            artifact("C:/run:1/x.yaml"),
+            json!({"uri": "file:///C:/run:1/x.yaml"})
         );
     }
 }
