@@ -343,6 +343,15 @@ fn sarif_output_is_valid_sarif_2_1_0() {
         .as_array()
         .expect("rules");
     assert_eq!(rules.len(), treaty_model::diagnostic::Code::ALL.len());
+    // SARIF1001: a rule's name is readable and not its id again.
+    assert_eq!(
+        (&rules[0]["id"], &rules[0]["name"]),
+        (
+            &serde_json::json!("io-error"),
+            &serde_json::json!("IoError")
+        )
+    );
+    assert!(rules.iter().all(|r| r["name"] != r["id"]), "{rules:?}");
     // Findings are a successful run; a path that could not be read is not (exit 2).
     let ran =
         |log: &serde_json::Value| log["runs"][0]["invocations"][0]["executionSuccessful"].clone();

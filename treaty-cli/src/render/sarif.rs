@@ -51,12 +51,27 @@ fn level(s: Severity) -> &'static str {
 fn rule(c: Code) -> Value {
     json!({
         "id": c.as_str(),
-        "name": c.as_str(),
+        "name": pascal_case(c.as_str()),
         "shortDescription": {"text": c.summary()},
         "help": {"text": c.fix()},
         "helpUri": format!("https://github.com/un-cybercrime-data/treaty-model/blob/main/docs/DIAGNOSTICS.md#{}", c.as_str()),
         "defaultConfiguration": {"level": level(c.default_severity())}
     })
+}
+
+/// A rule's readable name, drawn from its code (`io-error` is `IoError`): SARIF wants a
+/// `name` that differs from the `id` (SARIF1001), and deriving it keeps no second list of codes.
+fn pascal_case(code: &str) -> String {
+    code.split('-')
+        .flat_map(|word| {
+            let mut chars = word.chars();
+            chars
+                .next()
+                .map(|c| c.to_ascii_uppercase())
+                .into_iter()
+                .chain(chars)
+        })
+        .collect()
 }
 
 /// Where a file is, as SARIF wants it: a URI, not a path. A relative path is a URI reference
@@ -147,6 +162,15 @@ fn result(d: &Diagnostic) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rule_is_named_in_pascal_case_after_its_code() {
+        let named = |c: Code| rule(c)["name"].clone();
+        assert_eq!(named(Code::Io), json!("IoError"));
+        assert_eq!(named(Code::UnknownReference), json!("UnknownReference"));
+        assert_eq!(named(Code::Yaml11Boolean), json!("Yaml11Boolean"));
+        assert_eq!(rule(Code::Io)["id"], json!("io-error"));
+    }
 
     #[test]
     fn artifact_locations_are_percent_encoded_uris() {
