@@ -905,6 +905,40 @@ fn invalid_data_help_names_what_does_not_exist() {
     }
 }
 
+/// The CSV tables put ` | ` between a source's authors: an author holding `|` is told where it
+/// stands, and how to write it.
+#[test]
+fn an_author_holding_the_csv_separator_is_rejected_where_it_stands() {
+    let file = fixtures()
+        .join("invalid")
+        .join("invalid-data-author-separator.yaml");
+    let validation = validate_paths(&[base_dir(), file.clone()], &Options::default());
+    let report = &validation.report;
+    assert_exactly(
+        report,
+        &[(
+            Code::InvalidData,
+            Severity::Error,
+            Some(&shown(&file)),
+            11,
+            9,
+        )],
+    );
+    let d = &report.diagnostics[0];
+    assert_eq!(
+        d.message,
+        "the author `Test Author A | Test Author B` holds `|`, which the CSV tables put between authors"
+    );
+    assert_eq!(
+        d.help.as_deref(),
+        Some(
+            "list each author as an item of its own: a name written with `|` could not be told from two"
+        )
+    );
+    let end = &d.location.as_ref().expect("a location").end;
+    assert_eq!((end.line, end.column), (11, 38));
+}
+
 /// The bundle `treaty convert` writes is not a dataset file: validating it says so, and what
 /// to do, instead of suggesting the nearest kind.
 #[test]

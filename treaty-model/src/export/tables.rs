@@ -12,7 +12,8 @@ use crate::model::{
 /// One entity flattened into rows of text, ready for CSV ([`super::to_csv`]).
 ///
 /// Every row has one cell per column. Lists are joined into one cell (ids and provisions with
-/// `"; "`, free text such as authors with `" | "`), except the many-to-many links that analyses
+/// `"; "`, which none of them holds; free text such as authors with `" | "`, which validation
+/// rejects inside an author, so that a cell splits back on `|` into its items), except the many-to-many links that analyses
 /// filter on, which get a table of their own (`power_data_categories`, `power_safeguards`), and
 /// quoted words, which carry a note and sources of their own (`quotes`). Absent
 /// optional values are empty cells; booleans are `true` or `false`. A `sources` cell holds

@@ -32,7 +32,8 @@ pub struct Source {
     pub title: String,
     /// What kind of document it is.
     pub kind: SourceKind,
-    /// Who wrote it, as credited, when the project found a credit.
+    /// Who wrote it, as credited, when the project found a credit: one item per author, none
+    /// holding `|`, which the CSV tables put between authors.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authors: Vec<String>,
     /// How prose and the command line cite it in a few words (`EFF, July 2024`); ids are for

@@ -1,9 +1,10 @@
 //! Checks of one document that its JSON Schema does not express: what a reader needs to
 //! follow a source, dates in an order that cannot be, concordances that map a text to itself or
-//! prefix the versions they fix, texts with nothing in them or with a control character, roman
-//! numerals the references cannot cite, and items a list repeats. The last four are rules the
-//! schemas of major version 1 are looser than (docs/VERSIONING.md): tightening a schema breaks
-//! its consumers, so the validator enforces them until a major version can.
+//! prefix the versions they fix, texts with nothing in them or with a control character, an
+//! author holding the `|` the CSV tables put between authors, roman numerals the references
+//! cannot cite, and items a list repeats. The last five are rules the schemas of major version
+//! 1 are looser than (docs/VERSIONING.md): tightening a schema breaks its consumers, so the
+//! validator enforces them until a major version can.
 
 use serde_json::Value;
 
@@ -370,6 +371,22 @@ fn sources(file: &Sources, locator: &Locator<'_>) -> Vec<Diagnostic> {
                 )
                 .with_help("check both dates: `accessed` is when the project last opened it"),
             );
+        }
+        // The CSV tables write a source's authors in one cell, joined with ` | `: a `|` inside
+        // one would split it in two for a reader of the table. No name holds one, so rejecting
+        // it costs no real data and keeps the cell splittable by any spreadsheet, where an
+        // escape would need a parser of its own.
+        for (j, author) in source.authors.iter().enumerate() {
+            if author.contains('|') {
+                out.push(
+                    Diagnostic::new(
+                        Code::InvalidData,
+                        format!("the author `{author}` holds `|`, which the CSV tables put between authors"),
+                        Some(locator.node(&format!("/sources/{i}/authors/{j}"))),
+                    )
+                    .with_help("list each author as an item of its own: a name written with `|` could not be told from two"),
+                );
+            }
         }
         if let Some(text) = source.locator.as_deref().filter(|l| looks_like_a_path(l)) {
             out.push(
