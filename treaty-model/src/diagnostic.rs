@@ -808,7 +808,8 @@ pub struct Suppressed {
 )]
 #[non_exhaustive]
 pub struct Report {
-    /// Number of files read.
+    /// Number of files read and checked: a file that could not be read, or was too large to be,
+    /// is not counted (its diagnostic says why).
     pub files: usize,
     /// The diagnostics, sorted by file and position.
     pub diagnostics: Vec<Diagnostic>,

@@ -127,12 +127,35 @@ pub struct SchemaVersionError {
 
 impl fmt::Display for SchemaVersionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // `1.65536` has the form and only a number too large: saying "expected MAJOR.MINOR"
+        // would send the reader looking for a mistake of form that is not there.
+        if self
+            .input
+            .split_once('.')
+            .is_some_and(|(major, minor)| decimal(major).is_some() && decimal(minor).is_some())
+        {
+            return write!(
+                f,
+                "`{}` is not a schema version: its numbers go up to {}",
+                self.input,
+                u16::MAX
+            );
+        }
         write!(
             f,
             "`{}` is not a schema version: expected MAJOR.MINOR in quotes, such as \"1.0\"",
             self.input
         )
     }
+}
+
+/// The digits of one part of a version, without a leading zero; `None` for anything else.
+/// Any length: whether the number fits is the caller's question.
+fn decimal(part: &str) -> Option<&str> {
+    (!part.is_empty()
+        && part.bytes().all(|b| b.is_ascii_digit())
+        && (part == "0" || !part.starts_with('0')))
+    .then_some(part)
 }
 
 impl std::error::Error for SchemaVersionError {}
@@ -144,13 +167,7 @@ impl FromStr for SchemaVersion {
             input: s.to_owned(),
         };
         let (major, minor) = s.split_once('.').ok_or_else(err)?;
-        let num = |p: &str| -> Option<u16> {
-            (!p.is_empty()
-                && p.bytes().all(|b| b.is_ascii_digit())
-                && (p == "0" || !p.starts_with('0')))
-            .then(|| p.parse().ok())
-            .flatten()
-        };
+        let num = |p: &str| -> Option<u16> { decimal(p)?.parse().ok() };
         Ok(Self {
             major: num(major).ok_or_else(err)?,
             minor: num(minor).ok_or_else(err)?,
@@ -170,3 +187,39 @@ crate::date::string_serde!(
     r"^1\.(0|[1-9][0-9]*)$",
     "The schema version the file was written for, MAJOR.MINOR, as a quoted string (\"1.0\")."
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(text: &str) -> String {
+        text.parse::<SchemaVersion>().unwrap_err().to_string()
+    }
+
+    #[test]
+    fn a_version_of_the_right_form_with_a_number_too_large_says_so() {
+        assert_eq!(
+            error("1.65536"),
+            "`1.65536` is not a schema version: its numbers go up to 65535"
+        );
+        assert_eq!(
+            "1.65535".parse(),
+            Ok(SchemaVersion {
+                major: 1,
+                minor: 65535
+            })
+        );
+    }
+
+    #[test]
+    fn a_version_of_another_form_is_told_the_form() {
+        for text in ["1", "1.x", "1.01", "01.0", "1.0.0", "", "1.-1"] {
+            assert_eq!(
+                error(text),
+                format!(
+                    "`{text}` is not a schema version: expected MAJOR.MINOR in quotes, such as \"1.0\""
+                )
+            );
+        }
+    }
+}

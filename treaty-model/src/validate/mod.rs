@@ -508,8 +508,13 @@ fn finish(
         unread.contains(&a.location.file)
             || (!unread.is_empty() && semantic::WITHHELD.contains(&a.code))
     };
+    // A file that could not be read, or was too large to, was not checked: the summary's
+    // count is of the files whose text the checks saw, as `Report::files` says.
     let mut report = Report {
-        files: scope.map_or(outcomes.len(), HashSet::len),
+        files: outcomes
+            .iter()
+            .filter(|o| o.source.is_some() && scope.is_none_or(|s| s.contains(&o.path)))
+            .count(),
         ..Report::default()
     };
     // An error outside the report's scope is not shown, but the data it is in is not valid:
