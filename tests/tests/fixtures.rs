@@ -905,6 +905,55 @@ fn invalid_data_help_names_what_does_not_exist() {
     }
 }
 
+/// A modeline that finds no schema from the file's folder is warned of, with the path that
+/// would find the repository's; a file given in memory has no folder, and is not asked.
+#[test]
+fn a_modeline_that_finds_no_schema_is_told_the_path_that_would() {
+    let file = fixtures().join("invalid").join("modeline-not-found.yaml");
+    let validation = validate_paths(&[base_dir(), file.clone()], &Options::default());
+    let report = &validation.report;
+    assert_exactly(
+        report,
+        &[(
+            Code::ModelineNotFound,
+            Severity::Warning,
+            Some(&shown(&file)),
+            1,
+            33,
+        )],
+    );
+    let d = &report.diagnostics[0];
+    assert_eq!(
+        d.message,
+        "no file is at `../../schemas/sources.schema.json` from the file's folder: editors find \
+         no schema and check nothing as you type"
+    );
+    assert_eq!(
+        d.help.as_deref(),
+        Some(
+            "point it at `../../../schemas/sources.schema.json`, the nearest \
+             `schemas/sources.schema.json` above the file"
+        )
+    );
+    let location = d.location.as_ref().unwrap();
+    assert_eq!((location.end.line, location.end.column), (1, 66));
+
+    let text = std::fs::read(&file).unwrap();
+    let validation = validate_inputs(
+        &[Input::new("in-memory/modeline-not-found.yaml", text)],
+        &Options::default(),
+    );
+    assert!(
+        validation
+            .report
+            .diagnostics
+            .iter()
+            .all(|d| d.code != Code::ModelineNotFound),
+        "{:?}",
+        validation.report.diagnostics
+    );
+}
+
 /// The CSV tables put ` | ` between a source's authors: an author holding `|` is told where it
 /// stands, and how to write it.
 #[test]

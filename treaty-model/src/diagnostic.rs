@@ -382,6 +382,13 @@ pub enum Code {
         fix = "point the modeline at the schema of the file's `kind`, or correct `kind`; until they agree the file is checked no further"
     ))]
     ModelineMismatch,
+    /// The modeline names the kind's schema at a path where no file is, while a `schemas/`
+    /// folder above the file holds it.
+    #[strum(props(
+        summary = "the modeline's schema is not found from the file's folder",
+        fix = "point the modeline at the schema's path from the file's folder, as the help gives it"
+    ))]
+    ModelineNotFound,
     /// A property the schema does not know.
     #[strum(props(
         summary = "a field is not part of the schema",
@@ -554,6 +561,7 @@ impl Code {
             | Code::NumberNotation
             | Code::NewerSchemaVersion
             | Code::MissingModeline
+            | Code::ModelineNotFound
             | Code::UndescribedProvision
             | Code::SourceWithoutAddress
             | Code::UnusedSuppression => Severity::Warning,

@@ -1,6 +1,8 @@
 //! The header every dataset file starts with: `kind` and `schema_version`, and the editor
 //! modeline that names the kind's schema. A file whose header fails goes no further.
 
+use std::path::Path;
+
 use serde_json::Value;
 
 use super::locate::Locator;
@@ -142,8 +144,11 @@ pub(super) fn header(
     Some(kind)
 }
 
-/// The modeline in the file's header: its line's index, start and text, and its target.
-fn find_modeline(text: &str) -> Option<(usize, usize, &str, &str)> {
+/// A modeline: its line's index and start, the line, and the target it names.
+type Modeline<'t> = (usize, usize, &'t str, &'t str);
+
+/// The modeline in the file's header.
+fn find_modeline(text: &str) -> Option<Modeline<'_>> {
     crate::diagnostic::source_lines(text)
         .enumerate()
         .take_while(|(_, (_, l))| crate::schema::in_header(l))
@@ -195,13 +200,7 @@ pub(super) fn modeline(
         Some((i, start, line, target)) => {
             let name = target.rsplit('/').next().unwrap_or(target);
             if name != expected {
-                let line_no = u32::try_from(i + 1).unwrap_or(u32::MAX);
-                // `target` is a slice of `line`: its byte position there, whatever spaces
-                // surround it.
-                let at = (target.as_ptr() as usize).saturating_sub(line.as_ptr() as usize);
-                let mut loc = Location::file_start(path);
-                loc.start = suppress::position(base, line_no, start, line, at);
-                loc.end = suppress::position(base, line_no, start, line, at + target.len());
+                let loc = target_location(path, base, (i, start, line, target));
                 let named = kind_of_schema(name);
                 out.push(
                     Diagnostic::new(
@@ -224,4 +223,79 @@ pub(super) fn modeline(
         }
     }
     None
+}
+
+/// Where a modeline's target stands in the file (`text` starting `base` bytes in).
+fn target_location(path: &str, base: usize, (i, start, line, target): Modeline<'_>) -> Location {
+    let line_no = u32::try_from(i + 1).unwrap_or(u32::MAX);
+    // `target` is a slice of `line`: its byte position there, whatever spaces surround it.
+    let at = (target.as_ptr() as usize).saturating_sub(line.as_ptr() as usize);
+    let mut loc = Location::file_start(path);
+    loc.start = suppress::position(base, line_no, start, line, at);
+    loc.end = suppress::position(base, line_no, start, line, at + target.len());
+    loc
+}
+
+/// For a file on disk at `file` (shown as `shown`, its text `text` after `base` bytes): a
+/// warning when its modeline names its kind's schema at a path where no file is, while a
+/// `schemas/` folder above the file holds it. yaml-language-server resolves a relative target
+/// from the file's folder and, finding nothing, checks nothing and says nothing: the
+/// maintainer loses the checks as they type without knowing (a file moved to another folder, a
+/// `../` too few). With no such schema above the file (a copy of a dataset on its own, an
+/// editor given the schemas by its settings), what the modeline should say cannot be told, and
+/// nothing is said. An address (`https://...`) is not fetched: a validation reads no network.
+/// A file given in memory has no folder to resolve from, and is not asked.
+pub(super) fn modeline_on_disk(
+    file: &Path,
+    shown: &str,
+    text: &str,
+    base: usize,
+    kind: FileKind,
+) -> Option<Diagnostic> {
+    let modeline = find_modeline(text)?;
+    let target = modeline.3;
+    let expected = crate::schema::file_name(kind);
+    // A modeline naming another schema is `modeline-mismatch`'s; an empty one names nothing.
+    if target.rsplit('/').next() != Some(expected.as_str()) || is_address(target) {
+        return None;
+    }
+    let folder = match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    // A new file in a folder that does not exist yet (an editor's unsaved buffer) has
+    // nothing to resolve from.
+    if !folder.is_dir() || folder.join(target).is_file() {
+        return None;
+    }
+    let up = std::fs::canonicalize(folder).ok().and_then(|abs| {
+        abs.ancestors()
+            .position(|dir| dir.join("schemas").join(&expected).is_file())
+    })?;
+    let help = format!(
+        "point it at `{}schemas/{expected}`, the nearest `schemas/{expected}` above the file",
+        "../".repeat(up)
+    );
+    Some(
+        Diagnostic::new(
+            Code::ModelineNotFound,
+            format!(
+                "no file is at `{target}` from the file's folder: editors find no schema and check nothing as you type"
+            ),
+            Some(target_location(shown, base, modeline)),
+        )
+        .with_help(help),
+    )
+}
+
+/// Whether a modeline's target is an address (`https://...`, `file:///...`) rather than a
+/// path. A drive letter (`C:/schemas`) is a path: a scheme has two letters or more.
+fn is_address(target: &str) -> bool {
+    target.split_once(':').is_some_and(|(scheme, _)| {
+        scheme.len() > 1
+            && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    })
 }
