@@ -981,7 +981,8 @@ fn an_author_holding_the_csv_separator_is_rejected_where_it_stands() {
     assert_eq!(
         d.help.as_deref(),
         Some(
-            "list each author as an item of its own: a name written with `|` could not be told from two"
+            "write it without `|`; if it is two authors, list each as an item of its own: \
+             written with `|`, one could not be told from two"
         )
     );
     let end = &d.location.as_ref().expect("a location").end;

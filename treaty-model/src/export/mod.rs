@@ -97,9 +97,10 @@ fn sources(ids: &[SourceId]) -> String {
     join(ids, "; ")
 }
 
-/// Free text as the tables write a list of it, such as authors: `|` is in no name, unlike `;`
-/// and `,` (`Treaty Section, Office of Legal Affairs`), and validation rejects an author that
-/// holds one, so the cell splits back on `|` into the items.
+/// Free text as the tables write a list of it (authors, standards, legal bases): `|` is in no
+/// name or title, unlike `;` and `,` (`Treaty Section, Office of Legal Affairs`), and
+/// validation rejects the texts that would hold one, so the cell splits back on `|` into the
+/// items.
 fn texts<'s>(items: impl IntoIterator<Item = &'s str>) -> String {
     items.into_iter().collect::<Vec<_>>().join(" | ")
 }

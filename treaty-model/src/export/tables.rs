@@ -12,8 +12,10 @@ use crate::model::{
 /// One entity flattened into rows of text, ready for CSV ([`super::to_csv`]).
 ///
 /// Every row has one cell per column. Lists are joined into one cell (ids and provisions with
-/// `"; "`, which none of them holds; free text such as authors with `" | "`, which validation
-/// rejects inside an author, so that a cell splits back on `|` into its items), except the many-to-many links that analyses
+/// `"; "`, which none of them holds; free text, such as authors, a safeguard's standards and an
+/// assessment's legal basis, with `" | "`, which validation rejects inside an author, a
+/// principle, a law and a provision, so that a cell splits back on `|` into its items), except
+/// the many-to-many links that analyses
 /// filter on, which get a table of their own (`power_data_categories`, `power_safeguards`), and
 /// quoted words, which carry a note and sources of their own (`quotes`). Absent
 /// optional values are empty cells; booleans are `true` or `false`. A `sources` cell holds
@@ -442,12 +444,14 @@ fn safeguards(b: &Bundle) -> Table {
     t
 }
 
-/// `necessary-and-proportionate: Legality; ...`: the standard's id, then its own wording.
+/// `necessary-and-proportionate: Legality | ...`: the standard's id, then its own wording;
+/// free text, so the items are joined as [`texts`] joins them.
 fn standards(refs: &[StandardRef]) -> String {
-    refs.iter()
+    let items: Vec<String> = refs
+        .iter()
         .map(|r| format!("{}: {}", word(&r.standard), r.principle))
-        .collect::<Vec<_>>()
-        .join("; ")
+        .collect();
+    texts(items.iter().map(String::as_str))
 }
 
 const POWER_COLUMNS: &[&str] = &[
@@ -1021,9 +1025,11 @@ fn assessments(b: &Bundle) -> Table {
     t
 }
 
-/// `Code of Criminal Procedure, art. 185 <https://...>; ...`
+/// `Code of Criminal Procedure, art. 185 <https://...> | ...`: free text, so the citations are
+/// joined as [`texts`] joins them. A `|` in an address is written `%7C`, the same address (a
+/// URI cannot hold `|` as it is; clients send it so), so that no item splits in two.
 fn legal_basis(citations: &[LegalCitation]) -> String {
-    citations
+    let items: Vec<String> = citations
         .iter()
         .map(|c| {
             let mut s = c.law.clone();
@@ -1031,12 +1037,12 @@ fn legal_basis(citations: &[LegalCitation]) -> String {
                 s.push_str(&format!(", {p}"));
             }
             if let Some(u) = &c.url {
-                s.push_str(&format!(" <{u}>"));
+                s.push_str(&format!(" <{}>", u.as_str().replace('|', "%7C")));
             }
             s
         })
-        .collect::<Vec<_>>()
-        .join("; ")
+        .collect();
+    texts(items.iter().map(String::as_str))
 }
 
 fn source_table(b: &Bundle) -> Table {
@@ -1414,6 +1420,36 @@ sources:
                     "https://example.org/key-concerns,,2025-02-01,,verified,\r\n",
                 ),
             ]
+        );
+    }
+
+    /// Free-text lists split back on `|` into their items: `;` and `,` stay inside an item,
+    /// and a `|` in an address is written `%7C`.
+    #[test]
+    fn free_text_lists_are_joined_with_the_bar_no_item_holds() {
+        let citations: Vec<LegalCitation> = serde_json::from_value(serde_json::json!([
+            {
+                "law": "Act on Procedure; as amended, 2024",
+                "provision": "art. 1",
+                "url": "https://example.org/act?view=a|b"
+            },
+            { "law": "Act on Notice" }
+        ]))
+        .unwrap();
+        assert_eq!(
+            legal_basis(&citations),
+            "Act on Procedure; as amended, 2024, art. 1 <https://example.org/act?view=a%7Cb> \
+             | Act on Notice"
+        );
+        let refs: Vec<StandardRef> = serde_json::from_value(serde_json::json!([
+            { "standard": "necessary-and-proportionate", "principle": "Legality; Legitimate Aim" },
+            { "standard": "necessary-and-proportionate", "principle": "Necessity" }
+        ]))
+        .unwrap();
+        assert_eq!(
+            standards(&refs),
+            "necessary-and-proportionate: Legality; Legitimate Aim \
+             | necessary-and-proportionate: Necessity"
         );
     }
 

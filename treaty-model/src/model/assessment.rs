@@ -117,9 +117,10 @@ pub enum Implementation {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct LegalCitation {
-    /// The law (`Code of Criminal Procedure`).
+    /// The law (`Code of Criminal Procedure`), not holding `|`, which the CSV tables put
+    /// between citations.
     pub law: String,
-    /// The provision within it (`art. 185`).
+    /// The provision within it (`art. 185`), not holding `|`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provision: Option<String>,
     /// Where the official text is published.

@@ -84,7 +84,8 @@ pub enum SafeguardFamily {
 pub struct StandardRef {
     /// The standard.
     pub standard: Standard,
-    /// The principle's name in that standard (`Competent judicial authority`).
+    /// The principle's name in that standard (`Competent judicial authority`), not holding
+    /// `|`, which the CSV tables put between standards.
     pub principle: String,
 }
 

@@ -1,7 +1,8 @@
 //! Checks of one document that its JSON Schema does not express: what a reader needs to
 //! follow a source, dates in an order that cannot be, concordances that map a text to itself or
 //! prefix the versions they fix, texts with nothing in them or with a control character, an
-//! author holding the `|` the CSV tables put between authors, roman numerals the references
+//! author, a principle or a legal citation holding the `|` the CSV tables put between the
+//! items of a cell, roman numerals the references
 //! cannot cite, and items a list repeats. The last five are rules the schemas of major version
 //! 1 are looser than (docs/VERSIONING.md): tightening a schema breaks its consumers, so the
 //! validator enforces them until a major version can.
@@ -13,7 +14,8 @@ use super::references::{Place, Repeat};
 use crate::date::{Date, PartialDate};
 use crate::diagnostic::{Code, Diagnostic, Related, Severity};
 use crate::model::{
-    Analysis, Chapter, Concordance, Document, Participation, Point, Sources, StepKind,
+    Analysis, Assessment, Chapter, Concordance, Document, LegalCitation, Participation, Point,
+    Safeguards, Sources, StepKind,
 };
 use crate::provision::{Case, roman_in};
 
@@ -25,6 +27,8 @@ pub(super) fn check(doc: &Document, locator: &Locator<'_>) -> Vec<Diagnostic> {
         Document::Chapter(c) => numerals(c, locator),
         Document::Analysis(a) => analysis_name(a, locator).into_iter().collect(),
         Document::Concordance(c) => concordance(c, locator),
+        Document::Safeguards(s) => standards(s, locator),
+        Document::Assessment(a) => legal_bases(a, locator),
         _ => Vec::new(),
     }
 }
@@ -385,21 +389,13 @@ fn sources(file: &Sources, locator: &Locator<'_>) -> Vec<Diagnostic> {
                 .with_help("check both dates: `accessed` is when the project last opened it"),
             );
         }
-        // The CSV tables write a source's authors in one cell, joined with ` | `: a `|` inside
-        // one would split it in two for a reader of the table. No name holds one, so rejecting
-        // it costs no real data and keeps the cell splittable by any spreadsheet, where an
-        // escape would need a parser of its own.
         for (j, author) in source.authors.iter().enumerate() {
-            if author.contains('|') {
-                out.push(
-                    Diagnostic::new(
-                        Code::InvalidData,
-                        format!("the author `{author}` holds `|`, which the CSV tables put between authors"),
-                        Some(locator.node(&format!("/sources/{i}/authors/{j}"))),
-                    )
-                    .with_help("list each author as an item of its own: a name written with `|` could not be told from two"),
-                );
-            }
+            out.extend(cell_separator(
+                author,
+                ("author", "authors"),
+                &format!("/sources/{i}/authors/{j}"),
+                locator,
+            ));
         }
         if let Some(text) = source.locator.as_deref().filter(|l| looks_like_a_path(l)) {
             out.push(
@@ -409,6 +405,76 @@ fn sources(file: &Sources, locator: &Locator<'_>) -> Vec<Diagnostic> {
                     Some(locator.node(&format!("/sources/{i}/locator"))),
                 )
                 .with_help("cite the publication (`url`, `symbol`) and say in words where in it the fact is (a page, a paragraph)"),
+            );
+        }
+    }
+    out
+}
+
+/// A text the CSV tables write as one item of a cell whose items they join with ` | `
+/// (`what`: the item and the items, `author` and `authors`), when it holds `|`: a reader of the
+/// table would split it in two. No name, title or citation needs one, so rejecting it costs no
+/// real data and keeps the cell splittable by any spreadsheet, where an escape would need a
+/// parser of its own.
+fn cell_separator(
+    text: &str,
+    (item, items): (&str, &str),
+    pointer: &str,
+    locator: &Locator<'_>,
+) -> Option<Diagnostic> {
+    text.contains('|').then(|| {
+        Diagnostic::new(
+            Code::InvalidData,
+            format!("the {item} `{text}` holds `|`, which the CSV tables put between {items}"),
+            Some(locator.node(pointer)),
+        )
+        .with_help(format!(
+            "write it without `|`; if it is two {items}, list each as an item of its own: \
+             written with `|`, one could not be told from two"
+        ))
+    })
+}
+
+/// The texts of a safeguard's standards that the CSV tables join into one cell.
+fn standards(file: &Safeguards, locator: &Locator<'_>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (i, safeguard) in file.safeguards.iter().enumerate() {
+        for (j, standard) in safeguard.standards.iter().enumerate() {
+            out.extend(cell_separator(
+                &standard.principle,
+                ("principle", "standards"),
+                &format!("/safeguards/{i}/standards/{j}/principle"),
+                locator,
+            ));
+        }
+    }
+    out
+}
+
+/// The texts of an assessment's legal bases that the CSV tables join into one cell, on a
+/// power's entry and on each of its safeguards'.
+fn legal_bases(file: &Assessment, locator: &Locator<'_>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut cite = |citations: &[LegalCitation], at: &str| {
+        for (j, c) in citations.iter().enumerate() {
+            let texts = [("law", Some(&c.law)), ("provision", c.provision.as_ref())];
+            for (field, text) in texts {
+                let Some(text) = text else { continue };
+                out.extend(cell_separator(
+                    text,
+                    (field, "legal bases"),
+                    &format!("{at}/legal_basis/{j}/{field}"),
+                    locator,
+                ));
+            }
+        }
+    };
+    for (i, power) in file.powers.iter().enumerate() {
+        cite(&power.legal_basis, &format!("/powers/{i}"));
+        for (k, safeguard) in power.safeguards.iter().enumerate() {
+            cite(
+                &safeguard.legal_basis,
+                &format!("/powers/{i}/safeguards/{k}"),
             );
         }
     }
