@@ -954,6 +954,43 @@ fn a_modeline_that_finds_no_schema_is_told_the_path_that_would() {
     );
 }
 
+/// The help of a missing modeline gives the line to write, from the file's folder to the
+/// nearest `schemas/` above it; a file given in memory has no folder, and gets the pattern.
+#[test]
+fn a_missing_modeline_is_told_the_line_that_finds_the_schema() {
+    let file = fixtures().join("invalid").join("missing-modeline.yaml");
+    let help = |report: &Report| {
+        let helps: Vec<Option<String>> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::MissingModeline)
+            .map(|d| d.help.clone())
+            .collect();
+        assert_eq!(helps.len(), 1, "{:?}", report.diagnostics);
+        helps[0].clone()
+    };
+    let on_disk = validate_paths(&[base_dir(), file.clone()], &Options::default());
+    assert_eq!(
+        help(&on_disk.report).as_deref(),
+        Some(
+            "add `# yaml-language-server: $schema=../../../schemas/sources.schema.json` as the \
+             first line so editors validate as you type"
+        )
+    );
+    let text = std::fs::read(&file).unwrap();
+    let in_memory = validate_inputs(
+        &[Input::new("in-memory/missing-modeline.yaml", text)],
+        &Options::default(),
+    );
+    assert_eq!(
+        help(&in_memory.report).as_deref(),
+        Some(
+            "add `# yaml-language-server: $schema=<relative path>/schemas/sources.schema.json` \
+             as the first line so editors validate as you type"
+        )
+    );
+}
+
 /// The CSV tables put ` | ` between a source's authors: an author holding `|` is told where it
 /// stands, and how to write it.
 #[test]

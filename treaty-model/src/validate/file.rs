@@ -83,11 +83,13 @@ impl FileOutcome {
     }
 }
 
-/// Checks one file's bytes; never panics on any input. With `keep_value`, the parsed value
-/// is kept in the outcome (for conversion). Borrowed bytes (an input given in memory) are
-/// copied only once they are known to be within the size limit.
+/// Checks one file's bytes, shown as `path`; never panics on any input. `on_disk` is where
+/// the file is, when it has a place on disk: its modeline is read from there. With
+/// `keep_value`, the parsed value is kept in the outcome (for conversion). Borrowed bytes (an
+/// input given in memory) are copied only once they are known to be within the size limit.
 pub(crate) fn check(
     path: &str,
+    on_disk: Option<&std::path::Path>,
     bytes: Cow<'_, [u8]>,
     options: &Options,
     keep_value: bool,
@@ -145,7 +147,7 @@ pub(crate) fn check(
     let other_kind = if is_json {
         None
     } else {
-        header::modeline(path, text, base, kind, &mut header_problems)
+        header::modeline(path, text, base, kind, on_disk, &mut header_problems)
     };
     let bad_version = header_problems
         .iter()

@@ -178,49 +178,59 @@ fn kinds_help() -> String {
 
 /// The editor modeline must name the schema of the file's kind. `text` starts `base` bytes into
 /// the file (after a byte order mark). Returns the other kind whose schema it names, if any.
+///
+/// A file with a place on disk (`on_disk`: its path) is asked more, since a modeline is read
+/// from the file's folder: the help of a missing modeline gives the line to write, and a
+/// modeline that finds no schema from there is warned of ([`modeline_not_found`]). A file
+/// given in memory has no folder, and is not asked.
 pub(super) fn modeline(
     path: &str,
     text: &str,
     base: usize,
     kind: FileKind,
+    on_disk: Option<&Path>,
     out: &mut Vec<Diagnostic>,
 ) -> Option<FileKind> {
     let expected = crate::schema::file_name(kind);
-    match find_modeline(text) {
-        None => out.push(
+    let folder = on_disk.map(folder_of);
+    let Some(modeline) = find_modeline(text) else {
+        let target = folder
+            .and_then(|f| schema_above(f, &expected))
+            .unwrap_or_else(|| format!("<relative path>/schemas/{expected}"));
+        out.push(
             Diagnostic::new(
                 Code::MissingModeline,
                 "the file has no `# yaml-language-server: $schema=...` line",
                 Some(Location::file_start(path)),
             )
             .with_help(format!(
-                "add `{MODELINE}<relative path>/schemas/{expected}` as the first line so editors validate as you type"
+                "add `{MODELINE}{target}` as the first line so editors validate as you type"
             )),
-        ),
-        Some((i, start, line, target)) => {
-            let name = target.rsplit('/').next().unwrap_or(target);
-            if name != expected {
-                let loc = target_location(path, base, (i, start, line, target));
-                let named = kind_of_schema(name);
-                out.push(
-                    Diagnostic::new(
-                        Code::ModelineMismatch,
-                        format!("the modeline names `{name}`, but the file's kind is `{kind}`"),
-                        Some(loc),
-                    )
-                    .with_help(
-                        match named {
-                            Some(named) => format!(
-                                "if `kind: {kind}` is right, point the modeline at `{expected}`; \
-                                 if the modeline is right, write `kind: {named}`"
-                            ),
-                            None => format!("point it at `{expected}`"),
-                        },
-                    ),
-                );
-                return named;
-            }
-        }
+        );
+        return None;
+    };
+    let target = modeline.3;
+    let name = target.rsplit('/').next().unwrap_or(target);
+    if name != expected {
+        let named = kind_of_schema(name);
+        out.push(
+            Diagnostic::new(
+                Code::ModelineMismatch,
+                format!("the modeline names `{name}`, but the file's kind is `{kind}`"),
+                Some(target_location(path, base, modeline)),
+            )
+            .with_help(match named {
+                Some(named) => format!(
+                    "if `kind: {kind}` is right, point the modeline at `{expected}`; \
+                     if the modeline is right, write `kind: {named}`"
+                ),
+                None => format!("point it at `{expected}`"),
+            }),
+        );
+        return named;
+    }
+    if let Some(folder) = folder {
+        out.extend(modeline_not_found(path, base, modeline, folder, &expected));
     }
     None
 }
@@ -236,55 +246,57 @@ fn target_location(path: &str, base: usize, (i, start, line, target): Modeline<'
     loc
 }
 
-/// For a file on disk at `file` (shown as `shown`, its text `text` after `base` bytes): a
-/// warning when its modeline names its kind's schema at a path where no file is, while a
-/// `schemas/` folder above the file holds it. yaml-language-server resolves a relative target
-/// from the file's folder and, finding nothing, checks nothing and says nothing: the
-/// maintainer loses the checks as they type without knowing (a file moved to another folder, a
-/// `../` too few). With no such schema above the file (a copy of a dataset on its own, an
-/// editor given the schemas by its settings), what the modeline should say cannot be told, and
-/// nothing is said. An address (`https://...`) is not fetched: a validation reads no network.
-/// A file given in memory has no folder to resolve from, and is not asked.
-pub(super) fn modeline_on_disk(
-    file: &Path,
-    shown: &str,
-    text: &str,
-    base: usize,
-    kind: FileKind,
-) -> Option<Diagnostic> {
-    let modeline = find_modeline(text)?;
-    let target = modeline.3;
-    let expected = crate::schema::file_name(kind);
-    // A modeline naming another schema is `modeline-mismatch`'s; an empty one names nothing.
-    if target.rsplit('/').next() != Some(expected.as_str()) || is_address(target) {
-        return None;
-    }
-    let folder = match file.parent() {
+/// The folder a file on disk at `file` is in, from which its modeline is read.
+fn folder_of(file: &Path) -> &Path {
+    match file.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
-    };
+    }
+}
+
+/// The path from `folder` to the nearest `schemas/<file_name>` above it (`../../schemas/...`),
+/// if there is one.
+fn schema_above(folder: &Path, file_name: &str) -> Option<String> {
+    let absolute = std::fs::canonicalize(folder).ok()?;
+    let up = absolute
+        .ancestors()
+        .position(|dir| dir.join("schemas").join(file_name).is_file())?;
+    Some(format!("{}schemas/{file_name}", "../".repeat(up)))
+}
+
+/// A warning when the modeline of a file in `folder`, naming its kind's schema `expected`,
+/// leads to no file, while a `schemas/` folder above the file holds the schema.
+/// yaml-language-server resolves a relative target from the file's folder and, finding
+/// nothing, checks nothing and says nothing: the maintainer loses the checks as they type
+/// without knowing (a file moved to another folder, a `../` too few). With no such schema
+/// above the file (a copy of a dataset on its own, an editor given the schemas by its
+/// settings), what the modeline should say cannot be told, and nothing is said. An address
+/// (`https://...`) is not fetched: a validation reads no network.
+fn modeline_not_found(
+    path: &str,
+    base: usize,
+    modeline: Modeline<'_>,
+    folder: &Path,
+    expected: &str,
+) -> Option<Diagnostic> {
+    let target = modeline.3;
     // A new file in a folder that does not exist yet (an editor's unsaved buffer) has
     // nothing to resolve from.
-    if !folder.is_dir() || folder.join(target).is_file() {
+    if is_address(target) || !folder.is_dir() || folder.join(target).is_file() {
         return None;
     }
-    let up = std::fs::canonicalize(folder).ok().and_then(|abs| {
-        abs.ancestors()
-            .position(|dir| dir.join("schemas").join(&expected).is_file())
-    })?;
-    let help = format!(
-        "point it at `{}schemas/{expected}`, the nearest `schemas/{expected}` above the file",
-        "../".repeat(up)
-    );
+    let found = schema_above(folder, expected)?;
     Some(
         Diagnostic::new(
             Code::ModelineNotFound,
             format!(
                 "no file is at `{target}` from the file's folder: editors find no schema and check nothing as you type"
             ),
-            Some(target_location(shown, base, modeline)),
+            Some(target_location(path, base, modeline)),
         )
-        .with_help(help),
+        .with_help(format!(
+            "point it at `{found}`, the nearest `schemas/{expected}` above the file"
+        )),
     )
 }
 

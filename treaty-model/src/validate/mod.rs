@@ -322,7 +322,7 @@ pub fn validate_buffer(
 ) -> Validation {
     let path = path.as_ref();
     let shown = discover::display(path);
-    let buffer = || check_on_disk(path, &shown, bytes.into(), options, false);
+    let buffer = || file::check(&shown, Some(path), bytes.into(), options, false);
     let Some(root) = dataset_root(path) else {
         return finish(vec![buffer()], Vec::new(), Vec::new(), None, options);
     };
@@ -381,7 +381,7 @@ fn read_and_check(
     let max = options.limits.max_bytes;
     match discover::read_bounded(path, max) {
         Ok(bytes) => {
-            let mut o = check_on_disk(path, &shown, bytes.into(), options, keep_value);
+            let mut o = file::check(&shown, Some(path), bytes.into(), options, keep_value);
             // Most files have nothing to report: their text is read again in the rare case
             // that a cross-file diagnostic points into them (see `text`). A pipe or a device
             // cannot be read twice, so it keeps its text.
@@ -401,29 +401,6 @@ fn read_and_check(
     }
 }
 
-/// Checks the bytes of the file at `path` (shown as `shown`), and what only a file with a place
-/// on disk can be asked: whether its modeline finds its schema from there.
-fn check_on_disk(
-    path: &std::path::Path,
-    shown: &str,
-    bytes: std::borrow::Cow<'_, [u8]>,
-    options: &Options,
-    keep_value: bool,
-) -> file::FileOutcome {
-    let mut o = file::check(shown, bytes, options, keep_value);
-    if let (Some(kind), Some(text::Text::Kept(text))) = (o.kind, &o.source)
-        && !shown.ends_with(".json")
-    {
-        let (base, text) = match text.strip_prefix('\u{feff}') {
-            Some(rest) => (3, rest),
-            None => (0, &text[..]),
-        };
-        o.diagnostics
-            .extend(header::modeline_on_disk(path, shown, text, base, kind));
-    }
-    o
-}
-
 /// Validates files already in memory (the bundled dataset, tests, editors).
 pub fn validate_inputs(inputs: &[Input], options: &Options) -> Validation {
     let outcomes = parallel_map(inputs, |i| check_input(i, options));
@@ -432,7 +409,7 @@ pub fn validate_inputs(inputs: &[Input], options: &Options) -> Validation {
 
 /// Checks one input given in memory; its bytes are copied only if within the size limit.
 fn check_input(input: &Input, options: &Options) -> file::FileOutcome {
-    file::check(&input.path, (&input.bytes[..]).into(), options, false)
+    file::check(&input.path, None, (&input.bytes[..]).into(), options, false)
 }
 
 /// Files checked on their own once, to be validated again beside other files: the files of a

@@ -775,7 +775,13 @@ mod tests {
     fn each_id_is_defined_in_a_kind_that_defined_in_names() {
         let mut seen = 0;
         for (path, text) in crate::bundled_files() {
-            let o = file::check(path, text.as_bytes().into(), &Options::default(), false);
+            let o = file::check(
+                path,
+                None,
+                text.as_bytes().into(),
+                &Options::default(),
+                false,
+            );
             let kind = o.kind.expect("a bundled file has a kind");
             for def in &o.references.defs {
                 assert!(
