@@ -428,6 +428,36 @@ fn the_note_on_a_broken_vocabulary_counts_every_reference_into_it() {
     );
 }
 
+/// A broken instrument leaves every text version undefined: its own error, no
+/// `missing-instrument`, and the references to text versions (eight `text_version` fields,
+/// the concordance's `from` and `to`) counted in its note like those into any file that does
+/// not load (they were passed over in silence).
+#[test]
+fn a_broken_instrument_gives_its_error_and_one_note_counting_the_text_versions_cited() {
+    let dir = base_copy("broken-instrument");
+    let instrument = dir.join("instrument.yaml");
+    edit(
+        &instrument,
+        "short_title: Test convention",
+        "short_title: Test: [",
+    );
+    let v = validate_paths(std::slice::from_ref(&dir), &Options::default());
+    let _ = fs::remove_dir_all(&dir);
+    let i = shown(&instrument);
+    assert_eq!(
+        found(&v.report),
+        [
+            (Code::YamlSyntax, Severity::Error, i.clone(), 6, 18),
+            (Code::UncheckedReferences, Severity::Note, i, 1, 1),
+        ]
+    );
+    let note = &v.report.diagnostics[1];
+    assert_eq!(
+        note.message,
+        "the file did not load, so 10 references that may point into it were not checked"
+    );
+}
+
 #[test]
 fn a_broken_file_that_others_reference_gives_its_error_and_one_note() {
     let dir = base_copy("broken-referenced");

@@ -358,9 +358,13 @@ fn check_references(
         let mut undefined: Vec<(IdKind, Location, usize)> = Vec::new();
         for r in &file.references.refs {
             // Without an instrument every text version is unknown: one missing-instrument
-            // diagnostic says so instead of one per reference.
+            // diagnostic says so instead of one per reference. While a file that may be the
+            // instrument does not load, they are held back like any reference into it, so
+            // that its note counts them.
             if defs.contains_key(&(r.kind, &*r.text))
-                || (r.kind == IdKind::TextVersion && !has_instrument)
+                || (r.kind == IdKind::TextVersion
+                    && !has_instrument
+                    && !held_back(IdKind::TextVersion))
             {
                 continue;
             }
