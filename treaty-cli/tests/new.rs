@@ -694,3 +694,44 @@ fn new_analysis_started_over_in_place_keeps_the_files_id() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A template's modeline is written for a folder of the repository's dataset; written where a
+/// `schemas/` folder lies elsewhere above it, it points there, so that the editor checks the
+/// new file and `treaty validate` has nothing to say of its modeline. Nowhere near one, it
+/// stays as the template has it.
+#[test]
+fn a_template_s_modeline_points_at_the_schemas_above_where_it_is_written() {
+    let dir = tmp_dir("placed");
+    std::fs::create_dir_all(dir.join("schemas")).expect("schemas folder");
+    std::fs::copy(
+        common::root().join("schemas/assessment.schema.json"),
+        dir.join("schemas/assessment.schema.json"),
+    )
+    .expect("copy the schema");
+    std::fs::create_dir_all(dir.join("drafts")).expect("drafts folder");
+    let file = dir.join("drafts/isl.yaml");
+    let r = run(&isl_to(utf8(&file)));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = std::fs::read_to_string(&file).expect("the template is written");
+    assert!(
+        text.starts_with("# yaml-language-server: $schema=../schemas/assessment.schema.json\n"),
+        "{text}"
+    );
+    let r = run(&["validate", "--format", "json", "datasets", utf8(&file)]);
+    let report: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    let codes: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    assert_eq!(codes, ["unknown-reference"], "{:#}", report["diagnostics"]);
+
+    // On standard output the template is as it is: it has no place yet.
+    let r = run(&isl_to("-"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .starts_with("# yaml-language-server: $schema=../../schemas/assessment.schema.json\n")
+    );
+}

@@ -67,14 +67,49 @@ fn dataset_path(folder: &str, name: &str) -> String {
     format!("datasets/{folder}/{name}.yaml")
 }
 
+/// Where a template's modeline looks for the schemas: from a folder of the repository's
+/// dataset (`datasets/<folder>/`).
+const SCHEMAS: &str = "../../schemas/";
+
 /// The text of a new file of `kind`: the editor modeline, `comment` (whole `#` lines), then
 /// `doc` written by [`crate::convert::to_yaml`].
 fn file_text(kind: FileKind, comment: &str, doc: &Value) -> String {
     format!(
-        "# yaml-language-server: $schema=../../schemas/{}\n{comment}{}",
+        "# yaml-language-server: $schema={SCHEMAS}{}\n{comment}{}",
         crate::schema::file_name(kind),
         crate::convert::to_yaml(doc)
     )
+}
+
+/// `text`, a template of this module for a file of `kind`, to be written at `file`: its
+/// modeline is written for a folder of the repository's dataset, and from elsewhere names no
+/// schema, which leaves an editor checking nothing. Where a `schemas/` folder above `file`
+/// holds the schema, the modeline points at it instead; where none does (a draft kept apart,
+/// a folder that does not exist yet), the text is returned as it is, as `treaty validate` then
+/// says nothing of its modeline either.
+///
+/// ```
+/// use treaty_model::model::FileKind;
+/// let text = "# yaml-language-server: $schema=../../schemas/assessment.schema.json\nkind: assessment\n";
+/// // No `schemas/` above this file: unchanged.
+/// let placed = treaty_model::scaffold::placed_at(text.to_owned(), FileKind::Assessment, "/nowhere/isl.yaml".as_ref());
+/// assert_eq!(placed, text);
+/// ```
+pub fn placed_at(text: String, kind: FileKind, file: &std::path::Path) -> String {
+    let name = crate::schema::file_name(kind);
+    let folder = crate::schema::folder_of(file);
+    let written = format!("{SCHEMAS}{name}");
+    if folder.join(&written).is_file() {
+        return text;
+    }
+    match crate::schema::schema_above(folder, &name) {
+        Some(target) => text.replacen(
+            &format!("$schema={written}\n"),
+            &format!("$schema={target}\n"),
+            1,
+        ),
+        None => text,
+    }
 }
 
 /// `kind` and `schema_version`, which every document starts with.

@@ -23,7 +23,11 @@ fn assessment(args: NewAssessmentArgs) -> Result<u8, Failure> {
         Ok(ready) => ready,
         Err(code) => return Ok(code),
     };
-    let text = treaty_model::scaffold::assessment_yaml(&dataset, args.state, args.as_of);
+    let text = placed(
+        &sink,
+        FileKind::Assessment,
+        treaty_model::scaffold::assessment_yaml(&dataset, args.state, args.as_of),
+    );
     if dataset.powers().next().is_none() {
         note("treaty: warning: the dataset has no powers, so the template lists none");
     }
@@ -49,7 +53,7 @@ fn analysis(args: NewAnalysisArgs) -> Result<u8, Failure> {
     };
     let template = treaty_model::scaffold::analysis(&dataset, &args.source, id.as_ref())
         .map_err(|e| e.to_string())?;
-    sink.emit(&template.text)?;
+    sink.emit(&placed(&sink, FileKind::Analysis, template.text))?;
     next_step(
         &sink,
         &format!(
@@ -88,6 +92,15 @@ fn prepare(
         Ok(d) => Ok((sink, d)),
         Err(stop) => Err(stop.exit()?),
     })
+}
+
+/// The template's text with its modeline pointing at the schemas from where it is written
+/// ([`treaty_model::scaffold::placed_at`]); on standard output, as it is.
+fn placed(sink: &Sink, kind: FileKind, text: String) -> String {
+    match sink {
+        Sink::File(path) => treaty_model::scaffold::placed_at(text, kind, path),
+        _ => text,
+    }
 }
 
 /// The one line that says a file was written and what to do next; nothing for standard output,

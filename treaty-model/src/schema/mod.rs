@@ -26,6 +26,26 @@ pub const SCHEMA_BASE_URL: &str = "https://un-cybercrime-data.github.io/treaty-m
 #[cfg(feature = "validate")]
 pub(crate) const MODELINE: &str = "# yaml-language-server: $schema=";
 
+/// The folder a file on disk at `file` is in: the one its modeline is read from.
+#[cfg(feature = "validate")]
+pub(crate) fn folder_of(file: &std::path::Path) -> &std::path::Path {
+    match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => std::path::Path::new("."),
+    }
+}
+
+/// The path from `folder` to the nearest `schemas/<file_name>` above it (`../../schemas/...`),
+/// if there is one: what a modeline of a file in `folder` names, read as editors read it.
+#[cfg(feature = "validate")]
+pub(crate) fn schema_above(folder: &std::path::Path, file_name: &str) -> Option<String> {
+    let absolute = std::fs::canonicalize(folder).ok()?;
+    let up = absolute
+        .ancestors()
+        .position(|dir| dir.join("schemas").join(file_name).is_file())?;
+    Some(format!("{}schemas/{file_name}", "../".repeat(up)))
+}
+
 /// Whether `line` belongs to the block a file starts with, comments and blank lines, where
 /// the modeline is looked for and which a conversion to YAML writes again.
 #[cfg(feature = "validate")]

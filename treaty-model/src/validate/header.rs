@@ -192,10 +192,10 @@ pub(super) fn modeline(
     out: &mut Vec<Diagnostic>,
 ) -> Option<FileKind> {
     let expected = crate::schema::file_name(kind);
-    let folder = on_disk.map(folder_of);
+    let folder = on_disk.map(crate::schema::folder_of);
     let Some(modeline) = find_modeline(text) else {
         let target = folder
-            .and_then(|f| schema_above(f, &expected))
+            .and_then(|f| crate::schema::schema_above(f, &expected))
             .unwrap_or_else(|| format!("<relative path>/schemas/{expected}"));
         out.push(
             Diagnostic::new(
@@ -246,24 +246,6 @@ fn target_location(path: &str, base: usize, (i, start, line, target): Modeline<'
     loc
 }
 
-/// The folder a file on disk at `file` is in, from which its modeline is read.
-fn folder_of(file: &Path) -> &Path {
-    match file.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    }
-}
-
-/// The path from `folder` to the nearest `schemas/<file_name>` above it (`../../schemas/...`),
-/// if there is one.
-fn schema_above(folder: &Path, file_name: &str) -> Option<String> {
-    let absolute = std::fs::canonicalize(folder).ok()?;
-    let up = absolute
-        .ancestors()
-        .position(|dir| dir.join("schemas").join(file_name).is_file())?;
-    Some(format!("{}schemas/{file_name}", "../".repeat(up)))
-}
-
 /// A warning when the modeline of a file in `folder`, naming its kind's schema `expected`,
 /// leads to no file, while a `schemas/` folder above the file holds the schema.
 /// yaml-language-server resolves a relative target from the file's folder and, finding
@@ -285,7 +267,7 @@ fn modeline_not_found(
     if is_address(target) || !folder.is_dir() || folder.join(target).is_file() {
         return None;
     }
-    let found = schema_above(folder, expected)?;
+    let found = crate::schema::schema_above(folder, expected)?;
     Some(
         Diagnostic::new(
             Code::ModelineNotFound,
