@@ -293,3 +293,52 @@ fn is_address(target: &str) -> bool {
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_address_is_told_from_a_path() {
+        for address in [
+            "https://un-cybercrime-data.github.io/treaty-model/schemas/v1/powers.schema.json",
+            "http://localhost:8000/powers.schema.json",
+            "file:///home/me/schemas/powers.schema.json",
+        ] {
+            assert!(is_address(address), "{address}");
+        }
+        for path in [
+            "../../schemas/powers.schema.json",
+            "/home/me/schemas/powers.schema.json",
+            "C:/schemas/powers.schema.json",
+            "schemas/powers.schema.json",
+        ] {
+            assert!(!is_address(path), "{path}");
+        }
+    }
+
+    /// An address names the schema as a path would, but is never looked up (a validation reads
+    /// no network), where a relative path that leads nowhere, in the same place, is warned of.
+    #[test]
+    fn a_modeline_naming_an_address_is_not_looked_up() {
+        let dir = std::env::temp_dir().join(format!("treaty-header-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("schemas")).unwrap();
+        std::fs::create_dir_all(dir.join("powers")).unwrap();
+        std::fs::write(dir.join("schemas/powers.schema.json"), "{}").unwrap();
+        let file = dir.join("powers/domestic.yaml");
+        let codes = |target: &str| {
+            let text = format!("{MODELINE}{target}\n");
+            let mut out = Vec::new();
+            let named = modeline("p.yaml", &text, 0, FileKind::Powers, Some(&file), &mut out);
+            assert_eq!(named, None);
+            out.iter().map(|d| d.code).collect::<Vec<_>>()
+        };
+        let address = codes("https://example.org/v1/powers.schema.json");
+        let short = codes("../../schemas/powers.schema.json");
+        let right = codes("../schemas/powers.schema.json");
+        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(address, []);
+        assert_eq!(short, [Code::ModelineNotFound]);
+        assert_eq!(right, []);
+    }
+}
