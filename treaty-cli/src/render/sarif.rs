@@ -1,5 +1,6 @@
 //! `--format sarif`: SARIF 2.1.0 for GitHub code scanning.
 
+use heck::ToUpperCamelCase as _;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde_json::{Value, json};
 use treaty_model::diagnostic::{Code, Diagnostic, Location, Report, Severity};
@@ -51,27 +52,14 @@ fn level(s: Severity) -> &'static str {
 fn rule(c: Code) -> Value {
     json!({
         "id": c.as_str(),
-        "name": pascal_case(c.as_str()),
+        // SARIF wants a `name` that differs from the `id` (SARIF1001); drawn from the code
+        // (`io-error` is `IoError`), it needs no second list of codes.
+        "name": c.as_str().to_upper_camel_case(),
         "shortDescription": {"text": c.summary()},
         "help": {"text": c.fix()},
         "helpUri": format!("https://github.com/un-cybercrime-data/treaty-model/blob/main/docs/DIAGNOSTICS.md#{}", c.as_str()),
         "defaultConfiguration": {"level": level(c.default_severity())}
     })
-}
-
-/// A rule's readable name, drawn from its code (`io-error` is `IoError`): SARIF wants a
-/// `name` that differs from the `id` (SARIF1001), and deriving it keeps no second list of codes.
-fn pascal_case(code: &str) -> String {
-    code.split('-')
-        .flat_map(|word| {
-            let mut chars = word.chars();
-            chars
-                .next()
-                .map(|c| c.to_ascii_uppercase())
-                .into_iter()
-                .chain(chars)
-        })
-        .collect()
 }
 
 /// Where a file is, as SARIF wants it: a URI, not a path. A relative path is a URI reference
@@ -169,6 +157,7 @@ mod tests {
         assert_eq!(named(Code::Io), json!("IoError"));
         assert_eq!(named(Code::UnknownReference), json!("UnknownReference"));
         assert_eq!(named(Code::Yaml11Boolean), json!("Yaml11Boolean"));
+        assert_eq!(named(Code::InvalidUtf8), json!("InvalidUtf8"));
         assert_eq!(rule(Code::Io)["id"], json!("io-error"));
     }
 
