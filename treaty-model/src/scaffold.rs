@@ -97,12 +97,8 @@ fn file_text(kind: FileKind, comment: &str, doc: &Value) -> String {
 /// ```
 pub fn placed_at(text: String, kind: FileKind, file: &std::path::Path) -> String {
     let name = crate::schema::file_name(kind);
-    let folder = crate::schema::folder_of(file);
     let written = format!("{SCHEMAS}{name}");
-    if folder.join(&written).is_file() {
-        return text;
-    }
-    match crate::schema::schema_above(folder, &name) {
+    match crate::schema::modeline_correction(crate::schema::folder_of(file), &written, &name) {
         Some(target) => text.replacen(
             &format!("$schema={written}\n"),
             &format!("$schema={target}\n"),

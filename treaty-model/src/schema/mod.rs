@@ -35,8 +35,25 @@ pub(crate) fn folder_of(file: &std::path::Path) -> &std::path::Path {
     }
 }
 
+/// What a modeline of a file in `folder` should name instead of `target` (a path), read as
+/// editors read it, from the file's folder: when `target` leads to no file, the path to the
+/// nearest `schemas/<file_name>` above (`../../schemas/...`); `None` when it leads to one, or
+/// when no such schema lies above and nothing better can be told. The validator warns by it
+/// (`modeline-not-found`) and `treaty new` writes by it, so the two never disagree.
+#[cfg(feature = "validate")]
+pub(crate) fn modeline_correction(
+    folder: &std::path::Path,
+    target: &str,
+    file_name: &str,
+) -> Option<String> {
+    if folder.join(target).is_file() {
+        return None;
+    }
+    schema_above(folder, file_name)
+}
+
 /// The path from `folder` to the nearest `schemas/<file_name>` above it (`../../schemas/...`),
-/// if there is one: what a modeline of a file in `folder` names, read as editors read it.
+/// if there is one.
 #[cfg(feature = "validate")]
 pub(crate) fn schema_above(folder: &std::path::Path, file_name: &str) -> Option<String> {
     let absolute = std::fs::canonicalize(folder).ok()?;

@@ -262,12 +262,12 @@ fn modeline_not_found(
     expected: &str,
 ) -> Option<Diagnostic> {
     let target = modeline.3;
-    // A new file in a folder that does not exist yet (an editor's unsaved buffer) has
-    // nothing to resolve from.
-    if is_address(target) || !folder.is_dir() || folder.join(target).is_file() {
+    if is_address(target) {
         return None;
     }
-    let found = crate::schema::schema_above(folder, expected)?;
+    // A new file in a folder that does not exist yet (an editor's unsaved buffer) has no
+    // schema above it to be found.
+    let found = crate::schema::modeline_correction(folder, target, expected)?;
     Some(
         Diagnostic::new(
             Code::ModelineNotFound,
